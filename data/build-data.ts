@@ -1,0 +1,366 @@
+/**
+ * The data step (`npm run data`): reads the raw open data for Dortmund, checks every layer against
+ * data/catalogue.ts, and writes what the app serves plus `catalogue.json` into an ignored folder.
+ *
+ * - Input folder: $PILOTKARTE_DATA_DIR, default ../shared/data/dortmund beside the repository.
+ * - Output folder: $PILOTKARTE_OUT_DIR, default public/generated.
+ * - Nothing is written unless every layer passes: output is built in a temporary folder and swapped
+ *   in at the end, so the app never starts on half-loaded data.
+ * - When the inputs and the step's own code are unchanged, the step reuses the previous output.
+ */
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { FeatureCollection, Point } from "geojson";
+import {
+  CATALOGUE_FORMAT_VERSION,
+  type CatalogueEntry,
+  type GeneratedCatalogue,
+  type ReferenceLevel,
+} from "../src/domain/model/catalogue.ts";
+import { LAYER_DEFINITIONS, type LayerDefinition } from "./catalogue.ts";
+import { buildAddressTiles, parseAddressCsv, streetLabels } from "./pipeline/addresses.ts";
+import {
+  type ReferenceLevels,
+  stadtbezirkCodesFrom,
+  transformBoundary,
+  transformCityFacility,
+  transformCityRegion,
+  transformEvChargers,
+  transformHealthcare,
+  transformPopulationGrid,
+  transformReferenceAreas,
+  transformSchoolsNrw,
+  transformTransitStops,
+} from "./pipeline/transforms.ts";
+import { bboxOf, DataStepError, validateLayer } from "./pipeline/validate.ts";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, "..");
+
+export const DEFAULT_DATA_DIR = resolve(repoRoot, "..", "shared", "data", "dortmund");
+export const DEFAULT_OUT_DIR = resolve(repoRoot, "public", "generated");
+/** URL prefix under which the app fetches the generated files (relative to the app's base). */
+const URL_PREFIX = "generated";
+const TRANSIT_ROUTES_FILE = "transit-stops-vrr/routes_by_stop.json";
+
+export interface DataStepOptions {
+  dataDir: string;
+  outDir: string;
+  /** Rebuild even if the inputs are unchanged. */
+  force?: boolean;
+  /** Only these layer definitions (tests use a subset); default: all. */
+  definitions?: LayerDefinition[];
+  log?: (message: string) => void;
+}
+
+export interface DataStepResult {
+  skipped: boolean;
+  catalogue: GeneratedCatalogue;
+}
+
+async function readSource(dataDir: string, file: string): Promise<string> {
+  const path = join(dataDir, file);
+  if (!existsSync(path)) {
+    throw new DataStepError(path, "file is missing (is the data folder right? set PILOTKARTE_DATA_DIR)");
+  }
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    throw new DataStepError(path, `cannot be read: ${(error as Error).message}`);
+  }
+}
+
+async function readJson(dataDir: string, file: string): Promise<unknown> {
+  const raw = await readSource(dataDir, file);
+  try {
+    return JSON.parse(raw);
+  } catch (error) {
+    throw new DataStepError(join(dataDir, file), `is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** A fingerprint of everything the output depends on: sources (size + mtime) and this step's code. */
+async function fingerprint(dataDir: string, definitions: LayerDefinition[]): Promise<string> {
+  const hash = createHash("sha256");
+  hash.update(`format ${CATALOGUE_FORMAT_VERSION}\n${dataDir}\n`);
+  const files = [...new Set([...definitions.map((d) => d.source), TRANSIT_ROUTES_FILE])].sort();
+  for (const file of files) {
+    const path = join(dataDir, file);
+    if (!existsSync(path)) {
+      hash.update(`${file} missing\n`);
+      continue;
+    }
+    const s = await stat(path);
+    hash.update(`${file} ${s.size} ${s.mtimeMs}\n`);
+  }
+  const codeFiles = [
+    join(here, "catalogue.ts"),
+    join(here, "build-data.ts"),
+    ...(await readdir(join(here, "pipeline"))).map((f) => join(here, "pipeline", f)),
+    join(repoRoot, "src", "domain", "model", "catalogue.ts"),
+  ];
+  for (const file of codeFiles.sort()) hash.update(await readFile(file));
+  return hash.digest("hex");
+}
+
+function entryFor(
+  definition: LayerDefinition,
+  url: string,
+  served: FeatureCollection,
+  extra: Partial<CatalogueEntry> = {},
+): CatalogueEntry {
+  return {
+    id: definition.id,
+    title: definition.title,
+    kind: definition.kind,
+    ...(definition.fields ? { fields: definition.fields } : {}),
+    ...(definition.level ? { level: definition.level } : {}),
+    publisher: definition.publisher,
+    licence: definition.licence,
+    credit: definition.credit,
+    dataDate: definition.dataDate,
+    caveats: definition.caveats,
+    ...(definition.colour ? { colour: definition.colour } : {}),
+    ...(definition.cluster ? { cluster: true } : {}),
+    ...(definition.popupFields ? { popupFields: definition.popupFields } : {}),
+    url,
+    featureCount: served.features.length,
+    bbox: bboxOf(served),
+    sourceFiles: [definition.source],
+    visibleByDefault: definition.visibleByDefault,
+    ...extra,
+  };
+}
+
+/** Runs the data step. Throws {@link DataStepError} naming the file and the problem. */
+export async function runDataStep(options: DataStepOptions): Promise<DataStepResult> {
+  const log = options.log ?? (() => {});
+  const definitions = options.definitions ?? LAYER_DEFINITIONS;
+  const dataDir = resolve(options.dataDir);
+  const outDir = resolve(options.outDir);
+  if (!existsSync(dataDir)) {
+    throw new DataStepError(dataDir, "data folder is missing (set PILOTKARTE_DATA_DIR to the Dortmund data)");
+  }
+  const print = await fingerprint(dataDir, definitions);
+  const stampPath = join(outDir, "stamp.txt");
+  const cataloguePath = join(outDir, "catalogue.json");
+  if (!options.force && existsSync(stampPath) && existsSync(cataloguePath)) {
+    const previous = (await readFile(stampPath, "utf8")).trim();
+    if (previous === print) {
+      log(
+        `Daten unverändert, nutze ${relative(process.cwd(), outDir) || outDir} / data unchanged, reusing output`,
+      );
+      return { skipped: true, catalogue: JSON.parse(await readFile(cataloguePath, "utf8")) };
+    }
+  }
+
+  // 1. Read and check every source before anything is written.
+  const raw = new Map<string, unknown>();
+  let addressCollection: FeatureCollection<Point> | null = null;
+  const failures: DataStepError[] = [];
+  for (const definition of definitions) {
+    const path = join(dataDir, definition.source);
+    try {
+      let data: unknown;
+      if (definition.transform === "addresses") {
+        const parsed = parseAddressCsv(await readSource(dataDir, definition.source));
+        if (parsed.problems.length > 0) throw new DataStepError(path, parsed.problems.join("; "));
+        addressCollection = parsed.collection;
+        data = parsed.collection;
+      } else {
+        data = await readJson(dataDir, definition.source);
+      }
+      const problems = validateLayer(definition, data);
+      if (problems.length > 0) throw new DataStepError(path, problems.join("; "));
+      raw.set(definition.id, data);
+      log(`  ✓ ${definition.id}: ${(data as FeatureCollection).features.length} features`);
+    } catch (error) {
+      if (error instanceof DataStepError) failures.push(error);
+      else throw error;
+    }
+  }
+  let routesByStop: Record<string, never[]> = {};
+  if (definitions.some((d) => d.transform === "transit-stops")) {
+    try {
+      const routes = await readJson(dataDir, TRANSIT_ROUTES_FILE);
+      if (typeof routes !== "object" || routes === null || Array.isArray(routes)) {
+        throw new DataStepError(join(dataDir, TRANSIT_ROUTES_FILE), "is not an object of stop id → routes");
+      }
+      routesByStop = routes as Record<string, never[]>;
+    } catch (error) {
+      if (error instanceof DataStepError) failures.push(error);
+      else throw error;
+    }
+  }
+  if (failures.length > 0) {
+    const error = new DataStepError(
+      failures.map((f) => f.file).join(", "),
+      failures.map((f) => f.message).join("\n"),
+    );
+    error.message = failures.map((f) => f.message).join("\n");
+    throw error;
+  }
+
+  // 2. Transform into what the app serves.
+  const files = new Map<string, string | Uint8Array>();
+  const entries: CatalogueEntry[] = [];
+  const get = (id: string) => raw.get(id) as FeatureCollection;
+  const cityFacilityLayers = definitions.filter((d) => d.transform === "city-facility").map((d) => get(d.id));
+  const gridDefinition = definitions.find((d) => d.transform === "population-grid");
+  const grid = gridDefinition ? transformPopulationGrid(get(gridDefinition.id)) : null;
+  let residentsGridInCity = 0;
+  let cityAreaKm2 = 0;
+
+  const levelDefinitions = definitions.filter((d) => d.transform === "reference-areas");
+  if (levelDefinitions.length > 0) {
+    const byLevel = (level: ReferenceLevel) => {
+      const d = levelDefinitions.find((x) => x.level === level);
+      if (!d) throw new DataStepError("data/catalogue.ts", `no reference-area layer for level ${level}`);
+      return d;
+    };
+    const rawLevels: ReferenceLevels = {
+      stadtbezirk: get(byLevel("stadtbezirk").id),
+      "statistischer-bezirk": get(byLevel("statistischer-bezirk").id),
+      unterbezirk: get(byLevel("unterbezirk").id),
+    };
+    log("  … Einwohner je Gebiet aus dem Zensus-Raster / residents per area from the census grid");
+    const { served, labels } = transformReferenceAreas(
+      rawLevels,
+      grid?.cells ?? [],
+      stadtbezirkCodesFrom(cityFacilityLayers),
+    );
+    for (const d of levelDefinitions) {
+      const level = d.level as ReferenceLevel;
+      const url = `${URL_PREFIX}/${d.id}.geojson`;
+      const labelsUrl = `${URL_PREFIX}/${d.id}-labels.geojson`;
+      files.set(`${d.id}.geojson`, JSON.stringify(served[level]));
+      files.set(`${d.id}-labels.geojson`, JSON.stringify(labels[level]));
+      entries.push(entryFor(d, url, served[level], { labelsUrl }));
+    }
+    residentsGridInCity = Math.round(
+      served.unterbezirk.features.reduce((sum, f) => sum + Number(f.properties?.residents2011 ?? 0), 0),
+    );
+  }
+
+  for (const d of definitions) {
+    if (d.transform === "reference-areas") continue;
+    const url = `${URL_PREFIX}/${d.id}.geojson`;
+    let served: FeatureCollection;
+    switch (d.transform) {
+      case "boundary":
+        served = transformBoundary(get(d.id));
+        cityAreaKm2 = Number(served.features[0]?.properties?.areaKm2 ?? 0);
+        break;
+      case "population-grid":
+        served = (grid as NonNullable<typeof grid>).served;
+        break;
+      case "city-facility":
+        served = transformCityFacility(get(d.id));
+        break;
+      case "healthcare":
+        served = transformHealthcare(get(d.id));
+        break;
+      case "transit-stops":
+        served = transformTransitStops(get(d.id), routesByStop);
+        break;
+      case "schools-nrw":
+        served = transformSchoolsNrw(get(d.id));
+        break;
+      case "ev-chargers":
+        served = transformEvChargers(get(d.id));
+        break;
+      case "city-region":
+        served = transformCityRegion(get(d.id));
+        break;
+      case "addresses": {
+        const addresses = addressCollection as FeatureCollection<Point>;
+        log("  … Adress-Kacheln / address tiles");
+        const tiles = buildAddressTiles(addresses, streetLabels(addresses), bboxOf(addresses));
+        for (const [path, bytes] of tiles) files.set(`tiles/${path}`, bytes);
+        entries.push(
+          entryFor(d, `${URL_PREFIX}/tiles/{z}/{x}/{y}.pbf`, addresses, {
+            sourceFiles: [d.source],
+          }),
+        );
+        continue;
+      }
+      default:
+        throw new DataStepError("data/catalogue.ts", `unknown transform ${d.transform}`);
+    }
+    files.set(`${d.id}.geojson`, JSON.stringify(served));
+    entries.push(
+      entryFor(
+        d,
+        url,
+        served,
+        d.transform === "transit-stops" ? { sourceFiles: [d.source, TRANSIT_ROUTES_FILE] } : {},
+      ),
+    );
+  }
+
+  // Keep the catalogue in definition order.
+  const order = new Map(definitions.map((d, i) => [d.id, i]));
+  entries.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  const catalogue: GeneratedCatalogue = {
+    formatVersion: CATALOGUE_FORMAT_VERSION,
+    generatedAt: new Date().toISOString(),
+    sourceFolder: dataDir,
+    entries,
+    summary: {
+      cityAreaKm2,
+      residentsGridInCity,
+      addressCount: (addressCollection as FeatureCollection<Point> | null)?.features.length ?? 0,
+    },
+  };
+
+  // 3. Write into a temporary folder, then swap it in.
+  const tmpDir = `${outDir}.tmp-${process.pid}`;
+  await rm(tmpDir, { recursive: true, force: true });
+  await mkdir(tmpDir, { recursive: true });
+  for (const [path, content] of files) {
+    const target = join(tmpDir, path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, content);
+  }
+  await writeFile(join(tmpDir, "catalogue.json"), JSON.stringify(catalogue, null, 1));
+  await writeFile(join(tmpDir, "stamp.txt"), `${print}\n`);
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(dirname(outDir), { recursive: true });
+  await rename(tmpDir, outDir);
+  log(`  ✓ ${files.size + 1} Dateien geschrieben / files written to ${outDir}`);
+  return { skipped: false, catalogue };
+}
+
+async function main(): Promise<void> {
+  const dataDir = process.env.PILOTKARTE_DATA_DIR ?? DEFAULT_DATA_DIR;
+  const outDir = process.env.PILOTKARTE_OUT_DIR ?? DEFAULT_OUT_DIR;
+  const force = process.argv.includes("--force");
+  console.log(`Pilotkarte Datenschritt / data step: ${dataDir}`);
+  const started = Date.now();
+  try {
+    const { catalogue, skipped } = await runDataStep({ dataDir, outDir, force, log: console.log });
+    if (!skipped) {
+      console.log(
+        `Fertig in ${((Date.now() - started) / 1000).toFixed(1)} s: ${catalogue.entries.length} Ebenen, ` +
+          `${catalogue.summary.residentsGridInCity} Einwohner (Zensus 2011, flächengewichtet)`,
+      );
+    }
+  } catch (error) {
+    if (error instanceof DataStepError) {
+      console.error("\nDatenschritt fehlgeschlagen / data step failed:");
+      console.error(error.message);
+      console.error(
+        "Die App wird nicht mit unvollständigen Daten gestartet. / The app will not start on incomplete data.",
+      );
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
+}

@@ -1,0 +1,154 @@
+/**
+ * Address points: parsed from the city's CSV, checked like any layer, and cut into vector tiles for the
+ * schematic basemap (dots where people live, street names at a middle address of each street).
+ */
+import type { Feature, FeatureCollection, Point } from "geojson";
+import GeoJSONVT from "geojson-vt";
+import vtpbf from "vt-pbf";
+
+const REQUIRED_COLUMNS = ["strname", "strsl", "hnr", "hnrz", "lon", "lat", "ubz_nr"] as const;
+
+/**
+ * Parses the address CSV (comma-separated, header line, no quoting) into point features.
+ * Returns problems instead of throwing, naming the line.
+ */
+export function parseAddressCsv(csv: string): { collection: FeatureCollection<Point>; problems: string[] } {
+  const lines = csv.split(/\r?\n/).filter((line) => line.length > 0);
+  const header = (lines[0] ?? "").split(",");
+  const problems: string[] = [];
+  const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
+  if (missing.length > 0) {
+    return {
+      collection: { type: "FeatureCollection", features: [] },
+      problems: [`lacks the columns ${missing.join(", ")} (header: ${header.join(",")})`],
+    };
+  }
+  const index = Object.fromEntries(header.map((h, i) => [h, i])) as Record<string, number>;
+  const features: Feature<Point>[] = [];
+  const badLines: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const cells = (lines[i] ?? "").split(",");
+    if (cells.length !== header.length) {
+      badLines.push(i + 1);
+      continue;
+    }
+    const get = (name: string) => cells[index[name] ?? -1] ?? "";
+    const lon = Number(get("lon"));
+    const lat = Number(get("lat"));
+    features.push({
+      type: "Feature",
+      geometry: { type: "Point", coordinates: [lon, lat] },
+      properties: {
+        strname: get("strname"),
+        strsl: get("strsl"),
+        hnr: get("hnr"),
+        hnrz: get("hnrz"),
+        lon: get("lon"),
+        lat: get("lat"),
+        ubz_nr: get("ubz_nr"),
+      },
+    });
+  }
+  if (badLines.length > 0) {
+    problems.push(
+      `has ${badLines.length} lines with a wrong number of columns (first: line ${badLines.slice(0, 3).join(", ")})`,
+    );
+  }
+  return { collection: { type: "FeatureCollection", features }, problems };
+}
+
+/** "AM HOMBRUCHSFELD" → "Am Hombruchsfeld"; "STRAßE" stays "Straße". */
+export function titleCaseStreet(name: string): string {
+  return name
+    .toLocaleLowerCase("de-DE")
+    .replace(
+      /(^|[\s\-(./])(\p{L})/gu,
+      (_, sep: string, letter: string) => sep + letter.toLocaleUpperCase("de-DE"),
+    );
+}
+
+/** One label point per street: the address nearest to the mean of the street's addresses. */
+export function streetLabels(addresses: FeatureCollection<Point>): FeatureCollection<Point> {
+  const byStreet = new Map<string, { name: string; points: number[][] }>();
+  for (const f of addresses.features) {
+    const p = f.properties as Record<string, string>;
+    const key = p.strsl || p.strname || "";
+    const entry = byStreet.get(key) ?? { name: p.strname ?? "", points: [] };
+    entry.points.push(f.geometry.coordinates);
+    byStreet.set(key, entry);
+  }
+  const features: Feature<Point>[] = [];
+  for (const { name, points } of byStreet.values()) {
+    let mx = 0;
+    let my = 0;
+    for (const [x = 0, y = 0] of points) {
+      mx += x;
+      my += y;
+    }
+    mx /= points.length;
+    my /= points.length;
+    let best = points[0] ?? [mx, my];
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const p of points) {
+      const d = ((p[0] ?? 0) - mx) ** 2 + ((p[1] ?? 0) - my) ** 2;
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = p;
+      }
+    }
+    features.push({
+      type: "Feature",
+      geometry: { type: "Point", coordinates: best },
+      properties: { name: titleCaseStreet(name), addresses: points.length },
+    });
+  }
+  return { type: "FeatureCollection", features };
+}
+
+function tileRange(z: number, bbox: [number, number, number, number]) {
+  const n = 2 ** z;
+  const x = (lon: number) => Math.floor(((lon + 180) / 360) * n);
+  const y = (lat: number) => {
+    const r = (lat * Math.PI) / 180;
+    return Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n);
+  };
+  return { x0: x(bbox[0]), x1: x(bbox[2]), y0: y(bbox[3]), y1: y(bbox[1]) };
+}
+
+export const ADDRESS_TILE_MIN_ZOOM = 10;
+export const ADDRESS_TILE_MAX_ZOOM = 14;
+
+/**
+ * Cuts addresses and street labels into Mapbox Vector Tiles (layers "addresses" and "streets").
+ * Returns path → bytes for every non-empty tile from zoom 10 to 14.
+ */
+export function buildAddressTiles(
+  addresses: FeatureCollection<Point>,
+  streets: FeatureCollection<Point>,
+  bbox: [number, number, number, number],
+): Map<string, Uint8Array> {
+  const bare: FeatureCollection<Point> = {
+    type: "FeatureCollection",
+    features: addresses.features.map((f) => ({ type: "Feature", geometry: f.geometry, properties: {} })),
+  };
+  const options = { maxZoom: ADDRESS_TILE_MAX_ZOOM, indexMaxZoom: 5, buffer: 32 };
+  const addressIndex = new GeoJSONVT(bare, options);
+  const streetIndex = new GeoJSONVT(streets, options);
+  const tiles = new Map<string, Uint8Array>();
+  for (let z = ADDRESS_TILE_MIN_ZOOM; z <= ADDRESS_TILE_MAX_ZOOM; z++) {
+    const { x0, x1, y0, y1 } = tileRange(z, bbox);
+    for (let x = x0; x <= x1; x++) {
+      for (let y = y0; y <= y1; y++) {
+        const a = addressIndex.getTile(z, x, y);
+        const s = streetIndex.getTile(z, x, y);
+        if (!a && !s) continue;
+        const bytes = vtpbf.fromGeojsonVt(
+          { addresses: a ?? { features: [] }, streets: s ?? { features: [] } },
+          { version: 2 },
+        );
+        tiles.set(`${z}/${x}/${y}.pbf`, bytes);
+      }
+    }
+  }
+  return tiles;
+}

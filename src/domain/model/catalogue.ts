@@ -1,0 +1,138 @@
+/**
+ * The data catalogue: what each layer is, where it comes from, and under which licence.
+ *
+ * The definitions live in `data/catalogue.ts` (tracked). The data step checks each source and writes
+ * `catalogue.json` (a {@link GeneratedCatalogue}) next to the files the app serves.
+ * Field names here are part of the generated file format: DO NOT RENAME without bumping
+ * {@link CATALOGUE_FORMAT_VERSION}.
+ */
+
+/** Bump when the generated files change shape, so an old build folder is rebuilt, not misread. */
+export const CATALOGUE_FORMAT_VERSION = 3;
+
+/** German and English text of one user-facing string that belongs to the data, not to the UI. */
+export interface LocalisedText {
+  de: string;
+  en: string;
+}
+
+/** What kind of layer a catalogue entry is; decides how the map draws it and where the UI lists it. */
+export type LayerKind =
+  /** The municipal boundary (one polygon). */
+  | "boundary"
+  /** Nested statistical areas: Stadtbezirke, Statistische Bezirke, Unterbezirke. */
+  | "reference-areas"
+  /** The census population grid. */
+  | "population"
+  /** Facilities and stops as points. */
+  | "facility-points"
+  /** Polygons around the city for context (the city region). */
+  | "context-areas"
+  /** Address points drawn as the schematic basemap (served as vector tiles). */
+  | "basemap-points";
+
+/** The three levels of reference areas, from coarse to fine. */
+export type ReferenceLevel = "stadtbezirk" | "statistischer-bezirk" | "unterbezirk";
+export const REFERENCE_LEVELS: readonly ReferenceLevel[] = [
+  "stadtbezirk",
+  "statistischer-bezirk",
+  "unterbezirk",
+] as const;
+
+/** The five fields of the Smart City alliance, plus a group for context layers. */
+export type AllianceField =
+  | "energie"
+  | "mobilitaet"
+  | "mensch"
+  | "it-buergerservice"
+  | "infrastruktur-sicherheit";
+export const ALLIANCE_FIELDS: readonly AllianceField[] = [
+  "energie",
+  "mobilitaet",
+  "mensch",
+  "it-buergerservice",
+  "infrastruktur-sicherheit",
+] as const;
+
+/** One attribute shown in a popup: property key in the generated file and its label. */
+export interface PopupField {
+  key: string;
+  label: LocalisedText;
+}
+
+/** Licence of a layer, with a link to its text. */
+export interface Licence {
+  /** Short id, e.g. "dl-de/by-2-0". */
+  id: string;
+  name: string;
+  url: string;
+  /** True when the licence was reported by a third party and not confirmed at the publisher. */
+  unverified?: boolean;
+}
+
+/** Catalogue entry as written to `catalogue.json`: the definition plus what the data step measured. */
+export interface CatalogueEntry {
+  id: string;
+  title: LocalisedText;
+  kind: LayerKind;
+  /** Alliance fields a facility layer is grouped under (facility layers only). */
+  fields?: AllianceField[];
+  /** Reference level (reference-area layers only). */
+  level?: ReferenceLevel;
+  publisher: string;
+  licence: Licence;
+  /** The credit line the map must show while the layer is visible. */
+  credit: string;
+  /** When the data describes the world, as text (e.g. "09.05.2011", "Dez. 2025"). */
+  dataDate: LocalisedText;
+  caveats: LocalisedText[];
+  /** Symbol colour for points and outlines (CSS colour). */
+  colour?: string;
+  /** Points per layer clustered at low zoom. */
+  cluster?: boolean;
+  /** Attributes listed in the popup, in order. */
+  popupFields?: PopupField[];
+  /** URL path of the served file, relative to the app's base (GeoJSON, or a tile template). */
+  url: string;
+  /** Optional second file with label points (reference areas). */
+  labelsUrl?: string;
+  featureCount: number;
+  /** [west, south, east, north] of the served features. */
+  bbox: [number, number, number, number];
+  /** The raw source files, relative to the data folder. */
+  sourceFiles: string[];
+  /** Whether the layer is visible when the app opens. */
+  visibleByDefault: boolean;
+}
+
+/** The whole generated catalogue. */
+export interface GeneratedCatalogue {
+  formatVersion: number;
+  generatedAt: string;
+  /** The data folder the step read, as given (for the about view). */
+  sourceFolder: string;
+  entries: CatalogueEntry[];
+  /** Facts computed over several layers (e.g. residents of the city from the grid). */
+  summary: {
+    cityAreaKm2: number;
+    residentsGridInCity: number;
+    addressCount: number;
+  };
+}
+
+/** Properties of a served reference area (all three levels share this shape). */
+export interface ReferenceAreaProperties {
+  /** Code as used by Stadt Dortmund: "1".."12"-ordered name for Stadtbezirke, "00".."96", "001".."960". */
+  code: string;
+  name: string;
+  level: ReferenceLevel;
+  /** Code and name of the enclosing area one level up (empty for Stadtbezirke). */
+  parentCode: string;
+  parentName: string;
+  /** Stadtbezirk name (for all levels). */
+  stadtbezirk: string;
+  /** Geodesic area computed by the data step. */
+  areaKm2: number;
+  /** Residents from the Zensus 2011 1 km grid, area-weighted; null where not computed. */
+  residents2011: number | null;
+}
