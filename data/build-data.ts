@@ -26,6 +26,7 @@ import {
   type ReferenceLevels,
   stadtbezirkCodesFrom,
   transformBoundary,
+  transformBoundaryFromDistricts,
   transformCityFacility,
   transformCityRegion,
   transformEvChargers,
@@ -82,10 +83,12 @@ async function readJson(dataDir: string, file: string): Promise<unknown> {
   }
 }
 
-/** A fingerprint of everything the output depends on: sources (size + mtime) and this step's code. */
+/** A fingerprint of everything the output depends on: definitions, sources (size + mtime), this step's code. */
 async function fingerprint(dataDir: string, definitions: LayerDefinition[]): Promise<string> {
   const hash = createHash("sha256");
   hash.update(`format ${CATALOGUE_FORMAT_VERSION}\n${dataDir}\n`);
+  // The definitions themselves: a caller may pass its own (tests do), which the code files below miss.
+  hash.update(`${JSON.stringify(definitions)}\n`);
   const files = [...new Set([...definitions.map((d) => d.source), TRANSIT_ROUTES_FILE])].sort();
   for (const file of files) {
     const path = join(dataDir, file);
@@ -252,6 +255,10 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
     switch (d.transform) {
       case "boundary":
         served = transformBoundary(get(d.id));
+        cityAreaKm2 = Number(served.features[0]?.properties?.areaKm2 ?? 0);
+        break;
+      case "boundary-from-districts":
+        served = transformBoundaryFromDistricts(get(d.id));
         cityAreaKm2 = Number(served.features[0]?.properties?.areaKm2 ?? 0);
         break;
       case "population-grid":

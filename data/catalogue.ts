@@ -17,6 +17,7 @@ import type {
 /** How the data step turns the raw file into what the app serves. */
 export type TransformId =
   | "boundary"
+  | "boundary-from-districts"
   | "reference-areas"
   | "population-grid"
   | "city-facility"
@@ -146,24 +147,24 @@ export const LAYER_DEFINITIONS: LayerDefinition[] = [
     id: "city-boundary",
     title: { de: "Stadtgrenze Dortmund", en: "Dortmund city boundary" },
     kind: "boundary",
-    publisher: "Bundesamt für Kartographie und Geodäsie (BKG), VG250",
-    licence: DL_BY,
-    credit: "© GeoBasis-DE / BKG",
-    dataDate: { de: "VG250, Stand 01.01. (vermutlich 2025)", en: "VG250 as of 1 Jan (probably 2025)" },
+    publisher: "Stadt Dortmund (Umriss der 12 Stadtbezirke)",
+    licence: DL_ZERO,
+    credit: CITY_CREDIT,
+    dataDate: { de: "Stand 06.05.2026", en: "as of 6 May 2026" },
     caveats: [
       {
-        de: "Generalisiert im Maßstab 1:250.000; einzelne Punkte am Rand liegen knapp außerhalb.",
-        en: "Generalised at 1:250,000; a few points at the edge lie just outside.",
+        de: "Umriss aus den 12 Stadtbezirken gebildet, damit Grenze und Bezirke genau zusammenpassen; weicht von der generalisierten VG250-Grenze des BKG um wenige Meter ab.",
+        en: "Outline dissolved from the 12 city districts so that boundary and districts match exactly; differs by a few metres from the BKG's generalised VG250 boundary.",
       },
     ],
     colour: "#1f2937",
     visibleByDefault: true,
-    source: "city-boundary/dortmund_vg250_bkg_recent.geojson",
-    transform: "boundary",
-    expectedCount: { min: 1, max: 1 },
+    source: "districts/dortmund_stadtbezirke.geojson",
+    transform: "boundary-from-districts",
+    expectedCount: { min: 12, max: 12 },
     geometryTypes: ["Polygon", "MultiPolygon"],
-    requiredProperties: ["AGS", "GEN"],
-    nonNull: ["AGS"],
+    requiredProperties: ["name"],
+    nonNull: ["name"],
     bboxLimit: DORTMUND_ENVELOPE,
   },
   ...(
@@ -289,7 +290,7 @@ export const LAYER_DEFINITIONS: LayerDefinition[] = [
     ["mensch"],
     "#d97706",
     333,
-    { cluster: true, visible: true },
+    { cluster: true },
   ),
   cityFacility(
     "playgrounds",

@@ -13,8 +13,12 @@ const REQUIRED_COLUMNS = ["strname", "strsl", "hnr", "hnrz", "lon", "lat", "ubz_
  * Returns problems instead of throwing, naming the line.
  */
 export function parseAddressCsv(csv: string): { collection: FeatureCollection<Point>; problems: string[] } {
-  const lines = csv.split(/\r?\n/).filter((line) => line.length > 0);
-  const header = (lines[0] ?? "").split(",");
+  // Keep each line's number in the file (1-based) so problems name the right line despite blank lines.
+  const lines = csv
+    .split(/\r?\n/)
+    .map((line, i) => ({ line, number: i + 1 }))
+    .filter(({ line }) => line.length > 0);
+  const header = (lines[0]?.line ?? "").split(",");
   const problems: string[] = [];
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length > 0) {
@@ -27,9 +31,9 @@ export function parseAddressCsv(csv: string): { collection: FeatureCollection<Po
   const features: Feature<Point>[] = [];
   const badLines: number[] = [];
   for (let i = 1; i < lines.length; i++) {
-    const cells = (lines[i] ?? "").split(",");
+    const cells = (lines[i]?.line ?? "").split(",");
     if (cells.length !== header.length) {
-      badLines.push(i + 1);
+      badLines.push(lines[i]?.number ?? i + 1);
       continue;
     }
     const get = (name: string) => cells[index[name] ?? -1] ?? "";

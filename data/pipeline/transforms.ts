@@ -5,8 +5,10 @@
  */
 import turfArea from "@turf/area";
 import turfIntersect from "@turf/intersect";
+import turfUnion from "@turf/union";
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from "geojson";
 import polylabel from "polylabel";
+import { geodesicArea } from "../../src/domain/geometry/measure-area.ts";
 import type { ReferenceAreaProperties, ReferenceLevel } from "../../src/domain/model/catalogue.ts";
 import { bboxOf } from "./validate.ts";
 
@@ -155,7 +157,9 @@ export function transformTransitStops(
     withIds(
       raw.features.map((f) => {
         const p = (f.properties ?? {}) as Props;
-        const lines = Array.isArray(p.lines) ? p.lines.map(text) : text(p.lines).split(/[,;]\s*/);
+        const lines = (Array.isArray(p.lines) ? p.lines.map(text) : text(p.lines).split(/[,;]\s*/)).filter(
+          Boolean,
+        );
         const stopId = text(p.stop_id);
         const destinations = new Map<string, Set<string>>();
         for (const route of routesByStop[stopId] ?? []) {
@@ -171,7 +175,7 @@ export function transformTransitStops(
           geometry: roundGeometry(f.geometry),
           properties: {
             name: text(p.name),
-            lines: lines.filter(Boolean).join(", "),
+            lines: lines.join(", "),
             lineCount: numberOrNull(p.n_lines) ?? lines.length,
             directions,
             stopId,
@@ -270,10 +274,29 @@ export function transformBoundary(raw: FeatureCollection): FeatureCollection {
         return {
           type: "Feature",
           geometry: roundGeometry(f.geometry),
-          properties: { name: text(p.GEN), ags: text(p.AGS), areaKm2: turfArea(f) / 1e6 },
+          properties: {
+            name: text(p.GEN),
+            ags: text(p.AGS),
+            areaKm2: geodesicArea(f.geometry as AreaGeometry) / 1e6,
+          },
         } satisfies Feature;
       }),
     ),
+  );
+}
+
+/** The city outline as the union of the Stadtbezirke (they share borders exactly, so no slivers). */
+export function transformBoundaryFromDistricts(raw: FeatureCollection): FeatureCollection {
+  const union = turfUnion(raw as FeatureCollection<AreaGeometry>);
+  if (!union) return collection([]);
+  return collection(
+    withIds([
+      {
+        type: "Feature",
+        geometry: roundGeometry(union.geometry),
+        properties: { name: "Dortmund", areaKm2: geodesicArea(union.geometry) / 1e6 },
+      },
+    ]),
   );
 }
 
@@ -359,7 +382,7 @@ export function labelPoint(geometry: AreaGeometry): Position {
       best = polygon;
     }
   }
-  const p = polylabel(best as number[][][], 0.00005);
+  const p = polylabel(best as [number, number][][], 0.00005);
   return [round6(p[0] ?? 0), round6(p[1] ?? 0)];
 }
 
@@ -402,7 +425,7 @@ export function transformReferenceAreas(
     const p = (f.properties ?? {}) as Props;
     const geometry = roundGeometry(f.geometry as AreaGeometry);
     let properties: ReferenceAreaProperties;
-    const areaKm2 = turfArea(f) / 1e6;
+    const areaKm2 = geodesicArea(f.geometry as AreaGeometry) / 1e6;
     if (level === "stadtbezirk") {
       const name = text(p.name);
       properties = {

@@ -3,6 +3,7 @@
  * validity and expected properties. Pure: takes parsed JSON, returns the problems found.
  */
 import booleanValid from "@turf/boolean-valid";
+import kinks from "@turf/kinks";
 import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
 import type { LayerDefinition } from "../catalogue.ts";
 
@@ -58,7 +59,8 @@ function describeFeature(index: number): string {
 
 /**
  * Checks a parsed layer. Returns problems as sentences; an empty list means the layer is usable.
- * Geometry validity uses Turf's OGC check on polygons (rings closed, no self-intersection).
+ * Geometry validity uses Turf's check on polygons (rings closed, no spikes) plus Turf's kinks for
+ * rings that cross themselves, which that check misses.
  */
 export function validateLayer(definition: LayerDefinition, data: unknown): string[] {
   if (!isFeatureCollection(data)) {
@@ -103,6 +105,14 @@ export function validateLayer(definition: LayerDefinition, data: unknown): strin
       outside.push(`${describeFeature(index)} at [${x}, ${y}]`);
     } else if (geometry.type !== "Point" && !booleanValid(geometry)) {
       invalid.push(`${describeFeature(index)} is not a valid ${geometry.type}`);
+    } else if (geometry.type === "Polygon" || geometry.type === "MultiPolygon") {
+      // booleanValid does not look for rings that cross themselves (a "bow tie"); kinks does.
+      const crossing = kinks(geometry).features[0]?.geometry.coordinates;
+      if (crossing) {
+        invalid.push(
+          `${describeFeature(index)} is not a valid ${geometry.type} (self-intersection at [${crossing.join(", ")}])`,
+        );
+      }
     }
     const properties = feature.properties ?? {};
     for (const key of definition.requiredProperties) {

@@ -1,0 +1,59 @@
+/** Composition root: loads the catalogue, keeps the language in step, and shows the workspace. */
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { initI18n } from "../i18n/index.ts";
+import { useCatalogueStore } from "../store/catalogue-store.ts";
+import { useSessionStore } from "../store/session-store.ts";
+import { ErrorBoundary } from "../ui/ErrorBoundary.tsx";
+import { Header } from "../ui/Header.tsx";
+import { Workspace } from "../ui/Workspace.tsx";
+
+function Body() {
+  const { t } = useTranslation();
+  const status = useCatalogueStore((s) => s.status);
+  if (status.state === "loading") {
+    return (
+      <p className="loading" role="status">
+        {t("app.loading")}
+      </p>
+    );
+  }
+  if (status.state === "failed") {
+    const detail: string =
+      status.reason === "format" ? String(t("app.formatMismatch", JSON.parse(status.detail))) : status.detail;
+    return (
+      <div className="fatal" role="alert" data-testid="load-failed">
+        <h2>{t("app.loadFailedTitle")}</h2>
+        <p>{t("app.loadFailedHint")}</p>
+        <pre>{detail}</pre>
+      </div>
+    );
+  }
+  return <Workspace catalogue={status.catalogue} />;
+}
+
+export function App() {
+  const language = useSessionStore((s) => s.language);
+  const { t } = useTranslation();
+  useEffect(() => {
+    initI18n(language);
+    document.documentElement.lang = language;
+  }, [language]);
+  useEffect(() => {
+    void useCatalogueStore.getState().load(import.meta.env.BASE_URL);
+  }, []);
+  return (
+    <ErrorBoundary title={t("app.crashTitle")} reloadLabel={t("app.reload")}>
+      <div className="app">
+        <a className="skip-link" href="#map">
+          {t("app.skipToMap")}
+        </a>
+        <a className="skip-link" href="#layers">
+          {t("app.skipToLayers")}
+        </a>
+        <Header />
+        <Body />
+      </div>
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,17 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { initI18n } from "../i18n/index.ts";
+import { useSessionStore } from "../store/session-store.ts";
+import "../ui/styles.css";
+import { App } from "./App.tsx";
+
+initI18n(useSessionStore.getState().language);
+document.documentElement.lang = useSessionStore.getState().language;
+
+const root = document.getElementById("root");
+if (!root) throw new Error("#root missing in index.html");
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

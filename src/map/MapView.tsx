@@ -1,0 +1,289 @@
+/**
+ * The map adapter: the only component that talks to MapLibre (through react-map-gl). The style comes
+ * from the pure buildMapStyle(); this file adds what must be imperative: hover and selection as
+ * feature-state, clicks, cluster zoom, online-basemap fallback and the test hook on `window`.
+ */
+
+import fontRegular from "@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url";
+import fontBold from "@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url";
+import fontRegularExt from "@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url";
+import type {
+  GeoJSONSource,
+  MapGeoJSONFeature,
+  ErrorEvent as MapLibreErrorEvent,
+  Map as MapLibreInstance,
+} from "maplibre-gl";
+import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import "maplibre-gl/dist/maplibre-gl.css";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  type MapLayerMouseEvent,
+  Map as MapLibreMap,
+  type MapRef,
+  NavigationControl,
+  Popup,
+  ScaleControl,
+} from "react-map-gl/maplibre";
+import type {
+  GeneratedCatalogue,
+  ReferenceAreaProperties,
+  ReferenceLevel,
+} from "../domain/model/catalogue.ts";
+import { useCatalogueStore } from "../store/catalogue-store.ts";
+import { useSessionStore } from "../store/session-store.ts";
+import {
+  BASEMAP_SOURCE_PREFIX,
+  type BasemapChoice,
+  buildMapStyle,
+  interactiveLayerIds,
+  layerIds,
+  type MapView as MapViewSettings,
+} from "./map-style.ts";
+import { fetchBasemapDeStyle } from "./online-basemap.ts";
+
+/** A facility the planner clicked, for the popup. */
+export interface FacilityHit {
+  entryId: string;
+  longitude: number;
+  latitude: number;
+  properties: Record<string, unknown>;
+}
+
+interface MapViewProps {
+  catalogue: GeneratedCatalogue;
+  /** Renders the popup body for a clicked facility (from the UI layer). */
+  renderFacility: (hit: FacilityHit, close: () => void) => ReactNode;
+  /** Credits overlay etc., drawn over the map. */
+  children?: ReactNode;
+}
+
+/** Test and benchmark hook: exposes the map when the page URL has `?e2e`. */
+export interface PilotkarteTestApi {
+  map: MapLibreInstance;
+  idleCount: () => number;
+  /** Feature ids of a reference level currently loaded in the map. */
+  referenceFeatureCount: (level: ReferenceLevel) => number;
+}
+declare global {
+  interface Window {
+    __pilotkarte?: PilotkarteTestApi;
+  }
+}
+
+const FACILITY_PREFIX = "facility-";
+
+function facilityIdOf(layerId: string): string | null {
+  if (!layerId.startsWith(FACILITY_PREFIX)) return null;
+  return layerId.slice(FACILITY_PREFIX.length).replace(/-cluster$/, "");
+}
+
+export function MapView({ catalogue, renderFacility, children }: MapViewProps) {
+  const mapRef = useRef<MapRef>(null);
+  const level = useSessionStore((s) => s.level);
+  const showLabels = useSessionStore((s) => s.showLabels);
+  const visibleLayers = useSessionStore((s) => s.visibleLayers);
+  const basemapId = useSessionStore((s) => s.basemap);
+  const selectedArea = useSessionStore((s) => s.selectedArea);
+  const [basemap, setBasemap] = useState<BasemapChoice>({ id: "schematic" });
+  const [facility, setFacility] = useState<FacilityHit | null>(null);
+  const hovered = useRef<{ source: string; id: number } | null>(null);
+  const idleCount = useRef(0);
+
+  // Online basemaps: fetch basemap.de's style; OSM needs no style. Failures fall back (see onError).
+  useEffect(() => {
+    let cancelled = false;
+    if (basemapId === "basemapde") {
+      void fetchBasemapDeStyle().then((style) => {
+        if (cancelled) return;
+        if (style) setBasemap({ id: "basemapde", style });
+        else useSessionStore.getState().reportBasemapFailure("basemapde");
+      });
+    } else {
+      setBasemap({ id: basemapId } as BasemapChoice);
+    }
+    return () => {
+      cancelled = true;
+    };
+  }, [basemapId]);
+
+  const view: MapViewSettings = useMemo(
+    () => ({ level, showLabels, visibleLayers: new Set(visibleLayers ?? []), basemap }),
+    [level, showLabels, visibleLayers, basemap],
+  );
+  const base = useMemo(() => new URL(import.meta.env.BASE_URL, window.location.href).href, []);
+  const style = useMemo(
+    () =>
+      buildMapStyle(catalogue, view, base, {
+        regular: fontRegular,
+        regularExt: fontRegularExt,
+        bold: fontBold,
+      }),
+    [catalogue, view, base],
+  );
+  const interactive = useMemo(() => interactiveLayerIds(catalogue, view), [catalogue, view]);
+  const bounds = useMemo(() => {
+    const boundary = catalogue.entries.find((e) => e.kind === "boundary");
+    return (boundary?.bbox ?? [7.3, 51.41, 7.64, 51.6]) as [number, number, number, number];
+  }, [catalogue]);
+
+  // Selection as feature-state on the active level's source.
+  useEffect(() => {
+    const map = mapRef.current?.getMap();
+    if (!map || !selectedArea) return;
+    const source = layerIds.districtSource(selectedArea.level);
+    if (!map.getSource(source)) return;
+    map.setFeatureState({ source, id: selectedArea.featureId }, { selected: true });
+    return () => {
+      if (map.getSource(source))
+        map.setFeatureState({ source, id: selectedArea.featureId }, { selected: false });
+    };
+  }, [selectedArea]);
+
+  const clearHover = useCallback(() => {
+    const map = mapRef.current?.getMap();
+    if (map && hovered.current && map.getSource(hovered.current.source)) {
+      map.setFeatureState(hovered.current, { hover: false });
+    }
+    hovered.current = null;
+  }, []);
+
+  const onMouseMove = useCallback(
+    (event: MapLayerMouseEvent) => {
+      const map = mapRef.current?.getMap();
+      if (!map) return;
+      const feature = event.features?.[0];
+      const overFacility = feature && facilityIdOf(feature.layer.id) !== null;
+      map.getCanvas().style.cursor = feature ? "pointer" : "";
+      const district = event.features?.find((f) => f.layer.id === layerIds.districtFill(level));
+      if (overFacility || !district || typeof district.id !== "number") {
+        clearHover();
+        return;
+      }
+      const source = layerIds.districtSource(level);
+      if (hovered.current?.id === district.id && hovered.current.source === source) return;
+      clearHover();
+      hovered.current = { source, id: district.id };
+      map.setFeatureState(hovered.current, { hover: true });
+    },
+    [level, clearHover],
+  );
+
+  const onClick = useCallback(
+    async (event: MapLayerMouseEvent) => {
+      const map = mapRef.current?.getMap();
+      const feature: MapGeoJSONFeature | undefined = event.features?.[0];
+      if (!map || !feature) {
+        setFacility(null);
+        return;
+      }
+      const entryId = facilityIdOf(feature.layer.id);
+      if (entryId && feature.properties.cluster) {
+        const source = map.getSource(`layer-${entryId}`) as GeoJSONSource | undefined;
+        const zoom = await source?.getClusterExpansionZoom(Number(feature.properties.cluster_id));
+        if (zoom !== undefined && feature.geometry.type === "Point") {
+          const [lng, lat] = feature.geometry.coordinates as [number, number];
+          map.easeTo({ center: [lng, lat], zoom: zoom + 0.5 });
+        }
+        return;
+      }
+      if (entryId && feature.geometry.type === "Point") {
+        const [longitude, latitude] = feature.geometry.coordinates as [number, number];
+        setFacility({ entryId, longitude, latitude, properties: feature.properties });
+        return;
+      }
+      if (feature.layer.id === "city-region-fill") {
+        setFacility({
+          entryId: "city-region",
+          longitude: event.lngLat.lng,
+          latitude: event.lngLat.lat,
+          properties: feature.properties,
+        });
+        return;
+      }
+      if (feature.layer.id === layerIds.districtFill(level) && typeof feature.id === "number") {
+        setFacility(null);
+        useSessionStore.getState().selectArea({
+          level,
+          featureId: feature.id,
+          properties: feature.properties as unknown as ReferenceAreaProperties,
+        });
+      }
+    },
+    [level],
+  );
+
+  const onError = useCallback((event: MapLibreErrorEvent & { sourceId?: string }) => {
+    const sourceId = event.sourceId ?? "";
+    if (sourceId.startsWith(BASEMAP_SOURCE_PREFIX)) {
+      const current = useSessionStore.getState().basemap;
+      if (current !== "schematic") useSessionStore.getState().reportBasemapFailure(current);
+      return;
+    }
+    if (sourceId.startsWith("layer-") || sourceId.startsWith("districts-")) {
+      const id = sourceId.replace(/^layer-/, "").replace(/-labels$/, "");
+      useCatalogueStore.getState().reportLayerFailure(id);
+      return;
+    }
+    // Anything else is a bug: keep it visible in the console.
+    console.error(event.error);
+  }, []);
+
+  const onLoad = useCallback(() => {
+    const map = mapRef.current?.getMap();
+    if (!map) return;
+    map.on("idle", () => {
+      idleCount.current += 1;
+    });
+    if (new URLSearchParams(window.location.search).has("e2e")) {
+      window.__pilotkarte = {
+        map,
+        idleCount: () => idleCount.current,
+        referenceFeatureCount: (l) => {
+          const ids = new Set<number | string>();
+          for (const f of map.querySourceFeatures(layerIds.districtSource(l))) {
+            if (f.id !== undefined) ids.add(f.id);
+          }
+          return ids.size;
+        },
+      };
+    }
+  }, []);
+
+  return (
+    <MapLibreMap
+      ref={mapRef}
+      mapStyle={style}
+      workerUrl={workerUrl}
+      initialViewState={{ bounds, fitBoundsOptions: { padding: 24 } }}
+      minZoom={8}
+      maxZoom={19}
+      maxBounds={[6.6, 51.1, 8.2, 51.95]}
+      attributionControl={false}
+      interactiveLayerIds={interactive}
+      onMouseMove={onMouseMove}
+      onMouseLeave={clearHover}
+      onClick={onClick}
+      onError={onError}
+      onLoad={onLoad}
+      canvasContextAttributes={{ preserveDrawingBuffer: true }}
+      style={{ position: "absolute", inset: 0 }}
+    >
+      <NavigationControl position="top-right" showCompass={false} />
+      <ScaleControl position="bottom-left" unit="metric" />
+      {facility && (
+        <Popup
+          longitude={facility.longitude}
+          latitude={facility.latitude}
+          anchor="bottom"
+          offset={10}
+          maxWidth="340px"
+          onClose={() => setFacility(null)}
+          closeOnClick={false}
+        >
+          {renderFacility(facility, () => setFacility(null))}
+        </Popup>
+      )}
+      {children}
+    </MapLibreMap>
+  );
+}

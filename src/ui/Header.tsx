@@ -1,0 +1,32 @@
+/** The app bar: title, "about the data", language switch. */
+import { useTranslation } from "react-i18next";
+import { useSessionStore } from "../store/session-store.ts";
+
+export function Header() {
+  const { t } = useTranslation();
+  const language = useSessionStore((s) => s.language);
+  const setLanguage = useSessionStore((s) => s.setLanguage);
+  const setAboutOpen = useSessionStore((s) => s.setAboutOpen);
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <h1>{t("app.title")}</h1>
+        <p>{t("app.subtitle")}</p>
+      </div>
+      <div className="header-actions">
+        <button type="button" className="button" onClick={() => setAboutOpen(true)}>
+          {t("app.aboutData")}
+        </button>
+        <fieldset className="language-switch">
+          <legend className="visually-hidden">{t("app.language")}</legend>
+          <button type="button" aria-pressed={language === "de"} lang="de" onClick={() => setLanguage("de")}>
+            DE<span className="visually-hidden"> – {t("app.switchToGerman")}</span>
+          </button>
+          <button type="button" aria-pressed={language === "en"} lang="en" onClick={() => setLanguage("en")}>
+            EN<span className="visually-hidden"> – {t("app.switchToEnglish")}</span>
+          </button>
+        </fieldset>
+      </div>
+    </header>
+  );
+}
