@@ -39,7 +39,7 @@ import {
   layerIds,
   type MapView as MapViewSettings,
 } from "./map-style.ts";
-import { fetchBasemapDeStyle } from "./online-basemap.ts";
+import { fetchBasemapDeStyle, probeOsmTiles } from "./online-basemap.ts";
 
 /** A facility the planner clicked, for the popup. */
 export interface FacilityHit {
@@ -98,8 +98,14 @@ export function MapView({ catalogue, renderFacility, children }: MapViewProps) {
         if (style) setBasemap({ id: "basemapde", style });
         else useSessionStore.getState().reportBasemapFailure("basemapde");
       });
+    } else if (basemapId === "osm") {
+      void probeOsmTiles().then((reachable) => {
+        if (cancelled) return;
+        if (reachable) setBasemap({ id: "osm" });
+        else useSessionStore.getState().reportBasemapFailure("osm");
+      });
     } else {
-      setBasemap({ id: basemapId } as BasemapChoice);
+      setBasemap({ id: "schematic" });
     }
     return () => {
       cancelled = true;

@@ -37,7 +37,7 @@ export interface MapView {
 
 /** Population classes (residents per km²) of the choropleth; colours are viridis (colour-blind safe). */
 export const POPULATION_CLASSES: { from: number; colour: string }[] = [
-  { from: 1, colour: "#fde725" },
+  { from: 0, colour: "#fde725" },
   { from: 500, colour: "#7ad151" },
   { from: 2000, colour: "#22a884" },
   { from: 4000, colour: "#2a788e" },

@@ -24,3 +24,23 @@ export async function fetchBasemapDeStyle(
     clearTimeout(timer);
   }
 }
+
+/** One OpenStreetMap tile over Dortmund (zoom 10), fetched to see whether the tile server is reachable. */
+const OSM_PROBE_TILE = "https://tile.openstreetmap.org/10/533/342.png";
+
+/**
+ * True when the OpenStreetMap tile server answers. Probing one tile first means an offline planner gets
+ * one failed request and a notice, not a pile of failed tile requests.
+ */
+export async function probeOsmTiles(fetchImpl: typeof fetch = fetch): Promise<boolean> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  try {
+    await fetchImpl(OSM_PROBE_TILE, { mode: "no-cors", signal: controller.signal });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -27,7 +27,11 @@ function LayerToggle({ entry, alsoIn }: { entry: CatalogueEntry; alsoIn?: string
         data-layer={entry.id}
       />
       <label htmlFor={inputId}>
-        <span className="symbol" style={{ background: entry.colour ?? "#374151" }} aria-hidden="true" />
+        <span
+          className={`symbol symbol-${entry.kind}`}
+          style={{ background: entry.kind === "population" ? undefined : (entry.colour ?? "#374151") }}
+          aria-hidden="true"
+        />
         <span className="layer-title">{entry.title[language]}</span>
         {outdated && <span className="badge badge-warning">{t("layers.outdated")}</span>}
         <span className="layer-count">

@@ -1,0 +1,84 @@
+/**
+ * Page helpers for the end-to-end tests: open the app with its test hook, wait for the map to be idle,
+ * read map state, and collect console errors.
+ */
+import { test as base, expect, type Page } from "@playwright/test";
+
+export interface AppPage {
+  page: Page;
+  /** Console errors and uncaught exceptions seen so far. */
+  errors: string[];
+  open(path?: string): Promise<void>;
+  waitForIdle(): Promise<void>;
+  /** Distinct colours in a sample of the map canvas (a blank map has one or two). */
+  canvasColourCount(): Promise<number>;
+  /** A hash of the map canvas pixels, to tell whether the drawing changed. */
+  canvasSignature(): Promise<string>;
+}
+
+export const test = base.extend<{ app: AppPage }>({
+  app: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+    const waitForIdle = async () => {
+      // Wait until the map has loaded and nothing is pending: the style, all sources and tiles.
+      await page.waitForFunction(
+        () => {
+          const api = window.__pilotkarte;
+          return api !== undefined && api.idleCount() > 0 && api.map.loaded() && api.map.areTilesLoaded();
+        },
+        null,
+        { timeout: 60_000 },
+      );
+      await page.evaluate(
+        () =>
+          new Promise<void>((resolve) => {
+            const map = window.__pilotkarte?.map;
+            if (!map) return resolve();
+            map.once("idle", () => resolve());
+            map.triggerRepaint();
+          }),
+      );
+    };
+    const app: AppPage = {
+      page,
+      errors,
+      open: async (path = "/?e2e") => {
+        await page.goto(path);
+        await waitForIdle();
+      },
+      waitForIdle,
+      canvasColourCount: () =>
+        page.evaluate(() => {
+          const source = window.__pilotkarte?.map.getCanvas();
+          if (!source) return 0;
+          const canvas = document.createElement("canvas");
+          canvas.width = 200;
+          canvas.height = 200;
+          const context = canvas.getContext("2d");
+          if (!context) return 0;
+          context.drawImage(source, 0, 0, 200, 200);
+          const data = context.getImageData(0, 0, 200, 200).data;
+          const colours = new Set<number>();
+          for (let i = 0; i < data.length; i += 4) {
+            colours.add(((data[i] ?? 0) << 16) | ((data[i + 1] ?? 0) << 8) | (data[i + 2] ?? 0));
+          }
+          return colours.size;
+        }),
+      canvasSignature: () =>
+        page.evaluate(async () => {
+          const canvas = window.__pilotkarte?.map.getCanvas();
+          if (!canvas) return "";
+          const bytes = new TextEncoder().encode(canvas.toDataURL("image/png"));
+          const digest = await crypto.subtle.digest("SHA-256", bytes);
+          return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+        }),
+    };
+    await use(app);
+  },
+});
+
+export { expect };
