@@ -7,6 +7,7 @@ export default defineConfig({
   build: {
     target: "es2022",
     sourcemap: true,
+    manifest: true,
     chunkSizeWarningLimit: 1500,
   },
   server: { port: 5173, strictPort: false },

@@ -31,6 +31,25 @@ function check(label, command, args) {
 
 const node = process.execPath;
 
+// 0. Debian's Chromium for the browser tests (never a downloaded browser build). On a fresh machine,
+// install it when we may (root), otherwise say how.
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!existsSync(chromiumPath)) {
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  if (isRoot) {
+    console.log("Chromium fehlt, installiere Debian-Paket / Chromium missing, installing Debian's package …");
+    run("apt-get update", "apt-get", ["update", "-qq"]);
+    run("install chromium", "apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], {
+      DEBIAN_FRONTEND: "noninteractive",
+    });
+  }
+  if (!existsSync(chromiumPath)) {
+    console.error(
+      `Chromium not found at ${chromiumPath}: run "sudo apt-get install chromium" or set CHROMIUM_PATH.`,
+    );
+  }
+}
+
 // 1. Data: without it nothing else can run.
 if (!run("data step", node, ["node_modules/tsx/dist/cli.mjs", "data/build-data.ts"])) {
   console.log("\n0 passed, 1 failed");

@@ -123,6 +123,17 @@ export const ADDRESS_TILE_MIN_ZOOM = 10;
 export const ADDRESS_TILE_MAX_ZOOM = 14;
 
 /**
+ * At low zoom a dot is smaller than a pixel and 110,000 of them only cost drawing time, so only every
+ * k-th address goes into the tile (the file is ordered by street, so the sample stays even).
+ */
+export function addressSampleStep(zoom: number): number {
+  if (zoom <= 10) return 4;
+  if (zoom === 11) return 3;
+  if (zoom === 12) return 2;
+  return 1;
+}
+
+/**
  * Cuts addresses and street labels into Mapbox Vector Tiles (layers "addresses" and "streets").
  * Returns path → bytes for every non-empty tile from zoom 10 to 14.
  */
@@ -131,19 +142,31 @@ export function buildAddressTiles(
   streets: FeatureCollection<Point>,
   bbox: [number, number, number, number],
 ): Map<string, Uint8Array> {
-  const bare: FeatureCollection<Point> = {
-    type: "FeatureCollection",
-    features: addresses.features.map((f) => ({ type: "Feature", geometry: f.geometry, properties: {} })),
-  };
   const options = { maxZoom: ADDRESS_TILE_MAX_ZOOM, indexMaxZoom: 5, buffer: 32 };
-  const addressIndex = new GeoJSONVT(bare, options);
+  const indexes = new Map<number, GeoJSONVT>();
+  const addressIndex = (zoom: number) => {
+    const step = addressSampleStep(zoom);
+    let index = indexes.get(step);
+    if (!index) {
+      const sample: FeatureCollection<Point> = {
+        type: "FeatureCollection",
+        features: addresses.features
+          .filter((_, i) => i % step === 0)
+          .map((f) => ({ type: "Feature", geometry: f.geometry, properties: {} })),
+      };
+      index = new GeoJSONVT(sample, options);
+      indexes.set(step, index);
+    }
+    return index;
+  };
   const streetIndex = new GeoJSONVT(streets, options);
   const tiles = new Map<string, Uint8Array>();
   for (let z = ADDRESS_TILE_MIN_ZOOM; z <= ADDRESS_TILE_MAX_ZOOM; z++) {
     const { x0, x1, y0, y1 } = tileRange(z, bbox);
+    const index = addressIndex(z);
     for (let x = x0; x <= x1; x++) {
       for (let y = y0; y <= y1; y++) {
-        const a = addressIndex.getTile(z, x, y);
+        const a = index.getTile(z, x, y);
         const s = streetIndex.getTile(z, x, y);
         if (!a && !s) continue;
         const bytes = vtpbf.fromGeojsonVt(

@@ -13,6 +13,7 @@ import type {
   ErrorEvent as MapLibreErrorEvent,
   Map as MapLibreInstance,
 } from "maplibre-gl";
+import * as maplibre from "maplibre-gl";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -61,6 +62,8 @@ interface MapViewProps {
 export interface PilotkarteTestApi {
   map: MapLibreInstance;
   idleCount: () => number;
+  /** performance.now() at the map's load event and at its first idle (for the benchmark). */
+  timings: () => { loadMs: number; firstIdleMs: number | null };
   /** Feature ids of a reference level currently loaded in the map. */
   referenceFeatureCount: (level: ReferenceLevel) => number;
 }
@@ -71,6 +74,15 @@ declare global {
 }
 
 const FACILITY_PREFIX = "facility-";
+
+// Start fetching MapLibre's worker script while the catalogue loads, not only when the map is created.
+if (typeof document !== "undefined") {
+  const link = document.createElement("link");
+  link.rel = "preload";
+  link.as = "worker";
+  link.href = workerUrl;
+  document.head.append(link);
+}
 
 function facilityIdOf(layerId: string): string | null {
   if (!layerId.startsWith(FACILITY_PREFIX)) return null;
@@ -88,6 +100,7 @@ export function MapView({ catalogue, renderFacility, children }: MapViewProps) {
   const [facility, setFacility] = useState<FacilityHit | null>(null);
   const hovered = useRef<{ source: string; id: number } | null>(null);
   const idleCount = useRef(0);
+  const timings = useRef<{ loadMs: number; firstIdleMs: number | null }>({ loadMs: 0, firstIdleMs: null });
 
   // Online basemaps: fetch basemap.de's style; OSM needs no style. Failures fall back (see onError).
   useEffect(() => {
@@ -237,13 +250,16 @@ export function MapView({ catalogue, renderFacility, children }: MapViewProps) {
   const onLoad = useCallback(() => {
     const map = mapRef.current?.getMap();
     if (!map) return;
+    timings.current.loadMs = performance.now();
     map.on("idle", () => {
       idleCount.current += 1;
+      if (timings.current.firstIdleMs === null) timings.current.firstIdleMs = performance.now();
     });
     if (new URLSearchParams(window.location.search).has("e2e")) {
       window.__pilotkarte = {
         map,
         idleCount: () => idleCount.current,
+        timings: () => ({ ...timings.current }),
         referenceFeatureCount: (l) => {
           const ids = new Set<number | string>();
           for (const f of map.querySourceFeatures(layerIds.districtSource(l))) {
@@ -258,6 +274,7 @@ export function MapView({ catalogue, renderFacility, children }: MapViewProps) {
   return (
     <MapLibreMap
       ref={mapRef}
+      mapLib={maplibre}
       mapStyle={style}
       workerUrl={workerUrl}
       initialViewState={{ bounds, fitBoundsOptions: { padding: 24 } }}

@@ -199,7 +199,8 @@ export function buildMapStyle(
     layers.push({ id: `${BASEMAP_SOURCE_PREFIX}osm`, type: "raster", source: `${BASEMAP_SOURCE_PREFIX}osm` });
   }
 
-  for (const entry of byKind("context-areas")) {
+  // Sources of hidden layers are left out: MapLibre would fetch and parse them at once otherwise.
+  for (const entry of byKind("context-areas").filter((e) => isVisible(e.id))) {
     sources[`layer-${entry.id}`] = { type: "geojson", data: absoluteUrl(entry.url, base) };
     layers.push(
       {
@@ -231,7 +232,7 @@ export function buildMapStyle(
     );
   }
 
-  for (const entry of byKind("population")) {
+  for (const entry of byKind("population").filter((e) => isVisible(e.id))) {
     sources[`layer-${entry.id}`] = {
       type: "geojson",
       data: absoluteUrl(entry.url, base),
@@ -255,7 +256,8 @@ export function buildMapStyle(
     );
   }
 
-  for (const entry of byKind("basemap-points")) {
+  const showAddresses = (e: CatalogueEntry) => schematic && isVisible(e.id);
+  for (const entry of byKind("basemap-points").filter(showAddresses)) {
     sources[`layer-${entry.id}`] = {
       type: "vector",
       tiles: [absoluteUrl(entry.url, base)],
@@ -272,14 +274,18 @@ export function buildMapStyle(
       layout: { visibility: visibility(schematic && isVisible(entry.id)) },
       paint: {
         "circle-color": "#a8a29e",
-        "circle-opacity": ["interpolate", ["linear"], ["zoom"], 10, 0.35, 14, 0.7],
+        "circle-opacity": ["interpolate", ["linear"], ["zoom"], 10, 0.55, 14, 0.7],
         "circle-radius": ["interpolate", ["exponential", 1.6], ["zoom"], 10, 0.6, 13, 1.4, 16, 3.2],
       },
     });
   }
 
   const activeIndex = REFERENCE_LEVELS.indexOf(view.level);
-  for (const entry of byKind("reference-areas")) {
+  // Only the active level and the coarser ones are drawn (their lines keep the hierarchy readable).
+  const drawnLevels = byKind("reference-areas").filter(
+    (e) => REFERENCE_LEVELS.indexOf(e.level as ReferenceLevel) <= activeIndex,
+  );
+  for (const entry of drawnLevels) {
     const level = entry.level as ReferenceLevel;
     const source = layerIds.districtSource(level);
     sources[source] = { type: "geojson", data: absoluteUrl(entry.url, base) };
@@ -316,7 +322,7 @@ export function buildMapStyle(
     });
   }
 
-  for (const entry of byKind("boundary")) {
+  for (const entry of byKind("boundary").filter((e) => isVisible(e.id))) {
     sources[`layer-${entry.id}`] = { type: "geojson", data: absoluteUrl(entry.url, base) };
     layers.push(
       {
@@ -336,7 +342,7 @@ export function buildMapStyle(
     );
   }
 
-  for (const entry of byKind("basemap-points")) {
+  for (const entry of byKind("basemap-points").filter(showAddresses)) {
     layers.push({
       id: layerIds.streets,
       type: "symbol",
@@ -354,7 +360,7 @@ export function buildMapStyle(
     });
   }
 
-  for (const entry of byKind("facility-points")) {
+  for (const entry of byKind("facility-points").filter((e) => isVisible(e.id))) {
     sources[`layer-${entry.id}`] = {
       type: "geojson",
       data: absoluteUrl(entry.url, base),
@@ -363,7 +369,7 @@ export function buildMapStyle(
     layers.push(...facilityLayers(entry, isVisible(entry.id)));
   }
 
-  for (const entry of byKind("reference-areas")) {
+  for (const entry of byKind("reference-areas").filter((e) => e.level === view.level && view.showLabels)) {
     const level = entry.level as ReferenceLevel;
     if (!entry.labelsUrl) continue;
     sources[`${layerIds.districtSource(level)}-labels`] = {

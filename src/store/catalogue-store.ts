@@ -23,7 +23,7 @@ export const useCatalogueStore = create<CatalogueStore>()((set, get) => ({
   failedLayers: [],
   load: async (baseUrl) => {
     try {
-      const response = await fetch(`${baseUrl}generated/catalogue.json`, { cache: "no-cache" });
+      const response = await fetch(`${baseUrl}generated/catalogue.json`);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const catalogue = (await response.json()) as GeneratedCatalogue;
       if (catalogue.formatVersion !== CATALOGUE_FORMAT_VERSION) {

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import {
   ADDRESS_TILE_MAX_ZOOM,
   ADDRESS_TILE_MIN_ZOOM,
+  addressSampleStep,
   buildAddressTiles,
   parseAddressCsv,
   streetLabels,
@@ -199,14 +200,15 @@ describe("buildAddressTiles", () => {
     }
   });
 
-  it("decodes to an addresses layer with every point and a streets layer with the names", () => {
+  it("decodes to an addresses layer sampled by zoom and a streets layer with the names", () => {
     const [x, y] = tileOf(7.41, 51.505, 10);
     const bytes = tiles.get(`10/${x}/${y}.pbf`);
     expect(bytes).toBeDefined();
     const tile = new VectorTile(new PbfReader(bytes as Uint8Array));
     expect(Object.keys(tile.layers).sort()).toEqual(["addresses", "streets"]);
-    // At zoom 10 one tile holds the whole fixture (about 3.5 km across).
-    expect(tile.layers.addresses?.length).toBe(8);
+    // At zoom 10 one tile holds the whole fixture (about 3.5 km across), but only every 4th address.
+    expect(addressSampleStep(10)).toBe(4);
+    expect(tile.layers.addresses?.length).toBe(Math.ceil(8 / 4));
     const names = [];
     const streets = tile.layers.streets;
     for (let i = 0; i < (streets?.length ?? 0); i++) names.push(streets?.feature(i).properties.name);
@@ -219,6 +221,18 @@ describe("buildAddressTiles", () => {
         Math.abs((f.geometry.coordinates[1] ?? 0) - (decoded.coordinates[1] ?? 0)) < 1e-3,
     );
     expect(near).toBe(true);
+  });
+
+  it("keeps every address from zoom 13 on", () => {
+    expect(addressSampleStep(13)).toBe(1);
+    expect(addressSampleStep(14)).toBe(1);
+    let total = 0;
+    for (const [key, bytes] of tiles) {
+      if (!key.startsWith("14/")) continue;
+      total += new VectorTile(new PbfReader(bytes)).layers.addresses?.length ?? 0;
+    }
+    // Tiles have a buffer, so a point near an edge can appear in two tiles: at least all 8.
+    expect(total).toBeGreaterThanOrEqual(8);
   });
 
   it("returns no tiles when there are no addresses and no streets", () => {
