@@ -61,14 +61,46 @@ export function parseAddressCsv(csv: string): { collection: FeatureCollection<Po
   return { collection: { type: "FeatureCollection", features }, problems };
 }
 
-/** "AM HOMBRUCHSFELD" → "Am Hombruchsfeld"; "STRAßE" stays "Straße". */
+/** Articles and prepositions that German street names write in lower case after the first word. */
+const LOWER_CASE_WORDS = new Set([
+  "am",
+  "an",
+  "auf",
+  "bei",
+  "dem",
+  "den",
+  "der",
+  "des",
+  "die",
+  "das",
+  "im",
+  "in",
+  "und",
+  "unter",
+  "von",
+  "vom",
+  "zu",
+  "zum",
+  "zur",
+  "über",
+  "vor",
+  "hinter",
+]);
+
+/** "AM HOMBRUCHSFELD" → "Am Hombruchsfeld"; "PLATZ DER DEUTSCHEN EINHEIT" → "Platz der Deutschen Einheit". */
 export function titleCaseStreet(name: string): string {
-  return name
+  const capitalised = name
     .toLocaleLowerCase("de-DE")
     .replace(
       /(^|[\s\-(./])(\p{L})/gu,
       (_, sep: string, letter: string) => sep + letter.toLocaleUpperCase("de-DE"),
     );
+  return capitalised
+    .split(" ")
+    .map((word, i) =>
+      i > 0 && LOWER_CASE_WORDS.has(word.toLocaleLowerCase("de-DE")) ? word.toLocaleLowerCase("de-DE") : word,
+    )
+    .join(" ");
 }
 
 /** One label point per street: the address nearest to the mean of the street's addresses. */

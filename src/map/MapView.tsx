@@ -21,9 +21,9 @@ import {
   type MapLayerMouseEvent,
   Map as MapLibreMap,
   type MapRef,
-  NavigationControl,
   Popup,
   ScaleControl,
+  useMap,
 } from "react-map-gl/maplibre";
 import type {
   GeneratedCatalogue,
@@ -50,8 +50,16 @@ export interface FacilityHit {
   properties: Record<string, unknown>;
 }
 
+/** Texts of the map's own controls, in the UI language (the map layer has no i18n of its own). */
+export interface MapLabels {
+  zoomIn: string;
+  zoomOut: string;
+  map: string;
+}
+
 interface MapViewProps {
   catalogue: GeneratedCatalogue;
+  labels: MapLabels;
   /** Renders the popup body for a clicked facility (from the UI layer). */
   renderFacility: (hit: FacilityHit, close: () => void) => ReactNode;
   /** Credits overlay etc., drawn over the map. */
@@ -89,7 +97,22 @@ function facilityIdOf(layerId: string): string | null {
   return layerId.slice(FACILITY_PREFIX.length).replace(/-cluster$/, "");
 }
 
-export function MapView({ catalogue, renderFacility, children }: MapViewProps) {
+/** Zoom buttons with translated names (MapLibre's own control reads its texts once, at creation). */
+function ZoomButtons({ labels }: { labels: MapLabels }) {
+  const { current: map } = useMap();
+  return (
+    <div className="zoom-buttons">
+      <button type="button" aria-label={labels.zoomIn} title={labels.zoomIn} onClick={() => map?.zoomIn()}>
+        +
+      </button>
+      <button type="button" aria-label={labels.zoomOut} title={labels.zoomOut} onClick={() => map?.zoomOut()}>
+        −
+      </button>
+    </div>
+  );
+}
+
+export function MapView({ catalogue, labels, renderFacility, children }: MapViewProps) {
   const mapRef = useRef<MapRef>(null);
   const level = useSessionStore((s) => s.level);
   const showLabels = useSessionStore((s) => s.showLabels);
@@ -291,7 +314,7 @@ export function MapView({ catalogue, renderFacility, children }: MapViewProps) {
       canvasContextAttributes={{ preserveDrawingBuffer: true }}
       style={{ position: "absolute", inset: 0 }}
     >
-      <NavigationControl position="top-right" showCompass={false} />
+      <ZoomButtons labels={labels} />
       <ScaleControl position="bottom-left" unit="metric" />
       {facility && (
         <Popup

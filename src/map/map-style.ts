@@ -273,9 +273,9 @@ export function buildMapStyle(
       minzoom: 10,
       layout: { visibility: visibility(schematic && isVisible(entry.id)) },
       paint: {
-        "circle-color": "#a8a29e",
+        "circle-color": "#8c857d",
         "circle-opacity": ["interpolate", ["linear"], ["zoom"], 10, 0.55, 14, 0.7],
-        "circle-radius": ["interpolate", ["exponential", 1.6], ["zoom"], 10, 0.6, 13, 1.4, 16, 3.2],
+        "circle-radius": ["interpolate", ["exponential", 1.6], ["zoom"], 10, 0.9, 13, 1.5, 16, 3.2],
       },
     });
   }

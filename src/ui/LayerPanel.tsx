@@ -35,7 +35,7 @@ function LayerToggle({ entry, alsoIn }: { entry: CatalogueEntry; alsoIn?: string
         <span className="layer-title">{entry.title[language]}</span>
         {outdated && <span className="badge badge-warning">{t("layers.outdated")}</span>}
         <span className="layer-count">
-          {t("layers.features", { n: formatNumber(entry.featureCount, language) })}
+          {t("layers.features", { count: entry.featureCount, n: formatNumber(entry.featureCount, language) })}
         </span>
         {alsoIn && <span className="layer-also">{alsoIn}</span>}
       </label>
@@ -53,6 +53,7 @@ export function LayerPanel({ catalogue }: { catalogue: GeneratedCatalogue }) {
   const basemap = useSessionStore((s) => s.basemap);
   const setBasemap = useSessionStore((s) => s.setBasemap);
   const setLayersVisible = useSessionStore((s) => s.setLayersVisible);
+  const visibleLayers = useSessionStore((s) => s.visibleLayers);
   const entries = catalogue.entries;
   const facilities = entries.filter((e) => e.kind === "facility-points");
   const population = entries.find((e) => e.kind === "population");
@@ -96,7 +97,7 @@ export function LayerPanel({ catalogue }: { catalogue: GeneratedCatalogue }) {
           {boundary && <LayerToggle entry={boundary} />}
           {population && <LayerToggle entry={population} />}
         </ul>
-        {population && <PopulationLegend />}
+        {population && visibleLayers?.includes(population.id) && <PopulationLegend />}
       </section>
 
       {ALLIANCE_FIELDS.map((field) => {

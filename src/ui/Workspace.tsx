@@ -42,9 +42,10 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
       <aside id="layers" className="sidebar" tabIndex={-1}>
         <LayerPanel catalogue={catalogue} />
       </aside>
-      <section id="map" className="map-area" aria-label={t("app.title")} tabIndex={-1}>
+      <section id="map" className="map-area" aria-label={t("map.label")} tabIndex={-1}>
         <MapView
           catalogue={catalogue}
+          labels={{ zoomIn: t("map.zoomIn"), zoomOut: t("map.zoomOut"), map: t("map.label") }}
           renderFacility={(hit) => (
             <FacilityPopup catalogue={catalogue} entryId={hit.entryId} properties={hit.properties} />
           )}

@@ -40,7 +40,8 @@ export const de = {
       "infrastruktur-sicherheit": "Städtische Infrastruktur und Sicherheit",
     },
     context: "Kontext",
-    features: "{{n}} Objekte",
+    features_one: "{{n}} Objekt",
+    features_other: "{{n}} Objekte",
     alsoIn: "auch: {{fields}}",
     outdated: "veraltet",
     noLayers:
@@ -77,6 +78,11 @@ export const de = {
     none: "—",
     close: "Gebiet schließen",
     hint: "Gebiet anklicken, um Angaben zu sehen.",
+  },
+  map: {
+    zoomIn: "Hineinzoomen",
+    zoomOut: "Herauszoomen",
+    label: "Karte von Dortmund",
   },
   popup: {
     source: "Quelle",

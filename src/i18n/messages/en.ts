@@ -42,7 +42,8 @@ export const en: Messages = {
       "infrastruktur-sicherheit": "Urban infrastructure and safety",
     },
     context: "Context",
-    features: "{{n}} features",
+    features_one: "{{n}} feature",
+    features_other: "{{n}} features",
     alsoIn: "also: {{fields}}",
     outdated: "outdated",
     noLayers: "There is no open data for this field. Your own data can be imported later.",
@@ -77,6 +78,11 @@ export const en: Messages = {
     none: "—",
     close: "Close area",
     hint: "Click an area to see its details.",
+  },
+  map: {
+    zoomIn: "Zoom in",
+    zoomOut: "Zoom out",
+    label: "Map of Dortmund",
   },
   popup: {
     source: "Source",

@@ -138,6 +138,13 @@ describe("titleCaseStreet", () => {
     expect(titleCaseStreet("ÖSTLICHER WALL (ALT)/NEU")).toBe("Östlicher Wall (Alt)/Neu");
     expect(titleCaseStreet("1260. PROJEKTIERTE STRAßE")).toBe("1260. Projektierte Straße");
   });
+
+  it("writes articles and prepositions after the first word in lower case", () => {
+    expect(titleCaseStreet("PLATZ DER DEUTSCHEN EINHEIT")).toBe("Platz der Deutschen Einheit");
+    expect(titleCaseStreet("AUF DEM BERGE")).toBe("Auf dem Berge");
+    expect(titleCaseStreet("AN DER MARKTHALLE")).toBe("An der Markthalle");
+    expect(titleCaseStreet("PLATZ VON ROSTOW")).toBe("Platz von Rostow");
+  });
 });
 
 describe("streetLabels", () => {
