@@ -320,8 +320,7 @@ export function MapView({ catalogue, labels, renderFacility, children }: MapView
         <Popup
           longitude={facility.longitude}
           latitude={facility.latitude}
-          anchor="bottom"
-          offset={10}
+          offset={12}
           maxWidth="340px"
           onClose={() => setFacility(null)}
           closeOnClick={false}

@@ -353,10 +353,10 @@ export function buildMapStyle(
         visibility: visibility(schematic && isVisible(entry.id)),
         "text-field": ["get", "name"],
         "text-font": [FONT_REGULAR],
-        "text-size": 11,
+        "text-size": 10.5,
         "symbol-sort-key": ["-", 0, ["get", "addresses"]],
       },
-      paint: { "text-color": "#57534e", "text-halo-color": "#f3f1ec", "text-halo-width": 1.5 },
+      paint: { "text-color": "#78716c", "text-halo-color": "#f3f1ec", "text-halo-width": 1.5 },
     });
   }
 
@@ -383,8 +383,8 @@ export function buildMapStyle(
       layout: {
         visibility: visibility(view.showLabels && level === view.level),
         "text-field": ["get", "name"],
-        "text-font": [level === "stadtbezirk" ? FONT_BOLD : FONT_REGULAR],
-        "text-size": level === "stadtbezirk" ? 15 : level === "statistischer-bezirk" ? 12.5 : 11,
+        "text-font": [FONT_BOLD],
+        "text-size": level === "stadtbezirk" ? 15 : level === "statistischer-bezirk" ? 13 : 12,
         "text-max-width": 8,
         "text-padding": 2,
       },
