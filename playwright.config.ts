@@ -13,6 +13,7 @@ export default defineConfig({
   forbidOnly: true,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
+    screenshot: "only-on-failure",
     baseURL: `http://localhost:${PORT}/`,
     viewport: { width: 1440, height: 900 },
     launchOptions: {

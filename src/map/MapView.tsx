@@ -25,13 +25,20 @@ import {
   ScaleControl,
   useMap,
 } from "react-map-gl/maplibre";
+import { geodesicArea } from "../domain/geometry/measure-area.ts";
 import type {
   GeneratedCatalogue,
   ReferenceAreaProperties,
   ReferenceLevel,
 } from "../domain/model/catalogue.ts";
+import type { AreaGeometry } from "../domain/model/plan.ts";
 import { useCatalogueStore } from "../store/catalogue-store.ts";
-import { useSessionStore } from "../store/session-store.ts";
+import { selectActiveVariant } from "../store/document-store.ts";
+import { useDocumentStore } from "../store/plan-document.ts";
+import { useReferenceStore } from "../store/reference-store.ts";
+import { DRAWING_TOOLS, useSessionStore } from "../store/session-store.ts";
+import { DrawController, type DrawLabels } from "./draw/DrawController.tsx";
+import { registerMap } from "./map-commands.ts";
 import {
   BASEMAP_SOURCE_PREFIX,
   type BasemapChoice,
@@ -41,6 +48,8 @@ import {
   type MapView as MapViewSettings,
 } from "./map-style.ts";
 import { fetchBasemapDeStyle, probeOsmTiles } from "./online-basemap.ts";
+import { PilotAreasLayer } from "./PilotAreasLayer.tsx";
+import { PILOT_AREA_LAYERS } from "./pilot-areas.ts";
 
 /** A facility the planner clicked, for the popup. */
 export interface FacilityHit {
@@ -55,6 +64,7 @@ export interface MapLabels {
   zoomIn: string;
   zoomOut: string;
   map: string;
+  draw: DrawLabels;
 }
 
 interface MapViewProps {
@@ -74,6 +84,12 @@ export interface PilotkarteTestApi {
   timings: () => { loadMs: number; firstIdleMs: number | null };
   /** Feature ids of a reference level currently loaded in the map. */
   referenceFeatureCount: (level: ReferenceLevel) => number;
+  /** The stores, so tests can read the plan and the session. */
+  documentStore: typeof useDocumentStore;
+  sessionStore: typeof useSessionStore;
+  referenceStore: typeof useReferenceStore;
+  /** Geodesic area in m², as the app computes it. */
+  measureArea: (geometry: AreaGeometry) => number;
 }
 declare global {
   interface Window {
@@ -162,7 +178,17 @@ export function MapView({ catalogue, labels, renderFacility, children }: MapView
       }),
     [catalogue, view, base],
   );
-  const interactive = useMemo(() => interactiveLayerIds(catalogue, view), [catalogue, view]);
+  const interactive = useMemo(() => {
+    const ids = interactiveLayerIds(catalogue, view);
+    // Pilot areas sit between the facility points (clicked first) and the districts.
+    const districtIndex = ids.indexOf(layerIds.districtFill(view.level));
+    ids.splice(districtIndex < 0 ? ids.length : districtIndex, 0, PILOT_AREA_LAYERS.fill);
+    return ids;
+  }, [catalogue, view]);
+  const variant = useDocumentStore(selectActiveVariant);
+  const editingAreaId = useSessionStore((s) => s.editingAreaId);
+  const selectedAreaId = useSessionStore((s) => s.selectedAreaId);
+  const picked = useSessionStore((s) => s.picked);
   const bounds = useMemo(() => {
     const boundary = catalogue.entries.find((e) => e.kind === "boundary");
     return (boundary?.bbox ?? [7.3, 51.41, 7.64, 51.6]) as [number, number, number, number];
@@ -180,6 +206,22 @@ export function MapView({ catalogue, labels, renderFacility, children }: MapView
         map.setFeatureState({ source, id: selectedArea.featureId }, { selected: false });
     };
   }, [selectedArea]);
+
+  // Districts picked for "build from districts" as feature-state.
+  useEffect(() => {
+    const map = mapRef.current?.getMap();
+    if (!map) return;
+    const marked: { source: string; id: number }[] = [];
+    for (const d of picked) {
+      const source = layerIds.districtSource(d.level);
+      if (!map.getSource(source)) continue;
+      map.setFeatureState({ source, id: d.featureId }, { picked: true });
+      marked.push({ source, id: d.featureId });
+    }
+    return () => {
+      for (const m of marked) if (map.getSource(m.source)) map.setFeatureState(m, { picked: false });
+    };
+  }, [picked]);
 
   const clearHover = useCallback(() => {
     const map = mapRef.current?.getMap();
@@ -213,9 +255,25 @@ export function MapView({ catalogue, labels, renderFacility, children }: MapView
   const onClick = useCallback(
     async (event: MapLayerMouseEvent) => {
       const map = mapRef.current?.getMap();
-      const feature: MapGeoJSONFeature | undefined = event.features?.[0];
-      if (!map || !feature) {
+      const session = useSessionStore.getState();
+      // While drawing, terra-draw has the clicks.
+      if (!map || DRAWING_TOOLS.includes(session.tool)) return;
+      const features = event.features ?? [];
+      if (session.tool === "districts") {
+        const district = features.find((f) => f.layer.id === layerIds.districtFill(level));
+        if (district && typeof district.id === "number") {
+          const p = district.properties as unknown as ReferenceAreaProperties;
+          session.togglePicked(
+            { level, featureId: district.id, code: p.code, name: p.name, areaKm2: Number(p.areaKm2) },
+            event.originalEvent.shiftKey,
+          );
+        }
+        return;
+      }
+      const feature: MapGeoJSONFeature | undefined = features[0];
+      if (!feature) {
         setFacility(null);
+        session.selectPilotArea(null);
         return;
       }
       const entryId = facilityIdOf(feature.layer.id);
@@ -233,6 +291,11 @@ export function MapView({ catalogue, labels, renderFacility, children }: MapView
         setFacility({ entryId, longitude, latitude, properties: feature.properties });
         return;
       }
+      if (feature.layer.id === PILOT_AREA_LAYERS.fill) {
+        setFacility(null);
+        session.selectPilotArea(String(feature.properties.areaId));
+        return;
+      }
       if (feature.layer.id === "city-region-fill") {
         setFacility({
           entryId: "city-region",
@@ -244,7 +307,9 @@ export function MapView({ catalogue, labels, renderFacility, children }: MapView
       }
       if (feature.layer.id === layerIds.districtFill(level) && typeof feature.id === "number") {
         setFacility(null);
-        useSessionStore.getState().selectArea({
+        // A click inside the area being edited belongs to terra-draw, not to the district below.
+        if (session.editingAreaId) return;
+        session.selectArea({
           level,
           featureId: feature.id,
           properties: feature.properties as unknown as ReferenceAreaProperties,
@@ -274,6 +339,8 @@ export function MapView({ catalogue, labels, renderFacility, children }: MapView
     const map = mapRef.current?.getMap();
     if (!map) return;
     timings.current.loadMs = performance.now();
+    registerMap(map);
+    void useReferenceStore.getState().load(catalogue, base);
     map.on("idle", () => {
       idleCount.current += 1;
       if (timings.current.firstIdleMs === null) timings.current.firstIdleMs = performance.now();
@@ -282,6 +349,10 @@ export function MapView({ catalogue, labels, renderFacility, children }: MapView
       window.__pilotkarte = {
         map,
         idleCount: () => idleCount.current,
+        documentStore: useDocumentStore,
+        sessionStore: useSessionStore,
+        referenceStore: useReferenceStore,
+        measureArea: geodesicArea,
         timings: () => ({ ...timings.current }),
         referenceFeatureCount: (l) => {
           const ids = new Set<number | string>();
@@ -292,7 +363,7 @@ export function MapView({ catalogue, labels, renderFacility, children }: MapView
         },
       };
     }
-  }, []);
+  }, [catalogue, base]);
 
   return (
     <MapLibreMap
@@ -305,6 +376,7 @@ export function MapView({ catalogue, labels, renderFacility, children }: MapView
       maxZoom={19}
       maxBounds={[6.6, 51.1, 8.2, 51.95]}
       attributionControl={false}
+      boxZoom={false}
       interactiveLayerIds={interactive}
       onMouseMove={onMouseMove}
       onMouseLeave={clearHover}
@@ -315,6 +387,8 @@ export function MapView({ catalogue, labels, renderFacility, children }: MapView
       style={{ position: "absolute", inset: 0 }}
     >
       <ZoomButtons labels={labels} />
+      <PilotAreasLayer variant={variant} editingId={editingAreaId} selectedId={selectedAreaId} />
+      <DrawController labels={labels.draw} />
       <ScaleControl position="bottom-left" unit="metric" />
       {facility && (
         <Popup

@@ -297,9 +297,11 @@ export function buildMapStyle(
       source,
       layout: { visibility: visibility(active) },
       paint: {
-        "fill-color": "#1d4ed8",
+        "fill-color": ["case", ["boolean", ["feature-state", "picked"], false], "#f59e0b", "#1d4ed8"],
         "fill-opacity": [
           "case",
+          ["boolean", ["feature-state", "picked"], false],
+          0.45,
           ["boolean", ["feature-state", "selected"], false],
           0.28,
           ["boolean", ["feature-state", "hover"], false],

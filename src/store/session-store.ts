@@ -10,6 +10,35 @@ import type { ReferenceAreaProperties, ReferenceLevel } from "../domain/model/ca
 export type Language = "de" | "en";
 export type BasemapId = "schematic" | "basemapde" | "osm";
 
+/** The interaction mode: browsing, editing a selected area, one of the drawing tools, or picking districts. */
+export type Tool = "select" | "polygon" | "rectangle" | "circle" | "freehand" | "districts";
+export const DRAWING_TOOLS: readonly Tool[] = ["polygon", "rectangle", "circle", "freehand"] as const;
+
+/** Live measures of the shape being drawn or edited (geodesic). */
+export interface LiveMeasure {
+  areaM2: number;
+  perimeterM: number;
+  /** Circle tool only. */
+  radiusM?: number;
+}
+
+/** A district picked for "build from districts". */
+export interface PickedDistrict {
+  level: ReferenceLevel;
+  featureId: number;
+  code: string;
+  name: string;
+  areaKm2: number;
+}
+
+/** A short message to the planner; `key` is a message id, `values` its placeholders. */
+export interface Toast {
+  id: number;
+  kind: "info" | "warning" | "error";
+  key: string;
+  values?: Record<string, string | number>;
+}
+
 /** A reference area the planner clicked: enough to find it again in its layer. */
 export interface SelectedArea {
   level: ReferenceLevel;
@@ -28,6 +57,25 @@ export interface SessionState {
   basemapFailure: BasemapId | null;
   selectedArea: SelectedArea | null;
   aboutOpen: boolean;
+  tool: Tool;
+  selectedAreaId: string | null;
+  /** The area loaded into terra-draw for vertex editing (hidden from the normal area layer). */
+  editingAreaId: string | null;
+  snapping: boolean;
+  measure: LiveMeasure | null;
+  picked: PickedDistrict[];
+  toasts: Toast[];
+  shortcutsOpen: boolean;
+  setTool(tool: Tool): void;
+  selectPilotArea(id: string | null): void;
+  setEditingAreaId(id: string | null): void;
+  setSnapping(on: boolean): void;
+  setMeasure(measure: LiveMeasure | null): void;
+  togglePicked(district: PickedDistrict, additive: boolean): void;
+  clearPicked(): void;
+  notify(toast: Omit<Toast, "id">): void;
+  dismissToast(id: number): void;
+  setShortcutsOpen(open: boolean): void;
   setLanguage(language: Language): void;
   setLevel(level: ReferenceLevel): void;
   setShowLabels(show: boolean): void;
@@ -55,6 +103,41 @@ export const useSessionStore = create<SessionState>()(
       basemapFailure: null,
       selectedArea: null,
       aboutOpen: false,
+      tool: "select",
+      selectedAreaId: null,
+      editingAreaId: null,
+      snapping: true,
+      measure: null,
+      picked: [],
+      toasts: [],
+      shortcutsOpen: false,
+      setTool: (tool) => set({ tool, measure: null, ...(tool !== "districts" ? { picked: [] } : {}) }),
+      selectPilotArea: (selectedAreaId) =>
+        set({ selectedAreaId, ...(selectedAreaId ? { selectedArea: null } : {}) }),
+      setEditingAreaId: (editingAreaId) => set({ editingAreaId }),
+      setSnapping: (snapping) => set({ snapping }),
+      setMeasure: (measure) => set({ measure }),
+      togglePicked: (district, additive) => {
+        const current = get().picked;
+        const has = current.some((d) => d.level === district.level && d.featureId === district.featureId);
+        const sameLevel = current.filter((d) => d.level === district.level);
+        if (!additive) {
+          set({ picked: has && current.length === 1 ? [] : [district] });
+          return;
+        }
+        set({
+          picked: has
+            ? sameLevel.filter((d) => d.featureId !== district.featureId)
+            : [...sameLevel, district],
+        });
+      },
+      clearPicked: () => set({ picked: [] }),
+      notify: (toast) => {
+        const id = Date.now() + Math.random();
+        set({ toasts: [...get().toasts.slice(-3), { ...toast, id }] });
+      },
+      dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+      setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
       setLanguage: (language) => set({ language }),
       setLevel: (level) => set({ level, selectedArea: null }),
       setShowLabels: (showLabels) => set({ showLabels }),
@@ -73,7 +156,7 @@ export const useSessionStore = create<SessionState>()(
       setBasemap: (basemap) => set({ basemap, basemapFailure: null }),
       reportBasemapFailure: (basemap) => set({ basemap: "schematic", basemapFailure: basemap }),
       dismissBasemapFailure: () => set({ basemapFailure: null }),
-      selectArea: (selectedArea) => set({ selectedArea }),
+      selectArea: (selectedArea) => set({ selectedArea, ...(selectedArea ? { selectedAreaId: null } : {}) }),
       setAboutOpen: (aboutOpen) => set({ aboutOpen }),
     }),
     {
@@ -84,6 +167,7 @@ export const useSessionStore = create<SessionState>()(
         level: s.level,
         showLabels: s.showLabels,
         visibleLayers: s.visibleLayers,
+        snapping: s.snapping,
         // An online basemap is not restored: the app always opens on the offline one.
       }),
     },

@@ -1,22 +1,37 @@
-/** The main screen once the catalogue is loaded: layers on the left, the map with its panels on the right. */
-import { useEffect, useMemo } from "react";
+/** The main screen once the catalogue is loaded: sidebar (pilot areas, layers), the map with its panels. */
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { GeneratedCatalogue } from "../domain/model/catalogue.ts";
 import { MapView } from "../map/MapView.tsx";
 import { visibleCredits } from "../map/map-style.ts";
 import { useSessionStore } from "../store/session-store.ts";
 import { AboutDialog } from "./AboutDialog.tsx";
+import { AreaList } from "./AreaList.tsx";
+import { AreaPanel } from "./AreaPanel.tsx";
 import { Credits } from "./Credits.tsx";
 import { DistrictPanel } from "./DistrictPanel.tsx";
+import { DistrictPicker } from "./DistrictPicker.tsx";
 import { FacilityPopup } from "./FacilityPopup.tsx";
 import { LayerPanel } from "./LayerPanel.tsx";
 import { Notices } from "./Notices.tsx";
+import { ShortcutsDialog } from "./ShortcutsDialog.tsx";
+import { Toasts } from "./Toasts.tsx";
+import { Toolbar } from "./Toolbar.tsx";
+import { useKeyboardShortcuts } from "./use-keyboard-shortcuts.ts";
+
+type Tab = "areas" | "layers";
 
 export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
   const { t } = useTranslation();
   const visibleLayers = useSessionStore((s) => s.visibleLayers);
   const basemap = useSessionStore((s) => s.basemap);
   const initVisibleLayers = useSessionStore((s) => s.initVisibleLayers);
+  const [tab, setTab] = useState<Tab>("areas");
+  const selectedAreaId = useSessionStore((s) => s.selectedAreaId);
+  useKeyboardShortcuts();
+  useEffect(() => {
+    if (selectedAreaId) setTab("areas");
+  }, [selectedAreaId]);
 
   useEffect(() => {
     initVisibleLayers(catalogue.entries.filter((e) => e.visibleByDefault).map((e) => e.id));
@@ -37,24 +52,64 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
     [catalogue, visibleLayers, basemap],
   );
 
+  const mapLabels = useMemo(
+    () => ({
+      zoomIn: t("map.zoomIn"),
+      zoomOut: t("map.zoomOut"),
+      map: t("map.label"),
+      draw: {
+        newAreaPrefix: t("draw.newArea"),
+        drawLabel: t("draw.drawLabel"),
+        editLabel: t("draw.editLabel"),
+      },
+    }),
+    [t],
+  );
+
   return (
     <main className="workspace">
       <aside id="layers" className="sidebar" tabIndex={-1}>
-        <LayerPanel catalogue={catalogue} />
+        <div className="tabs" role="tablist" aria-label={t("app.title")}>
+          {(["areas", "layers"] as Tab[]).map((id) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              id={`tab-${id}`}
+              aria-selected={tab === id}
+              aria-controls={`panel-${id}`}
+              className="tab"
+              onClick={() => setTab(id)}
+            >
+              {t(id === "areas" ? "areas.tab" : "areas.layersTab")}
+            </button>
+          ))}
+        </div>
+        <div id="panel-areas" role="tabpanel" aria-labelledby="tab-areas" hidden={tab !== "areas"}>
+          <AreaPanel />
+          <AreaList />
+        </div>
+        <div id="panel-layers" role="tabpanel" aria-labelledby="tab-layers" hidden={tab !== "layers"}>
+          <LayerPanel catalogue={catalogue} />
+        </div>
       </aside>
       <section id="map" className="map-area" aria-label={t("map.label")} tabIndex={-1}>
         <MapView
           catalogue={catalogue}
-          labels={{ zoomIn: t("map.zoomIn"), zoomOut: t("map.zoomOut"), map: t("map.label") }}
+          labels={mapLabels}
           renderFacility={(hit) => (
             <FacilityPopup catalogue={catalogue} entryId={hit.entryId} properties={hit.properties} />
           )}
         />
+        <Toolbar />
         <Credits credits={credits} />
         <DistrictPanel />
+        <DistrictPicker />
         <Notices catalogue={catalogue} />
+        <Toasts />
       </section>
       <AboutDialog catalogue={catalogue} />
+      <ShortcutsDialog />
     </main>
   );
 }

@@ -24,6 +24,7 @@ test.describe("Pilotkarte map of Dortmund", () => {
     page,
   }) => {
     await app.open();
+    await page.getByRole("tab", { name: "Ebenen" }).click();
     const count = (level: "stadtbezirk" | "statistischer-bezirk" | "unterbezirk") =>
       page.evaluate((l) => window.__pilotkarte?.referenceFeatureCount(l) ?? 0, level);
     expect(await count("stadtbezirk")).toBe(12);
@@ -44,6 +45,7 @@ test.describe("Pilotkarte map of Dortmund", () => {
 
   test("toggling a facility layer changes what is drawn", async ({ app, page }) => {
     await app.open();
+    await page.getByRole("tab", { name: "Ebenen" }).click();
     const rendered = () =>
       page.evaluate(() => {
         const map = window.__pilotkarte?.map;
@@ -90,6 +92,7 @@ test.describe("Pilotkarte map of Dortmund", () => {
 
   test("a facility popup shows its attributes as text", async ({ app, page }) => {
     await app.open();
+    await page.getByRole("tab", { name: "Ebenen" }).click();
     await page.getByRole("checkbox", { name: /^Bibliotheken/ }).check();
     await app.waitForIdle();
     const point = await page.evaluate(() => {
@@ -110,12 +113,15 @@ test.describe("Pilotkarte map of Dortmund", () => {
 
   test("switches to English with English number formats and back", async ({ app, page }) => {
     await app.open();
+    await page.getByRole("tab", { name: "Ebenen" }).click();
     await page.getByRole("button", { name: /^EN/ }).click();
+    await expect(page.getByRole("tab", { name: "Layers" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Layers" })).toBeVisible();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByText("1,004 features")).toBeVisible();
     await page.getByRole("button", { name: /^DE/ }).click();
     await expect(page.getByRole("heading", { name: "Ebenen" })).toBeVisible();
+    await expect(page.getByRole("tab", { name: "Pilotgebiete" })).toBeVisible();
     await expect(page.getByText("1.004 Objekte")).toBeVisible();
     expect(app.errors).toEqual([]);
   });
@@ -141,6 +147,7 @@ test.describe("Pilotkarte map of Dortmund", () => {
   }) => {
     await page.route(/^https?:\/\/(?!localhost)/, (route) => route.abort());
     await app.open();
+    await page.getByRole("tab", { name: "Ebenen" }).click();
     // Blocked tiles fail at once, so the choice may fall back before check() could see it stick.
     await page.getByRole("radio", { name: /OpenStreetMap/ }).click();
     await expect(page.getByTestId("basemap-notice")).toContainText("nicht erreichbar");
@@ -167,6 +174,7 @@ test.describe("Pilotkarte map of Dortmund", () => {
   test("population grid with legend, and a projector-size screenshot", async ({ app, page }) => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await app.open();
+    await page.getByRole("tab", { name: "Ebenen" }).click();
     await page.getByRole("checkbox", { name: /^Einwohner 2011/ }).check();
     await app.waitForIdle();
     const cells = await page.evaluate(

@@ -1,0 +1,13 @@
+import { booleanValid } from "@turf/boolean-valid";
+import { kinks } from "@turf/kinks";
+import { union } from "@turf/union";
+import { featureCollection, feature } from "@turf/helpers";
+import { repairAreaGeometry, unionAreas, hasRingContacts, clipRobustly } from "./src/domain/geometry/index.ts";
+const ps = [{"type":"Polygon","coordinates":[[[7.4,51.509],[7.4,51.5],[7.401000000000001,51.5],[7.4,51.509]]]},{"type":"Polygon","coordinates":[[[7.4,51.5],[7.408,51.512],[7.415000000000003,51.5],[7.4,51.5]]]},{"type":"Polygon","coordinates":[[[7.4,51.5],[7.4,51.5000030736122],[7.415000000000003,51.502],[7.4,51.5]]]}] as any[];
+const rs = ps.map(p => repairAreaGeometry(p).geometry!);
+console.log(JSON.stringify(rs));
+console.log("raw", JSON.stringify(union(featureCollection(rs.map(r=>feature(r))))?.geometry));
+const c = clipRobustly(rs, (inputs) => union(featureCollection(inputs.map(r=>feature(r))))?.geometry ?? null);
+console.log("grid", c.grid, "sep", c.separated, JSON.stringify(c.geometry));
+const u = c.geometry!;
+console.log("valid", booleanValid(u), JSON.stringify(kinks(u).features.map(f=>f.geometry.coordinates)), hasRingContacts(u));

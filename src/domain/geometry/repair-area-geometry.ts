@@ -1,0 +1,121 @@
+/**
+ * Mends a broken area: what an import, a freehand stroke or a careless vertex drag can produce.
+ * Self-crossing rings are resolved with polygon clipping under the non-zero rule, so a bow-tie becomes
+ * its two lobes; overlapping parts merge; holes are cut to their outer ring.
+ */
+import { feature, featureCollection, lineString, multiPolygon } from "@turf/helpers";
+import { kinks } from "@turf/kinks";
+import { union } from "@turf/union";
+import type { Position } from "geojson";
+import type { AreaGeometry } from "../model/plan.ts";
+import { geometryFromParts, partsOf } from "./area-geometry-parts.ts";
+import { cleanRing } from "./clean-ring.ts";
+import { clipRobustly } from "./clip-robustly.ts";
+import { measurePlanarRing, measureRingWidthM } from "./measure-planar-ring.ts";
+import { SLIVER_WIDTH_M } from "./remove-slivers.ts";
+import { passesTurfChecks } from "./validate-area-geometry.ts";
+
+/**
+ * What a repair changed, as a code for the UI to translate. Listed in this order.
+ * DO NOT RENAME: codes may be stored with an area's history.
+ */
+export const REPAIR_CODES = [
+  /** Positions without two finite coordinates were dropped. */
+  "invalid-positions-removed",
+  /** Repeated consecutive positions were dropped. */
+  "duplicate-points-removed",
+  /** A ring that did not end where it started was closed. */
+  "ring-closed",
+  /** Rings were turned to RFC 7946 winding (outer counter-clockwise, holes clockwise). */
+  "winding-fixed",
+  /** A ring that crossed or touched itself was split into simple parts (a bow-tie into two). */
+  "self-intersection-split",
+  /** Overlapping parts were merged, or holes cut back to their outer ring. */
+  "overlaps-merged",
+  /** Parts or holes that touched at a point were moved apart by about a millimetre. */
+  "touching-rings-separated",
+  /** Rings with no area or thinner than a few centimetres (slivers) were dropped. */
+  "slivers-removed",
+  /** Nothing usable was left. */
+  "empty",
+] as const;
+
+export type RepairCode = (typeof REPAIR_CODES)[number];
+
+export interface RepairResult {
+  /** The repaired area, valid and in RFC 7946 winding; null when nothing was left. */
+  geometry: AreaGeometry | null;
+  /** What changed, in {@link REPAIR_CODES} order; empty when the area was fine. */
+  repairs: RepairCode[];
+}
+
+function ringCrossesItself(ring: Position[]): boolean {
+  return kinks(lineString(ring)).features.length > 0;
+}
+
+/** Area in the plane (m²) as the rings claim it, outer rings minus holes; meaningless if rings cross. */
+function claimedArea(parts: Position[][][]): number {
+  let total = 0;
+  for (const rings of parts) {
+    rings.forEach((ring, i) => {
+      const area = Math.abs(measurePlanarRing(ring).signedAreaM2);
+      total += i === 0 ? area : -area;
+    });
+  }
+  return total;
+}
+
+/**
+ * Repairs an area so that it passes {@link isValidAreaGeometry}, `@turf/boolean-valid` and
+ * `@turf/kinks`, and says what it changed. Never changes the input.
+ */
+export function repairAreaGeometry(geometry: AreaGeometry): RepairResult {
+  const repairs = new Set<RepairCode>();
+  const parts: Position[][][] = [];
+  let selfCrossing = false;
+  for (const rings of partsOf(geometry)) {
+    const kept: Position[][] = [];
+    for (const [i, ring] of rings.entries()) {
+      const cleaned = cleanRing(ring);
+      if (cleaned.removedInvalid) repairs.add("invalid-positions-removed");
+      if (cleaned.removedDuplicates) repairs.add("duplicate-points-removed");
+      if (cleaned.closed) repairs.add("ring-closed");
+      const crosses = cleaned.ring.length >= 4 && ringCrossesItself(cleaned.ring);
+      if (cleaned.ring.length < 4 || (!crosses && measureRingWidthM(cleaned.ring) < SLIVER_WIDTH_M)) {
+        repairs.add("slivers-removed");
+        // Without its outer ring a part's holes mean nothing.
+        if (i === 0) break;
+        continue;
+      }
+      if (crosses) {
+        selfCrossing = true;
+        repairs.add("self-intersection-split");
+      } else if (Math.sign(measurePlanarRing(cleaned.ring).signedAreaM2) === (i === 0 ? -1 : 1)) {
+        repairs.add("winding-fixed");
+      }
+      kept.push(cleaned.ring);
+    }
+    if (kept.length > 0) parts.push(kept);
+  }
+
+  const cleaned = geometryFromParts(parts);
+  if (cleaned === null) return { geometry: null, repairs: [...repairs, "empty"] };
+  // The union of one geometry with nothing resolves crossings (non-zero rule), merges overlapping
+  // parts and cuts holes to their outer rings; its output winds the RFC 7946 way.
+  // Turf's own checks are the yardstick the result must meet; they cost O(n²), so only here.
+  const finished = clipRobustly(
+    [cleaned],
+    ([input]) =>
+      union(featureCollection([feature(input as AreaGeometry), multiPolygon([]) as never]))?.geometry ?? null,
+    passesTurfChecks,
+  );
+  if (!selfCrossing) {
+    const before = claimedArea(parts);
+    const after = finished.clipped === null ? 0 : claimedArea(partsOf(finished.clipped));
+    if (Math.abs(before - after) > 1e-9 * before + 1e-6) repairs.add("overlaps-merged");
+  }
+  if (finished.slivers > 0) repairs.add("slivers-removed");
+  if (finished.separated > 0) repairs.add("touching-rings-separated");
+  if (finished.geometry === null) repairs.add("empty");
+  return { geometry: finished.geometry, repairs: REPAIR_CODES.filter((code) => repairs.has(code)) };
+}

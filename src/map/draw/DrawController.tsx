@@ -1,0 +1,346 @@
+/**
+ * terra-draw on the MapLibre map: the drawing tools (polygon, rectangle, circle, freehand) and vertex
+ * editing of the selected pilot area. terra-draw owns the half-drawn or half-dragged shape; the plan
+ * document only changes when a gesture finishes (one `transact`, one undo step). Selection is ours:
+ * terra-draw never selects or deselects on its own.
+ */
+
+import type { Polygon } from "geojson";
+import { useEffect, useRef } from "react";
+import { useMap } from "react-map-gl/maplibre";
+import {
+  type GeoJSONStoreFeatures,
+  type SnapToCustom,
+  TerraDraw,
+  TerraDrawCircleMode,
+  TerraDrawFreehandMode,
+  TerraDrawModeUndoRedo,
+  TerraDrawPolygonMode,
+  TerraDrawRectangleMode,
+  TerraDrawSelectMode,
+  ValidateNotSelfIntersecting,
+} from "terra-draw";
+import { TerraDrawMapLibreGLAdapter } from "terra-draw-maplibre-gl-adapter";
+import { geodesicArea, geodesicPerimeter, geodesicRadiusM } from "../../domain/geometry/index.ts";
+import type { AreaGeometry, AreaId } from "../../domain/model/plan.ts";
+import { type CommandResult, createArea, setAreaGeometry } from "../../store/area-commands.ts";
+import { selectActiveVariant } from "../../store/document-store.ts";
+import { useDocumentStore } from "../../store/plan-document.ts";
+import { useReferenceStore } from "../../store/reference-store.ts";
+import { DRAWING_TOOLS, type Tool, useSessionStore } from "../../store/session-store.ts";
+import { createSnapper } from "./snapper.ts";
+
+/** Texts the draw controller needs from the UI (it has no i18n of its own). */
+export interface DrawLabels {
+  newAreaPrefix: string;
+  drawLabel: string;
+  editLabel: string;
+}
+
+const TERRA_MODE: Record<Tool, string> = {
+  select: "select",
+  polygon: "polygon",
+  rectangle: "rectangle",
+  circle: "circle",
+  freehand: "freehand",
+  districts: "static",
+};
+
+const DRAW_COLOUR = "#1d4ed8";
+const EDIT_COLOUR = "#b45309";
+
+declare global {
+  interface Window {
+    __pilotkarteDraw?: TerraDraw;
+  }
+}
+
+/** The running terra-draw instance (one map, one instance), for Backspace while drawing. */
+let activeDraw: TerraDraw | null = null;
+
+function reportResult(result: CommandResult) {
+  const { notify } = useSessionStore.getState();
+  if (!result.ok) {
+    notify({
+      kind: "error",
+      key: `draw.refused.${result.reason}`,
+      values: { area: Math.round(result.areaM2 ?? 0), min: result.minAreaM2 },
+    });
+    return;
+  }
+  for (const repair of result.repairs) notify({ kind: "info", key: `draw.repaired.${repair}` });
+  for (const warning of result.warnings) {
+    notify({
+      kind: "warning",
+      key: "draw.outsideCity",
+      values: { share: Math.round(warning.shareOutside * 100) },
+    });
+  }
+}
+
+function measureOf(feature: GeoJSONStoreFeatures | undefined, tool: Tool | "select") {
+  if (feature?.geometry.type !== "Polygon") return null;
+  const geometry = feature.geometry as Polygon;
+  const ring = geometry.coordinates[0] ?? [];
+  if (ring.length < 4) return null;
+  const measure: { areaM2: number; perimeterM: number; radiusM?: number } = {
+    areaM2: Math.abs(geodesicArea(geometry)),
+    perimeterM: geodesicPerimeter(geometry),
+  };
+  if (tool === "circle") {
+    const n = ring.length - 1;
+    let x = 0;
+    let y = 0;
+    for (let i = 0; i < n; i++) {
+      x += ring[i]?.[0] ?? 0;
+      y += ring[i]?.[1] ?? 0;
+    }
+    const first = ring[0];
+    if (first) measure.radiusM = geodesicRadiusM([x / n, y / n], first);
+  }
+  return measure;
+}
+
+export function DrawController({ labels }: { labels: DrawLabels }) {
+  const { current: mapRef } = useMap();
+  const drawRef = useRef<TerraDraw | null>(null);
+  const editingRef = useRef<string | null>(null);
+  const labelsRef = useRef(labels);
+  labelsRef.current = labels;
+  const tool = useSessionStore((s) => s.tool);
+  const selectedAreaId = useSessionStore((s) => s.selectedAreaId);
+  const variant = useDocumentStore(selectActiveVariant);
+  const snapperRef = useRef(createSnapper());
+
+  // Create terra-draw once the map's style is ready.
+  useEffect(() => {
+    const map = mapRef?.getMap();
+    if (!map) return;
+    let draw: TerraDraw | null = null;
+    let frame = 0;
+    const snap: SnapToCustom = (event, context) => {
+      if (!useSessionStore.getState().snapping) return undefined;
+      return snapperRef.current.snap(map, [event.lng, event.lat], editingRef.current ?? context.currentId);
+    };
+    const commitContext = () => ({
+      getState: useDocumentStore.getState,
+      boundary: useReferenceStore.getState().boundary,
+    });
+    const start = () => {
+      draw = new TerraDraw({
+        adapter: new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision: 9 }),
+        modes: [
+          new TerraDrawPolygonMode({
+            snapping: { toCustom: snap },
+            validation: (feature) => ValidateNotSelfIntersecting(feature),
+            styles: {
+              fillColor: DRAW_COLOUR,
+              outlineColor: DRAW_COLOUR,
+              outlineWidth: 2,
+              fillOpacity: 0.2,
+              snappingPointColor: "#f59e0b",
+              snappingPointWidth: 7,
+              snappingPointOutlineColor: "#ffffff",
+              snappingPointOutlineWidth: 2,
+              closingPointColor: DRAW_COLOUR,
+            },
+          }),
+          new TerraDrawRectangleMode({
+            styles: { fillColor: DRAW_COLOUR, outlineColor: DRAW_COLOUR, fillOpacity: 0.2 },
+          }),
+          new TerraDrawCircleMode({
+            styles: { fillColor: DRAW_COLOUR, outlineColor: DRAW_COLOUR, fillOpacity: 0.2 },
+          }),
+          new TerraDrawFreehandMode({
+            styles: { fillColor: DRAW_COLOUR, outlineColor: DRAW_COLOUR, fillOpacity: 0.2 },
+          }),
+          new TerraDrawSelectMode({
+            allowManualSelection: false,
+            allowManualDeselection: false,
+            keyEvents: { deselect: null, delete: null, rotate: null, scale: null },
+            flags: {
+              polygon: {
+                feature: {
+                  draggable: true,
+                  coordinates: {
+                    midpoints: true,
+                    draggable: true,
+                    deletable: true,
+                    snappable: { toCustom: snap },
+                  },
+                },
+              },
+            },
+            styles: {
+              selectedPolygonColor: EDIT_COLOUR,
+              selectedPolygonFillOpacity: 0.25,
+              selectedPolygonOutlineColor: EDIT_COLOUR,
+              selectedPolygonOutlineWidth: 3,
+              selectionPointColor: EDIT_COLOUR,
+              selectionPointWidth: 6,
+              selectionPointOutlineColor: "#ffffff",
+              selectionPointOutlineWidth: 2,
+              midPointColor: "#ffffff",
+              midPointOutlineColor: EDIT_COLOUR,
+              midPointWidth: 4,
+              midPointOutlineWidth: 2,
+            },
+          }),
+        ],
+        undoRedo: { modeLevel: new TerraDrawModeUndoRedo() },
+      });
+      draw.start();
+      draw.setMode(TERRA_MODE[useSessionStore.getState().tool]);
+      drawRef.current = draw;
+      activeDraw = draw;
+      if (new URLSearchParams(window.location.search).has("e2e")) window.__pilotkarteDraw = draw;
+
+      draw.on("change", (ids) => {
+        if (frame) return;
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          const d = drawRef.current;
+          if (!d) return;
+          const session = useSessionStore.getState();
+          const id = editingRef.current ?? ids[0];
+          const feature = id === undefined ? undefined : d.getSnapshotFeature(id);
+          session.setMeasure(measureOf(feature, session.tool));
+        });
+      });
+
+      draw.on("finish", (id, context) => {
+        const d = drawRef.current;
+        if (!d) return;
+        const feature = d.getSnapshotFeature(id);
+        const session = useSessionStore.getState();
+        if (context.mode !== "select" && context.action === "draw") {
+          d.removeFeatures([id]);
+          if (!feature) return;
+          const toolName = context.mode as "polygon" | "rectangle" | "circle" | "freehand";
+          const result = createArea(
+            commitContext(),
+            feature.geometry as AreaGeometry,
+            { kind: "drawn", tool: toolName },
+            {
+              namePrefix: labelsRef.current.newAreaPrefix,
+              label: labelsRef.current.drawLabel,
+            },
+          );
+          reportResult(result);
+          if (result.ok) {
+            session.setTool("select");
+            session.selectPilotArea(result.areaId);
+          }
+          session.setMeasure(null);
+          return;
+        }
+        if (context.mode === "select" && feature && id === editingRef.current) {
+          const result = setAreaGeometry(
+            commitContext(),
+            id as AreaId,
+            feature.geometry as AreaGeometry,
+            labelsRef.current.editLabel,
+          );
+          reportResult(result);
+          if (!result.ok) {
+            // Put the stored geometry back into terra-draw: the edit was refused.
+            const stored = selectActiveVariant(useDocumentStore.getState()).areas[id as string];
+            if (stored && stored.geometry.type === "Polygon") d.updateFeatureGeometry(id, stored.geometry);
+          }
+        }
+      });
+    };
+    if (map.isStyleLoaded()) start();
+    else map.once("load", start);
+    return () => {
+      map.off("load", start);
+      if (frame) cancelAnimationFrame(frame);
+      if (draw) {
+        try {
+          draw.stop();
+        } catch {
+          // The map may already be gone (page unload); nothing to clean up then.
+        }
+      }
+      if (activeDraw === draw) activeDraw = null;
+      drawRef.current = null;
+      editingRef.current = null;
+      useSessionStore.getState().setEditingAreaId(null);
+    };
+  }, [mapRef]);
+
+  // Tool → terra-draw mode.
+  useEffect(() => {
+    const draw = drawRef.current;
+    if (!draw) return;
+    const mode = TERRA_MODE[tool];
+    if (draw.getMode() !== mode) draw.setMode(mode);
+    useSessionStore.getState().setMeasure(null);
+  }, [tool]);
+
+  // The selected area → terra-draw feature for vertex editing (plain polygons only).
+  useEffect(() => {
+    const draw = drawRef.current;
+    if (!draw) return;
+    const area = selectedAreaId ? variant.areas[selectedAreaId] : undefined;
+    const wanted = tool === "select" && area && area.geometry.type === "Polygon" ? area : null;
+    const current = editingRef.current;
+    if (current && current !== wanted?.id) {
+      if (draw.hasFeature(current)) draw.removeFeatures([current]);
+      editingRef.current = null;
+      useSessionStore.getState().setEditingAreaId(null);
+      useSessionStore.getState().setMeasure(null);
+    }
+    if (!wanted) return;
+    if (editingRef.current === wanted.id) {
+      const snapshot = draw.getSnapshotFeature(wanted.id);
+      if (
+        snapshot &&
+        JSON.stringify(snapshot.geometry.coordinates) !== JSON.stringify(wanted.geometry.coordinates)
+      ) {
+        draw.updateFeatureGeometry(wanted.id, wanted.geometry as Polygon);
+      }
+      return;
+    }
+    if (draw.getMode() !== "select") draw.setMode("select");
+    const added = draw.addFeatures([
+      {
+        type: "Feature",
+        id: wanted.id,
+        geometry: wanted.geometry as Polygon,
+        properties: { mode: "polygon" },
+      },
+    ]);
+    if (!added[0]?.valid) {
+      useSessionStore.getState().notify({ kind: "warning", key: "draw.notEditable" });
+      return;
+    }
+    draw.selectFeature(wanted.id);
+    editingRef.current = wanted.id;
+    useSessionStore.getState().setEditingAreaId(wanted.id);
+    useSessionStore.getState().setMeasure(measureOf(draw.getSnapshotFeature(wanted.id), "select"));
+  }, [tool, selectedAreaId, variant]);
+
+  // Snap targets: district borders, the city boundary and the other pilot areas.
+  const districts = useReferenceStore((s) => s.districts);
+  const boundary = useReferenceStore((s) => s.boundary);
+  useEffect(() => {
+    snapperRef.current.setReference(districts, boundary);
+  }, [districts, boundary]);
+  useEffect(() => {
+    snapperRef.current.setAreas(variant);
+  }, [variant]);
+
+  return null;
+}
+
+/** Whether the current tool is one of the drawing tools (for keyboard handling). */
+export function isDrawingTool(tool: Tool): boolean {
+  return DRAWING_TOOLS.includes(tool);
+}
+
+/** Removes the last placed point of the shape being drawn (Backspace). */
+export function undoLastPoint(): boolean {
+  if (activeDraw?.getModeState() !== "drawing") return false;
+  return activeDraw.undo();
+}

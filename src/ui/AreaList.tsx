@@ -1,0 +1,128 @@
+/** All pilot areas of the active variant as a table: searchable, sortable, click to zoom and select. */
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { geodesicArea } from "../domain/geometry/index.ts";
+import type { PilotArea } from "../domain/model/plan.ts";
+import { validateAreaAttributes } from "../domain/model/validate-attributes.ts";
+import type { Language } from "../i18n/index.ts";
+import { zoomToGeometry } from "../map/map-commands.ts";
+import { selectActiveVariant } from "../store/document-store.ts";
+import { useDocumentStore } from "../store/plan-document.ts";
+import { useSessionStore } from "../store/session-store.ts";
+import { formatAreaM2 } from "./Toolbar.tsx";
+
+type SortKey = "name" | "status" | "area";
+
+export function AreaList() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const variant = useDocumentStore(selectActiveVariant);
+  const selectedAreaId = useSessionStore((s) => s.selectedAreaId);
+  const selectPilotArea = useSessionStore((s) => s.selectPilotArea);
+  const [query, setQuery] = useState("");
+  const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({ key: "name", ascending: true });
+
+  const rows = useMemo(() => {
+    const collator = new Intl.Collator(language === "de" ? "de-DE" : "en-GB", { numeric: true });
+    const needle = query.trim().toLocaleLowerCase();
+    const list = variant.areaOrder
+      .map((id) => variant.areas[id])
+      .filter((a): a is PilotArea => a !== undefined)
+      .map((area) => ({ area, areaM2: geodesicArea(area.geometry) }))
+      .filter(({ area }) =>
+        needle === ""
+          ? true
+          : [area.name, area.notes, ...area.partners].some((s) => s.toLocaleLowerCase().includes(needle)),
+      );
+    list.sort((a, b) => {
+      const order =
+        sort.key === "area"
+          ? a.areaM2 - b.areaM2
+          : sort.key === "status"
+            ? collator.compare(a.area.status, b.area.status)
+            : collator.compare(a.area.name, b.area.name);
+      return sort.ascending ? order : -order;
+    });
+    return list;
+  }, [variant, query, sort, language]);
+
+  const header = (key: SortKey, label: string) => {
+    const active = sort.key === key;
+    return (
+      <th scope="col" aria-sort={active ? (sort.ascending ? "ascending" : "descending") : "none"}>
+        <button
+          type="button"
+          className="sort-button"
+          onClick={() => setSort({ key, ascending: active ? !sort.ascending : true })}
+          title={t("areas.sortBy", { column: label })}
+        >
+          {label}
+          <span aria-hidden="true">{active ? (sort.ascending ? " ▲" : " ▼") : ""}</span>
+        </button>
+      </th>
+    );
+  };
+
+  return (
+    <section className="area-list" aria-labelledby="area-list-title" data-testid="area-list">
+      <h2 id="area-list-title">
+        {t("areas.heading")}{" "}
+        <span className="muted small">({t("areas.count", { count: variant.areaOrder.length })})</span>
+      </h2>
+      {variant.areaOrder.length === 0 ? (
+        <p className="muted">{t("areas.empty")}</p>
+      ) : (
+        <>
+          <label className="search">
+            <span className="visually-hidden">{t("areas.search")}</span>
+            <input
+              type="search"
+              value={query}
+              placeholder={t("areas.searchPlaceholder")}
+              onChange={(e) => setQuery(e.currentTarget.value)}
+            />
+          </label>
+          <table className="data-table">
+            <thead>
+              <tr>
+                {header("name", t("areas.columns.name"))}
+                {header("status", t("areas.columns.status"))}
+                {header("area", t("areas.columns.area"))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ area, areaM2 }) => (
+                <tr
+                  key={area.id}
+                  aria-selected={area.id === selectedAreaId}
+                  className={area.id === selectedAreaId ? "selected" : ""}
+                >
+                  <th scope="row">
+                    <button
+                      type="button"
+                      className="row-button"
+                      title={t("areas.zoomTo", { name: area.name })}
+                      onClick={() => {
+                        selectPilotArea(area.id);
+                        zoomToGeometry(area.geometry);
+                      }}
+                    >
+                      <span className="swatch" style={{ background: area.colour }} aria-hidden="true" />
+                      {area.name}
+                      {validateAreaAttributes(area).length > 0 && (
+                        <span className="badge badge-warning">{t("attributes.incomplete")}</span>
+                      )}
+                    </button>
+                  </th>
+                  <td>{t(`attributes.statuses.${area.status}`)}</td>
+                  <td className="num">{formatAreaM2(areaM2, language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {rows.length === 0 && <p className="muted">{t("areas.noMatch")}</p>}
+        </>
+      )}
+    </section>
+  );
+}

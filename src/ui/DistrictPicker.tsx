@@ -1,0 +1,130 @@
+/** "Build from districts": the picked districts, their total area, and what to do with them. */
+import { useTranslation } from "react-i18next";
+import type { AreaGeometry, AreaId } from "../domain/model/plan.ts";
+import { formatKm2 } from "../i18n/index.ts";
+import { changeAreaByDistricts, createArea, geometryFromDistricts } from "../store/area-commands.ts";
+import { selectActiveVariant } from "../store/document-store.ts";
+import { useDocumentStore } from "../store/plan-document.ts";
+import { useReferenceStore } from "../store/reference-store.ts";
+import { useSessionStore } from "../store/session-store.ts";
+import { commandContext } from "./command-context.ts";
+
+export function DistrictPicker() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as "de" | "en";
+  const tool = useSessionStore((s) => s.tool);
+  const picked = useSessionStore((s) => s.picked);
+  const clearPicked = useSessionStore((s) => s.clearPicked);
+  const selectedAreaId = useSessionStore((s) => s.selectedAreaId);
+  const selectedArea = useDocumentStore((s) =>
+    selectedAreaId ? selectActiveVariant(s).areas[selectedAreaId] : undefined,
+  );
+  const referenceStatus = useReferenceStore((s) => s.status);
+  if (tool !== "districts") return null;
+  const total = picked.reduce((sum, d) => sum + d.areaKm2, 0);
+
+  const geometries = (): AreaGeometry[] | null => {
+    const { districts } = useReferenceStore.getState();
+    const out: AreaGeometry[] = [];
+    for (const d of picked) {
+      const feature = districts[d.level]?.find((f) => f.id === d.featureId);
+      if (!feature) return null;
+      out.push(feature.geometry);
+    }
+    return out;
+  };
+  const session = useSessionStore.getState;
+  const run = (action: "create" | "add" | "remove") => {
+    const parts = geometries();
+    if (!parts || parts.length === 0) {
+      session().notify({ kind: "warning", key: "districtsPick.notReady" });
+      return;
+    }
+    const level = picked[0]?.level ?? "unterbezirk";
+    if (action === "create") {
+      const merged = geometryFromDistricts(parts);
+      if (!merged) {
+        session().notify({ kind: "error", key: "draw.refused.empty", values: { area: 0, min: 0 } });
+        return;
+      }
+      const result = createArea(
+        commandContext(),
+        merged,
+        { kind: "districts", level, codes: picked.map((d) => d.code) },
+        { namePrefix: t("draw.newArea"), label: t("districtsPick.label") },
+      );
+      if (result.ok) {
+        session().notify({ kind: "info", key: "districtsPick.created", values: { n: picked.length } });
+        clearPicked();
+        session().selectPilotArea(result.areaId);
+      } else {
+        session().notify({
+          kind: "error",
+          key: `draw.refused.${result.reason}`,
+          values: { area: 0, min: result.minAreaM2 },
+        });
+      }
+      return;
+    }
+    if (!selectedAreaId) return;
+    const result = changeAreaByDistricts(
+      commandContext(),
+      selectedAreaId as AreaId,
+      parts,
+      action,
+      t(action === "add" ? "districtsPick.addLabel" : "districtsPick.removeLabel"),
+    );
+    if (result.ok) clearPicked();
+    else
+      session().notify({
+        kind: "error",
+        key: `draw.refused.${result.reason}`,
+        values: { area: 0, min: result.minAreaM2 },
+      });
+  };
+
+  return (
+    <section
+      className="map-card district-picker"
+      aria-labelledby="district-picker-title"
+      data-testid="district-picker"
+    >
+      <h2 id="district-picker-title">{t("districtsPick.heading")}</h2>
+      {referenceStatus !== "ready" && <p className="muted small">{t("districtsPick.notReady")}</p>}
+      {picked.length === 0 ? (
+        <p className="muted">{t("districtsPick.none")}</p>
+      ) : (
+        <>
+          <ul className="picked-list">
+            {picked.map((d) => (
+              <li key={`${d.level}-${d.featureId}`}>
+                {d.name} <span className="muted">({d.code})</span> · {formatKm2(d.areaKm2, language)}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <strong>{t("districtsPick.total", { area: formatKm2(total, language) })}</strong>
+          </p>
+          <div className="button-row">
+            <button type="button" className="button button-primary" onClick={() => run("create")}>
+              {t("districtsPick.create")}
+            </button>
+            {selectedArea && (
+              <>
+                <button type="button" className="button" onClick={() => run("add")}>
+                  {t("districtsPick.addTo", { name: selectedArea.name })}
+                </button>
+                <button type="button" className="button" onClick={() => run("remove")}>
+                  {t("districtsPick.removeFrom", { name: selectedArea.name })}
+                </button>
+              </>
+            )}
+            <button type="button" className="button" onClick={clearPicked}>
+              {t("districtsPick.clear")}
+            </button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

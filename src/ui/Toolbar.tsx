@@ -1,0 +1,135 @@
+/** The drawing toolbar over the map: tools, snapping, undo/redo, shortcuts, live measures and a hint. */
+import { useTranslation } from "react-i18next";
+import type { Language } from "../i18n/index.ts";
+import { formatNumber } from "../i18n/index.ts";
+import { useDocumentStore } from "../store/plan-document.ts";
+import { type LiveMeasure, type Tool, useSessionStore } from "../store/session-store.ts";
+
+const TOOLS: { tool: Tool; icon: string; key: string }[] = [
+  { tool: "select", icon: "↖", key: "V" },
+  { tool: "polygon", icon: "⬠", key: "P" },
+  { tool: "rectangle", icon: "▭", key: "R" },
+  { tool: "circle", icon: "◯", key: "C" },
+  { tool: "freehand", icon: "✎", key: "F" },
+  { tool: "districts", icon: "⊞", key: "B" },
+];
+
+const HINT_KEYS: Record<Tool, string> = {
+  select: "tools.hintSelect",
+  polygon: "tools.hintPolygon",
+  rectangle: "tools.hintRectangle",
+  circle: "tools.hintCircle",
+  freehand: "tools.hintFreehand",
+  districts: "tools.hintDistricts",
+};
+
+/** An area in m² as the planner reads it: m² when small, ha, and km² when large. */
+export function formatAreaM2(m2: number, language: Language): string {
+  if (m2 < 10_000) return `${formatNumber(m2, language)}\u00a0m²`;
+  if (m2 < 1_000_000) return `${formatNumber(m2 / 10_000, language, 2)}\u00a0ha`;
+  return `${formatNumber(m2 / 1_000_000, language, 3)}\u00a0km² (${formatNumber(m2 / 10_000, language, 1)}\u00a0ha)`;
+}
+
+export function formatLengthM(m: number, language: Language): string {
+  return m < 1000 ? `${formatNumber(m, language)}\u00a0m` : `${formatNumber(m / 1000, language, 2)}\u00a0km`;
+}
+
+function MeasureReadout({ measure, language }: { measure: LiveMeasure; language: Language }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="measure" data-testid="live-measure" aria-live="off">
+      <div>
+        <dt>{t("measure.area")}</dt>
+        <dd>{formatAreaM2(measure.areaM2, language)}</dd>
+      </div>
+      <div>
+        <dt>{t("measure.perimeter")}</dt>
+        <dd>{formatLengthM(measure.perimeterM, language)}</dd>
+      </div>
+      {measure.radiusM !== undefined && (
+        <div>
+          <dt>{t("measure.radius")}</dt>
+          <dd>{formatLengthM(measure.radiusM, language)}</dd>
+        </div>
+      )}
+      <div className="measure-note">{t("measure.geodesic")}</div>
+    </dl>
+  );
+}
+
+export function Toolbar() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const tool = useSessionStore((s) => s.tool);
+  const setTool = useSessionStore((s) => s.setTool);
+  const snapping = useSessionStore((s) => s.snapping);
+  const setSnapping = useSessionStore((s) => s.setSnapping);
+  const measure = useSessionStore((s) => s.measure);
+  const setShortcutsOpen = useSessionStore((s) => s.setShortcutsOpen);
+  const undoLabel = useDocumentStore((s) => s.past.at(-1)?.label ?? null);
+  const redoLabel = useDocumentStore((s) => s.future.at(-1)?.label ?? null);
+  const undo = useDocumentStore((s) => s.undo);
+  const redo = useDocumentStore((s) => s.redo);
+  return (
+    <div className="toolbar-wrap">
+      <div className="toolbar" role="toolbar" aria-label={t("tools.heading")}>
+        {TOOLS.map(({ tool: id, icon, key }) => (
+          <button
+            key={id}
+            type="button"
+            className="tool-button"
+            aria-pressed={tool === id}
+            title={`${t(`tools.${id}`)} (${key})`}
+            aria-keyshortcuts={key}
+            onClick={() => setTool(id)}
+            data-tool={id}
+          >
+            <span aria-hidden="true">{icon}</span>
+            <span className="visually-hidden">{t(`tools.${id}`)}</span>
+          </button>
+        ))}
+        <span className="toolbar-sep" aria-hidden="true" />
+        <label className="tool-toggle" title={`${t("tools.snapping")} (N)`}>
+          <input type="checkbox" checked={snapping} onChange={(e) => setSnapping(e.currentTarget.checked)} />
+          <span>{t("tools.snapping")}</span>
+        </label>
+        <span className="toolbar-sep" aria-hidden="true" />
+        <button
+          type="button"
+          className="tool-button"
+          disabled={!undoLabel}
+          onClick={() => undo()}
+          title={undoLabel ? t("tools.undoWhat", { what: undoLabel }) : t("tools.undo")}
+          aria-label={undoLabel ? t("tools.undoWhat", { what: undoLabel }) : t("tools.undo")}
+          aria-keyshortcuts="Control+Z"
+        >
+          ↶
+        </button>
+        <button
+          type="button"
+          className="tool-button"
+          disabled={!redoLabel}
+          onClick={() => redo()}
+          title={redoLabel ? t("tools.redoWhat", { what: redoLabel }) : t("tools.redo")}
+          aria-label={redoLabel ? t("tools.redoWhat", { what: redoLabel }) : t("tools.redo")}
+          aria-keyshortcuts="Control+Shift+Z Control+Y"
+        >
+          ↷
+        </button>
+        <button
+          type="button"
+          className="tool-button"
+          onClick={() => setShortcutsOpen(true)}
+          title={`${t("tools.shortcuts")} (?)`}
+          aria-label={t("tools.shortcuts")}
+        >
+          ?
+        </button>
+      </div>
+      <p className="tool-hint" data-testid="tool-hint">
+        {t(HINT_KEYS[tool])}
+      </p>
+      {measure && <MeasureReadout measure={measure} language={language} />}
+    </div>
+  );
+}

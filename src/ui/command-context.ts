@@ -1,0 +1,7 @@
+/** The context the area commands need, from the app's stores. */
+import { useDocumentStore } from "../store/plan-document.ts";
+import { useReferenceStore } from "../store/reference-store.ts";
+
+export function commandContext() {
+  return { getState: useDocumentStore.getState, boundary: useReferenceStore.getState().boundary };
+}
