@@ -235,6 +235,12 @@ export function MapView({ catalogue, labels, renderFacility, children }: MapView
     (event: MapLayerMouseEvent) => {
       const map = mapRef.current?.getMap();
       if (!map) return;
+      const session = useSessionStore.getState();
+      // No district highlight while drawing or editing: it would hide what is being drawn.
+      if (DRAWING_TOOLS.includes(session.tool) || session.editingAreaId) {
+        clearHover();
+        return;
+      }
       const feature = event.features?.[0];
       const overFacility = feature && facilityIdOf(feature.layer.id) !== null;
       map.getCanvas().style.cursor = feature ? "pointer" : "";

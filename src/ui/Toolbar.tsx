@@ -1,9 +1,10 @@
 /** The drawing toolbar over the map: tools, snapping, undo/redo, shortcuts, live measures and a hint. */
 import { useTranslation } from "react-i18next";
+import { MIN_AREA_M2 } from "../domain/geometry/index.ts";
 import type { Language } from "../i18n/index.ts";
 import { formatNumber } from "../i18n/index.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
-import { type LiveMeasure, type Tool, useSessionStore } from "../store/session-store.ts";
+import { DRAWING_TOOLS, type LiveMeasure, type Tool, useSessionStore } from "../store/session-store.ts";
 
 const TOOLS: { tool: Tool; icon: string; key: string }[] = [
   { tool: "select", icon: "↖", key: "V" },
@@ -90,8 +91,13 @@ export function Toolbar() {
         ))}
         <span className="toolbar-sep" aria-hidden="true" />
         <label className="tool-toggle" title={`${t("tools.snapping")} (N)`}>
-          <input type="checkbox" checked={snapping} onChange={(e) => setSnapping(e.currentTarget.checked)} />
-          <span>{t("tools.snapping")}</span>
+          <input
+            type="checkbox"
+            checked={snapping}
+            aria-label={t("tools.snapping")}
+            onChange={(e) => setSnapping(e.currentTarget.checked)}
+          />
+          <span aria-hidden="true">{t("tools.snappingShort")}</span>
         </label>
         <span className="toolbar-sep" aria-hidden="true" />
         <button
@@ -128,6 +134,8 @@ export function Toolbar() {
       </div>
       <p className="tool-hint" data-testid="tool-hint">
         {t(HINT_KEYS[tool])}
+        {DRAWING_TOOLS.includes(tool) &&
+          ` ${t("draw.minArea", { min: formatNumber(MIN_AREA_M2, language) })}`}
       </p>
       {measure && <MeasureReadout measure={measure} language={language} />}
     </div>

@@ -320,4 +320,75 @@ test.describe("Drawing and editing pilot areas", () => {
     await page.screenshot({ path: `${SCREENSHOTS}/attributes-1440x900.png` });
     expect(app.errors).toEqual([]);
   });
+
+  test("Backspace removes the last point, Escape cancels, Delete and Ctrl+D act on the selection", async ({
+    app,
+    page,
+  }) => {
+    await openForDrawing(app);
+    await page.getByLabel("Einrasten an Grenzen").uncheck();
+    await page.locator("body").press("p");
+    const pts: [number, number][] = [
+      [7.46, 51.496],
+      [7.47, 51.496],
+      [7.475, 51.502],
+      [7.468, 51.5],
+    ];
+    for (const point of pts) {
+      const p = await toScreen(page, point);
+      await page.mouse.click(p.x, p.y);
+    }
+    // The last point (7.468, 51.500) goes; the polygon closes as a triangle.
+    await page.keyboard.press("Backspace");
+    const first = await toScreen(page, pts[0] as [number, number]);
+    await page.mouse.click(first.x, first.y);
+    await expect.poll(async () => (await areas(page)).length).toBe(1);
+    const ring = ((await areas(page))[0]?.geometry.coordinates[0] ?? []) as number[][];
+    expect(ring).toHaveLength(4);
+
+    // Escape while drawing: nothing is created.
+    await page.keyboard.press("p");
+    for (const point of pts.slice(0, 2)) {
+      const p = await toScreen(page, [point[0] + 0.02, point[1]]);
+      await page.mouse.click(p.x, p.y);
+    }
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("v");
+    expect((await areas(page)).length).toBe(1);
+
+    // Select the triangle from the list, duplicate it, delete the copy, undo the delete.
+    await page
+      .getByTestId("area-list")
+      .getByRole("button", { name: /Gebiet 1/ })
+      .click();
+    await page.keyboard.press("Control+d");
+    await expect.poll(async () => (await areas(page)).length).toBe(2);
+    expect((await areas(page))[1]?.name).toBe("Gebiet 1 (Kopie)");
+    await page.keyboard.press("Delete");
+    await expect.poll(async () => (await areas(page)).length).toBe(1);
+    await page.keyboard.press("Control+z");
+    await expect.poll(async () => (await areas(page)).length).toBe(2);
+    // The cheat sheet lists the shortcuts.
+    await page.keyboard.press("?");
+    await expect(page.getByRole("dialog", { name: "Tastenkürzel" })).toContainText("Letzten Punkt entfernen");
+    await page.keyboard.press("Escape");
+    expect(app.errors).toEqual([]);
+  });
+
+  test("refuses an area below the minimum size with a message", async ({ app, page }) => {
+    await openForDrawing(app);
+    await page.evaluate(() => window.__pilotkarte?.map.jumpTo({ center: [7.47, 51.5], zoom: 19 }));
+    await app.waitForIdle();
+    await page.getByLabel("Einrasten an Grenzen").uncheck();
+    await page.keyboard.press("r");
+    // About 14 m x 11 m = 150 m² at zoom 19.
+    const a = await toScreen(page, [7.4699, 51.49995]);
+    const b = await toScreen(page, [7.4701, 51.50005]);
+    await page.mouse.click(a.x, a.y);
+    await page.mouse.move(b.x, b.y, { steps: 5 });
+    await page.mouse.click(b.x, b.y);
+    await expect(page.getByTestId("toasts")).toContainText("kleiner als das Minimum von 500 m²");
+    expect((await areas(page)).length).toBe(0);
+    expect(app.errors).toEqual([]);
+  });
 });

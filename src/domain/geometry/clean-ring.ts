@@ -22,11 +22,24 @@ function isUsable(position: unknown): position is Position {
   );
 }
 
+export interface CleanRingOptions {
+  /**
+   * Consecutive positions whose longitudes and latitudes each differ by no more than this (degrees)
+   * count as repeats; 0 (the default) drops exact repeats only.
+   */
+  mergeWithinDegrees?: number;
+}
+
 /**
  * Copies a ring without unusable positions and repeated consecutive positions, and closes it.
  * Never changes the input.
  */
-export function cleanRing(ring: readonly Position[]): CleanedRing {
+export function cleanRing(ring: readonly Position[], options: CleanRingOptions = {}): CleanedRing {
+  const tolerance = options.mergeWithinDegrees ?? 0;
+  const repeats = (a: Position, b: Position) =>
+    samePosition(a, b) ||
+    (Math.abs((a[0] as number) - (b[0] as number)) <= tolerance &&
+      Math.abs((a[1] as number) - (b[1] as number)) <= tolerance);
   const usable = ring.filter(isUsable);
   const removedInvalid = usable.length !== ring.length;
   const first = usable[0];
@@ -41,10 +54,10 @@ export function cleanRing(ring: readonly Position[]): CleanedRing {
   const kept: Position[] = [];
   for (const position of open) {
     const previous = kept.at(-1);
-    if (previous === undefined || !samePosition(previous, position)) kept.push(position.slice());
+    if (previous === undefined || !repeats(previous, position)) kept.push(position.slice());
   }
   // The ring wraps around: a last position equal to the first is a repeat too.
-  while (kept.length > 1 && samePosition(kept[0] as Position, kept.at(-1) as Position)) kept.pop();
+  while (kept.length > 1 && repeats(kept[0] as Position, kept.at(-1) as Position)) kept.pop();
   const removedDuplicates = kept.length !== open.length;
   const start = kept[0];
   return {

@@ -133,8 +133,11 @@ function stillTouches(rings: Ring[], table: SegmentTable, r: number, i: number):
   });
 }
 
-/** Where vertex i goes: a short step along the bisector of its corner, into the ring's own region. */
-function movedVertex(ring: Ring, i: number): number[] {
+/**
+ * Where vertex i goes: a short step along the bisector of its corner, into the ring's own region.
+ * Null at a degenerate corner (an edge of zero length), which stays where it is.
+ */
+function movedVertex(ring: Ring, i: number): number[] | null {
   const n = ring.points.length;
   const v = ring.points[i] as [number, number];
   const previous = ring.points[(i - 1 + n) % n] as [number, number];
@@ -142,6 +145,7 @@ function movedVertex(ring: Ring, i: number): number[] {
   const toPrevious = [previous[0] - v[0], previous[1] - v[1]] as [number, number];
   const toNext = [next[0] - v[0], next[1] - v[1]] as [number, number];
   const gap = Math.min(TOUCH_GAP_DEGREES, Math.hypot(...toPrevious) / 4, Math.hypot(...toNext) / 4);
+  if (!(gap > 0)) return null;
   // The enclosed region is the counter-clockwise sweep from `from` to `to`.
   const [from, to] = ring.side > 0 ? [toNext, toPrevious] : [toPrevious, toNext];
   let angle = Math.atan2(cross(from[0], from[1], to[0], to[1]), from[0] * to[0] + from[1] * to[1]);
@@ -221,6 +225,7 @@ export function separateTouchingRings(geometry: AreaGeometry): { geometry: AreaG
           return;
         }
         const moved = movedVertex(ring, i);
+        if (moved === null || !Number.isFinite(moved[0]) || !Number.isFinite(moved[1])) return;
         if (!isClear(rings, table, r, i, moved)) return;
         ring.points[i] = moved;
         ring.touches[i] = false;
@@ -230,7 +235,10 @@ export function separateTouchingRings(geometry: AreaGeometry): { geometry: AreaG
     });
     if (!progress) break;
   }
-  const closed = rings.map((ring) => [...ring.points.map((p) => p.slice()), (ring.points[0] as number[]).slice()]);
+  const closed = rings.map((ring) => [
+    ...ring.points.map((p) => p.slice()),
+    (ring.points[0] as number[]).slice(),
+  ]);
   let next = 0;
   const parts = shape.map((count) => {
     const part = closed.slice(next, next + count);

@@ -88,6 +88,7 @@ export const de = {
     freehand: "Freihand zeichnen",
     districts: "Aus Gebieten bilden",
     snapping: "Einrasten an Grenzen",
+    snappingShort: "Einrasten",
     undo: "Rückgängig",
     redo: "Wiederholen",
     undoWhat: "Rückgängig: {{what}}",

@@ -88,6 +88,7 @@ export const en: Messages = {
     freehand: "Draw freehand",
     districts: "Build from districts",
     snapping: "Snap to borders",
+    snappingShort: "Snap",
     undo: "Undo",
     redo: "Redo",
     undoWhat: "Undo: {{what}}",
