@@ -112,6 +112,224 @@ const browser = await chromium.launch({
 const loads = [];
 const idles = [];
 const heaps = [];
+let editRecords = [];
+
+/**
+ * Editing with 200 pilot areas in the variant (seeded, 10-200 vertices, clustered like hand-drawn
+ * candidates): main-thread time of one vertex drag step and of one undo, from Chromium's cumulative
+ * TaskDuration around each step, after waiting for the frame to settle. The baseline is the same
+ * measurement around a step that does nothing, so the ratio shows what the edit itself costs.
+ */
+async function benchEditing(browser) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.__pilotkarte?.timings().firstIdleMs != null, null, {
+    timeout: 60_000,
+  });
+  await page.waitForFunction(() => window.__pilotkarte?.referenceStore.getState().status === "ready", null, {
+    timeout: 60_000,
+  });
+  const target = await page.evaluate(() => {
+    let seed = 42;
+    const random = () => {
+      seed = (seed * 1664525 + 1013904223) % 4294967296;
+      return seed / 4294967296;
+    };
+    const now = new Date().toISOString();
+    const store = window.__pilotkarte.documentStore;
+    const state = store.getState();
+    const plan = structuredClone(state.plan);
+    const variant = plan.variants[state.activeVariantId];
+    const centres = Array.from({ length: 12 }, () => [7.35 + random() * 0.25, 51.44 + random() * 0.13]);
+    for (let i = 0; i < 200; i++) {
+      const [cx, cy] = centres[i % centres.length];
+      const x = cx + (random() - 0.5) * 0.02;
+      const y = cy + (random() - 0.5) * 0.012;
+      const n = 10 + Math.floor(random() * 190);
+      const r = 0.002 + random() * 0.006;
+      const ring = [];
+      for (let k = 0; k < n; k++) {
+        const angle = (k / n) * Math.PI * 2;
+        const rr = r * (0.7 + 0.3 * Math.sin(angle * 3 + i) * (i % 2 ? 1 : 0.3));
+        ring.push([x + rr * Math.cos(angle) * 1.6, y + rr * Math.sin(angle)]);
+      }
+      ring.push(ring[0]);
+      const id = `bench-${i}`;
+      variant.areaOrder.push(id);
+      variant.areas[id] = {
+        id,
+        name: `Gebiet ${i + 1}`,
+        fields: ["energie"],
+        partners: [],
+        status: "idee",
+        notes: "",
+        colour: "#0072b2",
+        createdAt: now,
+        updatedAt: now,
+        geometry: { type: "Polygon", coordinates: [ring] },
+        origin: { kind: "drawn", tool: "polygon" },
+      };
+    }
+    store.getState().loadPlan(plan, state.activeVariantId);
+    const area = variant.areas["bench-0"];
+    window.__pilotkarte.sessionStore.getState().setTool("select");
+    window.__pilotkarte.sessionStore.getState().selectPilotArea("bench-0");
+    const vertex = area.geometry.coordinates[0][0];
+    window.__pilotkarte.map.jumpTo({ center: vertex, zoom: 15 });
+    return vertex;
+  });
+  await page.waitForFunction(
+    () => window.__pilotkarte.sessionStore.getState().editingAreaId === "bench-0",
+    null,
+    {
+      timeout: 30_000,
+    },
+  );
+  await page.waitForFunction(
+    () => window.__pilotkarte.map.loaded() && window.__pilotkarte.map.areTilesLoaded(),
+    null,
+    {
+      timeout: 30_000,
+    },
+  );
+  await page.waitForTimeout(500);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const taskMs = async () => {
+    const { metrics } = await cdp.send("Performance.getMetrics");
+    return (metrics.find((m) => m.name === "TaskDuration")?.value ?? 0) * 1000;
+  };
+  const settle = () =>
+    page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+    );
+  const measure = async (action) => {
+    const t0 = await taskMs();
+    await action();
+    await settle();
+    return (await taskMs()) - t0;
+  };
+  const start = await page.evaluate((v) => {
+    const map = window.__pilotkarte.map;
+    const p = map.project(v);
+    const rect = map.getCanvas().getBoundingClientRect();
+    return { x: rect.left + p.x, y: rect.top + p.y };
+  }, target);
+  const baseline = [];
+  for (let i = 0; i < 30; i++) baseline.push(await measure(async () => {}));
+  const repaint = [];
+  for (let i = 0; i < 20; i++)
+    repaint.push(await measure(() => page.evaluate(() => window.__pilotkarte.map.triggerRepaint())));
+  // Time spent in the pointer handlers themselves (terra-draw, snapping, MapLibre's handlers), per move.
+  await page.evaluate(() => {
+    const times = [];
+    let t0 = 0;
+    window.addEventListener(
+      "pointermove",
+      () => {
+        t0 = performance.now();
+      },
+      { capture: true },
+    );
+    window.addEventListener("pointermove", () => {
+      times.push(performance.now() - t0);
+    });
+    window.__benchHandlerTimes = times;
+  });
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  const drag = [];
+  const profile = process.env.BENCH_PROFILE;
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Profiler.start");
+  for (let i = 1; i <= 40; i++) {
+    drag.push(await measure(() => page.mouse.move(start.x + i * 3, start.y + i * 2)));
+  }
+  const { profile: cpu } = await cdp.send("Profiler.stop");
+  if (profile) writeFileSync(profile, JSON.stringify(cpu));
+  // JavaScript time during the drag: every sample not in native code "(program)", "(idle)" or GC.
+  const nodes = new Map(cpu.nodes.map((n) => [n.id, n.callFrame.functionName]));
+  let jsMicros = 0;
+  cpu.samples.forEach((id, i) => {
+    const name = nodes.get(id);
+    if (name !== "(program)" && name !== "(idle)" && name !== "(garbage collector)")
+      jsMicros += cpu.timeDeltas[i] ?? 0;
+  });
+  const jsPerStep = jsMicros / 1000 / 40;
+  await page.mouse.up();
+  await settle();
+  const handler = await page.evaluate(() => window.__benchHandlerTimes.slice());
+  const moved = await page.evaluate((v) => {
+    const s = window.__pilotkarte.documentStore.getState();
+    const first = s.plan.variants[s.activeVariantId].areas["bench-0"].geometry.coordinates[0][0];
+    return first[0] !== v[0] || first[1] !== v[1];
+  }, target);
+  if (!moved) console.log("  (warning: the drag did not move the vertex; the figures are not a vertex drag)");
+  const undo = [];
+  for (let i = 0; i < 20; i++) {
+    undo.push(
+      await measure(() =>
+        page.evaluate(
+          (redo) => {
+            const s = window.__pilotkarte.documentStore.getState();
+            if (redo) s.redo();
+            else s.undo();
+          },
+          i % 2 === 1,
+        ),
+      ),
+    );
+  }
+  const areaCount = await page.evaluate(() => {
+    const s = window.__pilotkarte.documentStore.getState();
+    return s.plan.variants[s.activeVariantId].areaOrder.length;
+  });
+  await context.close();
+  const base = median(baseline);
+  console.log(
+    `\nB4 editing in the browser (${areaCount} areas in the variant; main-thread task time per step)`,
+  );
+  const rows = [
+    ["baseline (empty step)", baseline, null],
+    ["one map frame (repaint)", repaint, null],
+    ["vertex drag step", drag, 8],
+    ["  of it: pointer handlers", handler, null],
+    ["undo / redo", undo, null],
+  ];
+  const records = [];
+  for (const [label, xs, budget] of rows) {
+    if (label === "  of it: pointer handlers") {
+      console.log(
+        `    of it: JavaScript        mean ${jsPerStep.toFixed(2).padStart(7)} ms per step (CPU profile; the rest is software WebGL drawing)`,
+      );
+      records.push({
+        id: "B4-browser",
+        size: `${areaCount} areas`,
+        method: "drag step JavaScript (mean)",
+        median_ms: jsPerStep,
+        budget_p95_ms: 8,
+      });
+    }
+    const m = median(xs);
+    console.log(
+      `  ${label.padEnd(24)} median ${m.toFixed(2).padStart(7)} ms   p95 ${p95(xs).toFixed(2).padStart(7)} ms` +
+        (budget ? `   budget p95 ${budget} ms` : "") +
+        `   ratio to baseline ${(m / base).toFixed(1)}`,
+    );
+    records.push({
+      id: "B4-browser",
+      size: `${areaCount} areas`,
+      method: label,
+      median_ms: m,
+      p95_ms: p95(xs),
+      ratio: m / base,
+      ...(budget ? { budget_p95_ms: budget } : {}),
+    });
+  }
+  return records;
+}
 try {
   // One untimed warm-up run (disk cache of the OS, Chromium start-up).
   for (let i = 0; i <= runs; i++) {
@@ -134,6 +352,7 @@ try {
     }
     await context.close();
   }
+  editRecords = await benchEditing(browser);
 } finally {
   await browser.close();
   server.kill();
@@ -180,6 +399,7 @@ records.push(
   },
 );
 
+records.push(...editRecords);
 mkdirSync("bench/results", { recursive: true });
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
 const out = { date: new Date().toISOString(), node: process.version, runs, records };

@@ -99,6 +99,13 @@ declare global {
 
 const FACILITY_PREFIX = "facility-";
 
+/**
+ * Tests read the canvas pixels, which needs the drawing buffer kept after each frame; that costs a copy
+ * per frame, so only `?e2e=pixels` turns it on.
+ */
+const PRESERVE_DRAWING_BUFFER =
+  typeof window !== "undefined" && new URLSearchParams(window.location.search).get("e2e") === "pixels";
+
 // Start fetching MapLibre's worker script while the catalogue loads, not only when the map is created.
 if (typeof document !== "undefined") {
   const link = document.createElement("link");
@@ -346,7 +353,9 @@ export function MapView({ catalogue, labels, renderFacility, children }: MapView
     if (!map) return;
     timings.current.loadMs = performance.now();
     registerMap(map);
-    void useReferenceStore.getState().load(catalogue, base);
+    // District geometries for snapping and "build from districts": after the first idle, so they do not
+    // compete with the first paint.
+    map.once("idle", () => void useReferenceStore.getState().load(catalogue, base));
     map.on("idle", () => {
       idleCount.current += 1;
       if (timings.current.firstIdleMs === null) timings.current.firstIdleMs = performance.now();
@@ -389,7 +398,7 @@ export function MapView({ catalogue, labels, renderFacility, children }: MapView
       onClick={onClick}
       onError={onError}
       onLoad={onLoad}
-      canvasContextAttributes={{ preserveDrawingBuffer: true }}
+      canvasContextAttributes={{ preserveDrawingBuffer: PRESERVE_DRAWING_BUFFER }}
       style={{ position: "absolute", inset: 0 }}
     >
       <ZoomButtons labels={labels} />

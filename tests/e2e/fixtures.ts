@@ -46,7 +46,7 @@ export const test = base.extend<{ app: AppPage }>({
     const app: AppPage = {
       page,
       errors,
-      open: async (path = "/?e2e") => {
+      open: async (path = "/?e2e=pixels") => {
         await page.goto(path);
         await waitForIdle();
       },
