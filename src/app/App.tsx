@@ -2,8 +2,11 @@
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { initI18n } from "../i18n/index.ts";
+import { setWorkspaceTexts, workspace } from "../persistence/instance.ts";
 import { useCatalogueStore } from "../store/catalogue-store.ts";
+import { createStarterPlan } from "../store/plan-document.ts";
 import { useSessionStore } from "../store/session-store.ts";
+import { useStorageStore } from "../store/storage-store.ts";
 import { ErrorBoundary } from "../ui/ErrorBoundary.tsx";
 import { Header } from "../ui/Header.tsx";
 import { Workspace } from "../ui/Workspace.tsx";
@@ -11,7 +14,8 @@ import { Workspace } from "../ui/Workspace.tsx";
 function Body() {
   const { t } = useTranslation();
   const status = useCatalogueStore((s) => s.status);
-  if (status.state === "loading") {
+  const storageReady = useStorageStore((s) => s.ready);
+  if (status.state === "loading" || (status.state === "ready" && !storageReady)) {
     return (
       <p className="loading" role="status">
         {t("app.loading")}
@@ -40,7 +44,23 @@ export function App() {
     document.documentElement.lang = language;
   }, [language]);
   useEffect(() => {
+    setWorkspaceTexts({
+      newPlanName: t("plans.newPlanName"),
+      firstVariantName: t("plans.firstVariantName"),
+      copySuffix: t("attributes.copySuffix"),
+      restoreLabel: t("history.restoreLabel"),
+      generator: `Pilotkarte ${import.meta.env.VITE_APP_VERSION ?? ""}`.trim(),
+    });
+  }, [t]);
+  useEffect(() => {
     void useCatalogueStore.getState().load(import.meta.env.BASE_URL);
+    void workspace
+      .start(() => createStarterPlan(t("plans.newPlanName"), t("plans.firstVariantName")))
+      .then((view) => {
+        if (view?.camera) useSessionStore.getState().setInitialCamera(view.camera);
+      });
+    // Started once per page (start() is idempotent); the texts only name a first plan.
+    // biome-ignore lint/correctness/useExhaustiveDependencies: start once
   }, []);
   return (
     <ErrorBoundary title={t("app.crashTitle")} reloadLabel={t("app.reload")}>

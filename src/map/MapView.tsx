@@ -74,6 +74,8 @@ interface MapViewProps {
   renderFacility: (hit: FacilityHit, close: () => void) => ReactNode;
   /** Credits overlay etc., drawn over the map. */
   children?: ReactNode;
+  /** Called when the camera stopped moving. */
+  onCameraChange?: () => void;
 }
 
 /** Test and benchmark hook: exposes the map when the page URL has `?e2e`. */
@@ -135,7 +137,8 @@ function ZoomButtons({ labels }: { labels: MapLabels }) {
   );
 }
 
-export function MapView({ catalogue, labels, renderFacility, children }: MapViewProps) {
+export function MapView({ catalogue, labels, renderFacility, children, onCameraChange }: MapViewProps) {
+  const initialCamera = useSessionStore.getState().initialCamera;
   const mapRef = useRef<MapRef>(null);
   const level = useSessionStore((s) => s.level);
   const showLabels = useSessionStore((s) => s.showLabels);
@@ -386,7 +389,16 @@ export function MapView({ catalogue, labels, renderFacility, children }: MapView
       mapLib={maplibre}
       mapStyle={style}
       workerUrl={workerUrl}
-      initialViewState={{ bounds, fitBoundsOptions: { padding: 24 } }}
+      initialViewState={
+        initialCamera
+          ? {
+              longitude: initialCamera.center[0],
+              latitude: initialCamera.center[1],
+              zoom: initialCamera.zoom,
+            }
+          : { bounds, fitBoundsOptions: { padding: 24 } }
+      }
+      onMoveEnd={onCameraChange}
       minZoom={8}
       maxZoom={19}
       maxBounds={[6.6, 51.1, 8.2, 51.95]}

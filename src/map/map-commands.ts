@@ -34,3 +34,10 @@ export function boundsOf(geometry: AreaGeometry): [number, number, number, numbe
 export function zoomToGeometry(geometry: AreaGeometry): void {
   current?.fitBounds(boundsOf(geometry), { padding: 80, maxZoom: 16, duration: 400 });
 }
+
+/** The current camera, for "reopen where I left off"; null before the map exists. */
+export function getCamera(): { center: [number, number]; zoom: number } | null {
+  if (!current) return null;
+  const c = current.getCenter();
+  return { center: [c.lng, c.lat], zoom: current.getZoom() };
+}

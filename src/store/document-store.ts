@@ -10,6 +10,14 @@ import type { Plan, Variant, VariantId } from "../domain/model/plan.ts";
 /** Steps kept for undo; older ones are dropped. */
 export const HISTORY_LIMIT = 200;
 
+/** A change was attempted while this tab only follows another tab's edits. */
+export class ReadOnlyError extends Error {
+  constructor() {
+    super("The plan is open for editing in another tab; this tab is read-only.");
+    this.name = "ReadOnlyError";
+  }
+}
+
 export interface TransactOptions {
   /** "ignore": apply without an undo step (remote updates, loading). Default "record". */
   history?: "record" | "ignore";
@@ -24,6 +32,9 @@ export interface DocumentState {
   future: ChangeSet[];
   /** Bumped on every change of the plan, for cheap change detection (autosave, analysis). */
   revision: number;
+  /** When true (another tab edits this plan), every change is refused. */
+  readOnly: boolean;
+  setReadOnly(readOnly: boolean): void;
   transact(changeSet: ChangeSet, options?: TransactOptions): void;
   undo(): boolean;
   redo(): boolean;
@@ -45,8 +56,11 @@ export function createDocumentStore(initial: Plan) {
     past: [],
     future: [],
     revision: 0,
+    readOnly: false,
+    setReadOnly: (readOnly) => set({ readOnly }),
     transact: (changeSet, options = {}) => {
       if (changeSet.changes.length === 0) return;
+      if (get().readOnly) throw new ReadOnlyError();
       const { plan, inverse } = applyChangeSet(get().plan, changeSet);
       const state = get();
       const activeVariantId = plan.variants[state.activeVariantId]
@@ -66,6 +80,7 @@ export function createDocumentStore(initial: Plan) {
     },
     undo: () => {
       const state = get();
+      if (state.readOnly) return false;
       const last = state.past.at(-1);
       if (!last) return false;
       const { plan, inverse } = applyChangeSet(state.plan, last);
@@ -80,6 +95,7 @@ export function createDocumentStore(initial: Plan) {
     },
     redo: () => {
       const state = get();
+      if (state.readOnly) return false;
       const next = state.future.at(-1);
       if (!next) return false;
       const { plan, inverse } = applyChangeSet(state.plan, next);

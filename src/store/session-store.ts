@@ -66,6 +66,9 @@ export interface SessionState {
   picked: PickedDistrict[];
   toasts: Toast[];
   shortcutsOpen: boolean;
+  /** Camera to open the map with (restored from the last visit); null frames Dortmund. */
+  initialCamera: { center: [number, number]; zoom: number } | null;
+  setInitialCamera(camera: { center: [number, number]; zoom: number } | null): void;
   setTool(tool: Tool): void;
   selectPilotArea(id: string | null): void;
   setEditingAreaId(id: string | null): void;
@@ -111,6 +114,8 @@ export const useSessionStore = create<SessionState>()(
       picked: [],
       toasts: [],
       shortcutsOpen: false,
+      initialCamera: null,
+      setInitialCamera: (initialCamera) => set({ initialCamera }),
       setTool: (tool) => set({ tool, measure: null, ...(tool !== "districts" ? { picked: [] } : {}) }),
       selectPilotArea: (selectedAreaId) =>
         set({ selectedAreaId, ...(selectedAreaId ? { selectedArea: null } : {}) }),

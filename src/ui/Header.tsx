@@ -1,18 +1,43 @@
 /** The app bar: title, "about the data", language switch. */
 import { useTranslation } from "react-i18next";
+import { useDocumentStore } from "../store/plan-document.ts";
 import { useSessionStore } from "../store/session-store.ts";
+import { useStorageStore } from "../store/storage-store.ts";
+import { SaveStatus } from "./SaveStatus.tsx";
 
 export function Header() {
   const { t } = useTranslation();
   const language = useSessionStore((s) => s.language);
   const setLanguage = useSessionStore((s) => s.setLanguage);
   const setAboutOpen = useSessionStore((s) => s.setAboutOpen);
+  const planName = useDocumentStore((s) => s.plan.name);
+  const setStorage = useStorageStore((s) => s.set);
+  const ready = useStorageStore((s) => s.ready);
   return (
     <header className="app-header">
       <div className="brand">
         <h1>{t("app.title")}</h1>
         <p>{t("app.subtitle")}</p>
       </div>
+      {ready && (
+        <div className="plan-bar">
+          <button
+            type="button"
+            className="plan-name"
+            onClick={() => setStorage({ plansOpen: true })}
+            title={t("plans.open")}
+          >
+            <span className="muted-light">{t("plans.current")}:</span> {planName}
+          </button>
+          <SaveStatus />
+          <button type="button" className="button" onClick={() => setStorage({ historyOpen: true })}>
+            {t("history.open")}
+          </button>
+          <button type="button" className="button" onClick={() => setStorage({ plansOpen: true })}>
+            {t("plans.open")}
+          </button>
+        </div>
+      )}
       <div className="header-actions">
         <button type="button" className="button" onClick={() => setAboutOpen(true)}>
           {t("app.aboutData")}

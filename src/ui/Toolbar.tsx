@@ -70,6 +70,7 @@ export function Toolbar() {
   const undoLabel = useDocumentStore((s) => s.past.at(-1)?.label ?? null);
   const redoLabel = useDocumentStore((s) => s.future.at(-1)?.label ?? null);
   const undo = useDocumentStore((s) => s.undo);
+  const readOnly = useDocumentStore((s) => s.readOnly);
   const redo = useDocumentStore((s) => s.redo);
   return (
     <div className="toolbar-wrap">
@@ -80,6 +81,7 @@ export function Toolbar() {
             type="button"
             className="tool-button"
             aria-pressed={tool === id}
+            disabled={readOnly && id !== "select"}
             title={`${t(`tools.${id}`)} (${key})`}
             aria-keyshortcuts={key}
             onClick={() => setTool(id)}
@@ -103,7 +105,7 @@ export function Toolbar() {
         <button
           type="button"
           className="tool-button"
-          disabled={!undoLabel}
+          disabled={!undoLabel || readOnly}
           onClick={() => undo()}
           title={undoLabel ? t("tools.undoWhat", { what: undoLabel }) : t("tools.undo")}
           aria-label={undoLabel ? t("tools.undoWhat", { what: undoLabel }) : t("tools.undo")}
@@ -114,7 +116,7 @@ export function Toolbar() {
         <button
           type="button"
           className="tool-button"
-          disabled={!redoLabel}
+          disabled={!redoLabel || readOnly}
           onClick={() => redo()}
           title={redoLabel ? t("tools.redoWhat", { what: redoLabel }) : t("tools.redo")}
           aria-label={redoLabel ? t("tools.redoWhat", { what: redoLabel }) : t("tools.redo")}

@@ -3,7 +3,9 @@ import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { GeneratedCatalogue } from "../domain/model/catalogue.ts";
 import { MapView } from "../map/MapView.tsx";
+import { getCamera } from "../map/map-commands.ts";
 import { visibleCredits } from "../map/map-style.ts";
+import { workspace } from "../persistence/instance.ts";
 import { useSessionStore } from "../store/session-store.ts";
 import { AboutDialog } from "./AboutDialog.tsx";
 import { AreaList } from "./AreaList.tsx";
@@ -12,9 +14,12 @@ import { Credits } from "./Credits.tsx";
 import { DistrictPanel } from "./DistrictPanel.tsx";
 import { DistrictPicker } from "./DistrictPicker.tsx";
 import { FacilityPopup } from "./FacilityPopup.tsx";
+import { HistoryDialog } from "./HistoryDialog.tsx";
 import { LayerPanel } from "./LayerPanel.tsx";
 import { Notices } from "./Notices.tsx";
+import { PlansDialog } from "./PlansDialog.tsx";
 import { ShortcutsDialog } from "./ShortcutsDialog.tsx";
+import { StorageBanner } from "./StorageBanner.tsx";
 import { Toasts } from "./Toasts.tsx";
 import { Toolbar } from "./Toolbar.tsx";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts.ts";
@@ -32,6 +37,9 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
   useEffect(() => {
     if (selectedAreaId) setTab("areas");
   }, [selectedAreaId]);
+  useEffect(() => {
+    workspace.setCameraProvider(() => getCamera() ?? undefined);
+  }, []);
 
   useEffect(() => {
     initVisibleLayers(catalogue.entries.filter((e) => e.visibleByDefault).map((e) => e.id));
@@ -97,11 +105,13 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
         <MapView
           catalogue={catalogue}
           labels={mapLabels}
+          onCameraChange={() => workspace.cameraChanged()}
           renderFacility={(hit) => (
             <FacilityPopup catalogue={catalogue} entryId={hit.entryId} properties={hit.properties} />
           )}
         />
         <Toolbar />
+        <StorageBanner />
         <Credits credits={credits} />
         <DistrictPanel />
         <DistrictPicker />
@@ -110,6 +120,8 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
       </section>
       <AboutDialog catalogue={catalogue} />
       <ShortcutsDialog />
+      <PlansDialog />
+      <HistoryDialog />
     </main>
   );
 }

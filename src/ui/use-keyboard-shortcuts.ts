@@ -39,6 +39,8 @@ export function useKeyboardShortcuts() {
       const documents = useDocumentStore.getState();
       const key = event.key.toLowerCase();
       const ctrl = event.ctrlKey || event.metaKey;
+      // A read-only tab (another tab edits the plan) only answers the cheat sheet and Escape.
+      if (documents.readOnly && event.key !== "?" && event.key !== "Escape") return;
       if (ctrl && key === "z") {
         event.preventDefault();
         if (event.shiftKey) documents.redo();

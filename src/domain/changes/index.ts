@@ -3,3 +3,4 @@ export type { ApplyResult, Change, ChangeSet } from "./change-set.ts";
 export { applyChangeSet, composeChangeSets, InvalidChangeError } from "./change-set.ts";
 export type { NewAreaInput } from "./create-plan.ts";
 export { createArea, createPlan, createVariant, nextAreaColour } from "./create-plan.ts";
+export { replacePlanContent } from "./replace-plan-content.ts";

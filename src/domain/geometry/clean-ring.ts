@@ -51,7 +51,14 @@ function removeSpikes(ring: Position[], tolerance: number): void {
     changed = false;
     for (let i = 0; i < ring.length && ring.length >= 3; i++) {
       const n = ring.length;
-      if (isSpike(ring[(i - 1 + n) % n] as Position, ring[i] as Position, ring[(i + 1) % n] as Position, tolerance)) {
+      if (
+        isSpike(
+          ring[(i - 1 + n) % n] as Position,
+          ring[i] as Position,
+          ring[(i + 1) % n] as Position,
+          tolerance,
+        )
+      ) {
         ring.splice(i, 1);
         changed = true;
         i--;

@@ -1,14 +1,22 @@
 /**
  * Mends a broken area: what an import, a freehand stroke or a careless vertex drag can produce.
- * Self-crossing rings are resolved with polygon clipping under the non-zero rule, so a bow-tie becomes
- * its two lobes; overlapping parts merge; holes are cut to their outer ring.
+ * A self-crossing ring is split into simple rings with `@turf/unkink-polygon`, and the area covers
+ * every region the ring encloses: a bow-tie becomes its two lobes, a loop drawn twice one polygon.
+ * The pieces are then merged by polygon clipping, which also merges overlapping parts and cuts holes
+ * to their outer ring.
+ *
+ * Why not let polyclip-ts resolve crossings itself (its README promises the non-zero rule)? Because
+ * polyclip-ts 0.16.8 loops forever, allocating gigabytes, on some self-crossing rings of ten
+ * vertices (see the report in the tests' pinned cases); on simple rings it has not done so here.
  */
-import { feature, featureCollection, lineString, multiPolygon } from "@turf/helpers";
+import { difference } from "@turf/difference";
+import { feature, featureCollection, lineString, multiPolygon, polygon } from "@turf/helpers";
 import { kinks } from "@turf/kinks";
 import { union } from "@turf/union";
+import { unkinkPolygon } from "@turf/unkink-polygon";
 import type { Position } from "geojson";
 import type { AreaGeometry } from "../model/plan.ts";
-import { geometryFromParts, partsOf } from "./area-geometry-parts.ts";
+import { partsOf } from "./area-geometry-parts.ts";
 import { cleanRing } from "./clean-ring.ts";
 import { clipRobustly } from "./clip-robustly.ts";
 import { measurePlanarRing, measureRingWidthM } from "./measure-planar-ring.ts";
@@ -66,15 +74,58 @@ function claimedArea(parts: Position[][][]): number {
 }
 
 /**
+ * The simple rings a self-crossing ring falls into. `@turf/unkink-polygon` throws on a ring that
+ * passes through one vertex twice; such a ring is handed on as it is.
+ */
+function splitRing(ring: Position[]): Position[][] {
+  try {
+    // unkink-polygon closes rings in place, so it gets a copy.
+    const pieces = unkinkPolygon(polygon([ring.map((p) => p.slice())])).features;
+    return pieces.map((piece) => piece.geometry.coordinates[0] as Position[]);
+  } catch {
+    return [ring];
+  }
+}
+
+const asMultiPolygon = (rings: Position[][]): AreaGeometry => ({
+  type: "MultiPolygon",
+  coordinates: rings.map((ring) => [ring]),
+});
+
+/**
+ * Merges parts given as pairs of (outer pieces, hole pieces): each part is its outer pieces minus its
+ * hole pieces, and the result the union of the parts.
+ */
+function mergeParts(inputs: readonly AreaGeometry[]): AreaGeometry | null {
+  const empty = multiPolygon([]) as never;
+  const merged: AreaGeometry[] = [];
+  for (let k = 0; k < inputs.length; k += 2) {
+    const outers = feature(inputs[k] as AreaGeometry);
+    const holes = inputs[k + 1] as AreaGeometry;
+    const part =
+      partsOf(holes).length > 0
+        ? difference(featureCollection([outers, feature(holes)]))
+        : union(featureCollection([outers, empty]));
+    if (part !== null) merged.push(part.geometry);
+  }
+  if (merged.length <= 1) return merged[0] ?? null;
+  return union(featureCollection(merged.map((part) => feature(part))))?.geometry ?? null;
+}
+
+/**
  * Repairs an area so that it passes {@link isValidAreaGeometry}, `@turf/boolean-valid` and
  * `@turf/kinks`, and says what it changed. Never changes the input.
  */
 export function repairAreaGeometry(geometry: AreaGeometry): RepairResult {
   const repairs = new Set<RepairCode>();
   const parts: Position[][][] = [];
+  /** Per part: its outer ring split into simple rings, and its holes split likewise. */
+  const pieces: AreaGeometry[] = [];
   let selfCrossing = false;
   for (const rings of partsOf(geometry)) {
     const kept: Position[][] = [];
+    const outerPieces: Position[][] = [];
+    const holePieces: Position[][] = [];
     for (const [i, ring] of rings.entries()) {
       const cleaned = cleanRing(ring);
       if (cleaned.removedInvalid) repairs.add("invalid-positions-removed");
@@ -94,21 +145,18 @@ export function repairAreaGeometry(geometry: AreaGeometry): RepairResult {
         repairs.add("winding-fixed");
       }
       kept.push(cleaned.ring);
+      (i === 0 ? outerPieces : holePieces).push(...(crosses ? splitRing(cleaned.ring) : [cleaned.ring]));
     }
-    if (kept.length > 0) parts.push(kept);
+    if (kept.length > 0) {
+      parts.push(kept);
+      pieces.push(asMultiPolygon(outerPieces), asMultiPolygon(holePieces));
+    }
   }
 
-  const cleaned = geometryFromParts(parts);
-  if (cleaned === null) return { geometry: null, repairs: [...repairs, "empty"] };
-  // The union of one geometry with nothing resolves crossings (non-zero rule), merges overlapping
-  // parts and cuts holes to their outer rings; its output winds the RFC 7946 way.
-  // Turf's own checks are the yardstick the result must meet; they cost O(n²), so only here.
-  const finished = clipRobustly(
-    [cleaned],
-    ([input]) =>
-      union(featureCollection([feature(input as AreaGeometry), multiPolygon([]) as never]))?.geometry ?? null,
-    passesTurfChecks,
-  );
+  if (parts.length === 0) return { geometry: null, repairs: [...repairs, "empty"] };
+  // Clipping output winds the RFC 7946 way. Turf's own checks are the yardstick the result must
+  // meet; they cost O(n²), so they run here only.
+  const finished = clipRobustly(pieces, mergeParts, passesTurfChecks);
   if (!selfCrossing) {
     const before = claimedArea(parts);
     const after = finished.clipped === null ? 0 : claimedArea(partsOf(finished.clipped));

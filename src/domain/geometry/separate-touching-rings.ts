@@ -28,6 +28,8 @@ interface Ring {
   points: number[][];
   /** Whether the vertex at each index touches another ring. */
   touches: boolean[];
+  /** Whether the vertex was added where another ring touches this one mid-edge. */
+  inserted: boolean[];
   /** +1 when the ring runs counter-clockwise, -1 clockwise: the side its enclosed region lies on. */
   side: number;
 }
@@ -109,16 +111,20 @@ function markTouches(rings: Ring[]): void {
     if (edges.size === 0) return;
     const points: number[][] = [];
     const touches: boolean[] = [];
+    const inserted: boolean[] = [];
     ring.points.forEach((point, i) => {
       points.push(point);
       touches.push(ring.touches[i] === true);
-      for (const inserted of (edges.get(i) ?? []).sort((a, b) => a.t - b.t)) {
-        points.push(inserted.point);
+      inserted.push(false);
+      for (const extra of (edges.get(i) ?? []).sort((a, b) => a.t - b.t)) {
+        points.push(extra.point);
         touches.push(true);
+        inserted.push(true);
       }
     });
     ring.points = points;
     ring.touches = touches;
+    ring.inserted = inserted;
   });
 }
 
@@ -207,6 +213,7 @@ export function separateTouchingRings(geometry: AreaGeometry): { geometry: AreaG
     part.map((ring) => ({
       points: ring.slice(0, -1) as number[][],
       touches: ring.slice(0, -1).map(() => false),
+      inserted: ring.slice(0, -1).map(() => false),
       side: Math.sign(measurePlanarRing(ring).signedAreaM2) || 1,
     })),
   );
@@ -229,16 +236,18 @@ export function separateTouchingRings(geometry: AreaGeometry): { geometry: AreaG
         if (!isClear(rings, table, r, i, moved)) return;
         ring.points[i] = moved;
         ring.touches[i] = false;
+        ring.inserted[i] = false;
         separated++;
         progress = true;
       });
     });
     if (!progress) break;
   }
-  const closed = rings.map((ring) => [
-    ...ring.points.map((p) => p.slice()),
-    (ring.points[0] as number[]).slice(),
-  ]);
+  // A vertex added mid-edge that did not move lies on the original edge: leave it out again.
+  const closed = rings.map((ring) => {
+    const points = ring.points.filter((_, i) => ring.inserted[i] !== true).map((p) => p.slice());
+    return [...points, (points[0] as number[]).slice()];
+  });
   let next = 0;
   const parts = shape.map((count) => {
     const part = closed.slice(next, next + count);

@@ -110,6 +110,7 @@ export function DrawController({ labels }: { labels: DrawLabels }) {
   const tool = useSessionStore((s) => s.tool);
   const selectedAreaId = useSessionStore((s) => s.selectedAreaId);
   const variant = useDocumentStore(selectActiveVariant);
+  const readOnly = useDocumentStore((s) => s.readOnly);
   const snapperRef = useRef(createSnapper());
 
   // Create terra-draw once the map's style is ready.
@@ -283,7 +284,8 @@ export function DrawController({ labels }: { labels: DrawLabels }) {
     const draw = drawRef.current;
     if (!draw) return;
     const area = selectedAreaId ? variant.areas[selectedAreaId] : undefined;
-    const wanted = tool === "select" && area && area.geometry.type === "Polygon" ? area : null;
+    const readOnly = useDocumentStore.getState().readOnly;
+    const wanted = !readOnly && tool === "select" && area && area.geometry.type === "Polygon" ? area : null;
     const current = editingRef.current;
     if (current && current !== wanted?.id) {
       if (draw.hasFeature(current)) draw.removeFeatures([current]);
@@ -319,7 +321,7 @@ export function DrawController({ labels }: { labels: DrawLabels }) {
     editingRef.current = wanted.id;
     useSessionStore.getState().setEditingAreaId(wanted.id);
     useSessionStore.getState().setMeasure(measureOf(draw.getSnapshotFeature(wanted.id), "select"));
-  }, [tool, selectedAreaId, variant]);
+  }, [tool, selectedAreaId, variant, readOnly]);
 
   // Snap targets: district borders, the city boundary and the other pilot areas.
   const districts = useReferenceStore((s) => s.districts);

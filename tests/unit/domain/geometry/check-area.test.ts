@@ -126,6 +126,34 @@ describe("checkArea", () => {
       expect(codes(more.problems)).toEqual(["outside-city"]);
     });
 
+    it("measures the share of a MultiPolygon with one part inside and one outside", () => {
+      const result = checkArea(deepFreeze({ type: "MultiPolygon", coordinates: [cell(1, 1).coordinates, cell(10, 1).coordinates] }), {
+        boundary,
+      });
+      const problem = result.problems[0] as Extract<AreaProblem, { code: "outside-city" }>;
+      expect(problem.shareOutside).toBeCloseTo(cellAreaM2(10, 1) / (cellAreaM2(1, 1) + cellAreaM2(10, 1)), 9);
+    });
+
+    it("counts an enclave of the boundary inside the area as outside", () => {
+      const withEnclave = deepFreeze({
+        type: "Polygon" as const,
+        coordinates: [boundary.coordinates[0] as number[][], (cell(1, 1).coordinates[0] as number[][]).slice().reverse()],
+      });
+      const problem = checkArea(deepFreeze(cell(0, 0, 3, 3)), { boundary: withEnclave }).problems[0] as Extract<
+        AreaProblem,
+        { code: "outside-city" }
+      >;
+      expect(problem.shareOutside).toBeCloseTo(cellAreaM2(1, 1) / cellAreaM2(0, 0, 3, 3), 4);
+    });
+
+    it("reports an area that encloses the whole city as mostly outside", () => {
+      const problem = checkArea(deepFreeze(cell(-1, -1, 6, 6)), { boundary }).problems[0] as Extract<
+        AreaProblem,
+        { code: "outside-city" }
+      >;
+      expect(problem.shareOutside).toBeCloseTo(1 - cellAreaM2(0, 0, 4, 4) / cellAreaM2(-1, -1, 6, 6), 4);
+    });
+
     it("skips the outside check without a boundary", () => {
       expect(checkArea(deepFreeze(cell(10, 10))).problems).toEqual([]);
     });
