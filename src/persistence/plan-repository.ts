@@ -159,7 +159,9 @@ export class PlanRepository {
         let deleted = 0;
         // Like a full save, a diff save never takes a plan out of the trash (another tab may have trashed it).
         const existing = await this.db.plans.get(next.id);
-        await this.db.plans.put(existing?.deletedAt ? { ...planRowOf(next), deletedAt: existing.deletedAt } : planRowOf(next));
+        await this.db.plans.put(
+          existing?.deletedAt ? { ...planRowOf(next), deletedAt: existing.deletedAt } : planRowOf(next),
+        );
         written++;
         for (const variantId of previous.variantOrder) {
           if (!next.variants[variantId]) {

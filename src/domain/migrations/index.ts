@@ -36,6 +36,11 @@ export function checkPlanShape(document: RawDocument): string | null {
   if (!isObject(document.variants)) return "variants missing";
   const variants = document.variants;
   if (document.variantOrder.length === 0) return "plan has no variant";
+  // Saving writes what the order lists: a duplicate, or a record the order leaves out, would be lost.
+  if (new Set(document.variantOrder).size !== document.variantOrder.length) {
+    return "variantOrder lists a variant twice";
+  }
+  if (Object.keys(variants).length !== document.variantOrder.length) return "variants and order differ";
   for (const variantId of document.variantOrder) {
     const variant = variants[variantId];
     if (!isObject(variant)) return `variant ${variantId} missing`;
@@ -44,6 +49,8 @@ export function checkPlanShape(document: RawDocument): string | null {
     const areas = variant.areas;
     if (Object.keys(areas).length !== variant.areaOrder.length)
       return `variant ${variantId}: areas and order differ`;
+    if (new Set(variant.areaOrder).size !== variant.areaOrder.length)
+      return `variant ${variantId} lists an area twice`;
     for (const areaId of variant.areaOrder) {
       const area = areas[areaId];
       if (!isObject(area)) return `area ${areaId} missing`;

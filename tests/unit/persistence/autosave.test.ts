@@ -51,7 +51,12 @@ async function setUp() {
   /** Changes the plan (a new note on a1) and tells the autosave, as the document store does. */
   const change = () => {
     edits++;
-    state.plan = edit(state.plan, { type: "area/patch", variantId: v1, areaId: a1, patch: { notes: `Notiz ${edits}` } });
+    state.plan = edit(state.plan, {
+      type: "area/patch",
+      variantId: v1,
+      areaId: a1,
+      patch: { notes: `Notiz ${edits}` },
+    });
     autosave.changed();
     return state.plan;
   };
@@ -88,7 +93,7 @@ describe("autosave", () => {
   });
 
   it("reports 'saved' on start, as the loaded plan is what storage holds", async () => {
-    const { statuses, autosave, loaded, advance } = await setUp();
+    const { statuses, autosave, loaded } = await setUp();
 
     autosave.start(loaded);
 
@@ -179,7 +184,7 @@ describe("autosave", () => {
   });
 
   it("flush without changes writes nothing", async () => {
-    const { loaded, statuses, autosave, diff, full, advance } = await setUp();
+    const { loaded, statuses, autosave, diff, full } = await setUp();
     autosave.start(loaded);
 
     await autosave.flush();

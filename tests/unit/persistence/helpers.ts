@@ -5,7 +5,13 @@
  */
 import "fake-indexeddb/auto";
 import type { MultiPolygon, Polygon } from "geojson";
-import { applyChangeSet, type Change, createArea, createPlan, createVariant } from "../../../src/domain/changes/index.ts";
+import {
+  applyChangeSet,
+  type Change,
+  createArea,
+  createPlan,
+  createVariant,
+} from "../../../src/domain/changes/index.ts";
 import type { AllianceField } from "../../../src/domain/model/catalogue.ts";
 import { asAreaId, asVariantId } from "../../../src/domain/model/ids.ts";
 import type { AreaStatus, PilotArea, Plan } from "../../../src/domain/model/plan.ts";
@@ -142,8 +148,13 @@ export function buildPlan(spec: PlanSpec): Plan {
   for (const variantSpec of spec.variants) {
     const variantId = asVariantId(variantSpec.id);
     const changes: Change[] = [
-      { type: "variant/put", variant: createVariant(variantSpec.name ?? `Variante ${variantSpec.id}`, now, variantId) },
-      ...variantSpec.areas.map((area): Change => ({ type: "area/put", variantId, area: buildArea(area, now) })),
+      {
+        type: "variant/put",
+        variant: createVariant(variantSpec.name ?? `Variante ${variantSpec.id}`, now, variantId),
+      },
+      ...variantSpec.areas.map(
+        (area): Change => ({ type: "area/put", variantId, area: buildArea(area, now) }),
+      ),
     ];
     plan = applyChangeSet(plan, { label: "build", changes }).plan;
   }

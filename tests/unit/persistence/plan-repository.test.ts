@@ -13,9 +13,9 @@ import type { Plan } from "../../../src/domain/model/plan.ts";
 import type { AreaRow } from "../../../src/persistence/db.ts";
 import {
   AUTO_SNAPSHOTS_KEPT,
+  type PlanRepository,
   StorageError,
   TRASH_DAYS,
-  type PlanRepository,
 } from "../../../src/persistence/plan-repository.ts";
 import {
   buildArea,
@@ -130,7 +130,12 @@ describe("diff saves", () => {
     const next = edit(
       previous,
       { type: "area/put", variantId: v1, area: buildArea({ id: "a4", x: 5, y: 5 }, T1) },
-      { type: "area/patch", variantId: v1, areaId: asAreaId("a2"), patch: { name: "Hafen Nord", updatedAt: T1 } },
+      {
+        type: "area/patch",
+        variantId: v1,
+        areaId: asAreaId("a2"),
+        patch: { name: "Hafen Nord", updatedAt: T1 },
+      },
       { type: "area/delete", variantId: v1, areaId: asAreaId("a3") },
       { type: "plan/patch", patch: { updatedAt: T1 } },
     );
@@ -168,7 +173,7 @@ describe("diff saves", () => {
     await repository.savePlanDiff(previous, next);
 
     expect(bulkPut).toHaveBeenCalledTimes(1);
-    expect((bulkPut.mock.calls[0]?.[0] as AreaRow[]).map((row) => row.id)).toEqual(["a2"]);
+    expect(((bulkPut.mock.calls[0]?.[0] ?? []) as AreaRow[]).map((row) => row.id)).toEqual(["a2"]);
     expect(await repository.db.areas.get(["plan-1", "v1", "a1"])).toHaveProperty("marker", "untouched");
     expect((await repository.loadPlan("plan-1"))?.variants.v1?.areas.a2?.colour).toBe("#009e73");
   });
@@ -286,7 +291,12 @@ describe("diff saves", () => {
   const position = fc.nat({ max: 20 });
   const command: fc.Arbitrary<Command> = fc.oneof(
     fc.record({ kind: fc.constant("addArea" as const), variant: position, x: fc.nat(20), y: fc.nat(20) }),
-    fc.record({ kind: fc.constant("patchArea" as const), variant: position, area: position, notes: fc.string() }),
+    fc.record({
+      kind: fc.constant("patchArea" as const),
+      variant: position,
+      area: position,
+      notes: fc.string(),
+    }),
     fc.record({ kind: fc.constant("deleteArea" as const), variant: position, area: position }),
     fc.record({ kind: fc.constant("moveArea" as const), variant: position, area: position, to: position }),
     fc.record({ kind: fc.constant("addVariant" as const), areas: fc.nat(3) }),
@@ -312,7 +322,8 @@ describe("diff saves", () => {
     if (cmd.kind === "deleteVariant") {
       return plan.variantOrder.length > 1 ? { type: "variant/delete", variantId } : undefined;
     }
-    if (cmd.kind === "moveVariant") return { type: "variant/move", variantId, index: cmd.to % plan.variantOrder.length };
+    if (cmd.kind === "moveVariant")
+      return { type: "variant/move", variantId, index: cmd.to % plan.variantOrder.length };
     if (cmd.kind === "addArea") {
       return { type: "area/put", variantId, area: buildArea({ id: freshId(), x: cmd.x, y: cmd.y }, T1) };
     }
@@ -364,7 +375,9 @@ describe("diff saves", () => {
               .flatMap((w) => w.values.map((v) => `${(v as AreaRow).variantId}/${(v as AreaRow).id}`))
               .sort();
             expect(writtenAreas).toEqual(changedAreaKeys(saved, next));
-            expect(counts.written).toBe(putIds(log, "plans").length + putIds(log, "variants").length + writtenAreas.length);
+            expect(counts.written).toBe(
+              putIds(log, "plans").length + putIds(log, "variants").length + writtenAreas.length,
+            );
             expect(await repository.loadPlan(next.id)).toStrictEqual(next);
             saved = next;
           }
@@ -463,7 +476,8 @@ describe("trash", () => {
     const { repository } = freshRepository();
     const now = new Date("2025-06-01T12:00:00.000Z");
     const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
-    for (const id of ["old", "exactly-30-days", "recent", "kept"]) await repository.savePlanFull(standardPlan(id));
+    for (const id of ["old", "exactly-30-days", "recent", "kept"])
+      await repository.savePlanFull(standardPlan(id));
     await repository.addSnapshot(standardPlan("old"), "named", "Stand", T1);
     await repository.addSnapshot(standardPlan("recent"), "named", "Stand", T1);
     await repository.trashPlan("old", ago(TRASH_DAYS * DAY + 1));
@@ -531,7 +545,13 @@ describe("snapshots", () => {
     const row = await repository.addSnapshot(plan, "named", "Vor dem Workshop", T1);
     await repository.savePlanFull(edit(plan, { type: "variant/delete", variantId: v2 }));
 
-    expect(row).toMatchObject({ planId: plan.id, kind: "named", name: "Vor dem Workshop", createdAt: T1, schemaVersion: 1 });
+    expect(row).toMatchObject({
+      planId: plan.id,
+      kind: "named",
+      name: "Vor dem Workshop",
+      createdAt: T1,
+      schemaVersion: 1,
+    });
     expect(await repository.loadSnapshot(row.id)).toStrictEqual(plan);
     expect(await repository.loadSnapshot("no-such-snapshot")).toBeNull();
   });
@@ -559,12 +579,18 @@ describe("snapshots", () => {
     const named = await repository.addSnapshot(plan, "named", "Erster Stand", at(0));
     const risky = await repository.addSnapshot(plan, "before-risky", "delete variant", at(1));
     const autos = [];
-    for (let i = 0; i < AUTO_SNAPSHOTS_KEPT + 5; i++) autos.push(await repository.addSnapshot(plan, "auto", "", at(2 + i)));
+    for (let i = 0; i < AUTO_SNAPSHOTS_KEPT + 5; i++)
+      autos.push(await repository.addSnapshot(plan, "auto", "", at(2 + i)));
 
     const listed = await repository.listSnapshots(plan.id);
 
     const keptAutos = listed.filter((s) => s.kind === "auto").map((s) => s.id);
-    expect(keptAutos).toEqual(autos.slice(5).reverse().map((s) => s.id));
+    expect(keptAutos).toEqual(
+      autos
+        .slice(5)
+        .reverse()
+        .map((s) => s.id),
+    );
     expect(listed.filter((s) => s.kind !== "auto").map((s) => s.id)).toEqual([risky.id, named.id]);
     expect(await repository.listSnapshots(otherPlan.id)).toEqual([otherAuto]);
   });
@@ -573,7 +599,10 @@ describe("snapshots", () => {
     const { repository } = freshRepository();
     const row = await repository.addSnapshot({ ...standardPlan(), schemaVersion: 2 }, "named", "Zukunft", T1);
 
-    await expect(repository.loadSnapshot(row.id)).rejects.toMatchObject({ name: "StorageError", code: "corrupt" });
+    await expect(repository.loadSnapshot(row.id)).rejects.toMatchObject({
+      name: "StorageError",
+      code: "corrupt",
+    });
   });
 });
 
@@ -614,7 +643,9 @@ describe("errors", () => {
       new DOMException("The quota has been exceeded.", "QuotaExceededError"),
     );
 
-    await expect(repository.savePlanFull(edit(plan, { type: "variant/delete", variantId: v2 }))).rejects.toMatchObject({
+    await expect(
+      repository.savePlanFull(edit(plan, { type: "variant/delete", variantId: v2 })),
+    ).rejects.toMatchObject({
       code: "quota",
     });
     expect(await repository.loadPlan(plan.id)).toStrictEqual(plan);

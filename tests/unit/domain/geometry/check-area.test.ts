@@ -127,9 +127,12 @@ describe("checkArea", () => {
     });
 
     it("measures the share of a MultiPolygon with one part inside and one outside", () => {
-      const result = checkArea(deepFreeze({ type: "MultiPolygon", coordinates: [cell(1, 1).coordinates, cell(10, 1).coordinates] }), {
-        boundary,
-      });
+      const result = checkArea(
+        deepFreeze({ type: "MultiPolygon", coordinates: [cell(1, 1).coordinates, cell(10, 1).coordinates] }),
+        {
+          boundary,
+        },
+      );
       const problem = result.problems[0] as Extract<AreaProblem, { code: "outside-city" }>;
       expect(problem.shareOutside).toBeCloseTo(cellAreaM2(10, 1) / (cellAreaM2(1, 1) + cellAreaM2(10, 1)), 9);
     });
@@ -137,12 +140,13 @@ describe("checkArea", () => {
     it("counts an enclave of the boundary inside the area as outside", () => {
       const withEnclave = deepFreeze({
         type: "Polygon" as const,
-        coordinates: [boundary.coordinates[0] as number[][], (cell(1, 1).coordinates[0] as number[][]).slice().reverse()],
+        coordinates: [
+          boundary.coordinates[0] as number[][],
+          (cell(1, 1).coordinates[0] as number[][]).slice().reverse(),
+        ],
       });
-      const problem = checkArea(deepFreeze(cell(0, 0, 3, 3)), { boundary: withEnclave }).problems[0] as Extract<
-        AreaProblem,
-        { code: "outside-city" }
-      >;
+      const problem = checkArea(deepFreeze(cell(0, 0, 3, 3)), { boundary: withEnclave })
+        .problems[0] as Extract<AreaProblem, { code: "outside-city" }>;
       expect(problem.shareOutside).toBeCloseTo(cellAreaM2(1, 1) / cellAreaM2(0, 0, 3, 3), 4);
     });
 

@@ -133,23 +133,66 @@ describe("pinned regressions", () => {
     const multi = deepFreeze({
       type: "MultiPolygon" as const,
       coordinates: [
-        [[[7.400000000000001, 51.5], [7.4, 51.5], [7.4, 51.501], [7.4000014400826295, 51.50044437065916], [7.400000000000001, 51.5]]],
-        [[[7.4, 51.5], [7.400002250744937, 51.5], [7.4002847155959435, 51.501], [7.4, 51.5]]],
+        [
+          [
+            [7.400000000000001, 51.5],
+            [7.4, 51.5],
+            [7.4, 51.501],
+            [7.4000014400826295, 51.50044437065916],
+            [7.400000000000001, 51.5],
+          ],
+        ],
+        [
+          [
+            [7.4, 51.5],
+            [7.400002250744937, 51.5],
+            [7.4002847155959435, 51.501],
+            [7.4, 51.5],
+          ],
+        ],
       ],
     });
     expectValid(repairAreaGeometry(multi).geometry);
   });
 
   it("repairs a ring that clipping splits into thin triangles meeting at their tips", () => {
-    const ring = [[7.4, 51.503], [7.40000725, 51.5], [7.4, 51.502], [7.4, 51.501148815], [7.401000000000001, 51.5158330181064], [7.4, 51.502], [7.4, 51.503]];
+    const ring = [
+      [7.4, 51.503],
+      [7.40000725, 51.5],
+      [7.4, 51.502],
+      [7.4, 51.501148815],
+      [7.401000000000001, 51.5158330181064],
+      [7.4, 51.502],
+      [7.4, 51.503],
+    ];
     const { geometry, repairs } = repairAreaGeometry(deepFreeze({ type: "Polygon", coordinates: [ring] }));
     expectValid(geometry);
     expect(repairs).toContain("touching-rings-separated");
   });
 
   it("keeps a vertex that polyclip-ts returns twice in a row when subtracting", () => {
-    const a = deepFreeze({ type: "Polygon" as const, coordinates: [[[7.4, 51.509], [7.4110000000000005, 51.5], [7.415, 51.515], [7.4, 51.509]]] });
-    const b = deepFreeze({ type: "Polygon" as const, coordinates: [[[7.4, 51.5], [7.415000000000003, 51.515], [7.408, 51.512], [7.4, 51.5]]] });
+    const a = deepFreeze({
+      type: "Polygon" as const,
+      coordinates: [
+        [
+          [7.4, 51.509],
+          [7.4110000000000005, 51.5],
+          [7.415, 51.515],
+          [7.4, 51.509],
+        ],
+      ],
+    });
+    const b = deepFreeze({
+      type: "Polygon" as const,
+      coordinates: [
+        [
+          [7.4, 51.5],
+          [7.415000000000003, 51.515],
+          [7.408, 51.512],
+          [7.4, 51.5],
+        ],
+      ],
+    });
     const pieces = area(subtractArea(a, b)) + area(clipToBoundary(a, b));
     // Without the fix 1.5 % of the area went missing. What is left (3e-5 here) comes from measuring
     // edges as geodesics: a 1.7 km diagonal edge cut in two bulges by some 25 m² less.
@@ -160,8 +203,17 @@ describe("pinned regressions", () => {
     // union(this, nothing) and intersect(this, a large box) in polyclip-ts never return. The repair
     // splits the ring with @turf/unkink-polygon first, so polyclip-ts only sees simple rings.
     const ring = [
-      [7.405, 51.51], [7.404, 51.515], [7.407, 51.5], [7.42, 51.51], [7.41072235, 51.52], [7.405, 51.52],
-      [7.408, 51.515], [7.41, 51.50225184], [7.4, 51.52], [7.407, 51.51829231], [7.405, 51.51],
+      [7.405, 51.51],
+      [7.404, 51.515],
+      [7.407, 51.5],
+      [7.42, 51.51],
+      [7.41072235, 51.52],
+      [7.405, 51.52],
+      [7.408, 51.515],
+      [7.41, 51.50225184],
+      [7.4, 51.52],
+      [7.407, 51.51829231],
+      [7.405, 51.51],
     ];
     const { geometry, repairs } = repairAreaGeometry(deepFreeze({ type: "Polygon", coordinates: [ring] }));
     expectValid(geometry);
@@ -170,9 +222,24 @@ describe("pinned regressions", () => {
 
   it("returns a valid union where two pieces of one edge end up nearly collinear", () => {
     const inputs = [
-      [[7.4, 51.5], [7.401000000000001, 51.5], [7.4, 51.509], [7.4, 51.5]],
-      [[7.4, 51.5], [7.415000000000003, 51.5], [7.408, 51.512], [7.4, 51.5]],
-      [[7.4, 51.5], [7.415000000000003, 51.502], [7.4, 51.5000030736122], [7.4, 51.5]],
+      [
+        [7.4, 51.5],
+        [7.401000000000001, 51.5],
+        [7.4, 51.509],
+        [7.4, 51.5],
+      ],
+      [
+        [7.4, 51.5],
+        [7.415000000000003, 51.5],
+        [7.408, 51.512],
+        [7.4, 51.5],
+      ],
+      [
+        [7.4, 51.5],
+        [7.415000000000003, 51.502],
+        [7.4, 51.5000030736122],
+        [7.4, 51.5],
+      ],
     ].map((ring): Polygon => deepFreeze({ type: "Polygon", coordinates: [ring] }));
     const result = unionAreas(inputs);
     // Our own check; @turf/kinks reports a phantom crossing here (see validate-area-geometry.ts).

@@ -42,8 +42,11 @@ describe("repairAreaGeometry", () => {
       expect(geometry?.type).toBe("MultiPolygon");
       const parts = partsOfShape(geometry as MultiPolygon);
       expect(parts).toHaveLength(2);
-      // Each lobe is a triangle; the cut corner at the old crossing adds one vertex to each.
-      for (const rings of parts) expect(rings).toHaveLength(1);
+      // Each lobe is a triangle, its tip at the old crossing moved a millimetre into the lobe.
+      for (const rings of parts) {
+        expect(rings).toHaveLength(1);
+        expect(rings[0]).toHaveLength(4);
+      }
       const expected = geodesicArea(leftLobe) + geodesicArea(rightLobe);
       expect(Math.abs(geodesicArea(geometry as AreaGeometry) / expected - 1)).toBeLessThan(1e-6);
       expect(repairs).toContain("self-intersection-split");

@@ -2,8 +2,17 @@ import type { MultiPolygon, Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
 import { geodesicArea, isValidAreaGeometry, unionAreas } from "../../../../src/domain/geometry/index.ts";
 import type { AreaGeometry } from "../../../../src/domain/model/plan.ts";
-import { cell, cellAreaM2, deepFreeze, partsOfShape, shoelace } from "../../../fixtures/geometry/builders.ts";
+import {
+  cell,
+  cellAreaM2,
+  deepFreeze,
+  lat,
+  lon,
+  partsOfShape,
+  shoelace,
+} from "../../../fixtures/geometry/builders.ts";
 
+const polygon = (ring: number[][]): Polygon => ({ type: "Polygon", coordinates: [ring] });
 const ratio = (geometry: AreaGeometry | null, expected: number) =>
   geodesicArea(geometry as AreaGeometry) / expected;
 
@@ -29,6 +38,27 @@ describe("unionAreas", () => {
       expect(result.coordinates[0]).toHaveLength(7);
       expect(shoelace(result.coordinates[0] as number[][])).toBeGreaterThan(0);
       expect(Math.abs(ratio(result, 5 * cellAreaM2(0, 0)) - 1)).toBeLessThan(0.001);
+    });
+
+    it("leaves no sliver hole where one border bows away from its neighbour by 0.1 mm", () => {
+      // The left cell's east edge leaves the common border between 0.25 and 0.75 of its height and
+      // bends 1e-9° west: a hole 0.07 mm wide and 550 m long, enclosed by both cells.
+      const left = deepFreeze(
+        polygon([
+          [lon(0), lat(0)],
+          [lon(1), lat(0)],
+          [lon(1), lat(0.25)],
+          [lon(1) - 1e-9, lat(0.5)],
+          [lon(1), lat(0.75)],
+          [lon(1), lat(1)],
+          [lon(0), lat(1)],
+          [lon(0), lat(0)],
+        ]),
+      );
+      const result = unionAreas([left, deepFreeze(cell(1, 0))]) as Polygon;
+      expect(result.type).toBe("Polygon");
+      expect(result.coordinates).toHaveLength(1);
+      expect(Math.abs(ratio(result, cellAreaM2(0, 0, 2, 1)) - 1)).toBeLessThan(1e-6);
     });
 
     it("keeps a real hole where districts enclose one that was not picked", () => {

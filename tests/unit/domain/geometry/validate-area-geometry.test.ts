@@ -11,15 +11,23 @@ import { cell, lat, lon } from "../../../fixtures/geometry/builders.ts";
 
 const p = (i: number, j: number): Position => [lon(i), lat(j)];
 const ringOf = (geometry: { coordinates: Position[][] }) => geometry.coordinates[0] as Position[];
-const withHoles = (outer: Position[], ...holes: Position[][]): AreaGeometry => ({ type: "Polygon", coordinates: [outer, ...holes] });
+const withHoles = (outer: Position[], ...holes: Position[][]): AreaGeometry => ({
+  type: "Polygon",
+  coordinates: [outer, ...holes],
+});
 
 describe("isValidAreaGeometry", () => {
   it("accepts cells, cells with a hole and disjoint parts", () => {
     expect(isValidAreaGeometry(cell(0, 0))).toBe(true);
-    expect(isValidAreaGeometry(withHoles(ringOf(cell(0, 0, 3, 3)), ringOf(cell(1, 1)).slice().reverse()))).toBe(true);
-    expect(isValidAreaGeometry({ type: "MultiPolygon", coordinates: [cell(0, 0).coordinates, cell(2, 0).coordinates] })).toBe(
-      true,
-    );
+    expect(
+      isValidAreaGeometry(withHoles(ringOf(cell(0, 0, 3, 3)), ringOf(cell(1, 1)).slice().reverse())),
+    ).toBe(true);
+    expect(
+      isValidAreaGeometry({
+        type: "MultiPolygon",
+        coordinates: [cell(0, 0).coordinates, cell(2, 0).coordinates],
+      }),
+    ).toBe(true);
   });
 
   it("rejects a bow-tie, an unclosed ring and a ring with too few positions", () => {
@@ -30,7 +38,10 @@ describe("isValidAreaGeometry", () => {
   });
 
   it("rejects parts that touch at a corner, as Turf does", () => {
-    const touching: AreaGeometry = { type: "MultiPolygon", coordinates: [cell(0, 0).coordinates, cell(1, 1).coordinates] };
+    const touching: AreaGeometry = {
+      type: "MultiPolygon",
+      coordinates: [cell(0, 0).coordinates, cell(1, 1).coordinates],
+    };
     expect(isValidAreaGeometry(touching)).toBe(false);
     expect(passesTurfChecks(touching)).toBe(false);
   });
@@ -38,12 +49,20 @@ describe("isValidAreaGeometry", () => {
   it("rejects a hole outside its outer ring and a part inside another", () => {
     expect(isValidAreaGeometry(withHoles(ringOf(cell(0, 0)), ringOf(cell(5, 5))))).toBe(false);
     expect(
-      isValidAreaGeometry({ type: "MultiPolygon", coordinates: [cell(0, 0, 3, 3).coordinates, cell(1, 1).coordinates] }),
+      isValidAreaGeometry({
+        type: "MultiPolygon",
+        coordinates: [cell(0, 0, 3, 3).coordinates, cell(1, 1).coordinates],
+      }),
     ).toBe(false);
   });
 
   it("accepts a part inside another part's hole (an island in a lake)", () => {
-    const lake = withHoles(ringOf(cell(0, 0, 5, 5)), ringOf(cell(1, 1, 3, 3)).slice().reverse());
+    const lake = withHoles(
+      ringOf(cell(0, 0, 5, 5)),
+      ringOf(cell(1, 1, 3, 3))
+        .slice()
+        .reverse(),
+    );
     const island: AreaGeometry = {
       type: "MultiPolygon",
       coordinates: [(lake as { coordinates: Position[][] }).coordinates, cell(2, 2).coordinates],

@@ -1,0 +1,104 @@
+/**
+ * Address points with dasymetric weights: the residents of each census grid cell spread evenly over
+ * the address points inside that cell. Summing the weights of the addresses inside a pilot area then
+ * estimates its residents with people placed where buildings are, not smeared over fields and parks
+ * as the area-weighted method does.
+ *
+ * What this method cannot place, by design:
+ * - Residents of a cell without any address point (a cell across the city border whose addresses lie
+ *   in the neighbouring town, which this data set does not have) get no weight. They remain in the
+ *   area-weighted estimate only, and are reported as `residentsUnplaced`.
+ * - A cell across the city border gives all its residents to its addresses inside Dortmund, including
+ *   people living on the far side; near the border this method therefore reads high.
+ * - Addresses outside every grid cell get weight 0 (`addressesOutsideGrid`).
+ * Every address counts the same: the grid says nothing about flats per building.
+ */
+import type { PointLayerInput, PreparedPointLayer } from "./prepare-point-layer.ts";
+import { preparePointLayer } from "./prepare-point-layer.ts";
+import { cellOfPoint, type PreparedPopulationGrid } from "./prepare-population-grid.ts";
+
+/** Address points with weights. Build with {@link prepareAddressPoints}; treat as read-only. */
+export interface PreparedAddressPoints {
+  readonly layer: PreparedPointLayer;
+  /** Year the address points describe (about 2024 for the city's list). */
+  readonly dataYear: number;
+  /** Residents carried by the address in each slot of `layer`. */
+  readonly weightOfSlot: Float64Array;
+  /** `weightOfSlot` summed per bucket of `layer`. */
+  readonly bucketWeights: Float64Array;
+  /** Grid cell of each address by input index; -1 outside every cell. */
+  readonly cellOfAddress: Int32Array;
+  /** Number of address points per grid cell. */
+  readonly addressesPerCell: Uint32Array;
+  /** Residents spread over addresses (the sum of all weights). */
+  readonly residentsPlaced: number;
+  /** Residents of cells without any address point: counted by the area-weighted method only. */
+  readonly residentsUnplaced: number;
+  /** Cells with residents but no address point. */
+  readonly cellsWithoutAddresses: number;
+  /** Address points that lie in no grid cell. */
+  readonly addressesOutsideGrid: number;
+}
+
+/**
+ * Places each address in its grid cell and gives it the cell's residents divided by the cell's
+ * number of addresses. `positions` are [lon, lat] pairs or interleaved numbers.
+ */
+export function prepareAddressPoints(
+  positions: PointLayerInput["positions"],
+  grid: PreparedPopulationGrid,
+  dataYear: number,
+): PreparedAddressPoints {
+  const layer = preparePointLayer({ id: "addresses", positions });
+  const total = positions instanceof Float64Array ? positions.length >> 1 : positions.length;
+  const cellOfAddress = new Int32Array(total).fill(-1);
+  const cellCount = grid.ids.length;
+  const addressesPerCell = new Uint32Array(cellCount);
+  let addressesOutsideGrid = 0;
+  const cellOfSlot = new Int32Array(layer.count);
+  for (let slot = 0; slot < layer.count; slot++) {
+    const cell = cellOfPoint(grid, layer.lons[slot] as number, layer.lats[slot] as number);
+    cellOfSlot[slot] = cell;
+    cellOfAddress[layer.sourceIndex[slot] as number] = cell;
+    if (cell < 0) addressesOutsideGrid++;
+    else addressesPerCell[cell] = (addressesPerCell[cell] as number) + 1;
+  }
+  // Addresses without finite coordinates never reach the layer, so they count as outside too.
+  addressesOutsideGrid += total - layer.count;
+  const weightOfSlot = new Float64Array(layer.count);
+  for (let slot = 0; slot < layer.count; slot++) {
+    const cell = cellOfSlot[slot] as number;
+    if (cell >= 0) weightOfSlot[slot] = (grid.residents[cell] as number) / (addressesPerCell[cell] as number);
+  }
+  const bucketWeights = new Float64Array(layer.columns * layer.rows);
+  for (let bucket = 0; bucket < bucketWeights.length; bucket++) {
+    let sum = 0;
+    for (let slot = layer.bucketStart[bucket] as number; slot < (layer.bucketStart[bucket + 1] as number); slot++) {
+      sum += weightOfSlot[slot] as number;
+    }
+    bucketWeights[bucket] = sum;
+  }
+  let residentsPlaced = 0;
+  let residentsUnplaced = 0;
+  let cellsWithoutAddresses = 0;
+  for (let cell = 0; cell < cellCount; cell++) {
+    const residents = grid.residents[cell] as number;
+    if ((addressesPerCell[cell] as number) > 0) residentsPlaced += residents;
+    else if (residents > 0) {
+      residentsUnplaced += residents;
+      cellsWithoutAddresses++;
+    }
+  }
+  return {
+    layer,
+    dataYear,
+    weightOfSlot,
+    bucketWeights,
+    cellOfAddress,
+    addressesPerCell,
+    residentsPlaced,
+    residentsUnplaced,
+    cellsWithoutAddresses,
+    addressesOutsideGrid,
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Everything the analysis needs, prepared once per set of layers: the clip frame, the city outline,
+ * each level of reference areas, the census grid, the address points with their dasymetric weights,
+ * and the facility layers. Built in the analysis worker when the layers have loaded; after that every
+ * analysis call only prepares the pilot areas it is given.
+ */
+import type { ReferenceLevel } from "../model/catalogue.ts";
+import type { AreaGeometry } from "../model/plan.ts";
+import { type ClipFrame, createClipFrame, geometryBox, type LonLatBox } from "./clip-frame.ts";
+import { type ClipShape, createClipShape } from "./intersect-shapes.ts";
+import { type PreparedAddressPoints, prepareAddressPoints } from "./prepare-address-points.ts";
+import { type PointLayerInput, type PreparedPointLayer, preparePointLayer } from "./prepare-point-layer.ts";
+import { type GridCellInput, type PreparedPopulationGrid, preparePopulationGrid } from "./prepare-population-grid.ts";
+import {
+  type PreparedReferenceLevel,
+  prepareReferenceLevel,
+  type ReferenceAreaInput,
+} from "./prepare-reference-areas.ts";
+
+/** The raw layers, as plain data (no index). Also the input of the naive reference implementation. */
+export interface AnalysisSource {
+  /** The city outline; null when not loaded (then no city shares are computed). */
+  city: AreaGeometry | null;
+  /** Reference areas per level; missing levels are skipped. */
+  referenceLevels: Partial<Record<ReferenceLevel, readonly ReferenceAreaInput[]>>;
+  /** The census grid and the year its counts describe; null when not loaded. */
+  populationGrid: { cells: readonly GridCellInput[]; dataYear: number } | null;
+  /** Address points for the dasymetric estimate and the year they describe; needs the grid. */
+  addresses: { positions: PointLayerInput["positions"]; dataYear: number } | null;
+  /** Facility and stop layers. */
+  facilities: readonly PointLayerInput[];
+  /** Origin of the clip frame; default: the centre of the city's box (or of the first level's). */
+  frameOrigin?: [number, number];
+}
+
+/** The prepared layers. Build with {@link prepareAnalysisContext}; treat as read-only. */
+export interface AnalysisContext {
+  readonly frame: ClipFrame;
+  /** The city outline as a clip shape (its `areaM2` is the city's area), or null. */
+  readonly city: ClipShape | null;
+  readonly levels: Partial<Record<ReferenceLevel, PreparedReferenceLevel>>;
+  readonly grid: PreparedPopulationGrid | null;
+  readonly addresses: PreparedAddressPoints | null;
+  readonly facilities: readonly PreparedPointLayer[];
+  /** The source the context was built from (kept for the naive reference and for tests). */
+  readonly source: AnalysisSource;
+}
+
+function centreOf(box: LonLatBox | null): [number, number] | null {
+  return box === null ? null : [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2];
+}
+
+/** Picks the frame origin: as given, else the centre of the city or of the first reference area. */
+function originOf(source: AnalysisSource): [number, number] {
+  if (source.frameOrigin) return source.frameOrigin;
+  const fromCity = source.city ? centreOf(geometryBox(source.city)) : null;
+  if (fromCity) return fromCity;
+  for (const areas of Object.values(source.referenceLevels)) {
+    const first = areas?.[0];
+    const centre = first ? centreOf(geometryBox(first.geometry)) : null;
+    if (centre) return centre;
+  }
+  const cell = source.populationGrid?.cells[0];
+  return (cell ? centreOf(geometryBox(cell.geometry)) : null) ?? [0, 0];
+}
+
+/** Builds all indexes. Linear to n log n in the size of the layers; run it once per set of layers. */
+export function prepareAnalysisContext(source: AnalysisSource): AnalysisContext {
+  const [originLon, originLat] = originOf(source);
+  const frame = createClipFrame(originLon, originLat);
+  const levels: Partial<Record<ReferenceLevel, PreparedReferenceLevel>> = {};
+  for (const [level, areas] of Object.entries(source.referenceLevels) as [
+    ReferenceLevel,
+    readonly ReferenceAreaInput[] | undefined,
+  ][]) {
+    if (areas) levels[level] = prepareReferenceLevel(frame, level, areas);
+  }
+  const grid = source.populationGrid
+    ? preparePopulationGrid(frame, source.populationGrid.cells, source.populationGrid.dataYear)
+    : null;
+  const addresses =
+    source.addresses && grid
+      ? prepareAddressPoints(source.addresses.positions, grid, source.addresses.dataYear)
+      : null;
+  return {
+    frame,
+    city: source.city ? createClipShape(frame, source.city) : null,
+    levels,
+    grid,
+    addresses,
+    facilities: source.facilities.map(preparePointLayer),
+    source,
+  };
+}

@@ -1,0 +1,154 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
+
+async function toScreen(page: Page, lngLat: [number, number]) {
+  return page.evaluate((p) => {
+    const map = window.__pilotkarte?.map;
+    if (!map) throw new Error("no map");
+    const point = map.project(p);
+    const rect = map.getCanvas().getBoundingClientRect();
+    return { x: rect.left + point.x, y: rect.top + point.y };
+  }, lngLat);
+}
+
+async function areaNames(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const state = window.__pilotkarte?.documentStore.getState();
+    const variant = state ? state.plan.variants[state.activeVariantId] : undefined;
+    return (variant?.areaOrder ?? []).map((id) => variant?.areas[id]?.name ?? "");
+  });
+}
+
+async function waitForMap(page: Page) {
+  await page.waitForFunction(() => (window.__pilotkarte?.idleCount() ?? 0) > 0, null, { timeout: 60_000 });
+}
+
+/** Draws a rectangle with the mouse around a lon/lat (about 700 m x 450 m). */
+async function drawRectangle(page: Page, lng: number, lat: number) {
+  await page.evaluate(([x, y]) => window.__pilotkarte?.map.jumpTo({ center: [x, y], zoom: 13 }), [lng, lat]);
+  await page.locator("body").press("r");
+  const a = await toScreen(page, [lng - 0.005, lat - 0.002]);
+  const b = await toScreen(page, [lng + 0.005, lat + 0.002]);
+  await page.mouse.click(a.x, a.y);
+  await page.mouse.move(b.x, b.y, { steps: 4 });
+  await page.mouse.click(b.x, b.y);
+}
+
+test.describe("Drafts are never lost", () => {
+  test("an area drawn survives a reload, with the selection restored", async ({ app, page }) => {
+    await app.open();
+    await drawRectangle(page, 7.47, 51.5);
+    await expect.poll(() => areaNames(page)).toEqual(["Gebiet 1"]);
+    await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
+    await page.reload();
+    await waitForMap(page);
+    await expect.poll(() => areaNames(page)).toEqual(["Gebiet 1"]);
+    await expect(page.getByTestId("area-panel")).toBeVisible();
+    expect(app.errors).toEqual([]);
+  });
+
+  test("a killed tab loses at most the last second", async ({ app, page, context }) => {
+    // A blank second tab keeps the browser context (and its IndexedDB) alive through the crash.
+    const keeper = await context.newPage();
+    await keeper.goto("about:blank");
+    await app.open();
+    await drawRectangle(page, 7.47, 51.5);
+    await drawRectangle(page, 7.49, 51.51);
+    await expect.poll(() => areaNames(page)).toEqual(["Gebiet 1", "Gebiet 2"]);
+    // More than the autosave's one-second bound; then the page hangs (so no pagehide or unload handler
+    // can run) and is closed: like a killed tab.
+    await page.waitForTimeout(1200);
+    void page
+      .evaluate(() => {
+        for (;;) {
+          // busy forever
+        }
+      })
+      .catch(() => {});
+    await page.waitForTimeout(200);
+    await page.close();
+    const again = keeper;
+    await again.goto("/?e2e");
+    await waitForMap(again);
+    await expect.poll(() => areaNames(again)).toEqual(["Gebiet 1", "Gebiet 2"]);
+  });
+
+  test("two tabs on one plan: one edits, the other follows live and can take over", async ({
+    app,
+    page,
+    context,
+  }) => {
+    await app.open();
+    const second = await context.newPage();
+    await second.goto("/?e2e");
+    await waitForMap(second);
+    await expect(second.getByTestId("storage-banner")).toContainText("in einem anderen Tab bearbeitet");
+    await expect(second.getByTestId("save-status")).toHaveAttribute("data-state", "read-only");
+    await drawRectangle(page, 7.47, 51.5);
+    await expect.poll(() => areaNames(second)).toEqual(["Gebiet 1"]);
+    await second.getByRole("button", { name: "Hier bearbeiten" }).click();
+    await expect(page.getByTestId("storage-banner")).toContainText("in einem anderen Tab bearbeitet");
+    await expect(second.getByTestId("storage-banner")).toHaveCount(0);
+    await drawRectangle(second, 7.49, 51.51);
+    await expect.poll(() => areaNames(second)).toEqual(["Gebiet 1", "Gebiet 2"]);
+    await expect.poll(() => areaNames(page)).toEqual(["Gebiet 1", "Gebiet 2"]);
+    // The first tab refuses edits now.
+    await page.locator("body").press("r");
+    await expect(page.getByRole("button", { name: "Rechteck zeichnen" })).toBeDisabled();
+    expect(app.errors).toEqual([]);
+  });
+
+  test("a named snapshot can be restored, and the restore undone", async ({ app, page }) => {
+    await app.open();
+    await drawRectangle(page, 7.47, 51.5);
+    await expect.poll(() => areaNames(page)).toEqual(["Gebiet 1"]);
+    await page.getByRole("button", { name: "Verlauf" }).click();
+    const history = page.getByTestId("history-dialog");
+    await history.getByPlaceholder("z. B. Stand Workshop 14.03.").fill("Stand Workshop 14.03.");
+    await history.getByRole("button", { name: "Stand speichern" }).click();
+    await expect(history).toContainText("Stand Workshop 14.03.");
+    await history.getByRole("button", { name: "Schließen" }).click();
+    await page
+      .getByTestId("area-list")
+      .getByRole("button", { name: /Gebiet 1/ })
+      .click();
+    await page.keyboard.press("Delete");
+    await expect.poll(() => areaNames(page)).toEqual([]);
+    await page.getByRole("button", { name: "Verlauf" }).click();
+    const row = history.getByRole("row", { name: /Stand Workshop 14\.03\./ });
+    await row.getByRole("button", { name: "Vorschau" }).click();
+    await expect(history.getByTestId("snapshot-preview")).toContainText("Gebiet 1");
+    await row.getByRole("button", { name: "Diesen Stand wiederherstellen" }).click();
+    await expect.poll(() => areaNames(page)).toEqual(["Gebiet 1"]);
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => areaNames(page)).toEqual([]);
+    expect(app.errors).toEqual([]);
+  });
+
+  test("plans: create a second plan, switch back, trash and restore", async ({ app, page }) => {
+    page.on("dialog", (dialog) => void dialog.accept());
+    await app.open();
+    await drawRectangle(page, 7.47, 51.5);
+    await expect.poll(() => areaNames(page)).toEqual(["Gebiet 1"]);
+    await page.getByRole("button", { name: "Pläne" }).click();
+    const plans = page.getByTestId("plans-dialog");
+    await plans.getByRole("button", { name: "Neuer Plan" }).click();
+    await expect.poll(() => areaNames(page)).toEqual([]);
+    await page.getByRole("button", { name: "Pläne" }).click();
+    await expect(plans.locator("tbody").first().locator("tr")).toHaveCount(2);
+    const other = plans
+      .getByRole("row")
+      .filter({ hasNot: page.getByText("Geöffneter Plan", { exact: true }) })
+      .first();
+    await other.getByRole("button", { name: "Öffnen" }).click();
+    await expect.poll(() => areaNames(page)).toEqual(["Gebiet 1"]);
+    await page.getByRole("button", { name: "Pläne" }).click();
+    const open = plans.locator("tbody").first().locator("tr.selected");
+    await open.getByRole("button", { name: "In den Papierkorb" }).click();
+    await expect(plans).toContainText("Papierkorb");
+    await expect(plans.locator("tbody").nth(1).locator("tr")).toHaveCount(1);
+    await plans.locator("tbody").nth(1).getByRole("button", { name: "Wiederherstellen" }).click();
+    await expect(plans.locator("tbody").first().locator("tr")).toHaveCount(2);
+    expect(app.errors).toEqual([]);
+  });
+});
