@@ -1,8 +1,36 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Offline app shell: after the first visit the app, its generated data and the schematic basemap
+    // (address tiles, fonts) load with no network. A new deployment is offered with an update prompt.
+    VitePWA({
+      registerType: "prompt",
+      injectRegister: false,
+      manifest: {
+        name: "Pilotkarte Dortmund",
+        short_name: "Pilotkarte",
+        description: "Pilotgebiete der Smart-City-Allianz Dortmund planen",
+        lang: "de",
+        theme_color: "#0f172a",
+        background_color: "#f3f4f6",
+        display: "standalone",
+        icons: [],
+      },
+      workbox: {
+        // Defaults miss the MapLibre worker (.mjs), fonts, and the generated data and tiles.
+        globPatterns: ["**/*.{js,mjs,css,html,json,geojson,pbf}", "assets/noto-sans-latin-*.woff2"],
+        globIgnores: ["**/*.map", "generated/stamp.txt"],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        clientsClaim: true,
+        navigateFallback: "index.html",
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   worker: { format: "es" },
   build: {
     target: "es2022",

@@ -9,6 +9,7 @@ import { useSessionStore } from "../store/session-store.ts";
 import { useStorageStore } from "../store/storage-store.ts";
 import { ErrorBoundary } from "../ui/ErrorBoundary.tsx";
 import { Header } from "../ui/Header.tsx";
+import { UpdatePrompt } from "../ui/UpdatePrompt.tsx";
 import { Workspace } from "../ui/Workspace.tsx";
 
 function Body() {
@@ -72,6 +73,7 @@ export function App() {
           {t("app.skipToLayers")}
         </a>
         <Header />
+        <UpdatePrompt />
         <Body />
       </div>
     </ErrorBoundary>

@@ -4,9 +4,12 @@ import { initI18n } from "../i18n/index.ts";
 import { useSessionStore } from "../store/session-store.ts";
 import "../ui/styles.css";
 import { App } from "./App.tsx";
+import { registerServiceWorker } from "./register-service-worker.ts";
 
 initI18n(useSessionStore.getState().language);
 document.documentElement.lang = useSessionStore.getState().language;
+
+registerServiceWorker();
 
 const root = document.getElementById("root");
 if (!root) throw new Error("#root missing in index.html");

@@ -25,7 +25,10 @@ async function waitForMap(page: Page) {
 
 /** Draws a rectangle with the mouse around a lon/lat (about 700 m x 450 m). */
 async function drawRectangle(page: Page, lng: number, lat: number) {
-  await page.evaluate((center) => window.__pilotkarte?.map.jumpTo({ center, zoom: 13 }), [lng, lat] as [number, number]);
+  await page.evaluate((center) => window.__pilotkarte?.map.jumpTo({ center, zoom: 13 }), [lng, lat] as [
+    number,
+    number,
+  ]);
   await page.locator("body").press("r");
   const a = await toScreen(page, [lng - 0.005, lat - 0.002]);
   const b = await toScreen(page, [lng + 0.005, lat + 0.002]);

@@ -3,8 +3,9 @@
  * arrays, no Maps), so that they cross the worker boundary and can be stored or compared as they are.
  * The UI formats them; every figure carries enough detail to explain how it was obtained.
  */
-import type { AllianceField, ReferenceLevel } from "../model/catalogue.ts";
+
 import type { MultiPolygon } from "geojson";
+import type { AllianceField, ReferenceLevel } from "../model/catalogue.ts";
 
 /** How residents were estimated. Persisted in results: DO NOT RENAME. */
 export type ResidentsMethod =

@@ -25,7 +25,9 @@ function signedPlanar(ring: Float64Array, length = ring.length): number {
   let sum = 0;
   const n = length >> 1;
   for (let i = 0, j = n - 1; i < n; j = i++) {
-    sum += ((ring[2 * j] as number) - (ring[2 * i] as number)) * ((ring[2 * j + 1] as number) + (ring[2 * i + 1] as number));
+    sum +=
+      ((ring[2 * j] as number) - (ring[2 * i] as number)) *
+      ((ring[2 * j + 1] as number) + (ring[2 * i + 1] as number));
   }
   return sum / 2;
 }

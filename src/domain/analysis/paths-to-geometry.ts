@@ -3,7 +3,15 @@
  * Clipper returns outer rings and holes as a flat list told apart only by orientation; its polygon
  * tree says which hole belongs to which outer ring, and that is what GeoJSON needs.
  */
-import { Clipper64, ClipType, FillRule, type Path64, type Paths64, PolyTree64, type PolyPath64 } from "clipper2-ts";
+import {
+  Clipper64,
+  ClipType,
+  FillRule,
+  type Path64,
+  type Paths64,
+  type PolyPath64,
+  PolyTree64,
+} from "clipper2-ts";
 import type { MultiPolygon, Position } from "geojson";
 import { type ClipFrame, latOf, lonOf } from "./clip-frame.ts";
 

@@ -49,7 +49,11 @@ const EMPTY: BucketClassification = {
 };
 
 /** Classifies the layer's buckets under `box` against the area's edges. */
-export function classifyBuckets(layer: PreparedPointLayer, rings: RingIndex, box: LonLatBox): BucketClassification {
+export function classifyBuckets(
+  layer: PreparedPointLayer,
+  rings: RingIndex,
+  box: LonLatBox,
+): BucketClassification {
   if (layer.count === 0 || rings.edgeCount === 0) return EMPTY;
   const east = layer.west + layer.columns * layer.bucketWidth;
   const north = layer.south + layer.rows * layer.bucketHeight;
@@ -120,7 +124,10 @@ export function visitPointsInArea(
       const bucket = r * layer.columns + c;
       const end = layer.bucketStart[bucket + 1] as number;
       for (let slot = layer.bucketStart[bucket] as number; slot < end; slot++) {
-        if (state === INSIDE || containsPoint(area.rings, layer.lons[slot] as number, layer.lats[slot] as number)) {
+        if (
+          state === INSIDE ||
+          containsPoint(area.rings, layer.lons[slot] as number, layer.lats[slot] as number)
+        ) {
           visit(slot);
           count++;
         }

@@ -73,7 +73,11 @@ export function prepareAddressPoints(
   const bucketWeights = new Float64Array(layer.columns * layer.rows);
   for (let bucket = 0; bucket < bucketWeights.length; bucket++) {
     let sum = 0;
-    for (let slot = layer.bucketStart[bucket] as number; slot < (layer.bucketStart[bucket + 1] as number); slot++) {
+    for (
+      let slot = layer.bucketStart[bucket] as number;
+      slot < (layer.bucketStart[bucket + 1] as number);
+      slot++
+    ) {
       sum += weightOfSlot[slot] as number;
     }
     bucketWeights[bucket] = sum;

@@ -10,7 +10,11 @@ import { type ClipFrame, createClipFrame, geometryBox, type LonLatBox } from "./
 import { type ClipShape, createClipShape } from "./intersect-shapes.ts";
 import { type PreparedAddressPoints, prepareAddressPoints } from "./prepare-address-points.ts";
 import { type PointLayerInput, type PreparedPointLayer, preparePointLayer } from "./prepare-point-layer.ts";
-import { type GridCellInput, type PreparedPopulationGrid, preparePopulationGrid } from "./prepare-population-grid.ts";
+import {
+  type GridCellInput,
+  type PreparedPopulationGrid,
+  preparePopulationGrid,
+} from "./prepare-population-grid.ts";
 import {
   type PreparedReferenceLevel,
   prepareReferenceLevel,

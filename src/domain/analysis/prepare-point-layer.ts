@@ -45,6 +45,8 @@ export interface PreparedPointLayer {
   readonly categoryNames: readonly string[];
   /** Category of each slot, as an index into `categoryNames`. */
   readonly categoryOfSlot: Uint16Array;
+  /** Category of each point by input index (0 for dropped points). */
+  readonly categoryOfSource: Uint16Array;
 }
 
 /** Points per bucket aimed at: small enough that border buckets are cheap, large enough to skip. */
@@ -59,7 +61,8 @@ function positionAt(positions: PointLayerInput["positions"], i: number): [number
 
 /** Buckets a point layer. Copies what it keeps; later changes to the input do not reach it. */
 export function preparePointLayer(input: PointLayerInput): PreparedPointLayer {
-  const total = input.positions instanceof Float64Array ? input.positions.length >> 1 : input.positions.length;
+  const total =
+    input.positions instanceof Float64Array ? input.positions.length >> 1 : input.positions.length;
   const keep: number[] = [];
   let west = Number.POSITIVE_INFINITY;
   let south = Number.POSITIVE_INFINITY;
@@ -109,6 +112,7 @@ export function preparePointLayer(input: PointLayerInput): PreparedPointLayer {
   const lats = new Float64Array(count);
   const sourceIndex = new Uint32Array(count);
   const categoryOfSlot = new Uint16Array(count);
+  const categoryOfSource = new Uint16Array(total);
   const categoryNames: string[] = [];
   const categoryIndex = new Map<string, number>();
   keep.forEach((source, k) => {
@@ -127,6 +131,7 @@ export function preparePointLayer(input: PointLayerInput): PreparedPointLayer {
       categoryIndex.set(category, c);
     }
     categoryOfSlot[slot] = c;
+    categoryOfSource[source] = c;
   });
   return {
     id: input.id,
@@ -144,6 +149,7 @@ export function preparePointLayer(input: PointLayerInput): PreparedPointLayer {
     ids: input.ids ? input.ids.slice(0, total) : null,
     categoryNames,
     categoryOfSlot,
+    categoryOfSource,
   };
 }
 

@@ -92,9 +92,11 @@ export function createRingIndex(rings: readonly (readonly Position[])[]): RingIn
   const bandStart = new Uint32Array(bandCount + 1);
   for (let e = 0; e < edgeCount; e++) {
     const last = bandOf(edges[4 * e + 3] as number);
-    for (let b = bandOf(edges[4 * e + 1] as number); b <= last; b++) bandStart[b + 1] = (bandStart[b + 1] as number) + 1;
+    for (let b = bandOf(edges[4 * e + 1] as number); b <= last; b++)
+      bandStart[b + 1] = (bandStart[b + 1] as number) + 1;
   }
-  for (let b = 0; b < bandCount; b++) bandStart[b + 1] = (bandStart[b + 1] as number) + (bandStart[b] as number);
+  for (let b = 0; b < bandCount; b++)
+    bandStart[b + 1] = (bandStart[b + 1] as number) + (bandStart[b] as number);
   const fill = bandStart.slice(0, bandCount);
   const bandEdges = new Uint32Array(bandStart[bandCount] as number);
   for (let e = 0; e < edgeCount; e++) {

@@ -16,6 +16,9 @@ export const de = {
     formatMismatch:
       "Die erzeugten Daten haben das Format {{found}}, erwartet wird {{expected}}. Bitte npm run data erneut ausführen.",
     crashTitle: "Ein unerwarteter Fehler ist aufgetreten",
+    updateAvailable: "Eine neue Version von Pilotkarte ist bereit. Ihre Arbeit ist gespeichert.",
+    updateNow: "Jetzt aktualisieren",
+    updateLater: "Später",
     reload: "Neu laden",
     close: "Schließen",
   },

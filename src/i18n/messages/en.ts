@@ -18,6 +18,9 @@ export const en: Messages = {
     formatMismatch:
       "The generated data has format {{found}}, expected {{expected}}. Please run npm run data again.",
     crashTitle: "An unexpected error occurred",
+    updateAvailable: "A new version of Pilotkarte is ready. Your work is saved.",
+    updateNow: "Update now",
+    updateLater: "Later",
     reload: "Reload",
     close: "Close",
   },

@@ -1,0 +1,54 @@
+/**
+ * Coverage of one level of reference areas by a pilot area: which districts it touches, the area of
+ * each intersection, and the shares both ways. Only districts whose boxes meet the area's box are
+ * clipped (Flatbush), each with clipper2-ts after cutting both to the overlap of their boxes.
+ */
+import type { DistrictCoverage, LevelCoverage } from "./analysis-result.ts";
+import { type ClipShape, intersectShapes } from "./intersect-shapes.ts";
+import type { AnalysisContext } from "./prepare-analysis-context.ts";
+import type { PreparedArea } from "./prepare-area.ts";
+import { districtsNear, type PreparedReferenceLevel } from "./prepare-reference-areas.ts";
+
+/**
+ * Smallest intersection, in m², that counts as touching a district. Areas drawn along a border with
+ * snapping overlap their neighbour by slivers of far less than this; a square metre is no coverage
+ * worth listing.
+ */
+export const MIN_COVERED_M2 = 1;
+
+/** A share from a part and a whole, kept in 0..1 against rounding. */
+export function shareOf(part: number, whole: number): number {
+  return whole > 0 ? Math.min(1, Math.max(0, part / whole)) : 0;
+}
+
+/** Sorts coverage rows: largest intersection first, then by code, so results are stable. */
+export function sortCoverage(rows: DistrictCoverage[]): DistrictCoverage[] {
+  return rows.sort((a, b) => b.intersectionM2 - a.intersectionM2 || a.code.localeCompare(b.code));
+}
+
+/** The districts of `level` that `area` covers, with intersection areas and shares. */
+export function measureCoverage(
+  context: AnalysisContext,
+  level: PreparedReferenceLevel,
+  area: PreparedArea,
+): LevelCoverage {
+  const rows: DistrictCoverage[] = [];
+  let covered = 0;
+  const areaM2 = area.shape.areaM2;
+  if (area.box !== null) {
+    for (const i of districtsNear(level, area.box)) {
+      const district = level.shapes[i] as ClipShape;
+      const { areaM2: intersectionM2 } = intersectShapes(context.frame, area.shape, district);
+      if (intersectionM2 < MIN_COVERED_M2) continue;
+      covered += intersectionM2;
+      rows.push({
+        code: level.codes[i] as string,
+        name: level.names[i] as string,
+        intersectionM2,
+        shareOfDistrict: shareOf(intersectionM2, district.areaM2),
+        shareOfArea: shareOf(intersectionM2, areaM2),
+      });
+    }
+  }
+  return { level: level.level, districts: sortCoverage(rows), shareOfAreaCovered: shareOf(covered, areaM2) };
+}
