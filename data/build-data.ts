@@ -15,12 +15,14 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FeatureCollection, Point } from "geojson";
 import {
+  type AddressPointsSummary,
   CATALOGUE_FORMAT_VERSION,
   type CatalogueEntry,
   type GeneratedCatalogue,
   type ReferenceLevel,
 } from "../src/domain/model/catalogue.ts";
 import { LAYER_DEFINITIONS, type LayerDefinition } from "./catalogue.ts";
+import { ADDRESS_POINTS_FILE, buildAddressPoints } from "./pipeline/address-points.ts";
 import { buildAddressTiles, parseAddressCsv, streetLabels } from "./pipeline/addresses.ts";
 import {
   type ReferenceLevels,
@@ -104,6 +106,7 @@ async function fingerprint(dataDir: string, definitions: LayerDefinition[]): Pro
     join(here, "build-data.ts"),
     ...(await readdir(join(here, "pipeline"))).map((f) => join(here, "pipeline", f)),
     join(repoRoot, "src", "domain", "model", "catalogue.ts"),
+    join(repoRoot, "src", "domain", "analysis", "address-points-format.ts"),
   ];
   for (const file of codeFiles.sort()) hash.update(await readFile(file));
   return hash.digest("hex");
@@ -216,6 +219,7 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
   const grid = gridDefinition ? transformPopulationGrid(get(gridDefinition.id)) : null;
   let residentsGridInCity = 0;
   let cityAreaKm2 = 0;
+  let addressPoints: AddressPointsSummary | undefined;
 
   const levelDefinitions = definitions.filter((d) => d.transform === "reference-areas");
   if (levelDefinitions.length > 0) {
@@ -287,6 +291,10 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
         log("  … Adress-Kacheln / address tiles");
         const tiles = buildAddressTiles(addresses, streetLabels(addresses), bboxOf(addresses));
         for (const [path, bytes] of tiles) files.set(`tiles/${path}`, bytes);
+        // The same points, compact and unrounded, for the analysis engine (not drawn).
+        const points = buildAddressPoints(addresses, URL_PREFIX);
+        files.set(ADDRESS_POINTS_FILE, points.bytes);
+        addressPoints = points.summary;
         entries.push(
           entryFor(d, `${URL_PREFIX}/tiles/{z}/{x}/{y}.pbf`, addresses, {
             sourceFiles: [d.source],
@@ -320,6 +328,7 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
       cityAreaKm2,
       residentsGridInCity,
       addressCount: (addressCollection as FeatureCollection<Point> | null)?.features.length ?? 0,
+      ...(addressPoints ? { addressPoints } : {}),
     },
   };
 

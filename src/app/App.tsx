@@ -55,14 +55,9 @@ export function App() {
   }, [t]);
   useEffect(() => {
     void useCatalogueStore.getState().load(import.meta.env.BASE_URL);
-    void workspace
-      .start(() => createStarterPlan(t("plans.newPlanName"), t("plans.firstVariantName")))
-      .then((view) => {
-        if (view?.camera) useSessionStore.getState().setInitialCamera(view.camera);
-      });
-    // Started once per page (start() is idempotent); the texts only name a first plan.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: start once
-  }, []);
+    void workspace.start(() => createStarterPlan(t("plans.newPlanName"), t("plans.firstVariantName")));
+    // start() is idempotent: a later language change does not start a second session.
+  }, [t]);
   return (
     <ErrorBoundary title={t("app.crashTitle")} reloadLabel={t("app.reload")}>
       <div className="app">

@@ -78,7 +78,10 @@ export async function readBackup(
   ) {
     return { ok: false, problem: { code: "not-a-backup" } };
   }
-  if (typeof file.version !== "number" || file.version > BACKUP_VERSION) {
+  if (typeof file.version !== "number" || !Number.isFinite(file.version)) {
+    return { ok: false, problem: { code: "not-a-backup" } };
+  }
+  if (file.version > BACKUP_VERSION) {
     return { ok: false, problem: { code: "newer-version", version: Number(file.version) } };
   }
   const existing = new Set(

@@ -145,6 +145,8 @@ export class Workspace {
     });
     void this.requestPersistence();
     await this.refreshLists();
+    // Before "ready": the map is created once ready is set, with this camera.
+    if (view?.camera) useSessionStore.getState().setInitialCamera(view.camera);
     storage.set({ ready: true });
     return view ?? null;
   }

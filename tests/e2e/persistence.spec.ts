@@ -50,6 +50,45 @@ test.describe("Drafts are never lost", () => {
     expect(app.errors).toEqual([]);
   });
 
+  test("reopening restores the camera where the planner left off", async ({ app, page }) => {
+    await app.open();
+    await page.evaluate(() => window.__pilotkarte?.map.jumpTo({ center: [7.52, 51.47], zoom: 15.5 }));
+    await app.waitForIdle();
+    // The view is written shortly after the camera stops.
+    await page.waitForTimeout(1000);
+    await page.reload();
+    await waitForMap(page);
+    const camera = await page.evaluate(() => {
+      const map = window.__pilotkarte?.map;
+      return map ? { center: map.getCenter().toArray(), zoom: map.getZoom() } : null;
+    });
+    expect(camera?.zoom).toBeCloseTo(15.5, 1);
+    expect(camera?.center[0]).toBeCloseTo(7.52, 3);
+    expect(camera?.center[1]).toBeCloseTo(51.47, 3);
+  });
+
+  test("without IndexedDB (private mode) the session works in memory and says so", async ({ app, page }) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(window, "indexedDB", { value: undefined, configurable: true });
+    });
+    await app.open();
+    await expect(page.getByTestId("storage-banner")).toContainText("nicht verfügbar");
+    await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "memory");
+    await drawRectangle(page, 7.47, 51.5);
+    await expect.poll(() => areaNames(page)).toEqual(["Gebiet 1"]);
+    const download = page.waitForEvent("download");
+    await page.getByTestId("storage-banner").getByRole("button", { name: "Sicherung herunterladen" }).click();
+    const file = await download;
+    const text = await (await file.createReadStream()).toArray();
+    const backup = JSON.parse(Buffer.concat(text).toString("utf8"));
+    expect(backup.format).toBe("pilotkarte-backup");
+    expect(
+      Object.values(backup.plans[0].plan.variants).flatMap((v) =>
+        Object.values((v as { areas: object }).areas),
+      ),
+    ).toHaveLength(1);
+  });
+
   test("a killed tab loses at most the last second", async ({ app, page, context }) => {
     // A blank second tab keeps the browser context (and its IndexedDB) alive through the crash.
     const keeper = await context.newPage();

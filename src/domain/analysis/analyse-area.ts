@@ -4,7 +4,6 @@
  * Runs on every vertex drag, so everything expensive lives in the prepared context and this only
  * prepares the area itself (linear in its vertices) and queries the indexes.
  */
-import { geodesicArea, geodesicPerimeter } from "../geometry/measure-area.ts";
 import type { ReferenceLevel } from "../model/catalogue.ts";
 import { REFERENCE_LEVELS } from "../model/catalogue.ts";
 import type { AreaGeometry } from "../model/plan.ts";
@@ -13,6 +12,7 @@ import { countFacilities, DEFAULT_DISTANCES_M } from "./count-facilities.ts";
 import { estimateResidents } from "./estimate-residents.ts";
 import { intersectShapes } from "./intersect-shapes.ts";
 import { measureCoverage, shareOf } from "./measure-coverage.ts";
+import { measureGeodesic } from "./measure-geodesic.ts";
 import type { AnalysisContext } from "./prepare-analysis-context.ts";
 import { type PreparedArea, prepareArea } from "./prepare-area.ts";
 
@@ -58,10 +58,11 @@ export function analysePreparedArea(
     const prepared = context.levels[level];
     if (prepared) levels.push(measureCoverage(context, prepared, area));
   }
+  const { areaM2, perimeterM } = measureGeodesic(area.geometry);
   return {
     areaId: area.id,
-    areaM2: geodesicArea(area.geometry),
-    perimeterM: geodesicPerimeter(area.geometry),
+    areaM2,
+    perimeterM,
     city: measureCityShare(context, area),
     levels,
     residents: estimateResidents(context, area),

@@ -11,6 +11,7 @@ import { type ClipShape, createClipShape } from "./intersect-shapes.ts";
 import { type PreparedAddressPoints, prepareAddressPoints } from "./prepare-address-points.ts";
 import { type PointLayerInput, type PreparedPointLayer, preparePointLayer } from "./prepare-point-layer.ts";
 import {
+  cellSharesInside,
   type GridCellInput,
   type PreparedPopulationGrid,
   preparePopulationGrid,
@@ -82,13 +83,19 @@ export function prepareAnalysisContext(source: AnalysisSource): AnalysisContext 
   const grid = source.populationGrid
     ? preparePopulationGrid(frame, source.populationGrid.cells, source.populationGrid.dataYear)
     : null;
+  const city = source.city ? createClipShape(frame, source.city) : null;
   const addresses =
     source.addresses && grid
-      ? prepareAddressPoints(source.addresses.positions, grid, source.addresses.dataYear)
+      ? prepareAddressPoints(
+          source.addresses.positions,
+          grid,
+          source.addresses.dataYear,
+          city ? cellSharesInside(frame, grid, city) : undefined,
+        )
       : null;
   return {
     frame,
-    city: source.city ? createClipShape(frame, source.city) : null,
+    city,
     levels,
     grid,
     addresses,

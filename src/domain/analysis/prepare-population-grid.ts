@@ -7,7 +7,7 @@ import Flatbush from "flatbush";
 import type { AreaGeometry } from "../model/plan.ts";
 import { type ClipFrame, geometryBox, type LonLatBox } from "./clip-frame.ts";
 import { type ConvexPolygon, createConvexPolygon } from "./clip-to-convex.ts";
-import { type ClipShape, createClipShape } from "./intersect-shapes.ts";
+import { type ClipShape, createClipShape, intersectShapes } from "./intersect-shapes.ts";
 import { containsPoint, type RingIndex, ringIndexOfGeometry } from "./ring-index.ts";
 
 /** One grid cell as the engine needs it. */
@@ -93,4 +93,16 @@ export function cellOfPoint(grid: PreparedPopulationGrid, lon: number, lat: numb
     return false;
   });
   return found;
+}
+
+/** Each cell's share of area inside a boundary (e.g. the city outline), 0..1. */
+export function cellSharesInside(
+  frame: ClipFrame,
+  grid: PreparedPopulationGrid,
+  boundary: ClipShape,
+): Float64Array {
+  return Float64Array.from(grid.shapes, (shape, cell) => {
+    const whole = grid.areasM2[cell] as number;
+    return whole > 0 ? Math.min(1, intersectShapes(frame, shape, boundary).areaM2 / whole) : 0;
+  });
 }

@@ -7,8 +7,11 @@
  * {@link CATALOGUE_FORMAT_VERSION}.
  */
 
-/** Bump when the generated files change shape, so an old build folder is rebuilt, not misread. */
-export const CATALOGUE_FORMAT_VERSION = 3;
+/**
+ * Bump when the generated files change shape, so an old build folder is rebuilt, not misread.
+ * 4: `summary.addressPoints` and `addresses.bin` (address points for the analysis engine).
+ */
+export const CATALOGUE_FORMAT_VERSION = 4;
 
 /** German and English text of one user-facing string that belongs to the data, not to the UI. */
 export interface LocalisedText {
@@ -117,7 +120,27 @@ export interface GeneratedCatalogue {
     cityAreaKm2: number;
     residentsGridInCity: number;
     addressCount: number;
+    /** The address points as a compact file for the analysis engine; absent without the address layer. */
+    addressPoints?: AddressPointsSummary;
   };
+}
+
+/**
+ * Where the analysis engine finds the address points (not drawn on the map: the basemap has its own
+ * tiles). The file's layout is described in `src/domain/analysis/address-points-format.ts`.
+ */
+export interface AddressPointsSummary {
+  /** URL path of the binary file, relative to the app's base. */
+  url: string;
+  /** Name of the binary layout; the reader refuses others. */
+  encoding: string;
+  count: number;
+  byteLength: number;
+  /** Reference level of the recorded districts and their codes, indexed by the file's district numbers. */
+  districtLevel: ReferenceLevel;
+  districtCodes: string[];
+  /** Year the address list describes. */
+  dataYear: number;
 }
 
 /** Properties of a served reference area (all three levels share this shape). */

@@ -284,7 +284,6 @@ export function DrawController({ labels }: { labels: DrawLabels }) {
     const draw = drawRef.current;
     if (!draw) return;
     const area = selectedAreaId ? variant.areas[selectedAreaId] : undefined;
-    const readOnly = useDocumentStore.getState().readOnly;
     const wanted = !readOnly && tool === "select" && area && area.geometry.type === "Polygon" ? area : null;
     const current = editingRef.current;
     if (current && current !== wanted?.id) {

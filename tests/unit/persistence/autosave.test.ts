@@ -140,6 +140,28 @@ describe("autosave", () => {
     expect(diff).toHaveBeenCalledTimes(1);
   });
 
+  it("a burst that goes on for longer than a second is written while it goes on, and completely once it stops", async () => {
+    const { repository, loaded, autosave, diff, change, advance } = await setUp();
+    autosave.start(loaded);
+
+    const versions: Plan[] = [];
+    for (let i = 0; i < 10; i++) {
+      versions.push(change());
+      await advance(100);
+    }
+    // One second after the first change, the version reached at the maximum delay has been written.
+    expect(diff.mock.calls).toEqual([[loaded, versions[7]]]);
+    expect(await stored(repository)).toStrictEqual(versions[7]);
+
+    for (let i = 0; i < 5; i++) {
+      versions.push(change());
+      await advance(100);
+    }
+    await advance(1_000);
+    expect(await stored(repository)).toStrictEqual(versions.at(-1));
+    expect(autosave.pending).toBe(false);
+  });
+
   it("reports saving and then saved for each write", async () => {
     const { loaded, statuses, autosave, change, advance } = await setUp();
     autosave.start(loaded);

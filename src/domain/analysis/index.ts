@@ -1,0 +1,28 @@
+/**
+ * The analysis engine: coverage, residents reached, facilities inside and nearby, overlaps. Pure
+ * TypeScript, meant to run in the analysis worker behind a typed facade and importable as is in tests.
+ * Prepare the layers once with {@link prepareAnalysisContext}, then call {@link analyseArea} per pilot
+ * area (on every edit) and {@link analyseVariant} per variant. The naive Turf reference lives in
+ */
+export * from "./address-points-format.ts";
+export * from "./analyse-area.ts";
+export * from "./analyse-variant.ts";
+export * from "./analysis-result.ts";
+export * from "./clip-frame.ts";
+export * from "./clip-to-convex.ts";
+export * from "./count-facilities.ts";
+export * from "./ellipsoidal-area.ts";
+export * from "./estimate-residents.ts";
+export * from "./intersect-shapes.ts";
+export * from "./measure-coverage.ts";
+export * from "./measure-geodesic.ts";
+export * from "./paths-to-geometry.ts";
+export * from "./points-in-area.ts";
+export * from "./prepare-address-points.ts";
+export * from "./prepare-analysis-context.ts";
+export * from "./prepare-area.ts";
+export * from "./prepare-point-layer.ts";
+export * from "./prepare-population-grid.ts";
+export * from "./prepare-reference-areas.ts";
+export * from "./read-served-layers.ts";
+export * from "./ring-index.ts";
