@@ -35,6 +35,7 @@ export class Autosave {
   private fullRewrite = false;
   private failures = 0;
   private stopped = true;
+  private lastState: SaveStatus["state"] | null = null;
   private readonly delayMs: number;
   private readonly maxDelayMs: number;
   private readonly now: () => number;
@@ -45,11 +46,18 @@ export class Autosave {
     this.now = options.now ?? (() => Date.now());
   }
 
+  /** Reports a status; a pending change and the write that follows are one "saving". */
+  private emit(status: SaveStatus): void {
+    if (status.state === "saving" && this.lastState === "saving") return;
+    this.lastState = status.state;
+    this.options.onStatus(status);
+  }
+
   /** Starts saving; `loaded` is the plan as it is in storage right now. */
   start(loaded: Plan): void {
     this.saved = loaded;
     this.stopped = false;
-    this.options.onStatus({ state: "saved", at: this.now() });
+    this.emit({ state: "saved", at: this.now() });
   }
 
   /** Stops without writing pending changes (e.g. when another tab takes over the plan). */
@@ -62,6 +70,8 @@ export class Autosave {
   /** Tells the queue the plan changed. */
   changed(): void {
     if (this.stopped) return;
+    // Pending changes are not "saved": the indicator says so until they are written.
+    if (this.options.getPlan() !== this.saved && !this.writing) this.emit({ state: "saving" });
     const now = this.now();
     this.firstChangeAt ??= now;
     if (this.timer) clearTimeout(this.timer);
@@ -89,7 +99,7 @@ export class Autosave {
     if (next === this.saved && !this.fullRewrite) return;
     const previous = this.saved;
     this.firstChangeAt = null;
-    this.options.onStatus({ state: "saving" });
+    this.emit({ state: "saving" });
     this.writing = (async () => {
       try {
         if (this.fullRewrite || previous.id !== next.id) await this.options.repository.savePlanFull(next);
@@ -97,12 +107,12 @@ export class Autosave {
         this.saved = next;
         this.fullRewrite = false;
         this.failures = 0;
-        this.options.onStatus({ state: "saved", at: this.now() });
+        this.emit({ state: "saved", at: this.now() });
       } catch (error) {
         this.fullRewrite = true;
         const retryInMs = RETRY_MS[Math.min(this.failures, RETRY_MS.length - 1)] ?? 30_000;
         this.failures++;
-        this.options.onStatus({ state: "error", error: storageErrorOf(error), retryInMs });
+        this.emit({ state: "error", error: storageErrorOf(error), retryInMs });
         if (!this.stopped) this.timer = setTimeout(() => void this.flush(), retryInMs);
       }
     })();

@@ -139,6 +139,8 @@ export class Workspace {
       unsubscribeSession();
     };
     this.snapshotTimer = setInterval(() => void this.autoSnapshot(), AUTO_SNAPSHOT_MINUTES * 60_000);
+    // Start the last write as early as the browser lets us: beforeunload comes before pagehide.
+    window.addEventListener("beforeunload", () => void this.autosave?.flush());
     window.addEventListener("pagehide", () => void this.autosave?.flush());
     document.addEventListener("visibilitychange", () => {
       if (document.visibilityState === "hidden") void this.autosave?.flush();

@@ -9,6 +9,7 @@ export * from "./analyse-area.ts";
 export * from "./analyse-variant.ts";
 export * from "./analysis-result.ts";
 export * from "./clip-frame.ts";
+export * from "./clip-to-box.ts";
 export * from "./clip-to-convex.ts";
 export * from "./count-facilities.ts";
 export * from "./ellipsoidal-area.ts";

@@ -3,14 +3,15 @@
  * (Turf's intersect, polyclip-ts with bignumber.js, was 33x slower on the same inputs; see
  * PERFORMANCE.md. {@link intersectionAreaTurfM2} in `naive-analysis.ts` is the reference.)
  *
- * Both polygons are first cut to the overlap of their boxes with clipper's rectangle clipper, which
- * is linear in the number of vertices and drops the long stretches of district borders far from the
- * pilot area. When one of them covers that whole box, the answer is the other one's cut-out, and the
- * general clipper never runs.
+ * Both polygons are first cut to the overlap of their boxes (`clip-to-box.ts`, linear in the number
+ * of vertices), which drops the long stretches of district borders far from the pilot area. When one
+ * of them covers that whole box, the answer is the other one's cut-out, and the general clipper never
+ * runs.
  */
-import { Clipper, FillRule, type Path64, type Paths64, RectClip64 } from "clipper2-ts";
+import { Clipper, FillRule, type Paths64 } from "clipper2-ts";
 import type { AreaGeometry } from "../model/plan.ts";
 import { type ClipFrame, geometryToPaths, pathsBounds } from "./clip-frame.ts";
+import { clipPathsToBox, coversBox } from "./clip-to-box.ts";
 import { pathsAreaM2 } from "./ellipsoidal-area.ts";
 
 /** Integer box [minX, minY, maxX, maxY] in a clip frame. */
@@ -45,32 +46,11 @@ export function overlapOfBounds(a: FrameBounds | null, b: FrameBounds | null): F
   return minX < maxX && minY < maxY ? [minX, minY, maxX, maxY] : null;
 }
 
-function within(inner: FrameBounds, outer: FrameBounds): boolean {
-  return inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];
-}
-
-/** Whether clipped paths are exactly the box itself, counter-clockwise: the polygon covers the box. */
-function isWholeBox(paths: Paths64, box: FrameBounds): boolean {
-  if (paths.length !== 1) return false;
-  const path = paths[0] as Path64;
-  if (path.length !== 4) return false;
-  for (const p of path) {
-    if ((p.x !== box[0] && p.x !== box[2]) || (p.y !== box[1] && p.y !== box[3])) return false;
-  }
-  // Four corners of the box in some order; only a counter-clockwise one is the box and not a hole.
-  let twiceArea = 0;
-  for (let i = 0, j = 3; i < 4; j = i++) {
-    const a = path[j] as { x: number; y: number };
-    const b = path[i] as { x: number; y: number };
-    twiceArea += (a.x - b.x) * (a.y + b.y);
-  }
-  return twiceArea > 0;
-}
-
 /** The part of a shape inside a box (the shape itself when it lies inside the box). */
 function cutToBox(shape: ClipShape, box: FrameBounds): Paths64 {
-  if (shape.bounds !== null && within(shape.bounds, box)) return shape.paths;
-  return new RectClip64({ left: box[0], top: box[1], right: box[2], bottom: box[3] }).execute(shape.paths);
+  const b = shape.bounds;
+  if (b !== null && b[0] >= box[0] && b[1] >= box[1] && b[2] <= box[2] && b[3] <= box[3]) return shape.paths;
+  return clipPathsToBox(shape.paths, box);
 }
 
 /** Result of {@link intersectShapes}. */
@@ -93,8 +73,8 @@ export function intersectShapes(frame: ClipFrame, a: ClipShape, b: ClipShape): S
   const bCut = cutToBox(b, box);
   if (bCut.length === 0) return { areaM2: 0, paths: [] };
   let paths: Paths64;
-  if (isWholeBox(bCut, box)) paths = aCut;
-  else if (isWholeBox(aCut, box)) paths = bCut;
+  if (coversBox(bCut, box)) paths = aCut;
+  else if (coversBox(aCut, box)) paths = bCut;
   else paths = Clipper.intersect(aCut, bCut, FillRule.NonZero);
   const areaM2 = pathsAreaM2(frame, paths);
   // A cut-out of a hole alone, or a touching pair, can leave paths that cancel out.

@@ -46,9 +46,14 @@ export function measureCoverage(
         name: level.names[i] as string,
         intersectionM2,
         shareOfDistrict: shareOf(intersectionM2, district.areaM2),
-        shareOfArea: shareOf(intersectionM2, areaM2),
+        shareOfArea: 0,
       });
     }
   }
+  // Each clipped piece rounds its new corners to the frame's 0.01 mm, so the pieces of an area that
+  // lies wholly in the level can add up to a hair (about 1e-9) more than the area itself. Dividing by
+  // the larger of the two keeps the shares of the area summing to at most 1.
+  const whole = Math.max(areaM2, covered);
+  for (const row of rows) row.shareOfArea = shareOf(row.intersectionM2, whole);
   return { level: level.level, districts: sortCoverage(rows), shareOfAreaCovered: shareOf(covered, areaM2) };
 }

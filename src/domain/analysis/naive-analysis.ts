@@ -218,9 +218,10 @@ function naiveResidents(context: NaiveContext, geometry: AreaGeometry): Resident
       const cell = context.cellOfAddress[i] as number;
       if (cell >= 0) {
         const residents = grid.cells[cell]?.residents ?? 0;
-        sum +=
-          (Number.isFinite(residents) ? (residents as number) : 0) /
-          (context.addressesPerCell[cell] as number);
+        const inCity =
+          (Number.isFinite(residents) ? (residents as number) : 0) *
+          (context.cellShareInCity[cell] as number);
+        sum += inCity / (context.addressesPerCell[cell] as number);
       }
     }
     addressesInside = count;
@@ -267,9 +268,11 @@ export function analyseAreaNaive(
         name: district.name,
         intersectionM2,
         shareOfDistrict: shareOf(intersectionM2, areas[i] as number),
-        shareOfArea: shareOf(intersectionM2, areaM2),
+        shareOfArea: 0,
       });
     });
+    // As in the engine: shares of the area sum to at most 1 despite rounding (see measure-coverage.ts).
+    for (const row of rows) row.shareOfArea = shareOf(row.intersectionM2, Math.max(areaM2, covered));
     levels.push({ level, districts: sortCoverage(rows), shareOfAreaCovered: shareOf(covered, areaM2) });
   }
   let city: AreaAnalysis["city"] = null;

@@ -78,6 +78,17 @@ async function stored(repository: PlanRepository): Promise<Plan | null> {
 }
 
 describe("autosave", () => {
+  it("never reports saved while a change is pending: a change says saving before its write starts", async () => {
+    const { statuses, autosave, change, loaded, repository } = await setUp();
+    autosave.start(loaded);
+    change();
+    expect(states(statuses)).toEqual(["saved", "saving"]);
+    // Nothing has been written yet: the indicator must not claim otherwise.
+    expect((await stored(repository))?.variants.v1?.areas.a1?.notes).toBe(
+      loaded.variants.v1?.areas.a1?.notes,
+    );
+  });
+
   it("writes nothing and reports nothing before start, however much time passes or flush is called", async () => {
     const { repository, loaded, statuses, autosave, diff, full, change, advance } = await setUp();
 

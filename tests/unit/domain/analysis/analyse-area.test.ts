@@ -8,7 +8,7 @@ import { cell, deepFreeze, lat, lon } from "../../../fixtures/geometry/builders.
 const context = prepareAnalysisContext(smallWorld());
 const result = analyseArea(context, { id: "A", geometry: AREA });
 
-/** Relative closeness, for areas in m². */
+/** Relative closeness, for areas in m²: clipping rounds positions to the frame's 0.01 mm (about 1e-8 here). */
 function expectClose(actual: number, expected: number, relative = 1e-7): void {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(relative * Math.abs(expected));
 }
