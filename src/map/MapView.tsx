@@ -16,7 +16,7 @@ import type {
 import * as maplibre from "maplibre-gl";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import "maplibre-gl/dist/maplibre-gl.css";
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   type MapLayerMouseEvent,
   Map as MapLibreMap,
@@ -37,7 +37,7 @@ import { selectActiveVariant } from "../store/document-store.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
 import { useReferenceStore } from "../store/reference-store.ts";
 import { DRAWING_TOOLS, useSessionStore } from "../store/session-store.ts";
-import { DrawController, type DrawLabels } from "./draw/DrawController.tsx";
+import type { DrawLabels } from "./draw/DrawController.tsx";
 import { registerMap } from "./map-commands.ts";
 import {
   BASEMAP_SOURCE_PREFIX,
@@ -101,21 +101,17 @@ declare global {
 
 const FACILITY_PREFIX = "facility-";
 
+/** terra-draw and the geometry clean-up load after the map: the first paint does not wait for them. */
+const DrawController = lazy(() =>
+  import("./draw/DrawController.tsx").then((m) => ({ default: m.DrawController })),
+);
+
 /**
  * Tests read the canvas pixels, which needs the drawing buffer kept after each frame; that costs a copy
  * per frame, so only `?e2e=pixels` turns it on.
  */
 const PRESERVE_DRAWING_BUFFER =
   typeof window !== "undefined" && new URLSearchParams(window.location.search).get("e2e") === "pixels";
-
-// Start fetching MapLibre's worker script while the catalogue loads, not only when the map is created.
-if (typeof document !== "undefined") {
-  const link = document.createElement("link");
-  link.rel = "preload";
-  link.as = "worker";
-  link.href = workerUrl;
-  document.head.append(link);
-}
 
 function facilityIdOf(layerId: string): string | null {
   if (!layerId.startsWith(FACILITY_PREFIX)) return null;
@@ -415,7 +411,9 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
     >
       <ZoomButtons labels={labels} />
       <PilotAreasLayer variant={variant} editingId={editingAreaId} selectedId={selectedAreaId} />
-      <DrawController labels={labels.draw} />
+      <Suspense fallback={null}>
+        <DrawController labels={labels.draw} />
+      </Suspense>
       <ScaleControl position="bottom-left" unit="metric" />
       {facility && (
         <Popup

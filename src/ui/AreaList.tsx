@@ -1,7 +1,7 @@
 /** All pilot areas of the active variant as a table: searchable, sortable, click to zoom and select. */
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { geodesicArea } from "../domain/geometry/index.ts";
+import { geodesicArea } from "../domain/geometry/measure-area.ts";
 import type { PilotArea } from "../domain/model/plan.ts";
 import { validateAreaAttributes } from "../domain/model/validate-attributes.ts";
 import type { Language } from "../i18n/index.ts";

@@ -4,7 +4,7 @@
  */
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { geodesicArea, geodesicPerimeter } from "../domain/geometry/index.ts";
+import { geodesicArea, geodesicPerimeter } from "../domain/geometry/measure-area.ts";
 import { ALLIANCE_FIELDS, type AllianceField } from "../domain/model/catalogue.ts";
 import {
   AREA_STATUSES,
@@ -16,17 +16,10 @@ import {
 import { validateAreaAttributes } from "../domain/model/validate-attributes.ts";
 import type { Language } from "../i18n/index.ts";
 import { zoomToGeometry } from "../map/map-commands.ts";
-import {
-  clipAreaToCity,
-  deleteAreas,
-  duplicateArea,
-  subtractOtherArea,
-  updateAreaAttributes,
-} from "../store/area-commands.ts";
 import { selectActiveVariant } from "../store/document-store.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
 import { useSessionStore } from "../store/session-store.ts";
-import { commandContext } from "./command-context.ts";
+import { commandContext, loadCommands } from "./command-context.ts";
 import { formatAreaM2, formatLengthM } from "./Toolbar.tsx";
 
 interface Draft {
@@ -100,8 +93,10 @@ export function AreaPanel() {
     event.preventDefault();
     setShowErrors(true);
     if (problems.length > 0) return;
-    updateAreaAttributes(commandContext(), area.id, attributes, t("attributes.label"));
-    notify({ kind: "info", key: "attributes.saved" });
+    void loadCommands().then(({ updateAreaAttributes }) => {
+      updateAreaAttributes(commandContext(), area.id, attributes, t("attributes.label"));
+      notify({ kind: "info", key: "attributes.saved" });
+    });
   };
   const nameError = error("name");
   const fieldsError = error("fields");
@@ -229,30 +224,34 @@ export function AreaPanel() {
         <button
           type="button"
           className="button"
-          onClick={() => {
-            const id = duplicateArea(
-              commandContext(),
-              area.id,
-              t("attributes.copySuffix"),
-              t("attributes.duplicateLabel"),
-            );
-            if (id) selectPilotArea(id);
-          }}
+          onClick={() =>
+            void loadCommands().then(({ duplicateArea }) => {
+              const id = duplicateArea(
+                commandContext(),
+                area.id,
+                t("attributes.copySuffix"),
+                t("attributes.duplicateLabel"),
+              );
+              if (id) selectPilotArea(id);
+            })
+          }
         >
           {t("attributes.duplicate")}
         </button>
         <button
           type="button"
           className="button"
-          onClick={() => {
-            const result = clipAreaToCity(commandContext(), area.id, t("attributes.clipLabel"));
-            if (!result.ok)
-              notify({
-                kind: "error",
-                key: `draw.refused.${result.reason}`,
-                values: { area: 0, min: result.minAreaM2 },
-              });
-          }}
+          onClick={() =>
+            void loadCommands().then(({ clipAreaToCity }) => {
+              const result = clipAreaToCity(commandContext(), area.id, t("attributes.clipLabel"));
+              if (!result.ok)
+                notify({
+                  kind: "error",
+                  key: `draw.refused.${result.reason}`,
+                  values: { area: 0, min: result.minAreaM2 },
+                });
+            })
+          }
         >
           {t("attributes.clip")}
         </button>
@@ -260,9 +259,11 @@ export function AreaPanel() {
           type="button"
           className="button button-danger"
           onClick={() => {
-            deleteAreas(commandContext(), [area.id], t("attributes.deleteLabel"));
             selectPilotArea(null);
-            notify({ kind: "info", key: "attributes.deleted" });
+            void loadCommands().then(({ deleteAreas }) => {
+              deleteAreas(commandContext(), [area.id], t("attributes.deleteLabel"));
+              notify({ kind: "info", key: "attributes.deleted" });
+            });
           }}
         >
           {t("attributes.delete")}
@@ -287,19 +288,22 @@ export function AreaPanel() {
           className="button"
           disabled={!subtractId}
           onClick={() => {
-            const result = subtractOtherArea(
-              commandContext(),
-              area.id,
-              subtractId as AreaId,
-              t("attributes.subtractLabel"),
-            );
-            if (!result.ok)
-              notify({
-                kind: "error",
-                key: `draw.refused.${result.reason}`,
-                values: { area: 0, min: result.minAreaM2 },
-              });
+            const other = subtractId as AreaId;
             setSubtractId("");
+            void loadCommands().then(({ subtractOtherArea }) => {
+              const result = subtractOtherArea(
+                commandContext(),
+                area.id,
+                other,
+                t("attributes.subtractLabel"),
+              );
+              if (!result.ok)
+                notify({
+                  kind: "error",
+                  key: `draw.refused.${result.reason}`,
+                  values: { area: 0, min: result.minAreaM2 },
+                });
+            });
           }}
         >
           {t("attributes.subtractLabel")}

@@ -2,12 +2,11 @@
 import { useTranslation } from "react-i18next";
 import type { AreaGeometry, AreaId } from "../domain/model/plan.ts";
 import { formatKm2 } from "../i18n/index.ts";
-import { changeAreaByDistricts, createArea, geometryFromDistricts } from "../store/area-commands.ts";
 import { selectActiveVariant } from "../store/document-store.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
 import { useReferenceStore } from "../store/reference-store.ts";
 import { useSessionStore } from "../store/session-store.ts";
-import { commandContext } from "./command-context.ts";
+import { commandContext, loadCommands } from "./command-context.ts";
 
 export function DistrictPicker() {
   const { t, i18n } = useTranslation();
@@ -34,7 +33,8 @@ export function DistrictPicker() {
     return out;
   };
   const session = useSessionStore.getState;
-  const run = (action: "create" | "add" | "remove") => {
+  const run = async (action: "create" | "add" | "remove") => {
+    const { changeAreaByDistricts, createArea, geometryFromDistricts } = await loadCommands();
     const parts = geometries();
     if (!parts || parts.length === 0) {
       session().notify({ kind: "warning", key: "districtsPick.notReady" });
@@ -106,15 +106,15 @@ export function DistrictPicker() {
             <strong>{t("districtsPick.total", { area: formatKm2(total, language) })}</strong>
           </p>
           <div className="button-row">
-            <button type="button" className="button button-primary" onClick={() => run("create")}>
+            <button type="button" className="button button-primary" onClick={() => void run("create")}>
               {t("districtsPick.create")}
             </button>
             {selectedArea && (
               <>
-                <button type="button" className="button" onClick={() => run("add")}>
+                <button type="button" className="button" onClick={() => void run("add")}>
                   {t("districtsPick.addTo", { name: selectedArea.name })}
                 </button>
-                <button type="button" className="button" onClick={() => run("remove")}>
+                <button type="button" className="button" onClick={() => void run("remove")}>
                   {t("districtsPick.removeFrom", { name: selectedArea.name })}
                 </button>
               </>

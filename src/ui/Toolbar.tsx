@@ -1,6 +1,6 @@
 /** The drawing toolbar over the map: tools, snapping, undo/redo, shortcuts, live measures and a hint. */
 import { useTranslation } from "react-i18next";
-import { MIN_AREA_M2 } from "../domain/geometry/index.ts";
+import { MIN_AREA_M2 } from "../domain/geometry/limits.ts";
 import type { Language } from "../i18n/index.ts";
 import { formatNumber } from "../i18n/index.ts";
 import { useDocumentStore } from "../store/plan-document.ts";

@@ -6,11 +6,10 @@
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { AreaId } from "../domain/model/plan.ts";
-import { isDrawingTool, undoLastPoint } from "../map/draw/DrawController.tsx";
-import { deleteAreas, duplicateArea } from "../store/area-commands.ts";
+import { isDrawingTool, undoLastPoint } from "../map/draw/draw-registry.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
 import { type Tool, useSessionStore } from "../store/session-store.ts";
-import { commandContext } from "./command-context.ts";
+import { commandContext, loadCommands } from "./command-context.ts";
 
 const TOOL_KEYS: Record<string, Tool> = {
   v: "select",
@@ -54,14 +53,17 @@ export function useKeyboardShortcuts() {
       }
       if (ctrl && key === "d") {
         event.preventDefault();
-        if (session.selectedAreaId) {
-          const id = duplicateArea(
-            commandContext(),
-            session.selectedAreaId as AreaId,
-            t("attributes.copySuffix"),
-            t("attributes.duplicateLabel"),
-          );
-          if (id) session.selectPilotArea(id);
+        const selected = session.selectedAreaId;
+        if (selected) {
+          void loadCommands().then(({ duplicateArea }) => {
+            const id = duplicateArea(
+              commandContext(),
+              selected as AreaId,
+              t("attributes.copySuffix"),
+              t("attributes.duplicateLabel"),
+            );
+            if (id) session.selectPilotArea(id);
+          });
         }
         return;
       }
@@ -80,9 +82,12 @@ export function useKeyboardShortcuts() {
       }
       if ((event.key === "Delete" || event.key === "Backspace") && session.selectedAreaId) {
         event.preventDefault();
-        deleteAreas(commandContext(), [session.selectedAreaId as AreaId], t("attributes.deleteLabel"));
+        const selected = session.selectedAreaId as AreaId;
         session.selectPilotArea(null);
-        session.notify({ kind: "info", key: "attributes.deleted" });
+        void loadCommands().then(({ deleteAreas }) => {
+          deleteAreas(commandContext(), [selected], t("attributes.deleteLabel"));
+          session.notify({ kind: "info", key: "attributes.deleted" });
+        });
         return;
       }
       if (event.key === "?") {

@@ -9,13 +9,13 @@ import type { AreaGeometry } from "../model/plan.ts";
 import { partsOf } from "./area-geometry-parts.ts";
 import { clipToBoundary } from "./clip-to-boundary.ts";
 import { ringsMeet } from "./find-ring-contacts.ts";
+import { MIN_AREA_M2 } from "./limits.ts";
 import { geodesicArea, geodesicPerimeter } from "./measure-area.ts";
 import { normalizeAreaGeometry } from "./normalize-area-geometry.ts";
 import { repairAreaGeometry } from "./repair-area-geometry.ts";
 import { isValidAreaGeometry } from "./validate-area-geometry.ts";
 
-/** Smallest pilot area in m² by default: about a building plot with its street frontage. */
-export const MIN_AREA_M2 = 500;
+export { MIN_AREA_M2 };
 /** Share of an area that may lie outside the boundary before it is flagged: 0.5 %. */
 export const OUTSIDE_SHARE_TOLERANCE = 0.005;
 

@@ -21,13 +21,16 @@ import {
   ValidateNotSelfIntersecting,
 } from "terra-draw";
 import { TerraDrawMapLibreGLAdapter } from "terra-draw-maplibre-gl-adapter";
-import { geodesicArea, geodesicPerimeter, geodesicRadiusM } from "../../domain/geometry/index.ts";
+import { geodesicRadiusM } from "../../domain/geometry/circle-radius.ts";
+import { geodesicArea, geodesicPerimeter } from "../../domain/geometry/measure-area.ts";
+import { newId } from "../../domain/model/ids.ts";
 import type { AreaGeometry, AreaId } from "../../domain/model/plan.ts";
 import { type CommandResult, createArea, setAreaGeometry } from "../../store/area-commands.ts";
 import { selectActiveVariant } from "../../store/document-store.ts";
 import { useDocumentStore } from "../../store/plan-document.ts";
 import { useReferenceStore } from "../../store/reference-store.ts";
-import { DRAWING_TOOLS, type Tool, useSessionStore } from "../../store/session-store.ts";
+import { type Tool, useSessionStore } from "../../store/session-store.ts";
+import { isActiveDraw, registerDraw } from "./draw-registry.ts";
 import { createSnapper } from "./snapper.ts";
 
 /** Texts the draw controller needs from the UI (it has no i18n of its own). */
@@ -55,8 +58,14 @@ declare global {
   }
 }
 
-/** The running terra-draw instance (one map, one instance), for Backspace while drawing. */
-let activeDraw: TerraDraw | null = null;
+/** terra-draw refuses coordinates with more than 9 decimals (clipping results have more): round to ~0.1 mm. */
+function forTerraDraw(geometry: Polygon): Polygon {
+  const round = (v: number) => Math.round(v * 1e9) / 1e9;
+  return {
+    type: "Polygon",
+    coordinates: geometry.coordinates.map((ring) => ring.map((p) => [round(p[0] ?? 0), round(p[1] ?? 0)])),
+  };
+}
 
 function reportResult(result: CommandResult) {
   const { notify } = useSessionStore.getState();
@@ -189,11 +198,13 @@ export function DrawController({ labels }: { labels: DrawLabels }) {
           }),
         ],
         undoRedo: { modeLevel: new TerraDrawModeUndoRedo() },
+        // Our area ids are UUIDs in the app, but imported plans may bring any string ids.
+        idStrategy: { isValidId: (id) => typeof id === "string" && id.length > 0, getId: () => newId() },
       });
       draw.start();
       draw.setMode(TERRA_MODE[useSessionStore.getState().tool]);
       drawRef.current = draw;
-      activeDraw = draw;
+      registerDraw(draw);
       if (new URLSearchParams(window.location.search).has("e2e")) window.__pilotkarteDraw = draw;
 
       draw.on("change", (ids) => {
@@ -246,7 +257,8 @@ export function DrawController({ labels }: { labels: DrawLabels }) {
           if (!result.ok) {
             // Put the stored geometry back into terra-draw: the edit was refused.
             const stored = selectActiveVariant(useDocumentStore.getState()).areas[id as string];
-            if (stored && stored.geometry.type === "Polygon") d.updateFeatureGeometry(id, stored.geometry);
+            if (stored && stored.geometry.type === "Polygon")
+              d.updateFeatureGeometry(id, forTerraDraw(stored.geometry));
           }
         }
       });
@@ -263,7 +275,7 @@ export function DrawController({ labels }: { labels: DrawLabels }) {
           // The map may already be gone (page unload); nothing to clean up then.
         }
       }
-      if (activeDraw === draw) activeDraw = null;
+      if (draw && isActiveDraw(draw)) registerDraw(null);
       drawRef.current = null;
       editingRef.current = null;
       useSessionStore.getState().setEditingAreaId(null);
@@ -295,11 +307,9 @@ export function DrawController({ labels }: { labels: DrawLabels }) {
     if (!wanted) return;
     if (editingRef.current === wanted.id) {
       const snapshot = draw.getSnapshotFeature(wanted.id);
-      if (
-        snapshot &&
-        JSON.stringify(snapshot.geometry.coordinates) !== JSON.stringify(wanted.geometry.coordinates)
-      ) {
-        draw.updateFeatureGeometry(wanted.id, wanted.geometry as Polygon);
+      const rounded = forTerraDraw(wanted.geometry as Polygon);
+      if (snapshot && JSON.stringify(snapshot.geometry.coordinates) !== JSON.stringify(rounded.coordinates)) {
+        draw.updateFeatureGeometry(wanted.id, rounded);
       }
       return;
     }
@@ -308,7 +318,7 @@ export function DrawController({ labels }: { labels: DrawLabels }) {
       {
         type: "Feature",
         id: wanted.id,
-        geometry: wanted.geometry as Polygon,
+        geometry: forTerraDraw(wanted.geometry as Polygon),
         properties: { mode: "polygon" },
       },
     ]);
@@ -333,15 +343,4 @@ export function DrawController({ labels }: { labels: DrawLabels }) {
   }, [variant]);
 
   return null;
-}
-
-/** Whether the current tool is one of the drawing tools (for keyboard handling). */
-export function isDrawingTool(tool: Tool): boolean {
-  return DRAWING_TOOLS.includes(tool);
-}
-
-/** Removes the last placed point of the shape being drawn (Backspace). */
-export function undoLastPoint(): boolean {
-  if (activeDraw?.getModeState() !== "drawing") return false;
-  return activeDraw.undo();
 }

@@ -6,7 +6,7 @@
  */
 import type { Position } from "geojson";
 import type { Map as MapLibreMap } from "maplibre-gl";
-import { createSnapIndex, ringsOf, type SnapIndex, snapToIndex } from "../../domain/geometry/index.ts";
+import { createSnapIndex, ringsOf, type SnapIndex, snapToIndex } from "../../domain/geometry/snap-index.ts";
 import type { ReferenceLevel } from "../../domain/model/catalogue.ts";
 import type { AreaGeometry, Variant } from "../../domain/model/plan.ts";
 import type { DistrictFeature } from "../../store/reference-store.ts";

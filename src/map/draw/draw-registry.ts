@@ -1,0 +1,32 @@
+/**
+ * The running terra-draw instance, registered by the (lazily loaded) draw controller, so that the
+ * keyboard shortcuts can remove the last point without loading terra-draw themselves.
+ */
+import type { Tool } from "../../store/session-store.ts";
+import { DRAWING_TOOLS } from "../../store/session-store.ts";
+
+interface DrawHandle {
+  getModeState(): string;
+  undo(): boolean;
+}
+
+let active: DrawHandle | null = null;
+
+export function registerDraw(draw: DrawHandle | null): void {
+  active = draw;
+}
+
+export function isActiveDraw(draw: DrawHandle): boolean {
+  return active === draw;
+}
+
+/** Whether the current tool is one of the drawing tools (for keyboard handling). */
+export function isDrawingTool(tool: Tool): boolean {
+  return DRAWING_TOOLS.includes(tool);
+}
+
+/** Removes the last placed point of the shape being drawn (Backspace). */
+export function undoLastPoint(): boolean {
+  if (active?.getModeState() !== "drawing") return false;
+  return active.undo();
+}
