@@ -10,6 +10,7 @@ import { useSessionStore } from "../store/session-store.ts";
 import { AboutDialog } from "./AboutDialog.tsx";
 import { AreaList } from "./AreaList.tsx";
 import { AreaPanel } from "./AreaPanel.tsx";
+import { CoveragePanel, OverlapTable } from "./CoveragePanel.tsx";
 import { Credits } from "./Credits.tsx";
 import { DistrictPanel } from "./DistrictPanel.tsx";
 import { DistrictPicker } from "./DistrictPicker.tsx";
@@ -22,6 +23,7 @@ import { ShortcutsDialog } from "./ShortcutsDialog.tsx";
 import { StorageBanner } from "./StorageBanner.tsx";
 import { Toasts } from "./Toasts.tsx";
 import { Toolbar } from "./Toolbar.tsx";
+import { useAnalysis } from "./use-analysis.ts";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts.ts";
 
 type Tab = "areas" | "layers";
@@ -34,6 +36,7 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
   const [tab, setTab] = useState<Tab>("areas");
   const selectedAreaId = useSessionStore((s) => s.selectedAreaId);
   useKeyboardShortcuts();
+  useAnalysis(catalogue);
   useEffect(() => {
     if (selectedAreaId) setTab("areas");
   }, [selectedAreaId]);
@@ -95,7 +98,9 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
         </div>
         <div id="panel-areas" role="tabpanel" aria-labelledby="tab-areas" hidden={tab !== "areas"}>
           <AreaPanel />
+          <CoveragePanel catalogue={catalogue} />
           <AreaList />
+          <OverlapTable />
         </div>
         <div id="panel-layers" role="tabpanel" aria-labelledby="tab-layers" hidden={tab !== "layers"}>
           <LayerPanel catalogue={catalogue} />

@@ -15,6 +15,7 @@ import { measureCoverage, shareOf } from "./measure-coverage.ts";
 import { measureGeodesic } from "./measure-geodesic.ts";
 import type { AnalysisContext } from "./prepare-analysis-context.ts";
 import { type PreparedArea, prepareArea } from "./prepare-area.ts";
+import { containsPoint } from "./ring-index.ts";
 
 /** The area to analyse: an id to label the result and its geometry (valid, as the editor keeps it). */
 export interface AreaInput {
@@ -34,7 +35,11 @@ export interface AnalyseAreaOptions {
 export function measureCityShare(context: AnalysisContext, area: PreparedArea): CityShare | null {
   const city = context.city;
   if (city === null) return null;
-  const insideM2 = intersectShapes(context.frame, area.shape, city).areaM2;
+  const cityRings = context.cityRings;
+  const insideM2 = intersectShapes(context.frame, area.shape, city, {
+    a: (lon, lat) => containsPoint(area.rings, lon, lat),
+    ...(cityRings ? { b: (lon: number, lat: number) => containsPoint(cityRings, lon, lat) } : {}),
+  }).areaM2;
   return {
     insideM2,
     shareOfCity: shareOf(insideM2, city.areaM2),

@@ -26,6 +26,7 @@ import { MIN_COVERED_M2, measureCoverage, shareOf } from "./measure-coverage.ts"
 import { pathsToMultiPolygon } from "./paths-to-geometry.ts";
 import type { AnalysisContext } from "./prepare-analysis-context.ts";
 import { type PreparedArea, prepareArea } from "./prepare-area.ts";
+import { containsPoint } from "./ring-index.ts";
 
 /** An area of a variant: geometry plus the alliance fields it serves. */
 export interface VariantAreaInput extends AreaInput {
@@ -83,7 +84,11 @@ export function findOverlaps(frame: ClipFrame, areas: readonly PreparedArea[]): 
       .map((j) => withBox[j] as number)
       .sort((x, y) => x - y);
     for (const b of others) {
-      const { areaM2, paths } = intersectShapes(frame, area.shape, (areas[b] as PreparedArea).shape);
+      const other = areas[b] as PreparedArea;
+      const { areaM2, paths } = intersectShapes(frame, area.shape, other.shape, {
+        a: (lon, lat) => containsPoint(area.rings, lon, lat),
+        b: (lon, lat) => containsPoint(other.rings, lon, lat),
+      });
       if (areaM2 >= MIN_COVERED_M2) pairs.push({ a, b, overlapM2: areaM2, paths });
     }
   });

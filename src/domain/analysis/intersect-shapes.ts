@@ -3,16 +3,16 @@
  * (Turf's intersect, polyclip-ts with bignumber.js, was 33x slower on the same inputs; see
  * PERFORMANCE.md. {@link intersectionAreaTurfM2} in `naive-analysis.ts` is the reference.)
  *
- * Both polygons are first cut to the overlap of their boxes (`clip-to-box.ts`, linear in the number
- * of vertices), which drops the long stretches of district borders far from the pilot area. When one
- * of them covers that whole box, the answer is the other one's cut-out, and the general clipper never
- * runs.
+ * The operand with more vertices (a district, the city) is first thinned to the other's box
+ * (`trim-to-box.ts`, linear in its vertices, exact), which drops the long stretches of border far
+ * from the pilot area. When its border misses that box entirely, the pilot area lies wholly inside or
+ * wholly outside, and the general clipper never runs.
  */
 import { Clipper, FillRule, type Paths64 } from "clipper2-ts";
 import type { AreaGeometry } from "../model/plan.ts";
-import { type ClipFrame, geometryToPaths, pathsBounds } from "./clip-frame.ts";
-import { clipPathsToBox, coversBox } from "./clip-to-box.ts";
+import { type ClipFrame, geometryToPaths, latOf, lonOf, pathsBounds } from "./clip-frame.ts";
 import { pathsAreaM2 } from "./ellipsoidal-area.ts";
+import { trimToBox } from "./trim-to-box.ts";
 
 /** Integer box [minX, minY, maxX, maxY] in a clip frame. */
 export type FrameBounds = [number, number, number, number];
@@ -24,6 +24,8 @@ export interface ClipShape {
   readonly bounds: FrameBounds | null;
   /** Area in m² on the WGS84 ellipsoid (see `ellipsoidal-area.ts`). */
   readonly areaM2: number;
+  /** Number of positions over all paths. */
+  readonly vertexCount: number;
 }
 
 /** Converts an area geometry into a {@link ClipShape} in the given frame. */
@@ -33,7 +35,9 @@ export function createClipShape(frame: ClipFrame, geometry: AreaGeometry): ClipS
 
 /** Wraps integer paths (outer rings counter-clockwise, holes clockwise) as a {@link ClipShape}. */
 export function shapeOfPaths(frame: ClipFrame, paths: Paths64): ClipShape {
-  return { paths, bounds: pathsBounds(paths), areaM2: pathsAreaM2(frame, paths) };
+  let vertexCount = 0;
+  for (const path of paths) vertexCount += path.length;
+  return { paths, bounds: pathsBounds(paths), areaM2: pathsAreaM2(frame, paths), vertexCount };
 }
 
 /** The overlap of two boxes, or null when they do not overlap with a positive area. */
@@ -46,13 +50,6 @@ export function overlapOfBounds(a: FrameBounds | null, b: FrameBounds | null): F
   return minX < maxX && minY < maxY ? [minX, minY, maxX, maxY] : null;
 }
 
-/** The part of a shape inside a box (the shape itself when it lies inside the box). */
-function cutToBox(shape: ClipShape, box: FrameBounds): Paths64 {
-  const b = shape.bounds;
-  if (b !== null && b[0] >= box[0] && b[1] >= box[1] && b[2] <= box[2] && b[3] <= box[3]) return shape.paths;
-  return clipPathsToBox(shape.paths, box);
-}
-
 /** Result of {@link intersectShapes}. */
 export interface ShapeIntersection {
   /** Area of the intersection in m²; 0 when the shapes only touch or do not meet. */
@@ -61,24 +58,42 @@ export interface ShapeIntersection {
   paths: Paths64;
 }
 
+/** Point tests for the operands of {@link intersectShapes}, to skip clipping when one holds the other. */
+export interface ShapeContains {
+  a?: (lon: number, lat: number) => boolean;
+  b?: (lon: number, lat: number) => boolean;
+}
+
 /**
  * Intersection of two prepared shapes. Exact up to the frame's 0.01 mm rounding of positions;
- * degenerate results (shapes that only touch) give area 0 and no paths.
+ * shapes that only touch or do not meet give area 0 and no paths. When the larger operand's border
+ * does not come near the smaller one's box at all, the answer follows from one point test of the
+ * larger operand (`contains`), without clipping.
  */
-export function intersectShapes(frame: ClipFrame, a: ClipShape, b: ClipShape): ShapeIntersection {
-  const box = overlapOfBounds(a.bounds, b.bounds);
-  if (box === null) return { areaM2: 0, paths: [] };
-  const aCut = cutToBox(a, box);
-  if (aCut.length === 0) return { areaM2: 0, paths: [] };
-  const bCut = cutToBox(b, box);
-  if (bCut.length === 0) return { areaM2: 0, paths: [] };
-  let paths: Paths64;
-  if (coversBox(bCut, box)) paths = aCut;
-  else if (coversBox(aCut, box)) paths = bCut;
-  else paths = Clipper.intersect(aCut, bCut, FillRule.NonZero);
+export function intersectShapes(
+  frame: ClipFrame,
+  a: ClipShape,
+  b: ClipShape,
+  contains?: ShapeContains,
+): ShapeIntersection {
+  const none: ShapeIntersection = { areaM2: 0, paths: [] };
+  if (overlapOfBounds(a.bounds, b.bounds) === null) return none;
+  // Trim the operand with more vertices to the other's box; the other stays whole (see trim-to-box.ts).
+  const trimA = a.vertexCount > b.vertexCount;
+  const [large, small] = trimA ? [a, b] : [b, a];
+  const box = small.bounds as FrameBounds;
+  const trimmed = trimToBox(large.paths, box);
+  if (trimmed.paths.length === 0) return none;
+  const containsLarge = trimA ? contains?.a : contains?.b;
+  if (!trimmed.meetsBox && containsLarge) {
+    // The larger border misses the box: the smaller shape is wholly inside the larger one or wholly outside.
+    const centreLon = lonOf(frame, (box[0] + box[2]) / 2);
+    const centreLat = latOf(frame, (box[1] + box[3]) / 2);
+    return containsLarge(centreLon, centreLat) ? { areaM2: small.areaM2, paths: small.paths } : none;
+  }
+  const paths = Clipper.intersect(small.paths, trimmed.paths, FillRule.NonZero);
   const areaM2 = pathsAreaM2(frame, paths);
-  // A cut-out of a hole alone, or a touching pair, can leave paths that cancel out.
-  return areaM2 > 0 ? { areaM2, paths } : { areaM2: 0, paths: [] };
+  return areaM2 > 0 ? { areaM2, paths } : none;
 }
 
 /** The union of shapes (overlaps counted once) as integer paths. */

@@ -8,6 +8,7 @@ import { type ClipShape, intersectShapes } from "./intersect-shapes.ts";
 import type { AnalysisContext } from "./prepare-analysis-context.ts";
 import type { PreparedArea } from "./prepare-area.ts";
 import { districtsNear, type PreparedReferenceLevel } from "./prepare-reference-areas.ts";
+import { containsPoint, type RingIndex } from "./ring-index.ts";
 
 /**
  * Smallest intersection, in m², that counts as touching a district. Areas drawn along a border with
@@ -38,7 +39,11 @@ export function measureCoverage(
   if (area.box !== null) {
     for (const i of districtsNear(level, area.box)) {
       const district = level.shapes[i] as ClipShape;
-      const { areaM2: intersectionM2 } = intersectShapes(context.frame, area.shape, district);
+      const rings = level.rings[i] as RingIndex;
+      const { areaM2: intersectionM2 } = intersectShapes(context.frame, area.shape, district, {
+        a: (lon, lat) => containsPoint(area.rings, lon, lat),
+        b: (lon, lat) => containsPoint(rings, lon, lat),
+      });
       if (intersectionM2 < MIN_COVERED_M2) continue;
       covered += intersectionM2;
       rows.push({

@@ -21,6 +21,7 @@ import {
   prepareReferenceLevel,
   type ReferenceAreaInput,
 } from "./prepare-reference-areas.ts";
+import { type RingIndex, ringIndexOfGeometry } from "./ring-index.ts";
 
 /** The raw layers, as plain data (no index). Also the input of the naive reference implementation. */
 export interface AnalysisSource {
@@ -43,6 +44,8 @@ export interface AnalysisContext {
   readonly frame: ClipFrame;
   /** The city outline as a clip shape (its `areaM2` is the city's area), or null. */
   readonly city: ClipShape | null;
+  /** The city outline's edges, for point tests; null without a city. */
+  readonly cityRings: RingIndex | null;
   readonly levels: Partial<Record<ReferenceLevel, PreparedReferenceLevel>>;
   readonly grid: PreparedPopulationGrid | null;
   readonly addresses: PreparedAddressPoints | null;
@@ -84,18 +87,20 @@ export function prepareAnalysisContext(source: AnalysisSource): AnalysisContext 
     ? preparePopulationGrid(frame, source.populationGrid.cells, source.populationGrid.dataYear)
     : null;
   const city = source.city ? createClipShape(frame, source.city) : null;
+  const cityRings = source.city ? ringIndexOfGeometry(source.city) : null;
   const addresses =
     source.addresses && grid
       ? prepareAddressPoints(
           source.addresses.positions,
           grid,
           source.addresses.dataYear,
-          city ? cellSharesInside(frame, grid, city) : undefined,
+          city && cityRings ? cellSharesInside(frame, grid, city, cityRings) : undefined,
         )
       : null;
   return {
     frame,
     city,
+    cityRings,
     levels,
     grid,
     addresses,

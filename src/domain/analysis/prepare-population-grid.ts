@@ -95,14 +95,16 @@ export function cellOfPoint(grid: PreparedPopulationGrid, lon: number, lat: numb
   return found;
 }
 
-/** Each cell's share of area inside a boundary (e.g. the city outline), 0..1. */
+/** Each cell's share of area inside a boundary (e.g. the city outline, with its edges for point tests), 0..1. */
 export function cellSharesInside(
   frame: ClipFrame,
   grid: PreparedPopulationGrid,
   boundary: ClipShape,
+  boundaryRings: RingIndex,
 ): Float64Array {
+  const contains = { b: (lon: number, lat: number) => containsPoint(boundaryRings, lon, lat) };
   return Float64Array.from(grid.shapes, (shape, cell) => {
     const whole = grid.areasM2[cell] as number;
-    return whole > 0 ? Math.min(1, intersectShapes(frame, shape, boundary).areaM2 / whole) : 0;
+    return whole > 0 ? Math.min(1, intersectShapes(frame, shape, boundary, contains).areaM2 / whole) : 0;
   });
 }

@@ -9,6 +9,7 @@ import {
   NO_DISTRICT,
   prepareAddressPoints,
   preparePopulationGrid,
+  ringIndexOfGeometry,
 } from "../../../../src/domain/analysis/index.ts";
 import { cellsAreaM2 } from "../../../fixtures/analysis/small-world.ts";
 import { cell, lat, lon } from "../../../fixtures/geometry/builders.ts";
@@ -33,7 +34,7 @@ describe("address points file", () => {
 
   it("reads from an ArrayBuffer as a fetch would give it", () => {
     const { bytes, districtCodes } = encodeAddressPoints([{ lon: 7.4, lat: 51.5, district: "1" }]);
-    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     expect([...decodeAddressPoints(buffer, 1, districtCodes).positions]).toEqual([7.4, 51.5]);
   });
 
@@ -88,7 +89,7 @@ describe("dasymetric weights", () => {
   it("spreads only the residents of a cell's part inside the city", () => {
     // The city covers column 0 only: half of cell a (by area), none of cell b.
     const city = createClipShape(frame, cell(0, 0, 1, 4));
-    const shares = cellSharesInside(frame, grid, city);
+    const shares = cellSharesInside(frame, grid, city, ringIndexOfGeometry(cell(0, 0, 1, 4)));
     const expectedShare = cellsAreaM2(0, 0, 1, 2) / cellsAreaM2(0, 0, 2, 2);
     expect(shares[0]).toBeCloseTo(expectedShare, 7);
     expect(shares[1]).toBe(0);

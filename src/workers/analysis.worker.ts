@@ -1,0 +1,101 @@
+/**
+ * The analysis worker: loads the served layers once, prepares the spatial indexes, and answers
+ * analyses of single areas and of a variant, off the main thread. The facade is the object below;
+ * its type is what the client sees (Comlink).
+ */
+import { expose } from "comlink";
+import type { FeatureCollection } from "geojson";
+import {
+  type AnalysisContext,
+  type AreaAnalysis,
+  type AreaInput,
+  analyseArea,
+  analyseVariant,
+  cityFromCollection,
+  decodeAddressPoints,
+  gridCellsFromCollection,
+  pointLayerFromCollection,
+  prepareAnalysisContext,
+  referenceAreasFromCollection,
+  type VariantAnalysis,
+  type VariantAreaInput,
+} from "../domain/analysis/index.ts";
+import type { GeneratedCatalogue, ReferenceLevel } from "../domain/model/catalogue.ts";
+
+let context: AnalysisContext | null = null;
+
+/** Walking distance for "facilities within reach" (metres). */
+export const NEAR_DISTANCE_M = 300;
+
+async function json(base: string, url: string): Promise<FeatureCollection> {
+  const response = await fetch(new URL(url, base));
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return (await response.json()) as FeatureCollection;
+}
+
+const api = {
+  /** Loads and indexes everything the analysis needs; returns the time it took (ms). */
+  async init(base: string, catalogue: GeneratedCatalogue): Promise<number> {
+    const started = performance.now();
+    const entries = catalogue.entries;
+    const boundary = entries.find((e) => e.kind === "boundary");
+    const grid = entries.find((e) => e.kind === "population");
+    const levels = entries.filter((e) => e.kind === "reference-areas");
+    const facilities = entries.filter((e) => e.kind === "facility-points");
+    const [city, gridData, ...rest] = await Promise.all([
+      boundary ? json(base, boundary.url) : Promise.resolve(null),
+      grid ? json(base, grid.url) : Promise.resolve(null),
+      ...levels.map((e) => json(base, e.url)),
+      ...facilities.map((e) => json(base, e.url)),
+    ]);
+    const referenceLevels: Partial<Record<ReferenceLevel, ReturnType<typeof referenceAreasFromCollection>>> =
+      {};
+    levels.forEach((e, i) => {
+      const data = rest[i];
+      if (e.level && data) referenceLevels[e.level] = referenceAreasFromCollection(data);
+    });
+    const facilityInputs = facilities.flatMap((e, i) => {
+      const data = rest[levels.length + i];
+      return data ? [pointLayerFromCollection(e.id, data)] : [];
+    });
+    let addresses = null;
+    const summary = catalogue.summary.addressPoints;
+    if (summary) {
+      const response = await fetch(new URL(summary.url, base));
+      if (response.ok) {
+        const decoded = decodeAddressPoints(
+          await response.arrayBuffer(),
+          summary.count,
+          summary.districtCodes,
+        );
+        addresses = { positions: decoded.positions, dataYear: summary.dataYear };
+      }
+    }
+    context = prepareAnalysisContext({
+      city: city ? cityFromCollection(city) : null,
+      referenceLevels,
+      populationGrid: gridData ? { cells: gridCellsFromCollection(gridData), dataYear: 2011 } : null,
+      addresses,
+      facilities: facilityInputs,
+    });
+    return performance.now() - started;
+  },
+
+  analyseArea(area: AreaInput): AreaAnalysis | null {
+    return context ? analyseArea(context, area, { distancesM: [NEAR_DISTANCE_M] }) : null;
+  },
+
+  analyseVariant(areas: VariantAreaInput[], areaAnalyses: AreaAnalysis[]): VariantAnalysis | null {
+    return context
+      ? analyseVariant(context, areas, {
+          distancesM: [NEAR_DISTANCE_M],
+          areaAnalyses,
+          overlapGeometries: true,
+        })
+      : null;
+  },
+};
+
+export type AnalysisWorkerApi = typeof api;
+
+expose(api);
