@@ -39,7 +39,7 @@ test.describe("Coverage of a pilot area", () => {
     // A plain-language sentence for screen readers.
     await expect(panel.locator("[aria-live=polite]")).toContainText("Einwohner (Zensus 2011)");
     // The figures are in German format: a range like "20.120 – 20.250".
-    const range = await panel.getByTestId("residents-range").innerText();
+    const range = (await panel.getByTestId("residents-range").textContent()) ?? "";
     expect(range).toMatch(/\d{1,3}\.\d{3} – \d{1,3}\.\d{3}/);
     expect(app.errors).toEqual([]);
   });
