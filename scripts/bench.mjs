@@ -5,7 +5,8 @@
  *  - B7 first render: map load and first idle in headless Chromium (median of runs) against 2 s.
  *  - Heap: JS heap used once idle (after a forced GC) against 150 MB.
  * Figures, not assertions: the script reports and writes bench/results/*.json; it fails only if it
- * cannot measure. Options: --runs N (default 5), --no-build.
+ * cannot measure. Options: --runs N (default 5), --no-build, --no-analysis. The analysis engine's own
+ * benchmark (B1-B5 against naive Turf) writes bench/results/analysis-latest.json.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -400,6 +401,16 @@ records.push(
 );
 
 records.push(...editRecords);
+
+// B1-B5: the analysis engine against naive Turf, in its own process (about 3 minutes).
+if (!args.includes("--no-analysis")) {
+  console.log("\nAnalysis engine (bench/analysis/analysis.bench.ts)");
+  const analysis = spawnSync(node, ["node_modules/tsx/dist/cli.mjs", "bench/analysis/analysis.bench.ts"], {
+    stdio: "inherit",
+  });
+  if (analysis.status !== 0)
+    console.log("  analysis benchmark reported a wrong answer or failed (see above)");
+}
 mkdirSync("bench/results", { recursive: true });
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
 const out = { date: new Date().toISOString(), node: process.version, runs, records };

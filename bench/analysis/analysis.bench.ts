@@ -10,6 +10,10 @@
  * run (exit 1) however fast it is. The slowest naive baselines run once, on the first k of n areas,
  * and are scaled by n / k (rows say so), to keep the whole run within about three minutes on two cores.
  *
+ * Budgets (PERFORMANCE.md) are checked where they are defined: the interactive ones (one edit: median
+ * <= 3 ms, p95 <= 8 ms; everything <= 100 ms) at the typical size, everything <= 500 ms at the largest.
+ * A missed budget is reported ("MISSED"), not failed: timings on a shared machine vary.
+ *
  * Run: npx tsx bench/analysis/analysis.bench.ts [--runs N]. Writes bench/results/analysis-latest.json.
  */
 import { spawnSync } from "node:child_process";
@@ -111,7 +115,15 @@ function report(
   id: string,
   size: string,
   baseline: { ms: number; note?: string },
-  methods: { method: string; times: number[]; budget?: string; minRatio?: number; maxMedian?: number; maxP95?: number; ok: boolean }[],
+  methods: {
+    method: string;
+    times: number[];
+    budget?: string;
+    minRatio?: number;
+    maxMedian?: number;
+    maxP95?: number;
+    ok: boolean;
+  }[],
 ): void {
   records.push({
     id,
@@ -186,9 +198,15 @@ if (!real) log("public/generated is missing or outdated: real-data rows skipped 
 // B1: points inside areas.
 log("B1 points inside areas");
 /** Naive point tests per row, at most: beyond it the baseline runs on the first k areas and is scaled. */
-const NAIVE_POINT_TESTS = 2_500_000;
+const NAIVE_POINT_TESTS = 1_500_000;
 
-function benchPoints(id: string, size: string, positions: Float64Array, geometries: AreaGeometry[], budget?: number): void {
+function benchPoints(
+  id: string,
+  size: string,
+  positions: Float64Array,
+  geometries: AreaGeometry[],
+  budget?: number,
+): void {
   const layer = preparePointLayer({ id: "points", positions });
   const count = positions.length / 2;
   const k = Math.max(1, Math.min(geometries.length, Math.floor(NAIVE_POINT_TESTS / count)));
@@ -222,15 +240,23 @@ function benchPoints(id: string, size: string, positions: Float64Array, geometri
   }, RUNS);
 
   const same = (xs: number[]) => naiveCounts.every((c, i) => c === xs[i]);
-  report(id, size, { ms: naiveMs, ...(k < geometries.length ? { note: `run on ${k} of ${geometries.length} areas, scaled` } : {}) }, [
+  report(
+    id,
+    size,
     {
-      method: "bucket grid",
-      times: indexed,
-      ok: same(counts),
-      ...(budget ? { budget: `>= ${budget}x`, minRatio: budget } : {}),
+      ms: naiveMs,
+      ...(k < geometries.length ? { note: `run on ${k} of ${geometries.length} areas, scaled` } : {}),
     },
-    { method: "kdbush + band PIP", times: kd, ok: same(treeCounts) },
-  ]);
+    [
+      {
+        method: "bucket grid",
+        times: indexed,
+        ok: same(counts),
+        ...(budget ? { budget: `>= ${budget}x`, minRatio: budget } : {}),
+      },
+      { method: "kdbush + band PIP", times: kd, ok: same(treeCounts) },
+    ],
+  );
 }
 
 for (const n of pointSizes) {
@@ -246,14 +272,19 @@ for (const n of pointSizes) {
   }
 }
 if (real) {
-  benchPoints("B1", "real 109,700 addresses x 50 areas", real.addresses.positions, geometriesOf(areaSets.get(50) as SyntheticArea[]));
+  benchPoints(
+    "B1",
+    "real 109,700 addresses x 50 areas",
+    real.addresses.positions,
+    geometriesOf(areaSets.get(50) as SyntheticArea[]),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // B2: coverage of districts (intersection areas, shares, residents).
 log("B2 coverage");
 /** Naive time per row, at most (ms): beyond it the baseline runs on the first k areas and is scaled. */
-const NAIVE_ROW_MS = 2_000;
+const NAIVE_ROW_MS = 1_200;
 
 /** Whether two results agree: same districts, shares within 1e-3, residents within 1e-3 (relative). */
 function agree(fast: AreaAnalysis, slow: AreaAnalysis): boolean {
@@ -263,7 +294,12 @@ function agree(fast: AreaAnalysis, slow: AreaAnalysis): boolean {
     if (!other || other.districts.length !== level.districts.length) return false;
     for (const row of level.districts) {
       const match = other.districts.find((d) => d.code === row.code);
-      if (!match || !near(row.shareOfArea, match.shareOfArea) || !near(row.shareOfDistrict, match.shareOfDistrict)) return false;
+      if (
+        !match ||
+        !near(row.shareOfArea, match.shareOfArea) ||
+        !near(row.shareOfDistrict, match.shareOfDistrict)
+      )
+        return false;
     }
   }
   const figures = fast.residents?.figures ?? [];
@@ -299,14 +335,19 @@ function benchAnalysis(
     fast = areas.map((area) => analyseArea(context, area));
   }, RUNS);
   const ok = slow.every((s, i) => agree(fast[i] as AreaAnalysis, s));
-  report(id, size, { ms: naiveMs, ...(k < areas.length ? { note: `run on ${k} of ${areas.length} areas, scaled` } : {}) }, [
-    {
-      method: "indexed + clipper2-ts",
-      times,
-      ok,
-      ...(budget?.minRatio ? { budget: `>= ${budget.minRatio}x`, minRatio: budget.minRatio } : {}),
-    },
-  ]);
+  report(
+    id,
+    size,
+    { ms: naiveMs, ...(k < areas.length ? { note: `run on ${k} of ${areas.length} areas, scaled` } : {}) },
+    [
+      {
+        method: "indexed + clipper2-ts",
+        times,
+        ok,
+        ...(budget?.minRatio ? { budget: `>= ${budget.minRatio}x`, minRatio: budget.minRatio } : {}),
+      },
+    ],
+  );
 }
 
 const syntheticLevels: [ReferenceLevel, number][] = [
@@ -346,7 +387,13 @@ if (real) {
       facilities: [],
     };
     const count = real.source.referenceLevels[level]?.length ?? 0;
-    benchAnalysis("B2", `real ${count} districts x 50 areas`, prepareAnalysisContext(source), prepareNaiveContext(source), geometriesOf(areaSets.get(50) as SyntheticArea[]));
+    benchAnalysis(
+      "B2",
+      `real ${count} districts x 50 areas`,
+      prepareAnalysisContext(source),
+      prepareNaiveContext(source),
+      geometriesOf(areaSets.get(50) as SyntheticArea[]),
+    );
   }
 }
 
@@ -354,7 +401,7 @@ if (real) {
 // B3: overlaps between areas.
 log("B3 overlaps");
 /** Naive pairs per row, at most: beyond it the baseline runs on the first k areas and is scaled by pairs. */
-const NAIVE_PAIRS = 2_500;
+const NAIVE_PAIRS = 1_500;
 for (const a of [10, 50, 200]) {
   const geometries = geometriesOf(areaSets.get(a) as SyntheticArea[]);
   let k = a;
@@ -375,11 +422,19 @@ for (const a of [10, 50, 200]) {
     inSubset.length === naive.length &&
     naive.every((n, i) => {
       const p = inSubset[i];
-      return p !== undefined && p.a === n.a && p.b === n.b && Math.abs(p.overlapM2 - n.overlapM2) <= 1e-3 * Math.max(1, n.overlapM2);
+      return (
+        p !== undefined &&
+        p.a === n.a &&
+        p.b === n.b &&
+        Math.abs(p.overlapM2 - n.overlapM2) <= 1e-3 * Math.max(1, n.overlapM2)
+      );
     });
-  report("B3", `${a} areas (${pairs.length} overlapping pairs)`, { ms: naiveMs, ...(k < a ? { note: `run on the pairs of ${k} of ${a} areas, scaled by pairs` } : {}) }, [
-    { method: "flatbush + clipper2-ts", times, ok, budget: ">= 50x", minRatio: 50 },
-  ]);
+  report(
+    "B3",
+    `${a} areas (${pairs.length} overlapping pairs)`,
+    { ms: naiveMs, ...(k < a ? { note: `run on the pairs of ${k} of ${a} areas, scaled by pairs` } : {}) },
+    [{ method: "flatbush + clipper2-ts", times, ok, budget: ">= 50x", minRatio: 50 }],
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -390,7 +445,7 @@ function benchEdits(
   source: AnalysisSource,
   areas: SyntheticArea[],
   naiveEdits: number,
-  budgetAll: number | null,
+  budgets: { edit: boolean; all: number | null },
 ): void {
   const context = prepareAnalysisContext(source);
   const naive = prepareNaiveContext(source);
@@ -419,22 +474,41 @@ function benchEdits(
   }
   const naiveMs = median(naiveTimes);
   report("B4", `${size}: one vertex edit`, { ms: naiveMs, note: `median of ${naiveEdits} edits` }, [
-    { method: "indexed + clipper2-ts", times, ok, budget: "median <= 3 ms, p95 <= 8 ms, >= 50x", minRatio: 50, maxMedian: 3, maxP95: 8 },
+    budgets.edit
+      ? {
+          method: "indexed + clipper2-ts",
+          times,
+          ok,
+          budget: "median <= 3 ms, p95 <= 8 ms, >= 50x",
+          minRatio: 50,
+          maxMedian: 3,
+          maxP95: 8,
+        }
+      : { method: "indexed + clipper2-ts", times, ok },
   ]);
   // Everything recomputed: every area's row, then the variant (overlaps, union, totals).
   const all = areas.map((a) => ({ id: a.id, geometry: areaPolygon(a) }));
-  const everything = measure(() => {
-    const rows = all.map((area) => analyseArea(context, area));
-    analyseVariant(context, all, { areaAnalyses: rows });
-  }, Math.max(3, Math.floor(RUNS / 2)), 1);
-  report("B4", `${size}: all ${areas.length} areas + variant`, { ms: naiveMs * areas.length, note: "estimated: per-edit naive median x areas" }, [
-    {
-      method: "indexed + clipper2-ts",
-      times: everything,
-      ok: true,
-      ...(budgetAll ? { budget: `<= ${budgetAll} ms`, maxMedian: budgetAll } : {}),
+  const everything = measure(
+    () => {
+      const rows = all.map((area) => analyseArea(context, area));
+      analyseVariant(context, all, { areaAnalyses: rows });
     },
-  ]);
+    Math.max(3, Math.floor(RUNS / 2)),
+    1,
+  );
+  report(
+    "B4",
+    `${size}: all ${areas.length} areas + variant`,
+    { ms: naiveMs * areas.length, note: "estimated: per-edit naive median x areas" },
+    [
+      {
+        method: "indexed + clipper2-ts",
+        times: everything,
+        ok: true,
+        ...(budgets.all ? { budget: `<= ${budgets.all} ms`, maxMedian: budgets.all } : {}),
+      },
+    ],
+  );
 }
 
 benchEdits(
@@ -449,7 +523,7 @@ benchEdits(
   },
   areaSets.get(50) as SyntheticArea[],
   5,
-  100,
+  { edit: true, all: 100 },
 );
 benchEdits(
   "largest (1M addresses, 170 districts, 200 areas)",
@@ -463,7 +537,7 @@ benchEdits(
   },
   areaSets.get(200) as SyntheticArea[],
   2,
-  500,
+  { edit: false, all: 500 },
 );
 if (real) {
   benchEdits(
@@ -471,7 +545,7 @@ if (real) {
     real.source,
     areaSets.get(50) as SyntheticArea[],
     3,
-    100,
+    { edit: false, all: null },
   );
 }
 
@@ -480,7 +554,14 @@ if (real) {
 log("B5 load");
 function load(size: string, fn: () => void): void {
   const times = measure(fn, 3, 1);
-  records.push({ id: "B5", size, method: "parse + index", median_ms: median(times), p95_ms: quantile(times, 0.95), ratio: null });
+  records.push({
+    id: "B5",
+    size,
+    method: "parse + index",
+    median_ms: median(times),
+    p95_ms: quantile(times, 0.95),
+    ratio: null,
+  });
 }
 if (real) {
   load("real Dortmund layers (files to context)", () => {
@@ -489,15 +570,24 @@ if (real) {
 }
 const million = pointLayers.get(1_000_000) as Float64Array;
 const millionBytes = encodeAddressPoints(
-  Array.from({ length: million.length / 2 }, (_, i) => ({ lon: million[2 * i] as number, lat: million[2 * i + 1] as number, district: "" })),
+  Array.from({ length: million.length / 2 }, (_, i) => ({
+    lon: million[2 * i] as number,
+    lat: million[2 * i + 1] as number,
+    district: "",
+  })),
 ).bytes;
 load("1M points (binary decode + bucket grid)", () => {
-  preparePointLayer({ id: "million", positions: decodeAddressPoints(millionBytes, million.length / 2, []).positions });
+  preparePointLayer({
+    id: "million",
+    positions: decodeAddressPoints(millionBytes, million.length / 2, []).positions,
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
 // GEOS, where Debian's python3-shapely is installed.
-const shapely = spawnSync("python3", ["-c", "import shapely; print(shapely.geos_version_string)"], { encoding: "utf8" });
+const shapely = spawnSync("python3", ["-c", "import shapely; print(shapely.geos_version_string)"], {
+  encoding: "utf8",
+});
 const geosNote =
   shapely.status === 0
     ? `GEOS ${shapely.stdout.trim()} found; the GEOS comparison is not part of this script yet`
@@ -505,7 +595,8 @@ const geosNote =
 
 // ---------------------------------------------------------------------------------------------
 // Report.
-const fmt = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? "" : x.toFixed(digits));
+const fmt = (x: number | null | undefined, digits = 2) =>
+  x === null || x === undefined ? "" : x.toFixed(digits);
 const rows = records.map((r) => [
   r.id,
   r.size,
@@ -522,7 +613,9 @@ const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(" | ")} |`;
 console.log(`\n${line(header)}\n${line(widths.map((w) => "-".repeat(w)))}`);
 for (const row of rows) console.log(line(row));
-console.log(`\n${geosNote}. ${cpus().length} cores, Node ${process.version}, ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+console.log(
+  `\n${geosNote}. ${cpus().length} cores, Node ${process.version}, ${((performance.now() - started) / 1000).toFixed(0)} s.`,
+);
 
 const out = join(repoRoot, "bench", "results", "analysis-latest.json");
 mkdirSync(dirname(out), { recursive: true });

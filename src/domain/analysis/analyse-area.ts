@@ -7,11 +7,11 @@
 import type { ReferenceLevel } from "../model/catalogue.ts";
 import { REFERENCE_LEVELS } from "../model/catalogue.ts";
 import type { AreaGeometry } from "../model/plan.ts";
-import type { AreaAnalysis, CityShare, LevelCoverage } from "./analysis-result.ts";
+import type { AreaAnalysis, CityShare } from "./analysis-result.ts";
 import { countFacilities, DEFAULT_DISTANCES_M } from "./count-facilities.ts";
 import { estimateResidents } from "./estimate-residents.ts";
-import { intersectShapes } from "./intersect-shapes.ts";
-import { measureCoverage, shareOf } from "./measure-coverage.ts";
+import { intersectionAreaM2 } from "./intersection-area.ts";
+import { measureLevels, shareOf } from "./measure-coverage.ts";
 import { measureGeodesic } from "./measure-geodesic.ts";
 import type { AnalysisContext } from "./prepare-analysis-context.ts";
 import { type PreparedArea, prepareArea } from "./prepare-area.ts";
@@ -36,10 +36,10 @@ export function measureCityShare(context: AnalysisContext, area: PreparedArea): 
   const city = context.city;
   if (city === null) return null;
   const cityRings = context.cityRings;
-  const insideM2 = intersectShapes(context.frame, area.shape, city, {
+  const insideM2 = intersectionAreaM2(context.frame, area.shape, city, {
     a: (lon, lat) => containsPoint(area.rings, lon, lat),
     ...(cityRings ? { b: (lon: number, lat: number) => containsPoint(cityRings, lon, lat) } : {}),
-  }).areaM2;
+  });
   return {
     insideM2,
     shareOfCity: shareOf(insideM2, city.areaM2),
@@ -58,11 +58,7 @@ export function analysePreparedArea(
   area: PreparedArea,
   options: AnalyseAreaOptions = {},
 ): AreaAnalysis {
-  const levels: LevelCoverage[] = [];
-  for (const level of levelsToReport(context, options)) {
-    const prepared = context.levels[level];
-    if (prepared) levels.push(measureCoverage(context, prepared, area));
-  }
+  const levels = measureLevels(context, area, levelsToReport(context, options));
   const { areaM2, perimeterM } = measureGeodesic(area.geometry);
   return {
     areaId: area.id,

@@ -4,7 +4,7 @@
  * touches, and how many areas serve each alliance field.
  */
 import type { Paths64 } from "clipper2-ts";
-import Flatbush from "flatbush";
+import type { MultiPolygon } from "geojson";
 import { geodesicArea } from "../geometry/measure-area.ts";
 import { ALLIANCE_FIELDS, type AllianceField } from "../model/catalogue.ts";
 import type { AreaId, Variant } from "../model/plan.ts";
@@ -17,16 +17,15 @@ import type {
   UniqueFacilities,
   VariantAnalysis,
 } from "./analysis-result.ts";
-import type { ClipFrame } from "./clip-frame.ts";
 import { pointsInside, selectionOf } from "./count-facilities.ts";
 import { pathsAreaM2 } from "./ellipsoidal-area.ts";
 import { estimateResidents } from "./estimate-residents.ts";
-import { intersectShapes, unionOfShapes } from "./intersect-shapes.ts";
-import { MIN_COVERED_M2, measureCoverage, shareOf } from "./measure-coverage.ts";
+import { findOverlaps, type OverlapPair } from "./find-overlaps.ts";
+import { unionOfShapes } from "./intersect-shapes.ts";
+import { MIN_COVERED_M2, measureLevels, shareOf } from "./measure-coverage.ts";
 import { pathsToMultiPolygon } from "./paths-to-geometry.ts";
 import type { AnalysisContext } from "./prepare-analysis-context.ts";
 import { type PreparedArea, prepareArea } from "./prepare-area.ts";
-import { containsPoint } from "./ring-index.ts";
 
 /** An area of a variant: geometry plus the alliance fields it serves. */
 export interface VariantAreaInput extends AreaInput {
@@ -52,47 +51,31 @@ export function areasOfVariant(variant: Variant): VariantAreaInput[] {
   });
 }
 
-/** One overlapping pair: indexes into the input (a < b), the overlap in m² and its paths. */
-export interface OverlapPair {
-  a: number;
-  b: number;
-  overlapM2: number;
-  paths: Paths64;
-}
-
 /**
- * Every pair of areas that overlaps by at least `MIN_COVERED_M2`, in input order (a < b). Only pairs
- * whose boxes meet are clipped (Flatbush). Each pair is clipped once, so the result is symmetric by
- * construction.
+ * The union of the areas as integer paths: areas that overlap nothing are taken as they are, and each
+ * group of areas linked by overlaps is merged on its own, which keeps clipper's problems small.
  */
-export function findOverlaps(frame: ClipFrame, areas: readonly PreparedArea[]): OverlapPair[] {
-  const withBox = areas.flatMap((area, i) => (area.box === null ? [] : [i]));
-  if (withBox.length < 2) return [];
-  const index = new Flatbush(withBox.length);
-  for (const i of withBox) {
-    const box = (areas[i] as PreparedArea).box as [number, number, number, number];
-    index.add(box[0], box[1], box[2], box[3]);
-  }
-  index.finish();
-  const pairs: OverlapPair[] = [];
-  withBox.forEach((a, k) => {
-    const area = areas[a] as PreparedArea;
-    const box = area.box as [number, number, number, number];
-    const others = index
-      .search(box[0], box[1], box[2], box[3])
-      .filter((j) => j > k)
-      .map((j) => withBox[j] as number)
-      .sort((x, y) => x - y);
-    for (const b of others) {
-      const other = areas[b] as PreparedArea;
-      const { areaM2, paths } = intersectShapes(frame, area.shape, other.shape, {
-        a: (lon, lat) => containsPoint(area.rings, lon, lat),
-        b: (lon, lat) => containsPoint(other.rings, lon, lat),
-      });
-      if (areaM2 >= MIN_COVERED_M2) pairs.push({ a, b, overlapM2: areaM2, paths });
-    }
+function unionByGroups(areas: readonly PreparedArea[], links: readonly OverlapPair[]): Paths64[] {
+  const parent = areas.map((_, i) => i);
+  const root = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r] as number;
+    parent[i] = r;
+    return r;
+  };
+  for (const { a, b } of links) parent[root(a)] = root(b);
+  const groups = new Map<number, PreparedArea[]>();
+  areas.forEach((area, i) => {
+    const r = root(i);
+    const group = groups.get(r) ?? [];
+    group.push(area);
+    groups.set(r, group);
   });
-  return pairs.sort((x, y) => x.a - y.a || x.b - y.b);
+  return [...groups.values()].map((group) =>
+    group.length === 1
+      ? (group[0] as PreparedArea).shape.paths
+      : unionOfShapes(group.map((area) => area.shape)),
+  );
 }
 
 /** Codes and names of the districts, per level, that none of the coverages touches. */
@@ -144,26 +127,31 @@ export function analyseVariant(
   const prepared = areas.map((area) => prepareArea(frame, area.id, area.geometry));
   const known = new Map((options.areaAnalyses ?? []).map((analysis) => [analysis.areaId, analysis]));
 
-  const overlaps: AreaOverlap[] = findOverlaps(frame, prepared).map(({ a, b, overlapM2, paths }) => {
-    const areaA = prepared[a] as PreparedArea;
-    const areaB = prepared[b] as PreparedArea;
-    return {
-      areaIdA: areaA.id,
-      areaIdB: areaB.id,
-      overlapM2,
-      overlapHa: overlapM2 / 10_000,
-      shareOfA: shareOf(overlapM2, areaA.shape.areaM2),
-      shareOfB: shareOf(overlapM2, areaB.shape.areaM2),
-      geometry:
-        options.overlapGeometries === false
-          ? { type: "MultiPolygon", coordinates: [] }
-          : pathsToMultiPolygon(frame, paths),
-    };
-  });
+  // Every pair with any overlap links areas for the union; pairs of at least MIN_COVERED_M2 are reported.
+  const withShapes = options.overlapGeometries !== false;
+  const linked = findOverlaps(frame, prepared, { minM2: 0, withPaths: withShapes });
+  const overlaps: AreaOverlap[] = linked
+    .filter((pair) => pair.overlapM2 >= MIN_COVERED_M2)
+    .map(({ a, b, overlapM2, paths }) => {
+      const areaA = prepared[a] as PreparedArea;
+      const areaB = prepared[b] as PreparedArea;
+      return {
+        areaIdA: areaA.id,
+        areaIdB: areaB.id,
+        overlapM2,
+        overlapHa: overlapM2 / 10_000,
+        shareOfA: shareOf(overlapM2, areaA.shape.areaM2),
+        shareOfB: shareOf(overlapM2, areaB.shape.areaM2),
+        geometry: withShapes ? pathsToMultiPolygon(frame, paths) : { type: "MultiPolygon", coordinates: [] },
+      };
+    });
 
   // Totals with overlaps counted once: measure the union, and count points inside any area once.
-  const unionPaths = unionOfShapes(prepared.map((area) => area.shape));
-  const unionGeometry = pathsToMultiPolygon(frame, unionPaths);
+  const groups = unionByGroups(prepared, linked);
+  const unionGeometry: MultiPolygon = {
+    type: "MultiPolygon",
+    coordinates: groups.flatMap((paths) => pathsToMultiPolygon(frame, paths).coordinates),
+  };
   const union = prepareArea(frame, "union", unionGeometry);
   const facilities: UniqueFacilities[] = context.facilities.map((layer) => {
     const seen = new Set<number>();
@@ -178,10 +166,7 @@ export function analyseVariant(
   const coverages = prepared.map((area) => {
     const analysis = known.get(area.id);
     if (analysis) return analysis.levels;
-    return levelsToReport(context, options).flatMap((level) => {
-      const levelPrepared = context.levels[level];
-      return levelPrepared ? [measureCoverage(context, levelPrepared, area)] : [];
-    });
+    return measureLevels(context, area, levelsToReport(context, options));
   });
   const sizes = prepared.map((area) => known.get(area.id)?.areaM2 ?? geodesicArea(area.geometry));
 
@@ -190,7 +175,7 @@ export function analyseVariant(
     overlaps,
     totals: {
       sumOfAreasM2: prepared.reduce((sum, area) => sum + area.shape.areaM2, 0),
-      unionAreaM2: pathsAreaM2(frame, unionPaths),
+      unionAreaM2: groups.reduce((sum, paths) => sum + pathsAreaM2(frame, paths), 0),
       residents: estimateResidents(context, union),
       facilities,
     },

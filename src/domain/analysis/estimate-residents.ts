@@ -9,7 +9,8 @@
  */
 import type { CellShare, ResidentsEstimate, ResidentsFigure } from "./analysis-result.ts";
 import { ringAreaInsideConvexM2 } from "./clip-to-convex.ts";
-import { type ClipShape, intersectShapes } from "./intersect-shapes.ts";
+import type { ClipShape } from "./intersect-shapes.ts";
+import { intersectionAreaM2 } from "./intersection-area.ts";
 import { shareOf } from "./measure-coverage.ts";
 import { sumWeightsInArea } from "./points-in-area.ts";
 import type { AnalysisContext } from "./prepare-analysis-context.ts";
@@ -25,7 +26,7 @@ function areaInCellM2(context: AnalysisContext, area: PreparedArea, cell: number
     for (const ring of area.flatRings) total += ringAreaInsideConvexM2(ring, convex);
     return Math.max(0, total);
   }
-  return intersectShapes(context.frame, area.shape, grid.shapes[cell] as ClipShape).areaM2;
+  return intersectionAreaM2(context.frame, area.shape, grid.shapes[cell] as ClipShape);
 }
 
 /** Residents in `area` by every method the loaded layers allow; null without a census grid. */

@@ -2,7 +2,9 @@
  * The analysis engine: coverage, residents reached, facilities inside and nearby, overlaps. Pure
  * TypeScript, meant to run in the analysis worker behind a typed facade and importable as is in tests.
  * Prepare the layers once with {@link prepareAnalysisContext}, then call {@link analyseArea} per pilot
- * area (on every edit) and {@link analyseVariant} per variant. The naive Turf reference lives in
+ * area (on every edit) and {@link analyseVariant} per variant. The naive Turf reference for tests and
+ * benchmarks, `naive-analysis.ts`, is deliberately not exported here, so that a worker importing this
+ * module does not pull in Turf's intersect.
  */
 export * from "./address-points-format.ts";
 export * from "./analyse-area.ts";
@@ -10,10 +12,14 @@ export * from "./analyse-variant.ts";
 export * from "./analysis-result.ts";
 export * from "./clip-frame.ts";
 export * from "./clip-to-convex.ts";
+export * from "./clipper-operations.ts";
 export * from "./count-facilities.ts";
+export * from "./detect-nesting.ts";
 export * from "./ellipsoidal-area.ts";
 export * from "./estimate-residents.ts";
+export * from "./find-overlaps.ts";
 export * from "./intersect-shapes.ts";
+export * from "./intersection-area.ts";
 export * from "./measure-coverage.ts";
 export * from "./measure-geodesic.ts";
 export * from "./paths-to-geometry.ts";

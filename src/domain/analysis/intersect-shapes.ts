@@ -1,16 +1,18 @@
 /**
- * Intersection areas of polygons with clipper2-ts, the fast kernel behind coverage and overlaps.
- * (Turf's intersect, polyclip-ts with bignumber.js, was 33x slower on the same inputs; see
- * PERFORMANCE.md. {@link intersectionAreaTurfM2} in `naive-analysis.ts` is the reference.)
+ * Polygons prepared for clipper2-ts, and their intersection as a shape (for overlaps drawn on the
+ * map) and union. (Turf's intersect, polyclip-ts with bignumber.js, was 33x slower on the same
+ * inputs; see PERFORMANCE.md. `intersectionAreaTurfM2` in `naive-analysis.ts` is the reference.)
+ * When only the area is wanted, `intersection-area.ts` is cheaper.
  *
- * The operand with more vertices (a district, the city) is first thinned to the other's box
- * (`trim-to-box.ts`, linear in its vertices, exact), which drops the long stretches of border far
- * from the pilot area. When its border misses that box entirely, the pilot area lies wholly inside or
- * wholly outside, and the general clipper never runs.
+ * The operand with more vertices is first thinned to the other's box (`trim-to-box.ts`, linear in
+ * its vertices, exact), which drops the long stretches of border far from the other one. When its
+ * border misses that box entirely, the other lies wholly inside or wholly outside, and the general
+ * clipper never runs.
  */
-import { Clipper, FillRule, type Paths64 } from "clipper2-ts";
+import type { Paths64 } from "clipper2-ts";
 import type { AreaGeometry } from "../model/plan.ts";
 import { type ClipFrame, geometryToPaths, latOf, lonOf, pathsBounds } from "./clip-frame.ts";
+import { intersectPaths, unitePaths } from "./clipper-operations.ts";
 import { pathsAreaM2 } from "./ellipsoidal-area.ts";
 import { trimToBox } from "./trim-to-box.ts";
 
@@ -91,7 +93,7 @@ export function intersectShapes(
     const centreLat = latOf(frame, (box[1] + box[3]) / 2);
     return containsLarge(centreLon, centreLat) ? { areaM2: small.areaM2, paths: small.paths } : none;
   }
-  const paths = Clipper.intersect(small.paths, trimmed.paths, FillRule.NonZero);
+  const paths = intersectPaths(small.paths, trimmed.paths);
   const areaM2 = pathsAreaM2(frame, paths);
   return areaM2 > 0 ? { areaM2, paths } : none;
 }
@@ -100,5 +102,5 @@ export function intersectShapes(
 export function unionOfShapes(shapes: readonly ClipShape[]): Paths64 {
   const all: Paths64 = [];
   for (const shape of shapes) for (const path of shape.paths) all.push(path);
-  return all.length === 0 ? [] : Clipper.union(all, FillRule.NonZero);
+  return all.length === 0 ? [] : unitePaths(all);
 }

@@ -3,28 +3,26 @@
  * Clipper returns outer rings and holes as a flat list told apart only by orientation; its polygon
  * tree says which hole belongs to which outer ring, and that is what GeoJSON needs.
  */
-import {
-  Clipper64,
-  ClipType,
-  FillRule,
-  type Path64,
-  type Paths64,
-  type PolyPath64,
-  PolyTree64,
-} from "clipper2-ts";
+import type { Path64, Paths64, PolyPath64 } from "clipper2-ts";
 import type { MultiPolygon, Position } from "geojson";
 import { type ClipFrame, latOf, lonOf } from "./clip-frame.ts";
+import { unitePathsAsTree } from "./clipper-operations.ts";
 
-/** A closed lon/lat ring from an integer path, turned to the requested orientation. */
-function ringOf(frame: ClipFrame, path: Path64, counterClockwise: boolean): Position[] {
-  const ring: Position[] = path.map((p) => [lonOf(frame, p.x), latOf(frame, p.y)]);
+/** Twice the signed area of an integer path (counter-clockwise positive). */
+function signedTwiceArea(path: Path64): number {
   let twiceArea = 0;
   for (let i = 0, j = path.length - 1; i < path.length; j = i++) {
     const a = path[j] as { x: number; y: number };
     const b = path[i] as { x: number; y: number };
     twiceArea += (a.x - b.x) * (a.y + b.y);
   }
-  if (twiceArea > 0 !== counterClockwise) ring.reverse();
+  return twiceArea;
+}
+
+/** A closed lon/lat ring from an integer path, turned to the requested orientation. */
+function ringOf(frame: ClipFrame, path: Path64, counterClockwise: boolean): Position[] {
+  const ring: Position[] = path.map((p) => [lonOf(frame, p.x), latOf(frame, p.y)]);
+  if (signedTwiceArea(path) > 0 !== counterClockwise) ring.reverse();
   const first = ring[0];
   if (first !== undefined) ring.push([first[0] as number, first[1] as number]);
   return ring;
@@ -49,11 +47,13 @@ function collect(frame: ClipFrame, node: PolyPath64, out: Position[][][]): void 
  */
 export function pathsToMultiPolygon(frame: ClipFrame, paths: Paths64): MultiPolygon {
   const coordinates: Position[][][] = [];
+  // Without holes no ring can lie inside another (clipper's results never overlap), so no tree is needed.
+  if (paths.every((path) => signedTwiceArea(path) > 0)) {
+    for (const path of paths) if (path.length >= 3) coordinates.push([ringOf(frame, path, true)]);
+    return { type: "MultiPolygon", coordinates };
+  }
   if (paths.length > 0) {
-    const clipper = new Clipper64();
-    clipper.addSubject(paths);
-    const tree = new PolyTree64();
-    clipper.execute(ClipType.Union, FillRule.NonZero, tree);
+    const tree = unitePathsAsTree(paths);
     for (let i = 0; i < tree.count; i++) collect(frame, tree.child(i), coordinates);
   }
   return { type: "MultiPolygon", coordinates };

@@ -4,9 +4,10 @@
  * and the facility layers. Built in the analysis worker when the layers have loaded; after that every
  * analysis call only prepares the pilot areas it is given.
  */
-import type { ReferenceLevel } from "../model/catalogue.ts";
+import { REFERENCE_LEVELS, type ReferenceLevel } from "../model/catalogue.ts";
 import type { AreaGeometry } from "../model/plan.ts";
 import { type ClipFrame, createClipFrame, geometryBox, type LonLatBox } from "./clip-frame.ts";
+import { detectNesting, type LevelNesting } from "./detect-nesting.ts";
 import { type ClipShape, createClipShape } from "./intersect-shapes.ts";
 import { type PreparedAddressPoints, prepareAddressPoints } from "./prepare-address-points.ts";
 import { type PointLayerInput, type PreparedPointLayer, preparePointLayer } from "./prepare-point-layer.ts";
@@ -47,6 +48,8 @@ export interface AnalysisContext {
   /** The city outline's edges, for point tests; null without a city. */
   readonly cityRings: RingIndex | null;
   readonly levels: Partial<Record<ReferenceLevel, PreparedReferenceLevel>>;
+  /** For each level made exactly of the next finer prepared level, how (see `detect-nesting.ts`). */
+  readonly nesting: Partial<Record<ReferenceLevel, LevelNesting>>;
   readonly grid: PreparedPopulationGrid | null;
   readonly addresses: PreparedAddressPoints | null;
   readonly facilities: readonly PreparedPointLayer[];
@@ -83,6 +86,15 @@ export function prepareAnalysisContext(source: AnalysisSource): AnalysisContext 
   ][]) {
     if (areas) levels[level] = prepareReferenceLevel(frame, level, areas);
   }
+  // Pair each prepared level with the next finer prepared one and keep the pairs that nest.
+  const nesting: Partial<Record<ReferenceLevel, LevelNesting>> = {};
+  const prepared = REFERENCE_LEVELS.filter((level) => levels[level] !== undefined);
+  for (let k = 0; k + 1 < prepared.length; k++) {
+    const coarse = levels[prepared[k] as ReferenceLevel] as PreparedReferenceLevel;
+    const fine = levels[prepared[k + 1] as ReferenceLevel] as PreparedReferenceLevel;
+    const found = detectNesting(frame, coarse, fine);
+    if (found) nesting[coarse.level] = found;
+  }
   const grid = source.populationGrid
     ? preparePopulationGrid(frame, source.populationGrid.cells, source.populationGrid.dataYear)
     : null;
@@ -102,6 +114,7 @@ export function prepareAnalysisContext(source: AnalysisSource): AnalysisContext 
     city,
     cityRings,
     levels,
+    nesting,
     grid,
     addresses,
     facilities: source.facilities.map(preparePointLayer),

@@ -7,7 +7,8 @@ import Flatbush from "flatbush";
 import type { AreaGeometry } from "../model/plan.ts";
 import { type ClipFrame, geometryBox, type LonLatBox } from "./clip-frame.ts";
 import { type ConvexPolygon, createConvexPolygon } from "./clip-to-convex.ts";
-import { type ClipShape, createClipShape, intersectShapes } from "./intersect-shapes.ts";
+import { type ClipShape, createClipShape } from "./intersect-shapes.ts";
+import { intersectionAreaM2 } from "./intersection-area.ts";
 import { containsPoint, type RingIndex, ringIndexOfGeometry } from "./ring-index.ts";
 
 /** One grid cell as the engine needs it. */
@@ -105,6 +106,6 @@ export function cellSharesInside(
   const contains = { b: (lon: number, lat: number) => containsPoint(boundaryRings, lon, lat) };
   return Float64Array.from(grid.shapes, (shape, cell) => {
     const whole = grid.areasM2[cell] as number;
-    return whole > 0 ? Math.min(1, intersectShapes(frame, shape, boundary, contains).areaM2 / whole) : 0;
+    return whole > 0 ? Math.min(1, intersectionAreaM2(frame, shape, boundary, contains) / whole) : 0;
   });
 }

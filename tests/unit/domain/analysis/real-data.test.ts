@@ -67,10 +67,12 @@ const figure = (a: AreaAnalysis, method: string) =>
   a.residents?.figures.find((f) => f.method === method)?.residents ?? Number.NaN;
 
 describe("analysis on the real Dortmund data", () => {
-  it("has the 170 Unterbezirke, 62 Statistische Bezirke and 12 Stadtbezirke", () => {
+  it("has the 170 Unterbezirke, 62 Statistische Bezirke and 12 Stadtbezirke, each level made of the next", () => {
     expect(perUnterbezirk).toHaveLength(170);
     expect(context.levels["statistischer-bezirk"]?.codes).toHaveLength(62);
     expect(context.levels.stadtbezirk?.codes).toHaveLength(12);
+    expect(context.nesting.stadtbezirk?.finer).toBe("statistischer-bezirk");
+    expect(context.nesting["statistischer-bezirk"]?.finer).toBe("unterbezirk");
   });
 
   describe("residents", () => {
