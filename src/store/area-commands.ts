@@ -24,6 +24,7 @@ import {
   type PilotArea,
 } from "../domain/model/plan.ts";
 import { type DocumentState, selectActiveVariant } from "./document-store.ts";
+import { useSessionStore } from "./session-store.ts";
 
 export type CommandResult =
   | {
@@ -236,4 +237,25 @@ export function subtractOtherArea(
   const rest = subtractArea(area.geometry, other.geometry);
   if (!rest) return { ok: false, reason: "empty", minAreaM2: MIN_AREA_M2 };
   return setAreaGeometry(context, areaId, rest, label, { kind: "derived", operation: "subtract" });
+}
+
+/** Tells the planner what a command did: a refusal (with the area and the minimum), repairs, warnings. */
+export function reportResult(result: CommandResult) {
+  const { notify } = useSessionStore.getState();
+  if (!result.ok) {
+    notify({
+      kind: "error",
+      key: `draw.refused.${result.reason}`,
+      values: { area: Math.round(result.areaM2 ?? 0), min: result.minAreaM2 },
+    });
+    return;
+  }
+  for (const repair of result.repairs) notify({ kind: "info", key: `draw.repaired.${repair}` });
+  for (const warning of result.warnings) {
+    notify({
+      kind: "warning",
+      key: "draw.outsideCity",
+      values: { share: Math.round(warning.shareOutside * 100) },
+    });
+  }
 }

@@ -1,10 +1,11 @@
 /** "About the data": the whole catalogue with publisher, licence, credit, date, count and caveats. */
-import { useEffect, useRef } from "react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { GeneratedCatalogue } from "../domain/model/catalogue.ts";
 import { formatDateTime, formatNumber } from "../i18n/index.ts";
 import { BASEMAPDE_CREDIT, OSM_CREDIT } from "../map/map-style.ts";
 import { useSessionStore } from "../store/session-store.ts";
+import { useModal } from "./use-dialog.ts";
 
 export function AboutDialog({ catalogue }: { catalogue: GeneratedCatalogue }) {
   const { t, i18n } = useTranslation();
@@ -13,12 +14,7 @@ export function AboutDialog({ catalogue }: { catalogue: GeneratedCatalogue }) {
   const setAboutOpen = useSessionStore((s) => s.setAboutOpen);
   const dialog = useRef<HTMLDialogElement>(null);
 
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  useModal(dialog, open);
 
   return (
     <dialog

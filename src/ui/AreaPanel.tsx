@@ -242,14 +242,9 @@ export function AreaPanel() {
           type="button"
           className="button"
           onClick={() =>
-            void loadCommands().then(({ clipAreaToCity }) => {
+            void loadCommands().then(({ clipAreaToCity, reportResult }) => {
               const result = clipAreaToCity(commandContext(), area.id, t("attributes.clipLabel"));
-              if (!result.ok)
-                notify({
-                  kind: "error",
-                  key: `draw.refused.${result.reason}`,
-                  values: { area: 0, min: result.minAreaM2 },
-                });
+              if (!result.ok) reportResult(result);
             })
           }
         >
@@ -290,19 +285,14 @@ export function AreaPanel() {
           onClick={() => {
             const other = subtractId as AreaId;
             setSubtractId("");
-            void loadCommands().then(({ subtractOtherArea }) => {
+            void loadCommands().then(({ subtractOtherArea, reportResult }) => {
               const result = subtractOtherArea(
                 commandContext(),
                 area.id,
                 other,
                 t("attributes.subtractLabel"),
               );
-              if (!result.ok)
-                notify({
-                  kind: "error",
-                  key: `draw.refused.${result.reason}`,
-                  values: { area: 0, min: result.minAreaM2 },
-                });
+              if (!result.ok) reportResult(result);
             });
           }}
         >

@@ -34,7 +34,7 @@ export function DistrictPicker() {
   };
   const session = useSessionStore.getState;
   const run = async (action: "create" | "add" | "remove") => {
-    const { changeAreaByDistricts, createArea, geometryFromDistricts } = await loadCommands();
+    const { changeAreaByDistricts, createArea, geometryFromDistricts, reportResult } = await loadCommands();
     const parts = geometries();
     if (!parts || parts.length === 0) {
       session().notify({ kind: "warning", key: "districtsPick.notReady" });
@@ -58,11 +58,7 @@ export function DistrictPicker() {
         clearPicked();
         session().selectPilotArea(result.areaId);
       } else {
-        session().notify({
-          kind: "error",
-          key: `draw.refused.${result.reason}`,
-          values: { area: 0, min: result.minAreaM2 },
-        });
+        reportResult(result);
       }
       return;
     }
@@ -75,12 +71,7 @@ export function DistrictPicker() {
       t(action === "add" ? "districtsPick.addLabel" : "districtsPick.removeLabel"),
     );
     if (result.ok) clearPicked();
-    else
-      session().notify({
-        kind: "error",
-        key: `draw.refused.${result.reason}`,
-        values: { area: 0, min: result.minAreaM2 },
-      });
+    else reportResult(result);
   };
 
   return (

@@ -1,7 +1,8 @@
 /** The keyboard cheat sheet ("?"). */
-import { useEffect, useRef } from "react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useSessionStore } from "../store/session-store.ts";
+import { useModal } from "./use-dialog.ts";
 
 const TOOL_ROWS = [
   "select",
@@ -21,12 +22,7 @@ export function ShortcutsDialog() {
   const open = useSessionStore((s) => s.shortcutsOpen);
   const setOpen = useSessionStore((s) => s.setShortcutsOpen);
   const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  useModal(dialog, open);
   return (
     <dialog
       ref={dialog}

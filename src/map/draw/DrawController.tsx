@@ -25,7 +25,7 @@ import { geodesicRadiusM } from "../../domain/geometry/circle-radius.ts";
 import { geodesicArea, geodesicPerimeter } from "../../domain/geometry/measure-area.ts";
 import { newId } from "../../domain/model/ids.ts";
 import type { AreaGeometry, AreaId } from "../../domain/model/plan.ts";
-import { type CommandResult, createArea, setAreaGeometry } from "../../store/area-commands.ts";
+import { createArea, reportResult, setAreaGeometry } from "../../store/area-commands.ts";
 import { selectActiveVariant } from "../../store/document-store.ts";
 import { useDocumentStore } from "../../store/plan-document.ts";
 import { useReferenceStore } from "../../store/reference-store.ts";
@@ -65,26 +65,6 @@ function forTerraDraw(geometry: Polygon): Polygon {
     type: "Polygon",
     coordinates: geometry.coordinates.map((ring) => ring.map((p) => [round(p[0] ?? 0), round(p[1] ?? 0)])),
   };
-}
-
-function reportResult(result: CommandResult) {
-  const { notify } = useSessionStore.getState();
-  if (!result.ok) {
-    notify({
-      kind: "error",
-      key: `draw.refused.${result.reason}`,
-      values: { area: Math.round(result.areaM2 ?? 0), min: result.minAreaM2 },
-    });
-    return;
-  }
-  for (const repair of result.repairs) notify({ kind: "info", key: `draw.repaired.${repair}` });
-  for (const warning of result.warnings) {
-    notify({
-      kind: "warning",
-      key: "draw.outsideCity",
-      values: { share: Math.round(warning.shareOutside * 100) },
-    });
-  }
 }
 
 function measureOf(feature: GeoJSONStoreFeatures | undefined, tool: Tool | "select") {
