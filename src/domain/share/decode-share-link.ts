@@ -17,9 +17,9 @@ import {
   MAX_INFLATED_BYTES,
   SHARE_LINK_PREFIX,
   SHARE_LINK_VERSION,
-  STATUS_CODES_V1,
   type SharedArea,
   type SharedVariant,
+  STATUS_CODES_V1,
 } from "./share-format.ts";
 import { type DeltaCursor, decodeGeometry } from "./wire-geometry.ts";
 
