@@ -18,7 +18,7 @@ interface Figures {
 
 /** A variant analysis with just the figures the matrix reads. */
 function analysis(figures: Figures): VariantAnalysis {
-  const residents = figures.residents === undefined ? [100, 120] : figures.residents;
+  const residents: [number, number] | null = figures.residents === undefined ? [100, 120] : figures.residents;
   return {
     areaCount: 3,
     overlaps: (figures.overlaps ?? []).map((overlapM2, i) => ({
