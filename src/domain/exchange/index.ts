@@ -1,0 +1,37 @@
+/**
+ * Exchange with partners: export of areas with their figures (GeoJSON, CSV, GeoPackage, Shapefile) and
+ * import of other people's areas and points (GeoJSON, KML/KMZ, GPX, Shapefile, GeoPackage, CSV).
+ * Pure: no UI, no storage; the worker (`src/workers/exchange.worker.ts`) and the command line
+ * (`scripts/cli.ts`) call it. The file format is documented in `docs/export-format.md`.
+ */
+
+export type { ImportProgress } from "./collect-import.ts";
+export type { ExportCrs } from "./crs.ts";
+export type { CsvDialect } from "./csv-format.ts";
+export {
+  areaRecord,
+  BASE_COLUMNS,
+  type ExportColumn,
+  type ExportRecord,
+  exportColumns,
+  facilityKey,
+  LEVEL_COLUMNS,
+} from "./export-attributes.ts";
+export { DISTRICT_CSV_COLUMNS, exportAreasCsv, exportDistrictsCsv } from "./export-csv.ts";
+export { type ExportFile, exportFileStem } from "./export-file.ts";
+export {
+  buildGeoJsonExport,
+  type ExportFeatureCollection,
+  type ExportMetadata,
+  exportGeoJson,
+  GEOJSON_DECIMALS,
+} from "./export-geojson.ts";
+export { exportGeoPackage, GEOPACKAGE_TABLE, type GeoPackageExportOptions } from "./export-geopackage.ts";
+export type { ExportArea, ExportInput, ExportMeta, ExportScope } from "./export-input.ts";
+export { selectExport } from "./export-input.ts";
+export { exportShapefile, type ShapefileExportOptions } from "./export-shapefile.ts";
+export * from "./import-result.ts";
+export * from "./limits.ts";
+export type { SqlJsConfig } from "./load-sql-js.ts";
+export { type ImportOptions, parseImport } from "./parse-import.ts";
+export { readExportedAttributes } from "./read-exported-attributes.ts";
