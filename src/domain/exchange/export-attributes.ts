@@ -119,9 +119,10 @@ export function joinList(values: readonly string[]): string {
 }
 
 /**
- * The districts of one level an area covers, machine-readable: "code:share" entries joined with ";",
+ * The districts of one level an area covers, machine-readable: "code=share" entries joined with ";",
  * largest share first, share = the part of the area inside that district, 0..1 with 4 decimals
- * ("05:0.4213;06:0.5787"). Null when the analysis has no such level.
+ * ("05=0.4213;06=0.5787"). Not "code:share": GDAL (GeoJSON and CSV drivers) and spreadsheets take
+ * "05:1" for a time of day. Null when the analysis has no such level.
  */
 export function districtList(
   analysis: AreaAnalysis | null | undefined,
@@ -129,7 +130,7 @@ export function districtList(
 ): string | null {
   const coverage = analysis?.levels.find((l) => l.level === level);
   if (!coverage) return null;
-  return coverage.districts.map((d) => `${d.code}:${roundTo(d.shareOfArea, 4)}`).join(LIST_SEPARATOR);
+  return coverage.districts.map((d) => `${d.code}=${roundTo(d.shareOfArea, 4)}`).join(LIST_SEPARATOR);
 }
 
 /** The attribute record of one area. */

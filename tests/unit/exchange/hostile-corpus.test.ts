@@ -39,8 +39,13 @@ describe("parseImport on broken and hostile files", () => {
   });
 
   it("refuses a PNG renamed to .geojson as not-geodata", async () => {
-    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-    expect(problemOf(await parseImport(png, "karte.geojson"))).toEqual({ code: "not-geodata", fileName: "karte.geojson" });
+    const png = Uint8Array.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+    ]);
+    expect(problemOf(await parseImport(png, "karte.geojson"))).toEqual({
+      code: "not-geodata",
+      fileName: "karte.geojson",
+    });
   });
 
   it("refuses plain prose as not-geodata", async () => {
@@ -48,42 +53,76 @@ describe("parseImport on broken and hostile files", () => {
   });
 
   it("refuses a file over the size limit before reading it", async () => {
-    const problem = problemOf(await parseImport(new Uint8Array(2000), "x.geojson", { limits: { maxBytes: 1000 } }));
+    const problem = problemOf(
+      await parseImport(new Uint8Array(2000), "x.geojson", { limits: { maxBytes: 1000 } }),
+    );
     expect(problem).toEqual({ code: "too-large", bytes: 2000, maxBytes: 1000 });
   });
 
   it("tells truncated JSON from wrong JSON", async () => {
     const text = JSON.stringify(collection(feature(SQUARE)));
-    expect(problemOf(await parseImport(utf8(text.slice(0, text.length - 20)), "a.geojson")).code).toBe("truncated-json");
-    expect(problemOf(await parseImport(utf8('{"type": "FeatureCollection",, }'), "a.geojson")).code).toBe("invalid-json");
+    expect(problemOf(await parseImport(utf8(text.slice(0, text.length - 20)), "a.geojson")).code).toBe(
+      "truncated-json",
+    );
+    expect(problemOf(await parseImport(utf8('{"type": "FeatureCollection",, }'), "a.geojson")).code).toBe(
+      "invalid-json",
+    );
     expect(problemOf(await parseImport(utf8('{"hello": "world"}'), "a.json")).code).toBe("not-geojson");
   });
 
   it("drops coordinates given as strings as invalid-coordinates", async () => {
-    const geometry = { type: "Polygon", coordinates: [[["7.45", "51.51"], ["7.46", "51.51"], ["7.46", "51.52"], ["7.45", "51.51"]]] };
-    expect(droppedReason(await parseImport(json(collection(feature(geometry))), "a.geojson"))).toEqual(["invalid-coordinates"]);
+    const geometry = {
+      type: "Polygon",
+      coordinates: [
+        [
+          ["7.45", "51.51"],
+          ["7.46", "51.51"],
+          ["7.46", "51.52"],
+          ["7.45", "51.51"],
+        ],
+      ],
+    };
+    expect(droppedReason(await parseImport(json(collection(feature(geometry))), "a.geojson"))).toEqual([
+      "invalid-coordinates",
+    ]);
   });
 
   it("drops huge and infinite coordinates as coordinates-out-of-range", async () => {
     const huge = box(7.45, 51.51, 1e20, 51.52);
     // 1e999 is valid JSON that parses to Infinity.
-    const infinite = '{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[1e999,51]}}';
-    expect(droppedReason(await parseImport(json(collection(feature(huge))), "a.geojson"))).toEqual(["coordinates-out-of-range"]);
-    expect(droppedReason(await parseImport(utf8(infinite), "a.geojson"))).toEqual(["coordinates-out-of-range"]);
+    const infinite =
+      '{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[1e999,51]}}';
+    expect(droppedReason(await parseImport(json(collection(feature(huge))), "a.geojson"))).toEqual([
+      "coordinates-out-of-range",
+    ]);
+    expect(droppedReason(await parseImport(utf8(infinite), "a.geojson"))).toEqual([
+      "coordinates-out-of-range",
+    ]);
   });
 
   it("accepts 3D coordinates, drops the heights and reports it", async () => {
     const ring = (SQUARE.coordinates[0] ?? []).map(([x, y]) => [x, y, 123.4]);
-    const result = okOf(await parseImport(json(collection(feature({ type: "Polygon", coordinates: [ring] }))), "a.geojson"));
+    const result = okOf(
+      await parseImport(json(collection(feature({ type: "Polygon", coordinates: [ring] }))), "a.geojson"),
+    );
     expect((result.features[0]?.geometry as Polygon).coordinates[0]?.every((p) => p.length === 2)).toBe(true);
     expect(result.report.repaired).toEqual([{ index: 0, name: "A", what: "3d-coordinates-dropped" }]);
   });
 
   it("takes the polygons out of a GeometryCollection and drops one without polygons", async () => {
-    const withPolygon = { type: "GeometryCollection", geometries: [SQUARE, { type: "Point", coordinates: [7.4, 51.5] }] };
-    const withoutPolygon = { type: "GeometryCollection", geometries: [{ type: "Point", coordinates: [7.4, 51.5] }] };
+    const withPolygon = {
+      type: "GeometryCollection",
+      geometries: [SQUARE, { type: "Point", coordinates: [7.4, 51.5] }],
+    };
+    const withoutPolygon = {
+      type: "GeometryCollection",
+      geometries: [{ type: "Point", coordinates: [7.4, 51.5] }],
+    };
     const result = okOf(
-      await parseImport(json(collection(feature(withPolygon), feature(withoutPolygon, { name: "B" }))), "a.geojson"),
+      await parseImport(
+        json(collection(feature(withPolygon), feature(withoutPolygon, { name: "B" }))),
+        "a.geojson",
+      ),
     );
     expect(result.features).toHaveLength(1);
     expect(result.features[0]?.geometry.type).toBe("Polygon");
@@ -98,7 +137,18 @@ describe("parseImport on broken and hostile files", () => {
   });
 
   it("repairs a self-intersecting ring (a bow-tie) into its two lobes and reports it", async () => {
-    const bowTie = { type: "Polygon", coordinates: [[[7.45, 51.51], [7.46, 51.52], [7.46, 51.51], [7.45, 51.52], [7.45, 51.51]]] };
+    const bowTie = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [7.45, 51.51],
+          [7.46, 51.52],
+          [7.46, 51.51],
+          [7.45, 51.52],
+          [7.45, 51.51],
+        ],
+      ],
+    };
     const result = okOf(await parseImport(json(collection(feature(bowTie))), "a.geojson"));
     expect(result.features[0]?.geometry.type).toBe("MultiPolygon");
     expect(result.report.repaired.map((r) => r.what)).toContain("self-intersection-repaired");
@@ -132,7 +182,10 @@ describe("parseImport on broken and hostile files", () => {
   });
 
   it("refuses an unknown legacy crs member as unknown-crs", async () => {
-    const file = { ...collection(feature(SQUARE)), crs: { type: "name", properties: { name: "urn:ogc:def:crs:EPSG::99999" } } };
+    const file = {
+      ...collection(feature(SQUARE)),
+      crs: { type: "name", properties: { name: "urn:ogc:def:crs:EPSG::99999" } },
+    };
     expect(problemOf(await parseImport(json(file), "a.geojson"))).toEqual({
       code: "unknown-crs",
       crs: "urn:ogc:def:crs:EPSG::99999",
@@ -144,7 +197,9 @@ describe("parseImport on broken and hostile files", () => {
     const { exportInputOf, sampleArea } = await import("../../fixtures/exchange/export-fixtures.ts");
     const { unzipSync } = await import("fflate");
     const zipped = exportShapefile(exportInputOf([sampleArea(SQUARE)]), { crs: "EPSG:25832" }).bytes;
-    const withoutPrj = Object.fromEntries(Object.entries(unzipSync(zipped)).filter(([n]) => !n.endsWith(".prj")));
+    const withoutPrj = Object.fromEntries(
+      Object.entries(unzipSync(zipped)).filter(([n]) => !n.endsWith(".prj")),
+    );
     const bytes = zipSync(withoutPrj);
     expect(problemOf(await parseImport(bytes, "ohne-prj.zip"))).toEqual({
       code: "needs-crs",
@@ -177,7 +232,9 @@ describe("parseImport on broken and hostile files", () => {
     db.run("CREATE TABLE t (a INTEGER)");
     const bytes = db.export();
     db.close();
-    expect(problemOf(await parseImport(bytes, "a.gpkg", { sqlJsConfig: NODE_SQL_JS })).code).toBe("invalid-geopackage");
+    expect(problemOf(await parseImport(bytes, "a.gpkg", { sqlJsConfig: NODE_SQL_JS })).code).toBe(
+      "invalid-geopackage",
+    );
   });
 
   it("refuses more features or vertices than the limits allow", async () => {
@@ -187,13 +244,23 @@ describe("parseImport on broken and hostile files", () => {
       count: 3,
       maxFeatures: 2,
     });
-    expect(problemOf(await parseImport(three, "a.geojson", { limits: { maxVertices: 10 } })).code).toBe("too-many-vertices");
+    expect(problemOf(await parseImport(three, "a.geojson", { limits: { maxVertices: 10 } })).code).toBe(
+      "too-many-vertices",
+    );
     const result = problemOf(await parseImport(three, "a.geojson", { limits: { maxFeatureVertices: 4 } }));
     expect(result.code === "no-features" && result.dropped[0]?.reason).toBe("too-many-vertices");
   });
 
   it("drops an open line and an unknown geometry type with their reasons", async () => {
-    const line = { type: "LineString", coordinates: [[7.45, 51.51], [7.46, 51.51], [7.46, 51.52], [7.47, 51.53]] };
+    const line = {
+      type: "LineString",
+      coordinates: [
+        [7.45, 51.51],
+        [7.46, 51.51],
+        [7.46, 51.52],
+        [7.47, 51.53],
+      ],
+    };
     const tin = { type: "Tin", coordinates: [] };
     const result = problemOf(await parseImport(json(collection(feature(line), feature(tin))), "a.geojson"));
     expect(result.code === "no-features" && result.dropped.map((d) => [d.reason, d.params])).toEqual([

@@ -75,7 +75,7 @@ describe("export then import", () => {
   }
 
   it("reports the Shapefile's and GeoPackage's CRS as written", async () => {
-    const input = exportInputOf([(fc.sample(pilotArea, { seed: SEED, numRuns: 1 })[0] as PilotArea)]);
+    const input = exportInputOf([fc.sample(pilotArea, { seed: SEED, numRuns: 1 })[0] as PilotArea]);
     const shp = await parseImport(exportShapefile(input, { crs: "EPSG:25832" }).bytes, "a.zip");
     const gpkg = await parseImport(
       (await exportGeoPackage(input, { crs: "EPSG:25832", sqlJsConfig: NODE_SQL_JS })).bytes,

@@ -48,6 +48,8 @@ describe("zip guard", () => {
 
   it("refuses a zip with more entries than allowed", () => {
     const files = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`f${i}.txt`, new Uint8Array(1)]));
-    expect(() => readZip(zipSync(files), () => true, { maxBytes: 1e6, maxEntries: 4 })).toThrow("invalid-zip");
+    expect(() => readZip(zipSync(files), () => true, { maxBytes: 1e6, maxEntries: 4 })).toThrow(
+      "invalid-zip",
+    );
   });
 });
