@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   areaRecord,
   type ExportInput,
+  type ExportRecord,
   exportAreasCsv,
   exportColumns,
   exportDistrictsCsv,
@@ -53,7 +54,9 @@ const write = (name: string, bytes: Uint8Array) => {
 /** Our attribute records, by area id. */
 const ours = () => {
   const columns = exportColumns(input);
-  return new Map(input.areas.map((entry) => [entry.area.id, areaRecord(entry, columns)]));
+  return new Map<string, ExportRecord>(
+    input.areas.map((entry) => [entry.area.id, areaRecord(entry, columns)]),
+  );
 };
 
 /**
