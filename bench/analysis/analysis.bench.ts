@@ -14,9 +14,20 @@
  * <= 3 ms, p95 <= 8 ms; everything <= 100 ms) at the typical size, everything <= 500 ms at the largest.
  * A missed budget is reported ("MISSED"), not failed: timings on a shared machine vary.
  *
+ * GEOS: where a Python with shapely is found (Debian `python3-shapely`; $PYTHON, python3 or
+ * /usr/bin/python3), `geos_bench.py` runs GEOS on the same seeded synthetic data in the same job
+ * (`geos-peer.ts` writes it to a temporary JSON file; coverage and overlaps in an equal-area plane so
+ * that areas compare): B1 at every synthetic size (prepared point-in-polygon), B2 coverage with
+ * residents (STRtree + intersection area) and B3 overlaps (STRtree + intersection geometry and area),
+ * each after a warm-up, median and p95 of as many runs. A "GEOS (shapely X, GEOS Y)" row follows ours
+ * at each size, with "ours/GEOS" = our median / GEOS's median against the goal of PERFORMANCE.md
+ * (coverage and overlaps within 2x of GEOS, points no slower), reported like the other budgets. GEOS's
+ * answers must agree with ours (the same overlapping pairs and point counts, equal numbers of covered
+ * district pairs, total areas and residents within 1e-3), else the run fails. Without shapely the
+ * comparison is skipped with one line saying so. The GEOS part adds about 10-20 s.
+ *
  * Run: npx tsx bench/analysis/analysis.bench.ts [--runs N]. Writes bench/results/analysis-latest.json.
  */
-import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -60,6 +71,13 @@ import {
   syntheticGrid,
   syntheticPoints,
 } from "../../tests/fixtures/analysis/synthetic-dortmund.ts";
+import {
+  findGeosPython,
+  type GeosInput,
+  type GeosOutput,
+  type GeosResult,
+  runGeosPeer,
+} from "./geos-peer.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, "..", "..");
@@ -79,10 +97,21 @@ interface BenchRecord {
   budget?: string;
   ok?: boolean | null;
   note?: string;
+  /** On GEOS rows: our median / GEOS's median at the same size (the goal is a budget on this). */
+  ours_vs_geos?: number;
 }
 
 const records: BenchRecord[] = [];
 const failures: string[] = [];
+
+/** Our answers and row per GEOS case key, to compare with GEOS at the end. */
+interface OursForGeos {
+  record: BenchRecord;
+  covered?: { m2: number; pairs: number; residents: number; areasM2: number };
+  pairs?: { a: number; b: number; overlapM2: number }[];
+  counts?: number[];
+}
+const oursForGeos = new Map<string, OursForGeos>();
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -93,6 +122,9 @@ const median = (xs: number[]) => {
   const m = s.length >> 1;
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
+
+const fmt = (x: number | null | undefined, digits = 2) =>
+  x === null || x === undefined ? "" : x.toFixed(digits);
 
 /** Runs `fn` `warmup` times untimed, then `runs` times timed; returns the times in ms. */
 function measure(fn: () => void, runs: number, warmup = 2): number[] {
@@ -124,7 +156,8 @@ function report(
     maxP95?: number;
     ok: boolean;
   }[],
-): void {
+): BenchRecord[] {
+  const rows: BenchRecord[] = [];
   records.push({
     id,
     size,
@@ -142,7 +175,7 @@ function report(
     if (m.minRatio !== undefined) within = ratio >= m.minRatio;
     if (m.maxMedian !== undefined) within = (within ?? true) && med <= m.maxMedian;
     if (m.maxP95 !== undefined) within = (within ?? true) && p95 <= m.maxP95;
-    records.push({
+    const row: BenchRecord = {
       id,
       size,
       method: m.method,
@@ -151,9 +184,12 @@ function report(
       ratio,
       ...(m.budget ? { budget: m.budget } : {}),
       ok: m.ok ? within : false,
-    });
+    };
+    records.push(row);
+    rows.push(row);
     check(m.ok, `${id} ${size} ${m.method}: answers differ from the reference`);
   }
+  return rows;
 }
 
 function log(message: string): void {
@@ -206,6 +242,7 @@ function benchPoints(
   positions: Float64Array,
   geometries: AreaGeometry[],
   budget?: number,
+  geosKey?: string,
 ): void {
   const layer = preparePointLayer({ id: "points", positions });
   const count = positions.length / 2;
@@ -240,7 +277,7 @@ function benchPoints(
   }, RUNS);
 
   const same = (xs: number[]) => naiveCounts.every((c, i) => c === xs[i]);
-  report(
+  const [grid] = report(
     id,
     size,
     {
@@ -257,6 +294,7 @@ function benchPoints(
       { method: "kdbush + band PIP", times: kd, ok: same(treeCounts) },
     ],
   );
+  if (geosKey && grid) oursForGeos.set(geosKey, { record: grid, counts });
 }
 
 for (const n of pointSizes) {
@@ -268,6 +306,7 @@ for (const n of pointSizes) {
       pointLayers.get(n) as Float64Array,
       geometriesOf(areaSets.get(a) as SyntheticArea[]),
       budget,
+      `B1 ${n} ${a}`,
     );
   }
 }
@@ -319,6 +358,7 @@ function benchAnalysis(
   naive: NaiveContext,
   geometries: AreaGeometry[],
   budget?: { minRatio?: number; maxMedian?: number },
+  geosKey?: string,
 ): void {
   const areas = geometries.map((geometry, i) => ({ id: `a${i}`, geometry }));
   analyseAreaNaive(naive, areas[0] as { id: string; geometry: AreaGeometry });
@@ -335,7 +375,7 @@ function benchAnalysis(
     fast = areas.map((area) => analyseArea(context, area));
   }, RUNS);
   const ok = slow.every((s, i) => agree(fast[i] as AreaAnalysis, s));
-  report(
+  const [row] = report(
     id,
     size,
     { ms: naiveMs, ...(k < areas.length ? { note: `run on ${k} of ${areas.length} areas, scaled` } : {}) },
@@ -348,6 +388,21 @@ function benchAnalysis(
       },
     ],
   );
+  if (geosKey && row) {
+    const covered = { m2: 0, pairs: 0, residents: 0, areasM2: 0 };
+    for (const analysis of fast) {
+      covered.areasM2 += analysis.areaM2;
+      for (const level of analysis.levels) {
+        for (const d of level.districts) {
+          covered.m2 += d.intersectionM2;
+          covered.pairs++;
+        }
+      }
+      covered.residents +=
+        analysis.residents?.figures.find((f) => f.method === "area-weighted-grid")?.residents ?? 0;
+    }
+    oursForGeos.set(geosKey, { record: row, covered });
+  }
 }
 
 const syntheticLevels: [ReferenceLevel, number][] = [
@@ -355,7 +410,7 @@ const syntheticLevels: [ReferenceLevel, number][] = [
   ["statistischer-bezirk", 62],
   ["unterbezirk", 170],
 ];
-for (const [level, count] of syntheticLevels) {
+for (const [levelIndex, [level, count]] of syntheticLevels.entries()) {
   const source: AnalysisSource = {
     city: null,
     referenceLevels: { [level]: levels[level as keyof typeof levels] },
@@ -374,6 +429,7 @@ for (const [level, count] of syntheticLevels) {
       naive,
       geometriesOf(areaSets.get(a) as SyntheticArea[]),
       count === 62 && a === 50 ? { minRatio: 100 } : undefined,
+      `B2 ${levelIndex} ${a}`,
     );
   }
 }
@@ -429,12 +485,13 @@ for (const a of [10, 50, 200]) {
         Math.abs(p.overlapM2 - n.overlapM2) <= 1e-3 * Math.max(1, n.overlapM2)
       );
     });
-  report(
+  const [row] = report(
     "B3",
     `${a} areas (${pairs.length} overlapping pairs)`,
     { ms: naiveMs, ...(k < a ? { note: `run on the pairs of ${k} of ${a} areas, scaled by pairs` } : {}) },
     [{ method: "flatbush + clipper2-ts", times, ok, budget: ">= 50x", minRatio: 50 }],
   );
+  if (row) oursForGeos.set(`B3 ${a}`, { record: row, pairs });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -584,19 +641,136 @@ load("1M points (binary decode + bucket grid)", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// GEOS, where Debian's python3-shapely is installed.
-const shapely = spawnSync("python3", ["-c", "import shapely; print(shapely.geos_version_string)"], {
-  encoding: "utf8",
-});
-const geosNote =
-  shapely.status === 0
-    ? `GEOS ${shapely.stdout.trim()} found; the GEOS comparison is not part of this script yet`
-    : "GEOS comparison skipped: python3-shapely is not installed";
+// GEOS, where Debian's python3-shapely is installed: the same synthetic data, the same job.
+/** Our median may be at most this many times GEOS's (PERFORMANCE.md): coverage and overlaps 2x, points 1x. */
+const GEOS_GOAL: Record<string, number> = { B1: 1, B2: 2, B3: 2 };
+const geosPython = findGeosPython();
+let geos: GeosOutput | null = null;
+let geosNote: string;
+const geosLines: string[] = [];
+if (geosPython === null) {
+  geosNote = "GEOS comparison skipped: python3-shapely is not installed";
+  log(geosNote);
+} else {
+  log(`GEOS peer (shapely ${geosPython.shapely}, GEOS ${geosPython.geos}, ${geosPython.python})`);
+  const input: GeosInput = {
+    runs: RUNS,
+    warmup: 2,
+    origin: DORTMUND_CENTRE,
+    areaSets: new Map([...areaSets].map(([n, areas]) => [String(n), geometriesOf(areas)])),
+    levels: syntheticLevels.map(([level]) => levels[level as keyof typeof levels].map((d) => d.geometry)),
+    grid: grid.map((c) => ({ geometry: c.geometry, residents: c.residents })),
+    points: new Map(pointSizes.map((n) => [String(n), pointLayers.get(n) as Float64Array])),
+    b1: pointSizes.flatMap((n) =>
+      [10, 50, 200].map((a) => ({ key: `B1 ${n} ${a}`, points: String(n), areas: String(a) })),
+    ),
+    b2: syntheticLevels.flatMap((_, level) =>
+      [10, 50, 200].map((a) => ({ key: `B2 ${level} ${a}`, level, areas: String(a) })),
+    ),
+    b3: [10, 50, 200].map((a) => ({ key: `B3 ${a}`, areas: String(a) })),
+  };
+  try {
+    geos = runGeosPeer(geosPython.python, input);
+  } catch (error) {
+    failures.push(`GEOS peer failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (geos) {
+    const method = `GEOS (shapely ${geos.shapely}, GEOS ${geos.geos})`;
+    for (const result of geos.results) addGeosRow(method, result);
+    geosNote = `GEOS comparison: ${method} via ${geosPython.python} (Python ${geos.python}), ${geos.results.length} cases, ${geos.runs} runs after ${geos.warmup} warm-ups each, ${geos.seconds.toFixed(0)} s`;
+  } else {
+    geosNote = `GEOS comparison failed (shapely ${geosPython.shapely}, GEOS ${geosPython.geos})`;
+  }
+}
+
+/**
+ * Compares GEOS's answers with ours: what differs (empty when they agree) and the largest relative
+ * difference of the compared totals.
+ */
+function geosDisagreement(
+  ours: OursForGeos,
+  answer: GeosResult["answer"],
+): { wrong: string[]; largest: number | null } {
+  let largest: number | null = null;
+  const near = (x: number | undefined, y: number) => {
+    if (x === undefined) return false;
+    const relative = Math.abs(x - y) / Math.max(1, Math.abs(y));
+    largest = Math.max(largest ?? 0, relative);
+    return relative <= 1e-3;
+  };
+  const wrong: string[] = [];
+  if (ours.covered) {
+    const c = ours.covered;
+    if (answer.covered_pairs !== c.pairs)
+      wrong.push(`covered district pairs ${answer.covered_pairs} vs ours ${c.pairs}`);
+    if (!near(answer.covered_m2, c.m2)) wrong.push(`covered m² ${answer.covered_m2} vs ours ${c.m2}`);
+    if (!near(answer.residents, c.residents))
+      wrong.push(`residents ${answer.residents} vs ours ${c.residents}`);
+    if (!near(answer.areas_m2, c.areasM2)) wrong.push(`areas m² ${answer.areas_m2} vs ours ${c.areasM2}`);
+  }
+  if (ours.pairs) {
+    const theirs = answer.pairs ?? [];
+    const samePairs =
+      theirs.length === ours.pairs.length &&
+      ours.pairs.every((p, i) => theirs[i]?.[0] === p.a && theirs[i]?.[1] === p.b);
+    if (!samePairs)
+      wrong.push(`overlapping pairs ${theirs.length} vs ours ${ours.pairs.length} (or not the same)`);
+    const total = ours.pairs.reduce((sum, p) => sum + p.overlapM2, 0);
+    if (!near(answer.overlap_m2, total)) wrong.push(`overlap m² ${answer.overlap_m2} vs ours ${total}`);
+  }
+  if (ours.counts) {
+    const counts = ours.counts;
+    const theirs = answer.counts ?? [];
+    const differing = counts.filter((c, i) => c !== theirs[i]).length;
+    if (theirs.length !== counts.length || differing > 0)
+      wrong.push(`point counts differ in ${differing} areas`);
+  }
+  return { wrong, largest };
+}
+
+/** Adds a GEOS row after our rows of the same size, with our median / GEOS's against the goal. */
+function addGeosRow(method: string, result: GeosResult): void {
+  const ours = oursForGeos.get(result.key);
+  if (!ours) {
+    failures.push(`GEOS case ${result.key} has no row of ours`);
+    return;
+  }
+  const { id, size } = ours.record;
+  const goal = GEOS_GOAL[id] ?? 2;
+  const oursVsGeos = ours.record.median_ms / result.median_ms;
+  const { wrong, largest } = geosDisagreement(ours, result.answer);
+  for (const w of wrong) failures.push(`${id} ${size} ${method}: ${w}`);
+  const baseline = records.find((r) => r.id === id && r.size === size && r.method === "naive Turf");
+  const row: BenchRecord = {
+    id,
+    size,
+    method,
+    median_ms: result.median_ms,
+    p95_ms: result.p95_ms,
+    ratio: baseline ? baseline.median_ms / result.median_ms : null,
+    budget: goal === 1 ? "ours <= GEOS" : `ours <= ${goal}x GEOS`,
+    ok: wrong.length === 0 && oursVsGeos <= goal,
+    ours_vs_geos: oursVsGeos,
+    note: `ours (${ours.record.method}) ${oursVsGeos.toFixed(2)}x GEOS time; ${
+      wrong.length > 0
+        ? "ANSWERS DIFFER"
+        : largest === null
+          ? "same answers"
+          : `same answers, totals within ${largest.toExponential(0)}`
+    }`,
+  };
+  let last = -1;
+  records.forEach((r, i) => {
+    if (r.id === id && r.size === size) last = i;
+  });
+  records.splice(last + 1, 0, row);
+  geosLines.push(
+    `${id} ${size}: ours ${fmt(ours.record.median_ms)} ms, GEOS ${fmt(result.median_ms)} ms, ours/GEOS ${oursVsGeos.toFixed(2)}x (goal <= ${goal}x: ${row.ok ? "ok" : "MISSED"})`,
+  );
+}
 
 // ---------------------------------------------------------------------------------------------
 // Report.
-const fmt = (x: number | null | undefined, digits = 2) =>
-  x === null || x === undefined ? "" : x.toFixed(digits);
 const rows = records.map((r) => [
   r.id,
   r.size,
@@ -606,13 +780,15 @@ const rows = records.map((r) => [
   r.ratio === null ? "" : r.method === "naive Turf" ? "1" : `${fmt(r.ratio, 0)}x`,
   r.budget ?? "",
   r.ok === undefined || r.ok === null ? "" : r.ok ? "ok" : "MISSED",
+  r.ours_vs_geos === undefined ? "" : `${fmt(r.ours_vs_geos)}x`,
   r.note ?? "",
 ]);
-const header = ["id", "size", "method", "median ms", "p95 ms", "ratio", "budget", "", "note"];
+const header = ["id", "size", "method", "median ms", "p95 ms", "ratio", "budget", "", "ours/GEOS", "note"];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] as string).length)));
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(" | ")} |`;
 console.log(`\n${line(header)}\n${line(widths.map((w) => "-".repeat(w)))}`);
 for (const row of rows) console.log(line(row));
+if (geosLines.length > 0) console.log(`\nOurs against GEOS (median / median):\n  ${geosLines.join("\n  ")}`);
 console.log(
   `\n${geosNote}. ${cpus().length} cores, Node ${process.version}, ${((performance.now() - started) / 1000).toFixed(0)} s.`,
 );
@@ -621,7 +797,7 @@ const out = join(repoRoot, "bench", "results", "analysis-latest.json");
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(
   out,
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: cpus().length, runs: RUNS, note: geosNote, records }, null, 1)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: cpus().length, runs: RUNS, note: geosNote, geos: geos && { shapely: geos.shapely, geos: geos.geos, python: geos.python, runs: geos.runs, warmup: geos.warmup, seconds: geos.seconds }, records }, null, 1)}\n`,
 );
 console.log(`Results: ${out}`);
 if (failures.length > 0) {
