@@ -105,6 +105,18 @@ export function epsgFromName(name: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/** ESRI WKT names (as GDAL writes them into a .prj) of the known systems. */
+const ESRI_NAMES: readonly [RegExp, number][] = [
+  [/^(etrs_?1989_utm_zone_32n|etrs89 \/ utm zone 32n)$/, 25832],
+  [/^etrs_?1989_utm_zone_n32$/, 4647],
+  [/^(etrs_?1989_utm_zone_33n|etrs89 \/ utm zone 33n)$/, 25833],
+  [/^dhdn_3_degree_gauss_zone_2$/, 31466],
+  [/^dhdn_3_degree_gauss_zone_3$/, 31467],
+  [/^wgs_1984_web_mercator_auxiliary_sphere$/, 3857],
+  [/^(gcs_wgs_1984|wgs 84)$/, 4326],
+  [/^(gcs_etrs_1989|etrs89)$/, 4258],
+];
+
 /**
  * The EPSG code a WKT stands for, when it says so (its last AUTHORITY["EPSG", n] belongs to the outermost
  * system) or when it is one of the ESRI spellings of the known systems. Null otherwise.
@@ -114,9 +126,6 @@ export function epsgFromWkt(wkt: string): number | null {
   const outer = /^\s*(PROJCS|GEOGCS|PROJCRS|GEOGCRS)/i.test(wkt) ? authorities.at(-1) : undefined;
   if (outer) return Number(outer[1]);
   const name = /^\s*(?:PROJCS|GEOGCS)\s*\[\s*"([^"]+)"/i.exec(wkt)?.[1]?.toLowerCase() ?? "";
-  if (/etrs_?1989_utm_zone_32n$/.test(name) || name === "etrs89 / utm zone 32n") return 25832;
-  if (/etrs_?1989_utm_zone_33n$/.test(name)) return 25833;
-  if (name === "gcs_wgs_1984" || name === "wgs 84") return 4326;
-  if (name === "gcs_etrs_1989" || name === "etrs89") return 4258;
+  for (const [pattern, epsg] of ESRI_NAMES) if (pattern.test(name)) return epsg;
   return null;
 }

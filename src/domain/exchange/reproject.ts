@@ -60,6 +60,9 @@ export function sourceCrsFromWkt(wkt: string): SourceCrs | null {
   const epsg = epsgFromWkt(wkt);
   const known = epsg === null ? null : sourceCrsFromEpsg(epsg);
   if (known) return known;
+  // A datum other than WGS84/ETRS89/GRS80 without TOWGS84 parameters would be converted without the
+  // datum shift: about 150 m off for DHDN. Better to say the CRS is unknown than to be silently wrong.
+  if (!/TOWGS84/i.test(wkt) && !/WGS_?(19)?84|ETRS|GRS_?(19)?80/i.test(wkt)) return null;
   try {
     const name = /^\s*\w+\s*\[\s*"([^"]+)"/.exec(wkt)?.[1] ?? "WKT";
     const convert = proj4(wkt, WGS84);
