@@ -47,6 +47,7 @@ import {
   layerIds,
   type MapView as MapViewSettings,
 } from "./map-style.ts";
+import { OverlapsLayer } from "./OverlapsLayer.tsx";
 import { fetchBasemapDeStyle, probeOsmTiles } from "./online-basemap.ts";
 import { PilotAreasLayer } from "./PilotAreasLayer.tsx";
 import { PILOT_AREA_LAYERS } from "./pilot-areas.ts";
@@ -193,6 +194,8 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
   }, [catalogue, view]);
   const variant = useDocumentStore(selectActiveVariant);
   const editingAreaId = useSessionStore((s) => s.editingAreaId);
+  // Overlap shapes belong to the stored areas: hidden while a drag changes one of them.
+  const liveDragging = useSessionStore((s) => s.liveGeometry !== null);
   const selectedAreaId = useSessionStore((s) => s.selectedAreaId);
   const picked = useSessionStore((s) => s.picked);
   const bounds = useMemo(() => {
@@ -411,6 +414,7 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
     >
       <ZoomButtons labels={labels} />
       <PilotAreasLayer variant={variant} editingId={editingAreaId} selectedId={selectedAreaId} />
+      <OverlapsLayer hidden={liveDragging} />
       <Suspense fallback={null}>
         <DrawController labels={labels.draw} />
       </Suspense>

@@ -6,6 +6,7 @@
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import type { ReferenceAreaProperties, ReferenceLevel } from "../domain/model/catalogue.ts";
+import type { AreaGeometry } from "../domain/model/plan.ts";
 
 export type Language = "de" | "en";
 export type BasemapId = "schematic" | "basemapde" | "osm";
@@ -63,6 +64,10 @@ export interface SessionState {
   editingAreaId: string | null;
   snapping: boolean;
   measure: LiveMeasure | null;
+  /** The shape of the area being dragged right now, before the edit is committed (for live figures). */
+  liveGeometry: { areaId: string; geometry: AreaGeometry } | null;
+  /** The overlap picked in the overlap table ("<areaIdA>|<areaIdB>"), drawn bold on the map. */
+  highlightedOverlap: string | null;
   picked: PickedDistrict[];
   toasts: Toast[];
   shortcutsOpen: boolean;
@@ -74,6 +79,8 @@ export interface SessionState {
   setEditingAreaId(id: string | null): void;
   setSnapping(on: boolean): void;
   setMeasure(measure: LiveMeasure | null): void;
+  setLiveGeometry(live: { areaId: string; geometry: AreaGeometry } | null): void;
+  setHighlightedOverlap(key: string | null): void;
   togglePicked(district: PickedDistrict, additive: boolean): void;
   clearPicked(): void;
   notify(toast: Omit<Toast, "id">): void;
@@ -111,6 +118,8 @@ export const useSessionStore = create<SessionState>()(
       editingAreaId: null,
       snapping: true,
       measure: null,
+      liveGeometry: null,
+      highlightedOverlap: null,
       picked: [],
       toasts: [],
       shortcutsOpen: false,
@@ -121,7 +130,9 @@ export const useSessionStore = create<SessionState>()(
         set({ selectedAreaId, ...(selectedAreaId ? { selectedArea: null } : {}) }),
       setEditingAreaId: (editingAreaId) => set({ editingAreaId }),
       setSnapping: (snapping) => set({ snapping }),
-      setMeasure: (measure) => set({ measure }),
+      setMeasure: (measure) => set(measure ? { measure } : { measure, liveGeometry: null }),
+      setLiveGeometry: (liveGeometry) => set({ liveGeometry }),
+      setHighlightedOverlap: (highlightedOverlap) => set({ highlightedOverlap }),
       togglePicked: (district, additive) => {
         const current = get().picked;
         const has = current.some((d) => d.level === district.level && d.featureId === district.featureId);

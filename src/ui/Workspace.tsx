@@ -10,7 +10,7 @@ import { useSessionStore } from "../store/session-store.ts";
 import { AboutDialog } from "./AboutDialog.tsx";
 import { AreaList } from "./AreaList.tsx";
 import { AreaPanel } from "./AreaPanel.tsx";
-import { CoveragePanel, OverlapTable } from "./CoveragePanel.tsx";
+import { CoveragePanel } from "./CoveragePanel.tsx";
 import { Credits } from "./Credits.tsx";
 import { DistrictPanel } from "./DistrictPanel.tsx";
 import { DistrictPicker } from "./DistrictPicker.tsx";
@@ -25,6 +25,7 @@ import { Toasts } from "./Toasts.tsx";
 import { Toolbar } from "./Toolbar.tsx";
 import { useAnalysis } from "./use-analysis.ts";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts.ts";
+import { VariantSummary } from "./VariantSummary.tsx";
 
 type Tab = "areas" | "layers";
 
@@ -100,7 +101,7 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
           <AreaPanel />
           <CoveragePanel catalogue={catalogue} />
           <AreaList />
-          <OverlapTable />
+          <VariantSummary catalogue={catalogue} />
         </div>
         <div id="panel-layers" role="tabpanel" aria-labelledby="tab-layers" hidden={tab !== "layers"}>
           <LayerPanel catalogue={catalogue} />

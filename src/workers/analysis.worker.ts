@@ -23,6 +23,16 @@ import {
 import type { GeneratedCatalogue, ReferenceLevel } from "../domain/model/catalogue.ts";
 
 let context: AnalysisContext | null = null;
+/** Name and address of every facility, by layer and feature id, for "what was counted". */
+const facilityDetails = new Map<string, Map<string, { name: string; category: string; address: string }>>();
+
+/** One counted facility, for the explanation of a figure. */
+export interface FacilityDetail {
+  id: string;
+  name: string;
+  category: string;
+  address: string;
+}
 
 /** Walking distance for "facilities within reach" (metres). */
 export const NEAR_DISTANCE_M = 300;
@@ -56,7 +66,18 @@ const api = {
     });
     const facilityInputs = facilities.flatMap((e, i) => {
       const data = rest[levels.length + i];
-      return data ? [pointLayerFromCollection(e.id, data)] : [];
+      if (!data) return [];
+      const details = new Map<string, { name: string; category: string; address: string }>();
+      data.features.forEach((f, index) => {
+        const p = f.properties ?? {};
+        details.set(String(f.id ?? index), {
+          name: String(p.name ?? ""),
+          category: String(p.category ?? ""),
+          address: String(p.address ?? ""),
+        });
+      });
+      facilityDetails.set(e.id, details);
+      return [pointLayerFromCollection(e.id, data)];
     });
     let addresses = null;
     const summary = catalogue.summary.addressPoints;
@@ -83,6 +104,15 @@ const api = {
 
   analyseArea(area: AreaInput): AreaAnalysis | null {
     return context ? analyseArea(context, area, { distancesM: [NEAR_DISTANCE_M] }) : null;
+  },
+
+  /** Names, categories and addresses of the given facilities of one layer (as plain text). */
+  describeFacilities(layerId: string, ids: readonly string[]): FacilityDetail[] {
+    const details = facilityDetails.get(layerId);
+    return ids.map((id) => ({
+      id,
+      ...(details?.get(String(id)) ?? { name: "", category: "", address: "" }),
+    }));
   },
 
   analyseVariant(areas: VariantAreaInput[], areaAnalyses: AreaAnalysis[]): VariantAnalysis | null {

@@ -44,3 +44,124 @@ test.describe("Coverage of a pilot area", () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+/** Draws a rectangle between two lon/lat corners with the rectangle tool. */
+async function drawRectangle(page: Page, from: [number, number], to: [number, number]) {
+  await page.locator("body").press("r");
+  const a = await toScreen(page, from);
+  const b = await toScreen(page, to);
+  await page.mouse.click(a.x, a.y);
+  await page.mouse.move(b.x, b.y, { steps: 4 });
+  await page.mouse.click(b.x, b.y);
+}
+
+test.describe("Live figures and explanations", () => {
+  test("figures follow a vertex drag while it happens; every figure explains itself", async ({
+    app,
+    page,
+  }) => {
+    await app.open();
+    await page.evaluate(() => window.__pilotkarte?.map.jumpTo({ center: [7.467, 51.512], zoom: 14 }));
+    await app.waitForIdle();
+    await page.getByLabel("Einrasten an Grenzen").uncheck();
+    await drawRectangle(page, [7.458, 51.508], [7.472, 51.515]);
+    const panel = page.getByTestId("coverage-panel");
+    await expect(panel.getByTestId("residents-range")).toContainText("–", { timeout: 60_000 });
+    const areaFigure = panel.getByTestId("figure-area").locator(".figure-value");
+    const before = (await areaFigure.textContent()) ?? "";
+
+    // Drag the north-east corner outwards and hold the mouse: the panel follows before the release.
+    const corner = await toScreen(page, [7.472, 51.515]);
+    const target = await toScreen(page, [7.478, 51.518]);
+    await page.mouse.move(corner.x, corner.y);
+    await page.mouse.down();
+    await page.mouse.move(target.x, target.y, { steps: 8 });
+    await expect(panel.getByTestId("coverage-live")).toBeVisible({ timeout: 20_000 });
+    await expect.poll(async () => (await areaFigure.textContent()) ?? "").not.toBe(before);
+    const duringDrag = (await areaFigure.textContent()) ?? "";
+    await page.mouse.up();
+    await expect(panel.getByTestId("coverage-live")).toHaveCount(0);
+    await expect(panel.locator("h3 .muted")).toHaveCount(0, { timeout: 20_000 });
+    expect(await areaFigure.textContent()).toBe(duringDrag);
+    await page.screenshot({ path: "test-results/screenshots/coverage-live.png" });
+
+    // The residents figure opens to show the method, the cells counted and the sources.
+    await panel.getByTestId("figure-residents").locator("summary").click();
+    const cells = panel.getByTestId("cells-table");
+    await expect(cells).toBeVisible();
+    expect(await cells.locator("tbody tr").count()).toBeGreaterThan(0);
+    await expect(panel.getByTestId("figure-residents")).toContainText("Rasterzelle");
+    await expect(panel.getByTestId("figure-residents")).toContainText("Zensus 2011");
+    // The area figure names its method.
+    await panel.getByTestId("figure-area").locator("summary").click();
+    await expect(panel.getByTestId("figure-area")).toContainText("WGS84");
+
+    // A facility count opens to list what was counted, by name.
+    const facilityButton = panel
+      .getByTestId("facilities-table")
+      .locator("tbody th button:not([disabled])")
+      .first();
+    await facilityButton.click();
+    const names = panel.locator("[data-testid^=facility-names-]").first();
+    await expect(names.locator("li").first()).toBeVisible({ timeout: 20_000 });
+    expect((await names.locator("li").first().textContent())?.trim().length).toBeGreaterThan(0);
+    await panel.screenshot({ path: "test-results/screenshots/coverage-explained.png" });
+    expect(app.errors).toEqual([]);
+  });
+
+  test("overlaps are listed and highlighted on the map; the variant summary counts districts and fields", async ({
+    app,
+    page,
+  }) => {
+    await app.open();
+    await page.evaluate(() => window.__pilotkarte?.map.jumpTo({ center: [7.467, 51.512], zoom: 14 }));
+    await app.waitForIdle();
+    await page.getByLabel("Einrasten an Grenzen").uncheck();
+    await drawRectangle(page, [7.458, 51.508], [7.468, 51.514]);
+    await page.keyboard.press("Escape");
+    await drawRectangle(page, [7.464, 51.511], [7.474, 51.517]);
+    const summary = page.getByTestId("variant-summary");
+    const table = summary.getByTestId("overlap-table");
+    await expect(table.locator("tbody tr")).toHaveCount(1, { timeout: 60_000 });
+    // The overlap is 0.004° x 0.003° ≈ 278 m x 334 m ≈ 9.3 ha.
+    await expect(table.locator("tbody td").first()).toHaveText(/^9,\d+\s?ha$/);
+    await table.locator("tbody button").click();
+    await expect(table.locator("tbody button")).toHaveAttribute("aria-pressed", "true");
+    await app.waitForIdle();
+    const rendered = await page.evaluate(
+      () => window.__pilotkarte?.map.queryRenderedFeatures({ layers: ["pilot-overlaps-fill"] }).length ?? 0,
+    );
+    expect(rendered).toBeGreaterThan(0);
+    // Totals count the overlap once: the union is smaller than the sum.
+    await expect(summary.getByTestId("variant-totals")).toContainText("Fläche (Vereinigung)");
+    await expect(summary.getByTestId("field-counts").locator("tbody tr")).toHaveCount(5);
+    await expect(summary.getByTestId("uncovered-stadtbezirk")).toContainText(/Stadtbezirke: 1[01] von 12/);
+    await page.screenshot({ path: "test-results/screenshots/overlaps.png" });
+    expect(app.errors).toEqual([]);
+  });
+
+  test("shows the change since the last saved snapshot", async ({ app, page }) => {
+    await app.open();
+    await page.evaluate(() => window.__pilotkarte?.map.jumpTo({ center: [7.467, 51.512], zoom: 14 }));
+    await app.waitForIdle();
+    await page.getByLabel("Einrasten an Grenzen").uncheck();
+    await drawRectangle(page, [7.458, 51.508], [7.468, 51.514]);
+    const panel = page.getByTestId("coverage-panel");
+    await expect(panel.getByTestId("residents-range")).toContainText("–", { timeout: 60_000 });
+    await page.getByRole("button", { name: "Verlauf" }).click();
+    await page.getByPlaceholder("z. B. Stand Workshop 14.03.").fill("Vor dem Workshop");
+    await page.getByRole("button", { name: "Stand speichern" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Schließen" }).click();
+    await expect(panel.getByTestId("figure-since-snapshot")).toContainText("unverändert", {
+      timeout: 20_000,
+    });
+    const corner = await toScreen(page, [7.468, 51.514]);
+    const target = await toScreen(page, [7.474, 51.517]);
+    await page.mouse.move(corner.x, corner.y);
+    await page.mouse.down();
+    await page.mouse.move(target.x, target.y, { steps: 8 });
+    await page.mouse.up();
+    await expect(panel.getByTestId("figure-since-snapshot")).toContainText(/^.*\+\d/, { timeout: 20_000 });
+    expect(app.errors).toEqual([]);
+  });
+});

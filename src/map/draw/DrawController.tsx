@@ -108,6 +108,7 @@ export function DrawController({ labels }: { labels: DrawLabels }) {
     if (!map) return;
     let draw: TerraDraw | null = null;
     let frame = 0;
+    let userChanged = false;
     const snap: SnapToCustom = (event, context) => {
       if (!useSessionStore.getState().snapping) return undefined;
       return snapperRef.current.snap(map, [event.lng, event.lat], editingRef.current ?? context.currentId);
@@ -187,7 +188,11 @@ export function DrawController({ labels }: { labels: DrawLabels }) {
       registerDraw(draw);
       if (new URLSearchParams(window.location.search).has("e2e")) window.__pilotkarteDraw = draw;
 
-      draw.on("change", (ids) => {
+      draw.on("change", (ids, _type, context) => {
+        // Changes made through the API (loading the selected area, undo) are not the planner dragging.
+        // Selecting a feature changes only its properties; that is not a new shape either.
+        const fromApi = context !== undefined && "origin" in context && context.origin === "api";
+        if (!fromApi && context?.target !== "properties") userChanged = true;
         if (frame) return;
         frame = requestAnimationFrame(() => {
           frame = 0;
@@ -197,6 +202,17 @@ export function DrawController({ labels }: { labels: DrawLabels }) {
           const id = editingRef.current ?? ids[0];
           const feature = id === undefined ? undefined : d.getSnapshotFeature(id);
           session.setMeasure(measureOf(feature, session.tool));
+          // While a stored area is dragged, its shape feeds the live figures in the coverage panel.
+          const byPlanner = userChanged;
+          userChanged = false;
+          if (
+            byPlanner &&
+            id !== undefined &&
+            id === editingRef.current &&
+            feature?.geometry.type === "Polygon"
+          ) {
+            session.setLiveGeometry({ areaId: id, geometry: feature.geometry as AreaGeometry });
+          }
         });
       });
 
@@ -227,6 +243,7 @@ export function DrawController({ labels }: { labels: DrawLabels }) {
           return;
         }
         if (context.mode === "select" && feature && id === editingRef.current) {
+          session.setLiveGeometry(null);
           const result = setAreaGeometry(
             commitContext(),
             id as AreaId,
