@@ -5,7 +5,7 @@
  *  - B7 first render: map load and first idle in headless Chromium (median of runs) against 2 s.
  *  - Heap: JS heap used once idle (after a forced GC) against 150 MB.
  * Figures, not assertions: the script reports and writes bench/results/*.json; it fails only if it
- * cannot measure. Options: --runs N (default 5), --no-build, --no-analysis. The analysis engine's own
+ * cannot measure. Options: --runs N (default 5), --no-build, --no-analysis, --no-exchange. The analysis engine's own
  * benchmark (B1-B5 against naive Turf) writes bench/results/analysis-latest.json.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -410,6 +410,14 @@ if (!args.includes("--no-analysis")) {
   });
   if (analysis.status !== 0)
     console.log("  analysis benchmark reported a wrong answer or failed (see above)");
+}
+// Exchange: import of a 50 MB GeoJSON and export of a 200-area variant to every format (own process).
+if (!args.includes("--no-exchange")) {
+  console.log("\nExchange formats (bench/exchange/exchange.bench.ts)");
+  const exchange = spawnSync(node, ["node_modules/tsx/dist/cli.mjs", "bench/exchange/exchange.bench.ts"], {
+    stdio: "inherit",
+  });
+  if (exchange.status !== 0) console.log("  exchange benchmark failed (see above)");
 }
 mkdirSync("bench/results", { recursive: true });
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
