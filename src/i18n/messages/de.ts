@@ -1,4 +1,5 @@
 /** German UI messages (the default language). Keys are shared with en.ts; the type check keeps them in step. */
+import { exchangeDe } from "./exchange-de.ts";
 export const de = {
   app: {
     title: "Pilotkarte Dortmund",
@@ -467,4 +468,5 @@ export const de = {
   status: {
     sourceFailed: "Die Ebene „{{layer}}“ konnte nicht geladen werden.",
   },
+  exchange: exchangeDe,
 } as const;

@@ -1,3 +1,4 @@
+import { exchangeEn } from "./exchange-en.ts";
 import type { Messages } from "./types.ts";
 
 /** English UI messages; must have every key of de.ts (the type check enforces it). */
@@ -455,4 +456,5 @@ export const en: Messages = {
   status: {
     sourceFailed: "The layer “{{layer}}” could not be loaded.",
   },
+  exchange: exchangeEn,
 };
