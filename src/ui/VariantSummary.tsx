@@ -7,14 +7,13 @@ import { useTranslation } from "react-i18next";
 import type { GeneratedCatalogue, ReferenceLevel } from "../domain/model/catalogue.ts";
 import { formatNumber, formatResidents, type Language } from "../i18n/index.ts";
 import { zoomToGeometry } from "../map/map-commands.ts";
+import { overlapKey } from "../map/OverlapsLayer.tsx";
 import { useAnalysisStore } from "../store/analysis-store.ts";
 import { selectActiveVariant } from "../store/document-store.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
 import { useSessionStore } from "../store/session-store.ts";
 import { percent } from "./CoveragePanel.tsx";
 import { formatAreaM2 } from "./Toolbar.tsx";
-
-const overlapKey = (a: string, b: string) => `${a}|${b}`;
 
 export function VariantSummary({ catalogue }: { catalogue: GeneratedCatalogue }) {
   const { t, i18n } = useTranslation();
