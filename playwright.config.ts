@@ -1,10 +1,15 @@
 import { defineConfig } from "@playwright/test";
 
-const PORT = 4173;
+/**
+ * PW_PORT, PW_DIST and PW_OUT let several people test side by side on one machine, each with their own
+ * build folder (`vite build --outDir <PW_DIST>`), port and results folder. CI uses the defaults.
+ */
+const PORT = Number(process.env.PW_PORT ?? 4173);
+const DIST = process.env.PW_DIST ?? "dist";
 
 export default defineConfig({
   testDir: "tests/e2e",
-  outputDir: "test-results/e2e",
+  outputDir: process.env.PW_OUT ?? "test-results/e2e",
   timeout: 90_000,
   expect: { timeout: 20_000 },
   fullyParallel: false,
@@ -22,7 +27,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node node_modules/vite/bin/vite.js preview --port ${PORT} --strictPort`,
+    command: `node node_modules/vite/bin/vite.js preview --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
