@@ -15,6 +15,9 @@ export type BasemapId = "schematic" | "basemapde" | "osm";
 export type Tool = "select" | "polygon" | "rectangle" | "circle" | "freehand" | "districts";
 export const DRAWING_TOOLS: readonly Tool[] = ["polygon", "rectangle", "circle", "freehand"] as const;
 
+/** Which screen fills the window: the editing workspace, the compare view, or the presentation. */
+export type AppView = "workspace" | "compare" | "present";
+
 /** Live measures of the shape being drawn or edited (geodesic). */
 export interface LiveMeasure {
   areaM2: number;
@@ -71,6 +74,12 @@ export interface SessionState {
   picked: PickedDistrict[];
   toasts: Toast[];
   shortcutsOpen: boolean;
+  /** The screen shown (never remembered: the app always opens on the workspace). */
+  view: AppView;
+  /** Variant ids picked for the compare view and the presentation (2–4, in display order). */
+  compareVariantIds: string[];
+  setView(view: AppView): void;
+  setCompareVariantIds(ids: string[]): void;
   /** Camera to open the map with (restored from the last visit); null frames Dortmund. */
   initialCamera: { center: [number, number]; zoom: number } | null;
   setInitialCamera(camera: { center: [number, number]; zoom: number } | null): void;
@@ -123,6 +132,10 @@ export const useSessionStore = create<SessionState>()(
       picked: [],
       toasts: [],
       shortcutsOpen: false,
+      view: "workspace",
+      compareVariantIds: [],
+      setView: (view) => set({ view }),
+      setCompareVariantIds: (compareVariantIds) => set({ compareVariantIds }),
       initialCamera: null,
       setInitialCamera: (initialCamera) => set({ initialCamera }),
       setTool: (tool) => set({ tool, measure: null, ...(tool !== "districts" ? { picked: [] } : {}) }),
