@@ -131,9 +131,14 @@ function analyseLive(live: { areaId: string; geometry: AreaGeometry }): void {
     });
 }
 
+/** Starts the analysis worker if it is not running yet (views without the workspace need it too). */
+export function ensureAnalysisWorker(catalogue: GeneratedCatalogue): void {
+  if (!client) startWorker(catalogue);
+}
+
 export function useAnalysis(catalogue: GeneratedCatalogue): void {
   useEffect(() => {
-    if (!client) startWorker(catalogue);
+    ensureAnalysisWorker(catalogue);
     const unsubscribeDocument = useDocumentStore.subscribe((state, previous) => {
       if (state.plan !== previous.plan || state.activeVariantId !== previous.activeVariantId) {
         if (state.activeVariantId !== previous.activeVariantId)
