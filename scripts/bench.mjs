@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
+import { analyseTasks, summariseTasks } from "./long-tasks.mjs";
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf("--runs") + 1]) || 5;
@@ -287,6 +288,7 @@ async function benchEditing(browser) {
     const s = window.__pilotkarte.documentStore.getState();
     return s.plan.variants[s.activeVariantId].areaOrder.length;
   });
+  const longTasks = await traceEditingSession(browser, page, cdp, start, settle);
   await context.close();
   const base = median(baseline);
   console.log(
@@ -329,8 +331,85 @@ async function benchEditing(browser) {
       ...(budget ? { budget_p95_ms: budget } : {}),
     });
   }
+  console.log(
+    "\n  Long tasks while editing (drag, release with recomputation, undo/redo; Chromium trace + CPU profile)",
+  );
+  console.log("  kind             tasks   longest   longest JS part   tasks > 50 ms   JS part > 50 ms");
+  for (const k of longTasks) {
+    console.log(
+      `  ${k.kind.padEnd(15)} ${String(k.count).padStart(6)} ${k.maxMs.toFixed(1).padStart(8)} ms ${k.maxJsMs.toFixed(1).padStart(11)} ms ${String(k.over50).padStart(15)} ${String(k.jsOver50).padStart(17)}`,
+    );
+    records.push({
+      id: "B4-long-tasks",
+      size: `${areaCount} areas`,
+      method: k.kind,
+      count: k.count,
+      max_ms: k.maxMs,
+      max_js_ms: k.maxJsMs,
+      over_50: k.over50,
+      js_over_50: k.jsOver50,
+      budget_ms: 50,
+    });
+  }
+  const worstJs = Math.max(0, ...longTasks.map((k) => k.maxJsMs));
+  const worstNonFrame = Math.max(0, ...longTasks.filter((k) => k.kind !== "frame").map((k) => k.maxMs));
+  console.log(
+    `  longest JavaScript in one task: ${worstJs.toFixed(1)} ms (budget 50 ms, ratio ${(worstJs / 50).toFixed(2)}); longest task that is not a map frame: ${worstNonFrame.toFixed(1)} ms (ratio ${(worstNonFrame / 50).toFixed(2)})`,
+  );
+  console.log("  (a map frame's own length is software WebGL here: compare 'one map frame (repaint)' above)");
   return records;
 }
+
+/**
+ * An editing session under a trace: drag another vertex for 40 steps, release (the worker recomputes
+ * and the panel updates), wait for the new figures, then 10 undo/redo steps with their recomputations.
+ * Returns the long-task summary per kind (see scripts/long-tasks.mjs).
+ */
+async function traceEditingSession(browser, page, cdp, start, settle) {
+  const computedAt = () =>
+    page.evaluate(() => window.__pilotkarte.analysisStore?.getState().computedAt ?? null);
+  const waitForFigures = async (before) => {
+    // The analysis store is not on the test hook everywhere: fall back to a fixed settle.
+    if (before === null) return page.waitForTimeout(1500);
+    await page
+      .waitForFunction((b) => window.__pilotkarte.analysisStore.getState().computedAt !== b, before, {
+        timeout: 15_000,
+      })
+      .catch(() => {});
+    await settle();
+  };
+  await browser.startTracing(page, {
+    categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel", "v8.execute"],
+  });
+  await cdp.send("Profiler.start");
+  let before = await computedAt();
+  await page.mouse.move(start.x + 120, start.y + 80);
+  await page.mouse.move(start.x + 120, start.y + 80);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 40; i++) {
+    await page.mouse.move(start.x - i * 2, start.y + i * 3);
+    await settle();
+  }
+  await page.mouse.up();
+  await waitForFigures(before);
+  for (let i = 0; i < 10; i++) {
+    before = await computedAt();
+    await page.evaluate(
+      (redo) => {
+        const s = window.__pilotkarte.documentStore.getState();
+        if (redo) s.redo();
+        else s.undo();
+      },
+      i % 2 === 1,
+    );
+    await waitForFigures(before);
+  }
+  const { profile } = await cdp.send("Profiler.stop");
+  const trace = JSON.parse((await browser.stopTracing()).toString("utf8"));
+  return summariseTasks(analyseTasks(trace.traceEvents ?? trace, profile));
+}
+
 try {
   // One untimed warm-up run (disk cache of the OS, Chromium start-up).
   for (let i = 0; i <= runs; i++) {

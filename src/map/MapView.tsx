@@ -32,6 +32,7 @@ import type {
   ReferenceLevel,
 } from "../domain/model/catalogue.ts";
 import type { AreaGeometry } from "../domain/model/plan.ts";
+import { useAnalysisStore } from "../store/analysis-store.ts";
 import { useCatalogueStore } from "../store/catalogue-store.ts";
 import { selectActiveVariant } from "../store/document-store.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
@@ -91,6 +92,8 @@ export interface PilotkarteTestApi {
   documentStore: typeof useDocumentStore;
   sessionStore: typeof useSessionStore;
   referenceStore: typeof useReferenceStore;
+  /** The figures of the active variant (benchmarks wait for a recomputation). */
+  analysisStore: typeof useAnalysisStore;
   /** Geodesic area in m², as the app computes it. */
   measureArea: (geometry: AreaGeometry) => number;
 }
@@ -369,6 +372,7 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
         documentStore: useDocumentStore,
         sessionStore: useSessionStore,
         referenceStore: useReferenceStore,
+        analysisStore: useAnalysisStore,
         measureArea: geodesicArea,
         timings: () => ({ ...timings.current }),
         referenceFeatureCount: (l) => {
