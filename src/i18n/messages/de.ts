@@ -1,5 +1,8 @@
 /** German UI messages (the default language). Keys are shared with en.ts; the type check keeps them in step. */
 import { exchangeDe } from "./exchange-de.ts";
+import { compareDe } from "./compare-de.ts";
+import { variantDe } from "./variant-de.ts";
+import { shareDe } from "./share-de.ts";
 export const de = {
   app: {
     title: "Pilotkarte Dortmund",
@@ -469,4 +472,7 @@ export const de = {
     sourceFailed: "Die Ebene „{{layer}}“ konnte nicht geladen werden.",
   },
   exchange: exchangeDe,
+  variant: variantDe,
+  compare: compareDe,
+  share: shareDe,
 } as const;

@@ -1,4 +1,7 @@
 import { exchangeEn } from "./exchange-en.ts";
+import { compareEn } from "./compare-en.ts";
+import { variantEn } from "./variant-en.ts";
+import { shareEn } from "./share-en.ts";
 import type { Messages } from "./types.ts";
 
 /** English UI messages; must have every key of de.ts (the type check enforces it). */
@@ -457,4 +460,7 @@ export const en: Messages = {
     sourceFailed: "The layer “{{layer}}” could not be loaded.",
   },
   exchange: exchangeEn,
+  variant: variantEn,
+  compare: compareEn,
+  share: shareEn,
 };
