@@ -4,7 +4,8 @@
  * move is a function of (slides, index) that clamps at the ends instead of wrapping, so pressing
  * "next" on the last slide in front of an audience does not jump back to the start.
  */
-import type { AreaId, Variant, VariantId } from "../model/plan.ts";
+import type { AreaAnalysis, VariantAnalysis } from "../analysis/analysis-result.ts";
+import type { AreaGeometry, AreaId, Plan, Variant, VariantId } from "../model/plan.ts";
 
 export type Slide =
   | { kind: "overview"; variantIndex: number; variantId: VariantId }
@@ -114,4 +115,158 @@ export function applyPresentationAction(
       throw new Error(`unknown presentation action ${JSON.stringify(unknown)}`);
     }
   }
+}
+
+/* ── The deck: what a presentation shows, frozen at its start ── */
+
+/**
+ * The figures on one slide, frozen when the presentation starts. Plain data: the audience window gets
+ * them over a BroadcastChannel, so both windows show the very same numbers.
+ */
+export interface DeckFigures {
+  /** Area in m²: the area's own, or the union of a variant's areas (overlaps counted once). */
+  areaM2: number;
+  /** Residents reached as the range of the estimation methods; null without a census grid. */
+  residents: { low: number; high: number } | null;
+  /** Facilities inside (all layers; de-duplicated over a variant's areas). */
+  facilities: number;
+  /** Names of the Stadtbezirke touched, largest share first (variant: in order of first appearance). */
+  districts: string[];
+  /** Overlaps with other areas of the variant (variant: all pairs); `with` names the other side(s). */
+  overlaps: { count: number; areaM2: number; with: string[] };
+}
+
+export interface DeckArea {
+  id: string;
+  name: string;
+  fields: string[];
+  partners: string[];
+  status: string;
+  notes: string;
+  geometry: AreaGeometry;
+  /** Null when the area's analysis failed (the slide says so instead of showing numbers). */
+  figures: DeckFigures | null;
+}
+
+export interface DeckVariant {
+  id: string;
+  name: string;
+  areas: DeckArea[];
+  /** Null when the variant's analysis failed or it has no areas. */
+  figures: DeckFigures | null;
+}
+
+export interface PresentationDeck {
+  planId: string;
+  planName: string;
+  /** ISO 8601 time at which the figures were frozen ("Stand"). */
+  frozenAt: string;
+  variants: DeckVariant[];
+}
+
+/** The analysis results a deck is built from (per variant id). */
+export interface DeckAnalyses {
+  byArea: Record<string, AreaAnalysis>;
+  variant: VariantAnalysis | null;
+}
+
+/** Level whose districts a slide names: the twelve Stadtbezirke are the ones an audience knows. */
+export const DECK_DISTRICT_LEVEL = "stadtbezirk";
+
+function areaFigures(
+  analysis: AreaAnalysis,
+  areaId: string,
+  variant: VariantAnalysis | null,
+  nameOf: (id: string) => string,
+): DeckFigures {
+  const level = analysis.levels.find((l) => l.level === DECK_DISTRICT_LEVEL);
+  const districts = (level?.districts ?? [])
+    .slice()
+    .sort((a, b) => b.intersectionM2 - a.intersectionM2)
+    .map((d) => d.name);
+  const overlaps = (variant?.overlaps ?? []).filter((o) => o.areaIdA === areaId || o.areaIdB === areaId);
+  return {
+    areaM2: analysis.areaM2,
+    residents: analysis.residents ? { low: analysis.residents.low, high: analysis.residents.high } : null,
+    facilities: analysis.facilities.reduce((sum, f) => sum + f.inside.count, 0),
+    districts,
+    overlaps: {
+      count: overlaps.length,
+      areaM2: overlaps.reduce((sum, o) => sum + o.overlapM2, 0),
+      with: overlaps.map((o) => nameOf(o.areaIdA === areaId ? o.areaIdB : o.areaIdA)),
+    },
+  };
+}
+
+function variantFigures(
+  variant: Variant,
+  analyses: DeckAnalyses,
+  nameOf: (id: string) => string,
+): DeckFigures | null {
+  const result = analyses.variant;
+  if (!result || variant.areaOrder.length === 0) return null;
+  const districts: string[] = [];
+  for (const id of variant.areaOrder) {
+    const level = analyses.byArea[id]?.levels.find((l) => l.level === DECK_DISTRICT_LEVEL);
+    for (const d of level?.districts ?? []) if (!districts.includes(d.name)) districts.push(d.name);
+  }
+  return {
+    areaM2: result.totals.unionAreaM2,
+    residents: result.totals.residents
+      ? { low: result.totals.residents.low, high: result.totals.residents.high }
+      : null,
+    facilities: result.totals.facilities.reduce((sum, f) => sum + f.count, 0),
+    districts,
+    overlaps: {
+      count: result.overlaps.length,
+      areaM2: result.overlaps.reduce((sum, o) => sum + o.overlapM2, 0),
+      with: result.overlaps.map((o) => `${nameOf(o.areaIdA)} / ${nameOf(o.areaIdB)}`),
+    },
+  };
+}
+
+/**
+ * The deck for the variants in the order given, with the figures as they are now. Copies what it
+ * needs (no references into the live plan), so later edits do not change a running presentation.
+ */
+export function buildDeck(
+  plan: Pick<Plan, "id" | "name">,
+  variants: readonly Variant[],
+  analyses: Readonly<Record<string, DeckAnalyses | undefined>>,
+  frozenAt: string,
+): PresentationDeck {
+  return {
+    planId: plan.id,
+    planName: plan.name,
+    frozenAt,
+    variants: variants.map((variant): DeckVariant => {
+      const found = analyses[variant.id] ?? { byArea: {}, variant: null };
+      const nameOf = (id: string) => variant.areas[id]?.name ?? id;
+      const areas = variant.areaOrder.flatMap((id): DeckArea[] => {
+        const area = variant.areas[id];
+        if (!area) return [];
+        const analysis = found.byArea[id];
+        return [
+          {
+            id: area.id,
+            name: area.name,
+            fields: [...area.fields],
+            partners: [...area.partners],
+            status: area.status,
+            notes: area.notes,
+            geometry: structuredClone(area.geometry),
+            figures: analysis ? areaFigures(analysis, id, found.variant, nameOf) : null,
+          },
+        ];
+      });
+      return { id: variant.id, name: variant.name, areas, figures: variantFigures(variant, found, nameOf) };
+    }),
+  };
+}
+
+/** The slides of a deck (overview, then one per area, for each variant). */
+export function deckSlides(deck: PresentationDeck): Slide[] {
+  return buildSlides(
+    deck.variants.map((v) => ({ id: v.id as VariantId, areaOrder: v.areas.map((a) => a.id as AreaId) })),
+  );
 }
