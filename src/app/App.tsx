@@ -7,8 +7,11 @@ import { useCatalogueStore } from "../store/catalogue-store.ts";
 import { createStarterPlan } from "../store/plan-document.ts";
 import { useSessionStore } from "../store/session-store.ts";
 import { useStorageStore } from "../store/storage-store.ts";
+import { CompareView } from "../ui/compare/CompareView.tsx";
 import { ErrorBoundary } from "../ui/ErrorBoundary.tsx";
 import { Header } from "../ui/Header.tsx";
+import { SharedView } from "../ui/share/SharedView.tsx";
+import { showingSharedView, useShareFragment } from "../ui/share/share-route.ts";
 import { UpdatePrompt } from "../ui/UpdatePrompt.tsx";
 import { Workspace } from "../ui/Workspace.tsx";
 
@@ -16,7 +19,9 @@ function Body() {
   const { t } = useTranslation();
   const status = useCatalogueStore((s) => s.status);
   const storageReady = useStorageStore((s) => s.ready);
-  if (status.state === "loading" || (status.state === "ready" && !storageReady)) {
+  const view = useSessionStore((s) => s.view);
+  const shareFragment = useShareFragment();
+  if (status.state === "loading" || (status.state === "ready" && !storageReady && shareFragment === null)) {
     return (
       <p className="loading" role="status">
         {t("app.loading")}
@@ -34,6 +39,8 @@ function Body() {
       </div>
     );
   }
+  if (shareFragment !== null) return <SharedView fragment={shareFragment} catalogue={status.catalogue} />;
+  if (view === "compare") return <CompareView catalogue={status.catalogue} />;
   return <Workspace catalogue={status.catalogue} />;
 }
 
@@ -55,7 +62,9 @@ export function App() {
   }, [t]);
   useEffect(() => {
     void useCatalogueStore.getState().load(import.meta.env.BASE_URL);
-    void workspace.start(() => createStarterPlan(t("plans.newPlanName"), t("plans.firstVariantName")));
+    // A share link is shown without touching local data; the workspace starts when the planner leaves it.
+    if (!showingSharedView())
+      void workspace.start(() => createStarterPlan(t("plans.newPlanName"), t("plans.firstVariantName")));
     // start() is idempotent: a later language change does not start a second session.
   }, [t]);
   return (

@@ -1,9 +1,11 @@
 /** The app bar: title, "about the data", language switch. */
 import { useTranslation } from "react-i18next";
+import { useExchangeDialogs } from "../store/import-export-dialogs.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
 import { useSessionStore } from "../store/session-store.ts";
 import { useStorageStore } from "../store/storage-store.ts";
 import { SaveStatus } from "./SaveStatus.tsx";
+import { ShareButton } from "./share/ShareDialog.tsx";
 
 export function Header() {
   const { t } = useTranslation();
@@ -13,6 +15,7 @@ export function Header() {
   const planName = useDocumentStore((s) => s.plan.name);
   const setStorage = useStorageStore((s) => s.set);
   const ready = useStorageStore((s) => s.ready);
+  const setExchangeDialogs = useExchangeDialogs((s) => s.set);
   return (
     <header className="app-header">
       <div className="brand">
@@ -33,8 +36,15 @@ export function Header() {
           <button type="button" className="button" onClick={() => setStorage({ historyOpen: true })}>
             {t("history.open")}
           </button>
+          <ShareButton />
           <button type="button" className="button" onClick={() => setStorage({ plansOpen: true })}>
             {t("plans.open")}
+          </button>
+          <button type="button" className="button" onClick={() => setExchangeDialogs({ importOpen: true })}>
+            {t("exchange.openImport")}
+          </button>
+          <button type="button" className="button" onClick={() => setExchangeDialogs({ exportOpen: true })}>
+            {t("exchange.openExport")}
           </button>
         </div>
       )}

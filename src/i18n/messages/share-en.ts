@@ -60,7 +60,8 @@ export const shareEn: Widen<typeof shareDe> = {
     sources: "Sources and licences",
     problemHeading: "This link cannot be opened",
     problems: {
-      "not-a-share-link": "This is not a Pilotkarte share link. Please open the complete link from the message.",
+      "not-a-share-link":
+        "This is not a Pilotkarte share link. Please open the complete link from the message.",
       corrupt:
         "The link is damaged: some characters were changed on the way (for example by a mail program). Please ask for a new link or a file.",
       truncated:

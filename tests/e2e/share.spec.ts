@@ -1,0 +1,223 @@
+/**
+ * Share link and one-pagers: a variant travels as a link (and QR code) to a fresh browser, which shows
+ * the same names and figures read-only and can adopt it; damaged links say what is wrong; a variant too
+ * large for a link is offered as a file; a one-pager prints to PDF.
+ */
+import { mkdirSync } from "node:fs";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
+
+const SCREENSHOTS = "test-results/screenshots";
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+interface TestArea {
+  name: string;
+  ring: [number, number][];
+  fields?: string[];
+  partners?: string[];
+  status?: string;
+  notes?: string;
+  colour?: string;
+}
+
+/** Puts areas into the active variant through the test hook (one undo step each). */
+async function addAreas(page: Page, areas: TestArea[]) {
+  await page.evaluate((list: TestArea[]) => {
+    const store = window.__pilotkarte?.documentStore;
+    if (!store) throw new Error("no test hook");
+    const now = new Date().toISOString();
+    for (const a of list) {
+      const state = store.getState();
+      state.transact({
+        label: "test",
+        changes: [
+          {
+            type: "area/put",
+            variantId: state.activeVariantId,
+            area: {
+              id: crypto.randomUUID(),
+              name: a.name,
+              fields: a.fields ?? ["energie"],
+              partners: a.partners ?? [],
+              status: a.status ?? "idee",
+              notes: a.notes ?? "",
+              colour: a.colour ?? "#1b9e77",
+              createdAt: now,
+              updatedAt: now,
+              geometry: { type: "Polygon", coordinates: [[...a.ring, a.ring[0]]] },
+              origin: { kind: "drawn", tool: "polygon" },
+            },
+          },
+        ],
+      } as never);
+    }
+  }, areas);
+}
+
+const rect = (w: number, s: number, e: number, n: number): [number, number][] => [
+  [w, s],
+  [e, s],
+  [e, n],
+  [w, n],
+];
+
+/** A rough circle of `points` vertices with a jagged radius, so that it compresses badly. */
+function jaggedRing(cx: number, cy: number, r: number, points: number, seed: number): [number, number][] {
+  const ring: [number, number][] = [];
+  let x = seed;
+  for (let i = 0; i < points; i++) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    const jitter = 0.75 + (x / 2147483648) * 0.25;
+    const angle = (2 * Math.PI * i) / points;
+    ring.push([
+      Math.round((cx + r * jitter * Math.cos(angle) * 1.6) * 1e6) / 1e6,
+      Math.round((cy + r * jitter * Math.sin(angle)) * 1e6) / 1e6,
+    ]);
+  }
+  return ring;
+}
+
+async function openShareDialog(page: Page) {
+  await page.getByTestId("share-open").click();
+  const dialog = page.getByTestId("share-dialog");
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+/** A fresh browser context (empty IndexedDB) on `url`, collecting console errors. */
+async function freshPage(browser: Browser, url: string) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  await page.goto(url);
+  return { context, page, errors };
+}
+
+const NORD = {
+  name: "Nordmarkt <Quartier>",
+  ring: rect(7.455, 51.52, 7.468, 51.527),
+  fields: ["energie", "mensch"],
+  partners: ["DEW21", "Quartiersbüro Nord"],
+  status: "kandidat",
+  notes: "Erste Idee\nzweite Zeile",
+  colour: "#d95f02",
+};
+const MITTE = {
+  name: "Westpark",
+  ring: rect(7.452, 51.508, 7.462, 51.514),
+  fields: ["mobilitaet"],
+  status: "abgestimmt",
+  colour: "#7570b3",
+};
+
+test.describe("Share link", () => {
+  test("a variant travels to a fresh browser with the same names and figures, and can be adopted", async ({
+    app,
+    page,
+    browser,
+  }) => {
+    await app.open();
+    await addAreas(page, [NORD, MITTE]);
+
+    // The sender's figures, as the coverage panel shows them for each area.
+    const sender: { area: string; residents: string }[] = [];
+    for (const name of [NORD.name, MITTE.name]) {
+      await page.evaluate((n) => {
+        const hook = window.__pilotkarte;
+        const state = hook?.documentStore.getState();
+        const variant = state?.plan.variants[state.activeVariantId];
+        const id = variant?.areaOrder.find((a) => variant.areas[a]?.name === n);
+        hook?.sessionStore.getState().selectPilotArea(id ?? null);
+      }, name);
+      const panel = page.getByTestId("coverage-panel");
+      await expect(panel.getByTestId("residents-range")).toContainText("–", { timeout: 60_000 });
+      sender.push({
+        area: ((await panel.getByTestId("figure-area").locator(".figure-value").textContent()) ?? "").trim(),
+        residents: ((await panel.getByTestId("residents-range").textContent()) ?? "").trim(),
+      });
+    }
+    await page.evaluate(() => window.__pilotkarte?.sessionStore.getState().selectPilotArea(null));
+
+    const dialog = await openShareDialog(page);
+    const link = await dialog.getByTestId("share-link").inputValue();
+    expect(link).toMatch(/^http:\/\/localhost:\d+\/#pk1\.[A-Za-z0-9_-]+$/);
+    const qr = dialog.getByTestId("share-qr");
+    await expect(qr).toBeVisible();
+    expect(await qr.getAttribute("src")).toMatch(/^data:image\/svg\+xml/);
+    expect(await qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await expect(dialog.getByTestId("share-length")).toContainText(`${link.length} Zeichen`);
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await dialog.getByTestId("share-copy").click();
+    await expect(dialog.getByTestId("share-copy-status")).toHaveText("Der Link ist in der Zwischenablage.");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+    await dialog.screenshot({ path: `${SCREENSHOTS}/share-dialog.png` });
+    expect(app.errors).toEqual([]);
+
+    // The link in a fresh browser (no plans stored).
+    // `?e2e` before the fragment only turns on the test hook (for reading the plan after adopting).
+    const fresh = await freshPage(browser, link.replace("/#", "/?e2e=pixels#"));
+    const view = fresh.page.getByTestId("shared-view");
+    await expect(view).toBeVisible({ timeout: 30_000 });
+    await expect(view.getByTestId("shared-variant-name")).toContainText("Variante 1");
+    await expect(view.getByTestId("shared-plan-name")).toHaveText("Neuer Plan");
+    await expect(view.getByTestId("shared-stand")).toContainText("Stand:");
+    const cards = view.getByTestId("shared-area");
+    await expect(cards).toHaveCount(2);
+    await expect(cards.getByTestId("shared-area-name")).toHaveText([NORD.name, MITTE.name]);
+    await expect(cards.nth(0)).toContainText("DEW21, Quartiersbüro Nord");
+    await expect(cards.nth(0)).toContainText("Kandidat");
+    await expect(cards.nth(0)).toContainText("Energie-Management");
+    await expect(cards.nth(1)).toContainText("abgestimmt");
+    for (const [i, figures] of sender.entries()) {
+      await expect(cards.nth(i).getByTestId("shared-area-area")).toHaveText(figures.area, {
+        timeout: 60_000,
+      });
+      await expect(cards.nth(i).getByTestId("shared-area-residents")).toHaveText(figures.residents);
+    }
+    await expect(view.getByTestId("shared-sources")).toContainText("Zensus");
+    await expect(view.getByTestId("shared-map")).toHaveAttribute("data-idle", "true", { timeout: 60_000 });
+    // Nothing was written: the shared view does not open the local database.
+    const databases = await fresh.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+    expect(databases).toEqual([]);
+    await fresh.page.screenshot({ path: `${SCREENSHOTS}/shared-view.png` });
+
+    // Adopt: a new variant in the (new) local plan, active, undoable, and the address loses the link.
+    await view.getByTestId("shared-adopt").click();
+    await expect(fresh.page.getByTestId("shared-view")).toHaveCount(0, { timeout: 30_000 });
+    await expect.poll(() => fresh.page.evaluate(() => window.location.hash)).toBe("");
+    await fresh.page.waitForFunction(() => window.__pilotkarte !== undefined, null, { timeout: 60_000 });
+    const plan = () =>
+      fresh.page.evaluate(() => {
+        const state = window.__pilotkarte?.documentStore.getState();
+        if (!state) return null;
+        const variants = state.plan.variantOrder.map((id) => state.plan.variants[id]);
+        const active = state.plan.variants[state.activeVariantId];
+        return {
+          variantNames: variants.map((v) => v?.name),
+          activeName: active?.name,
+          activeAreas: (active?.areaOrder ?? []).map((id) => active?.areas[id]?.name),
+          origins: (active?.areaOrder ?? []).map((id) => active?.areas[id]?.origin),
+        };
+      });
+    const after = await plan();
+    // The fresh browser had no plan: a starter plan ("Variante 1") was made, the shared variant of the
+    // same name is added beside it under a free name.
+    expect(after?.variantNames).toEqual(["Variante 1", "Variante 1 (geteilt)"]);
+    expect(after?.activeName).toBe("Variante 1 (geteilt)");
+    expect(after?.activeAreas).toEqual([NORD.name, MITTE.name]);
+    expect(after?.origins).toEqual([
+      { kind: "imported", source: "share-link" },
+      { kind: "imported", source: "share-link" },
+    ]);
+    await expect(fresh.page.getByTestId("toasts")).toContainText("wurde in den Plan „Neuer Plan“ übernommen");
+    // One undo step takes it out again.
+    await fresh.page.evaluate(() => window.__pilotkarte?.documentStore.getState().undo());
+    expect((await plan())?.variantNames).toEqual(["Variante 1"]);
+    await fresh.context.close();
+    expect(fresh.errors).toEqual([]);
+  });
+});
