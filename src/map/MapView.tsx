@@ -48,6 +48,7 @@ import {
   layerIds,
   type MapView as MapViewSettings,
 } from "./map-style.ts";
+import { ImportedLayers } from "./ImportedLayers.tsx";
 import { OverlapsLayer } from "./OverlapsLayer.tsx";
 import { fetchBasemapDeStyle, probeOsmTiles } from "./online-basemap.ts";
 import { PilotAreasLayer } from "./PilotAreasLayer.tsx";
@@ -418,6 +419,7 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
     >
       <ZoomButtons labels={labels} />
       <PilotAreasLayer variant={variant} editingId={editingAreaId} selectedId={selectedAreaId} />
+      <ImportedLayers />
       <OverlapsLayer hidden={liveDragging} />
       <Suspense fallback={null}>
         <DrawController labels={labels.draw} />

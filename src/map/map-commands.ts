@@ -41,3 +41,13 @@ export function getCamera(): { center: [number, number]; zoom: number } | null {
   const c = current.getCenter();
   return { center: [c.lng, c.lat], zoom: current.getZoom() };
 }
+
+/** The map instance, for code in src/map that needs more than the camera (the map image); null before load. */
+export function currentMap(): MapLibreMap | null {
+  return current;
+}
+
+/** Frames a box [west, south, east, north] (e.g. what was just imported). */
+export function zoomToBounds(bounds: [number, number, number, number]): void {
+  current?.fitBounds(bounds, { padding: 80, maxZoom: 16, duration: 400 });
+}

@@ -259,3 +259,63 @@ export function reportResult(result: CommandResult) {
     });
   }
 }
+
+/** One area read from a partner's file, ready to be added (the caller names unnamed ones). */
+export interface AreaToImport {
+  name: string;
+  geometry: AreaGeometry;
+  /** Attributes read back from a Pilotkarte export (fields, partners, status, notes), when present. */
+  attributes?: Partial<Omit<AreaAttributes, "colour">>;
+}
+
+export interface ImportAreasResult {
+  areaIds: AreaId[];
+  /** Areas refused by the same checks as drawn ones (position in the input and why). */
+  refused: { index: number; reason: "empty" | "too-small" | "invalid-geometry" }[];
+  /** How many of the added areas lie partly outside the city. */
+  outsideCity: number;
+}
+
+/**
+ * Adds imported areas to the active variant as ONE change set (one undo step), each cleaned like a
+ * drawn area; the origin records the file. Nothing changes when no area passes.
+ */
+export function importAreas(
+  context: Context,
+  items: readonly AreaToImport[],
+  source: string,
+  label: string,
+): ImportAreasResult {
+  const state = context.getState();
+  const variant = selectActiveVariant(state);
+  const now = (context.now ?? nowIso)();
+  const result: ImportAreasResult = { areaIds: [], refused: [], outsideCity: 0 };
+  const changes: ChangeSet["changes"] = [];
+  items.forEach((item, index) => {
+    const cleaned = clean(item.geometry, context.boundary);
+    if (!cleaned.ok) {
+      result.refused.push({ index, reason: cleaned.reason });
+      return;
+    }
+    if (cleaned.warnings.length > 0) result.outsideCity += 1;
+    const colourIndex = variant.areaOrder.length + changes.length;
+    const area: PilotArea = {
+      id: newAreaId(),
+      fields: [],
+      partners: [],
+      status: "idee",
+      notes: "",
+      ...item.attributes,
+      name: item.name,
+      colour: AREA_COLOURS[colourIndex % AREA_COLOURS.length] ?? "#0072b2",
+      createdAt: now,
+      updatedAt: now,
+      geometry: cleaned.geometry,
+      origin: { kind: "imported", source },
+    };
+    changes.push({ type: "area/put", variantId: variant.id, area });
+    result.areaIds.push(area.id);
+  });
+  if (changes.length > 0) state.transact({ label, changes });
+  return result;
+}

@@ -14,6 +14,9 @@ import { CoveragePanel } from "./CoveragePanel.tsx";
 import { Credits } from "./Credits.tsx";
 import { DistrictPanel } from "./DistrictPanel.tsx";
 import { DistrictPicker } from "./DistrictPicker.tsx";
+import { ExportDialog } from "./exchange/ExportDialog.tsx";
+import { ImportDialog } from "./exchange/ImportDialog.tsx";
+import { OverlayLegend } from "./exchange/OverlayLegend.tsx";
 import { FacilityPopup } from "./FacilityPopup.tsx";
 import { HistoryDialog } from "./HistoryDialog.tsx";
 import { LayerPanel } from "./LayerPanel.tsx";
@@ -119,6 +122,7 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
         <Toolbar />
         <StorageBanner />
         <Credits credits={credits} />
+        <OverlayLegend />
         <DistrictPanel />
         <DistrictPicker />
         <Notices catalogue={catalogue} />
@@ -128,6 +132,8 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
       <ShortcutsDialog />
       <PlansDialog />
       <HistoryDialog />
+      <ImportDialog />
+      <ExportDialog catalogue={catalogue} />
     </main>
   );
 }

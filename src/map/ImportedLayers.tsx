@@ -1,0 +1,82 @@
+/**
+ * Overlay layers imported from partners' files (see src/store/overlay-store.ts): areas as a light fill
+ * with a dashed outline, points as circles, names as labels, each overlay in its own colour, drawn
+ * below the pilot areas so the plan stays on top.
+ */
+import { Layer, Source } from "react-map-gl/maplibre";
+import { type Overlay, useOverlayStore } from "../store/overlay-store.ts";
+import { FONT_REGULAR } from "./map-style.ts";
+import { PILOT_AREA_LAYERS } from "./pilot-areas.ts";
+
+/** Map ids of an overlay's source and layers. */
+export const overlayLayerIds = (id: string) => ({
+  source: `imported-${id}`,
+  fill: `imported-${id}-fill`,
+  line: `imported-${id}-line`,
+  point: `imported-${id}-point`,
+  label: `imported-${id}-label`,
+});
+
+function ImportedLayer({ overlay }: { overlay: Overlay }) {
+  const ids = overlayLayerIds(overlay.id);
+  const visibility = overlay.visible ? "visible" : "none";
+  return (
+    <Source id={ids.source} type="geojson" data={overlay.data}>
+      <Layer
+        id={ids.fill}
+        type="fill"
+        beforeId={PILOT_AREA_LAYERS.fill}
+        filter={["!=", ["geometry-type"], "Point"]}
+        layout={{ visibility }}
+        paint={{ "fill-color": overlay.colour, "fill-opacity": 0.12 }}
+      />
+      <Layer
+        id={ids.line}
+        type="line"
+        beforeId={PILOT_AREA_LAYERS.fill}
+        filter={["!=", ["geometry-type"], "Point"]}
+        layout={{ visibility }}
+        paint={{ "line-color": overlay.colour, "line-width": 2, "line-dasharray": [3, 2] }}
+      />
+      <Layer
+        id={ids.point}
+        type="circle"
+        beforeId={PILOT_AREA_LAYERS.fill}
+        filter={["==", ["geometry-type"], "Point"]}
+        layout={{ visibility }}
+        paint={{
+          "circle-color": overlay.colour,
+          "circle-radius": 5,
+          "circle-stroke-color": "#ffffff",
+          "circle-stroke-width": 1.5,
+        }}
+      />
+      <Layer
+        id={ids.label}
+        type="symbol"
+        beforeId={PILOT_AREA_LAYERS.fill}
+        minzoom={12}
+        layout={{
+          visibility,
+          "text-field": ["get", "name"],
+          "text-font": [FONT_REGULAR],
+          "text-size": 11,
+          "text-offset": [0, 1],
+          "text-max-width": 10,
+        }}
+        paint={{ "text-color": overlay.colour, "text-halo-color": "#ffffff", "text-halo-width": 1.5 }}
+      />
+    </Source>
+  );
+}
+
+export function ImportedLayers() {
+  const overlays = useOverlayStore((s) => s.overlays);
+  return (
+    <>
+      {overlays.map((overlay) => (
+        <ImportedLayer key={overlay.id} overlay={overlay} />
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * The main thread's side of the exchange worker (import and export of partner files). The worker is
+ * started on first use, not with the app: most sessions never import or export, and sql.js's wasm is
+ * fetched only when a GeoPackage is read or written.
+ *
+ * A worker that dies (out of memory on a huge file) rejects the call; the next call starts a fresh one.
+ */
+import { proxy, transfer, wrap } from "comlink";
+import type {
+  AssumableCrs,
+  CsvDialect,
+  ExportCrs,
+  ExportFile,
+  ExportInput,
+  ImportResult,
+} from "../domain/exchange/index.ts";
+import type { ExchangeWorkerApi } from "../workers/exchange.worker.ts";
+
+type Api = ReturnType<typeof wrap<ExchangeWorkerApi>>;
+
+let worker: Worker | null = null;
+let api: Api | null = null;
+
+function exchangeApi(): Api {
+  if (!api) {
+    worker = new Worker(new URL("../workers/exchange.worker.ts", import.meta.url), { type: "module" });
+    worker.addEventListener("error", () => stopExchangeWorker());
+    api = wrap<ExchangeWorkerApi>(worker);
+  }
+  return api;
+}
+
+/** Ends the worker (after a failure, or when the app no longer needs it). */
+export function stopExchangeWorker(): void {
+  worker?.terminate();
+  worker = null;
+  api = null;
+}
+
+/** Runs a call; a failure ends the worker so the next call starts afresh. */
+async function call<T>(run: (api: Api) => Promise<T>): Promise<T> {
+  try {
+    return await run(exchangeApi());
+  } catch (error) {
+    stopExchangeWorker();
+    throw error;
+  }
+}
+
+/** Progress of a long call: 0..1 and a phase key (`exchange.progress.*`). */
+export type OnProgress = (fraction: number, phase: string) => void;
+
+/** Reads a file in the worker. The bytes are handed over (the caller's buffer is emptied). */
+export function parseImportFile(
+  bytes: Uint8Array,
+  fileName: string,
+  assumeCrs: AssumableCrs | undefined,
+  onProgress: OnProgress,
+): Promise<ImportResult> {
+  return call<ImportResult>((remote) =>
+    remote.parseImport(
+      transfer(bytes, [bytes.buffer as ArrayBuffer]),
+      fileName,
+      assumeCrs ? { assumeCrs } : {},
+      proxy(onProgress),
+    ),
+  );
+}
+
+/** What the export dialog can write. */
+export type ExportRequest =
+  | { format: "geojson" }
+  | { format: "geopackage"; crs: ExportCrs }
+  | { format: "shapefile"; crs: ExportCrs }
+  | { format: "csv"; table: "areas" | "districts"; dialect: CsvDialect };
+
+/** Writes an export in the worker. */
+export function writeExport(input: ExportInput, request: ExportRequest): Promise<ExportFile> {
+  return call<ExportFile>((remote) => {
+    switch (request.format) {
+      case "geojson":
+        return remote.exportGeoJson(input);
+      case "geopackage":
+        return remote.exportGeoPackage(input, request.crs);
+      case "shapefile":
+        return remote.exportShapefile(input, request.crs);
+      case "csv":
+        return remote.exportCsv(input, request.table, request.dialect);
+    }
+  });
+}

@@ -1,0 +1,509 @@
+/**
+ * Import of a partner's file: pick or drop a file, it is read in the exchange worker (with progress),
+ * then a preview says what was found (format, CRS, count, the first names, what was repaired or left
+ * out) and the planner chooses: pilot areas in the active variant (one undo step, snapshot first) or a
+ * layer on the map for comparison. Nothing changes before that confirmation. A file that does not say
+ * its coordinate system leads to a question, with a suggestion from the coordinates, and is read again.
+ *
+ * Everything from the file (names, properties, the file name) is shown as React text only.
+ */
+import bbox from "@turf/bbox";
+import type { Feature, Point } from "geojson";
+import { type DragEvent, type FormEvent, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  type AssumableCrs,
+  type DroppedFeature,
+  type ImportedFeature,
+  type ImportProblem,
+  type ImportResult,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_FEATURES,
+  readExportedAttributes,
+} from "../../domain/exchange/index.ts";
+import type { AreaGeometry } from "../../domain/model/plan.ts";
+import { formatNumber, type Language } from "../../i18n/index.ts";
+import { zoomToBounds } from "../../map/map-commands.ts";
+import { workspace } from "../../persistence/instance.ts";
+import { selectActiveVariant } from "../../store/document-store.ts";
+import { useExchangeDialogs } from "../../store/import-export-dialogs.ts";
+import { type OverlayFeatureProperties, useOverlayStore } from "../../store/overlay-store.ts";
+import { useDocumentStore } from "../../store/plan-document.ts";
+import { useSessionStore } from "../../store/session-store.ts";
+import { commandContext, loadCommands } from "../command-context.ts";
+import { parseImportFile } from "../exchange-client.ts";
+import { useModal } from "../use-dialog.ts";
+
+/** Most areas taken as pilot areas at once: more would swamp the list and the analysis. */
+export const MAX_AREAS_AS_PILOT_AREAS = 500;
+/** Rows of the preview table. */
+const PREVIEW_ROWS = 10;
+/** The systems offered when a file does not say (the ones the import can assume). */
+const CRS_CHOICES: readonly AssumableCrs[] = ["EPSG:25832", "EPSG:4326"];
+
+type Stage =
+  | { kind: "pick" }
+  | { kind: "reading"; fileName: string; fraction: number; phase: string }
+  | { kind: "needs-crs"; file: File; suggestion: AssumableCrs | null }
+  | { kind: "problem"; fileName: string; problem: ImportProblem | null; detail?: string }
+  | { kind: "preview"; file: File; result: Extract<ImportResult, { ok: true }> };
+
+type Target = "areas" | "overlay";
+
+/** Numbers among a message's parameters in the UI's format (1.234.567). */
+function formatParams(params: Record<string, unknown>, language: Language): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value === "number") out[key] = formatNumber(value, language);
+    else if (typeof value === "string") out[key] = value;
+  }
+  return out;
+}
+
+export function ImportDialog() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const open = useExchangeDialogs((s) => s.importOpen);
+  const setDialogs = useExchangeDialogs((s) => s.set);
+  const variant = useDocumentStore(selectActiveVariant);
+  const readOnly = useDocumentStore((s) => s.readOnly);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [stage, setStage] = useState<Stage>({ kind: "pick" });
+  const [target, setTarget] = useState<Target>("areas");
+  const [crs, setCrs] = useState<AssumableCrs>("EPSG:25832");
+  const [dragging, setDragging] = useState(false);
+  const [committing, setCommitting] = useState(false);
+  const ids = useId();
+  const reading = useRef(0);
+  useModal(dialog, open);
+
+  const busy = stage.kind === "reading" || committing;
+
+  const reset = () => {
+    reading.current += 1;
+    setStage({ kind: "pick" });
+    setCommitting(false);
+    if (fileInput.current) fileInput.current.value = "";
+  };
+  const close = () => {
+    setDialogs({ importOpen: false });
+    reset();
+  };
+
+  const unnamed = (index: number) => t("exchange.unnamedArea", { n: index + 1 });
+  const nameOf = (feature: { index: number; name: string | null }) => feature.name ?? unnamed(feature.index);
+
+  const read = async (file: File, assumeCrs?: AssumableCrs) => {
+    const run = ++reading.current;
+    setStage({ kind: "reading", fileName: file.name, fraction: 0, phase: "reading" });
+    let result: ImportResult;
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      result = await parseImportFile(bytes, file.name, assumeCrs, (fraction, phase) => {
+        if (reading.current === run) setStage({ kind: "reading", fileName: file.name, fraction, phase });
+      });
+    } catch (error) {
+      if (reading.current !== run) return;
+      setStage({
+        kind: "problem",
+        fileName: file.name,
+        problem: null,
+        detail: error instanceof Error ? error.message : String(error),
+      });
+      return;
+    }
+    if (reading.current !== run) return;
+    if (result.ok) {
+      const areas = result.features.filter((f) => f.geometry.type !== "Point").length;
+      setTarget(areas > 0 && areas <= MAX_AREAS_AS_PILOT_AREAS && !readOnly ? "areas" : "overlay");
+      setStage({ kind: "preview", file, result });
+    } else if (result.problem.code === "needs-crs") {
+      setCrs(result.problem.suggestion ?? "EPSG:25832");
+      setStage({ kind: "needs-crs", file, suggestion: result.problem.suggestion });
+    } else {
+      setStage({ kind: "problem", fileName: file.name, problem: result.problem });
+    }
+  };
+
+  const onFiles = (files: FileList | null) => {
+    const file = files?.[0];
+    if (file && !busy) void read(file);
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    onFiles(event.dataTransfer.files);
+  };
+
+  const confirm = async (event: FormEvent) => {
+    event.preventDefault();
+    if (stage.kind !== "preview" || committing) return;
+    const { file, result } = stage;
+    const notify = useSessionStore.getState().notify;
+    setCommitting(true);
+    const areaFeatures = result.features.filter(
+      (f): f is ImportedFeature & { geometry: AreaGeometry } => f.geometry.type !== "Point",
+    );
+    if (target === "areas") {
+      const { importAreas } = await loadCommands();
+      await workspace.snapshotBeforeRisky(t("exchange.import.snapshot", { fileName: file.name }));
+      const outcome = importAreas(
+        commandContext(),
+        areaFeatures.map((f) => {
+          const { name: _ignored, ...attributes } = readExportedAttributes(f.properties);
+          return { name: nameOf(f), geometry: f.geometry, attributes };
+        }),
+        file.name,
+        t("exchange.import.undoLabel", { fileName: file.name }),
+      );
+      notify({
+        kind: "info",
+        key: "exchange.import.importedAreas",
+        values: { count: outcome.areaIds.length, fileName: file.name },
+      });
+      if (outcome.refused.length > 0)
+        notify({
+          kind: "warning",
+          key: "exchange.import.refused",
+          values: { count: outcome.refused.length },
+        });
+      if (outcome.outsideCity > 0)
+        notify({
+          kind: "warning",
+          key: "exchange.import.outsideCity",
+          values: { count: outcome.outsideCity },
+        });
+      const first = outcome.areaIds[0];
+      if (outcome.areaIds.length === 1 && first) useSessionStore.getState().selectPilotArea(first);
+    } else {
+      const features: Feature<AreaGeometry | Point, OverlayFeatureProperties>[] = result.features.map(
+        (f) => ({
+          type: "Feature",
+          geometry: f.geometry,
+          properties: { name: f.name ?? "" },
+        }),
+      );
+      useOverlayStore.getState().add(file.name, features);
+      notify({ kind: "info", key: "exchange.import.importedOverlay", values: { fileName: file.name } });
+    }
+    const [west, south, east, north] = bbox({
+      type: "FeatureCollection",
+      features: result.features.map((f) => ({ type: "Feature", geometry: f.geometry, properties: {} })),
+    });
+    if ([west, south, east, north].every(Number.isFinite)) zoomToBounds([west, south, east, north]);
+    close();
+  };
+
+  const problemText = (problem: ImportProblem) => {
+    const { code, ...params } = problem;
+    return t(`exchange.problems.${code}`, formatParams(params, language));
+  };
+  const droppedText = (d: DroppedFeature) =>
+    t("exchange.report.item", {
+      name: nameOf(d),
+      n: d.index + 1,
+      message: t(`exchange.dropped.${d.reason}`, formatParams(d.params ?? {}, language)),
+    });
+
+  const renderPreview = (file: File, result: Extract<ImportResult, { ok: true }>) => {
+    const { report, features } = result;
+    const areaCount = features.filter((f) => f.geometry.type !== "Point").length;
+    const pointCount = features.length - areaCount;
+    // Parts of one feature share its index: list each feature once.
+    const seen = new Set<number>();
+    const rows = features.filter((f) => !seen.has(f.index) && seen.add(f.index));
+    const shown = rows.slice(0, PREVIEW_ROWS);
+    const areasDisabledReason =
+      areaCount === 0
+        ? t("exchange.import.asAreasNoAreas")
+        : areaCount > MAX_AREAS_AS_PILOT_AREAS
+          ? t("exchange.import.asAreasTooMany", { max: formatNumber(MAX_AREAS_AS_PILOT_AREAS, language) })
+          : readOnly
+            ? t("exchange.import.readOnly")
+            : null;
+    return (
+      <form onSubmit={(e) => void confirm(e)} data-testid="import-preview">
+        <h3>{t("exchange.import.previewHeading", { fileName: file.name })}</h3>
+        <dl className="exchange-facts">
+          <dt>{t("exchange.import.format")}</dt>
+          <dd data-testid="import-format">{t(`exchange.formats.${report.format}`)}</dd>
+          <dt>{t("exchange.import.crs")}</dt>
+          <dd data-testid="import-crs">{report.sourceCrs}</dd>
+          <dt>{t("exchange.import.count")}</dt>
+          <dd data-testid="import-count">
+            {t("exchange.import.countValue", {
+              count: formatNumber(rows.length, language),
+              kind: t(`exchange.kinds.${result.kind}`),
+              dropped: formatNumber(report.dropped.length, language),
+              total: formatNumber(report.featureCount, language),
+            })}
+          </dd>
+        </dl>
+        <div className="table-scroll exchange-table">
+          <table className="data-table compact" data-testid="import-names">
+            <caption>{t("exchange.import.namesCaption", { count: shown.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  {t("exchange.import.columnNumber")}
+                </th>
+                <th scope="col">{t("exchange.import.columnName")}</th>
+                <th scope="col">{t("exchange.import.columnType")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((f) => (
+                <tr key={f.index}>
+                  <td className="num">{f.index + 1}</td>
+                  <td>{nameOf(f)}</td>
+                  <td>
+                    {f.geometry.type === "Point"
+                      ? t("exchange.import.typePoint")
+                      : t("exchange.import.typeArea")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {rows.length > shown.length && (
+            <p className="muted small">
+              {t("exchange.import.more", { count: formatNumber(rows.length - shown.length, language) })}
+            </p>
+          )}
+        </div>
+        {report.repaired.length === 0 && report.dropped.length === 0 ? (
+          <p className="muted">{t("exchange.import.noRepairs")}</p>
+        ) : (
+          <div className="exchange-report" data-testid="import-report">
+            {report.repaired.length > 0 && (
+              <>
+                <h4>{t("exchange.report.repairedHeading")}</h4>
+                <ul>
+                  {report.repaired.slice(0, 50).map((r, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list per file read; one feature may appear twice
+                    <li key={`${r.index}-${r.what}-${i}`}>
+                      {t("exchange.report.item", {
+                        name: nameOf(r),
+                        n: r.index + 1,
+                        message: t(`exchange.repairs.${r.what}`),
+                      })}
+                    </li>
+                  ))}
+                </ul>
+                {report.repaired.length > 50 && (
+                  <p className="muted small">
+                    {t("exchange.import.more", {
+                      count: formatNumber(report.repaired.length - 50, language),
+                    })}
+                  </p>
+                )}
+              </>
+            )}
+            {report.dropped.length > 0 && (
+              <>
+                <h4>{t("exchange.report.droppedHeading")}</h4>
+                <ul data-testid="import-dropped">
+                  {report.dropped.slice(0, 50).map((d, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list per file read; one feature may appear twice
+                    <li key={`${d.index}-${i}`}>{droppedText(d)}</li>
+                  ))}
+                </ul>
+                {report.dropped.length > 50 && (
+                  <p className="muted small">
+                    {t("exchange.import.more", { count: formatNumber(report.dropped.length - 50, language) })}
+                  </p>
+                )}
+              </>
+            )}
+          </div>
+        )}
+        <fieldset className="exchange-fieldset">
+          <legend>{t("exchange.import.asLegend")}</legend>
+          <label className="exchange-choice">
+            <input
+              type="radio"
+              name="import-target"
+              value="areas"
+              checked={target === "areas"}
+              disabled={areasDisabledReason !== null}
+              onChange={() => setTarget("areas")}
+              aria-describedby={`${ids}-areas-hint`}
+            />
+            <span>
+              <strong>{t("exchange.import.asAreas", { variant: variant.name })}</strong>
+              <span className="exchange-hint" id={`${ids}-areas-hint`}>
+                {areasDisabledReason ??
+                  (pointCount > 0
+                    ? `${t("exchange.import.asAreasHint")} ${t("exchange.import.asAreasPointsSkipped", { count: pointCount })}`
+                    : t("exchange.import.asAreasHint"))}
+              </span>
+            </span>
+          </label>
+          <label className="exchange-choice">
+            <input
+              type="radio"
+              name="import-target"
+              value="overlay"
+              checked={target === "overlay"}
+              onChange={() => setTarget("overlay")}
+              aria-describedby={`${ids}-overlay-hint`}
+            />
+            <span>
+              <strong>{t("exchange.import.asOverlay")}</strong>
+              <span className="exchange-hint" id={`${ids}-overlay-hint`}>
+                {t("exchange.import.asOverlayHint")}
+              </span>
+            </span>
+          </label>
+        </fieldset>
+        <div className="button-row exchange-actions">
+          <button type="button" className="button" onClick={reset} disabled={committing}>
+            {t("exchange.import.another")}
+          </button>
+          <button type="button" className="button" onClick={close} disabled={committing}>
+            {t("exchange.import.cancel")}
+          </button>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={committing || (target === "areas" && areasDisabledReason !== null)}
+            data-testid="import-confirm"
+          >
+            {t("exchange.import.confirm")}
+          </button>
+        </div>
+      </form>
+    );
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      className={`wide-dialog exchange-dialog${dragging ? " exchange-dragging" : ""}`}
+      aria-labelledby={`${ids}-title`}
+      onClose={close}
+      onDragOver={(event) => {
+        event.preventDefault();
+        if (!dragging) setDragging(true);
+      }}
+      onDragLeave={(event) => {
+        if (event.currentTarget === event.target) setDragging(false);
+      }}
+      onDrop={onDrop}
+      data-testid="import-dialog"
+    >
+      <header>
+        <h2 id={`${ids}-title`}>{t("exchange.import.heading")}</h2>
+        <button type="button" className="icon-button" onClick={close} aria-label={t("app.close")}>
+          ×
+        </button>
+      </header>
+      {stage.kind === "pick" && (
+        <div className="exchange-drop">
+          <p>{t("exchange.import.intro")}</p>
+          <label className="button button-primary exchange-file-button">
+            {t("exchange.import.choose")}
+            <input
+              ref={fileInput}
+              type="file"
+              className="visually-hidden"
+              accept=".geojson,.json,.kml,.kmz,.gpx,.zip,.gpkg,.csv,.txt"
+              onChange={(e) => onFiles(e.currentTarget.files)}
+              data-testid="import-file"
+            />
+          </label>
+          <p className="muted">{t("exchange.import.drop")}</p>
+          <p className="muted small">
+            {t("exchange.import.limits", {
+              maxMb: formatNumber(MAX_IMPORT_BYTES / 1024 / 1024, language),
+              maxFeatures: formatNumber(MAX_IMPORT_FEATURES, language),
+            })}
+          </p>
+        </div>
+      )}
+      {stage.kind === "reading" && (
+        <div className="exchange-status" data-testid="import-progress">
+          <p>{t("exchange.import.reading", { fileName: stage.fileName })}</p>
+          <progress
+            max={1}
+            value={stage.fraction}
+            aria-label={t(`exchange.progress.${stage.phase}`, { defaultValue: stage.phase })}
+          />
+          <p className="muted small" aria-live="polite">
+            {t(`exchange.progress.${stage.phase}`, { defaultValue: "" })}{" "}
+            {formatNumber(Math.round(stage.fraction * 100), language)} %
+          </p>
+        </div>
+      )}
+      {stage.kind === "needs-crs" && (
+        <form
+          data-testid="import-crs-question"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void read(stage.file, crs);
+          }}
+        >
+          <h3>{t("exchange.import.crsHeading")}</h3>
+          <p>{t("exchange.problems.needs-crs")}</p>
+          {stage.suggestion && (
+            <p>{t("exchange.problems.needs-crs-suggestion", { suggestion: stage.suggestion })}</p>
+          )}
+          <fieldset className="exchange-fieldset">
+            <legend>{t("exchange.import.crsLegend")}</legend>
+            {CRS_CHOICES.map((code) => (
+              <label key={code} className="exchange-choice">
+                <input
+                  type="radio"
+                  name="import-crs"
+                  value={code}
+                  checked={crs === code}
+                  onChange={() => setCrs(code)}
+                />
+                <span>
+                  {t(`exchange.import.crsChoices.${code}`)}
+                  {stage.suggestion === code && <strong> {t("exchange.import.suggested")}</strong>}
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <div className="button-row exchange-actions">
+            <button type="button" className="button" onClick={reset}>
+              {t("exchange.import.another")}
+            </button>
+            <button type="submit" className="button button-primary">
+              {t("exchange.import.crsApply")}
+            </button>
+          </div>
+        </form>
+      )}
+      {stage.kind === "problem" && (
+        <div data-testid="import-problem">
+          <p className="notice notice-error" role="alert">
+            {stage.problem
+              ? problemText(stage.problem)
+              : t("exchange.import.failed", { detail: stage.detail ?? "" })}
+          </p>
+          {stage.problem?.code === "no-features" && stage.problem.dropped.length > 0 && (
+            <ul className="exchange-report">
+              {stage.problem.dropped.slice(0, 50).map((d, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list per file read; one feature may appear twice
+                <li key={`${d.index}-${i}`}>{droppedText(d)}</li>
+              ))}
+            </ul>
+          )}
+          <div className="button-row exchange-actions">
+            <button type="button" className="button" onClick={close}>
+              {t("exchange.import.cancel")}
+            </button>
+            <button type="button" className="button button-primary" onClick={reset}>
+              {t("exchange.import.another")}
+            </button>
+          </div>
+        </div>
+      )}
+      {stage.kind === "preview" && renderPreview(stage.file, stage.result)}
+    </dialog>
+  );
+}
