@@ -29,6 +29,7 @@ import { Toolbar } from "./Toolbar.tsx";
 import { useAnalysis } from "./use-analysis.ts";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts.ts";
 import { VariantSummary } from "./VariantSummary.tsx";
+import { VariantManager } from "./variants/VariantManager.tsx";
 
 type Tab = "areas" | "layers";
 
@@ -101,6 +102,7 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
           ))}
         </div>
         <div id="panel-areas" role="tabpanel" aria-labelledby="tab-areas" hidden={tab !== "areas"}>
+          <VariantManager />
           <AreaPanel />
           <CoveragePanel catalogue={catalogue} />
           <AreaList />

@@ -1,0 +1,395 @@
+/**
+ * The maps of the compare view: one small map per variant and a diff map, all moved by one camera.
+ * They share a camera group: whichever map the planner pans or zooms, the others jump to the same
+ * centre, zoom, bearing and pitch (a flag stops the echo of those jumps). Each map has a light style of
+ * its own (city boundary, city districts and their names, no facilities) so that five WebGL maps stay
+ * fast, and draws its variant's areas exactly as the workspace does (PilotAreasLayer). No texts of its
+ * own: the UI passes them in, translated.
+ */
+import fontRegular from "@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url";
+import fontBold from "@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url";
+import fontRegularExt from "@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url";
+import type { FeatureCollection, MultiPolygon, Position } from "geojson";
+import type { Map as MapLibreInstance } from "maplibre-gl";
+import * as maplibre from "maplibre-gl";
+import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import "maplibre-gl/dist/maplibre-gl.css";
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+import { Layer, Map as MapLibreMap, type MapRef, Source } from "react-map-gl/maplibre";
+import type { GeneratedCatalogue } from "../domain/model/catalogue.ts";
+import type { Variant } from "../domain/model/plan.ts";
+import { buildMapStyle, FONT_BOLD, type MapView as MapViewSettings, visibleCredits } from "./map-style.ts";
+import { PilotAreasLayer } from "./PilotAreasLayer.tsx";
+
+/** Bounds as [west, south, east, north]. */
+export type Bounds = [number, number, number, number];
+
+/** Test hook (with `?e2e` in the URL): the compare maps by key ("variant:<id>", "diff"). */
+declare global {
+  interface Window {
+    __pilotkarteCompare?: { maps: () => Record<string, MapLibreInstance> };
+  }
+}
+
+/** What the compare maps show of the catalogue: the boundary only, over the plain background. */
+export function compareMapSettings(catalogue: GeneratedCatalogue): MapViewSettings {
+  return {
+    level: "stadtbezirk",
+    showLabels: true,
+    visibleLayers: new Set(catalogue.entries.filter((e) => e.kind === "boundary").map((e) => e.id)),
+    basemap: { id: "schematic" },
+  };
+}
+
+/** Credits of everything the compare maps show. */
+export function compareMapCredits(catalogue: GeneratedCatalogue): string[] {
+  return visibleCredits(catalogue, compareMapSettings(catalogue));
+}
+
+/** The bounding box of the given variants' areas, or null when none has an area. */
+export function variantsBounds(variants: readonly Pick<Variant, "areaOrder" | "areas">[]): Bounds | null {
+  let west = Number.POSITIVE_INFINITY;
+  let south = Number.POSITIVE_INFINITY;
+  let east = Number.NEGATIVE_INFINITY;
+  let north = Number.NEGATIVE_INFINITY;
+  const visit = (position: Position) => {
+    const [x, y] = position as [number, number];
+    if (x < west) west = x;
+    if (x > east) east = x;
+    if (y < south) south = y;
+    if (y > north) north = y;
+  };
+  for (const variant of variants) {
+    for (const id of variant.areaOrder) {
+      const geometry = variant.areas[id]?.geometry;
+      if (!geometry) continue;
+      const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+      for (const polygon of polygons)
+        for (const ring of polygon) for (const position of ring) visit(position);
+    }
+  }
+  return Number.isFinite(west) ? [west, south, east, north] : null;
+}
+
+interface CameraGroup {
+  register(key: string, map: MapLibreInstance): void;
+  unregister(key: string): void;
+  bounds: Bounds;
+}
+
+const CameraGroupContext = createContext<CameraGroup | null>(null);
+
+/**
+ * Holds the maps that move together. `bounds` frames the maps when they open (every map of the group
+ * opens on the same bounds; the first one loaded sets the camera for the rest).
+ */
+export function CompareCameraGroup({ bounds, children }: { bounds: Bounds; children: ReactNode }) {
+  const maps = useRef(new Map<string, MapLibreInstance>());
+  const syncing = useRef(false);
+  const listeners = useRef(new Map<string, () => void>());
+
+  const follow = useCallback((leader: MapLibreInstance) => {
+    if (syncing.current) return;
+    syncing.current = true;
+    try {
+      const camera = {
+        center: leader.getCenter(),
+        zoom: leader.getZoom(),
+        bearing: leader.getBearing(),
+        pitch: leader.getPitch(),
+      };
+      for (const map of maps.current.values()) if (map !== leader) map.jumpTo(camera);
+    } finally {
+      syncing.current = false;
+    }
+  }, []);
+
+  const group = useMemo<CameraGroup>(
+    () => ({
+      bounds,
+      register: (key, map) => {
+        const first = [...maps.current.values()][0];
+        maps.current.set(key, map);
+        // A map joining late takes the camera the others have now.
+        if (first) follow(first);
+        const onMove = () => follow(map);
+        map.on("move", onMove);
+        listeners.current.set(key, () => map.off("move", onMove));
+        if (new URLSearchParams(window.location.search).has("e2e")) {
+          window.__pilotkarteCompare = { maps: () => Object.fromEntries(maps.current) };
+        }
+      },
+      unregister: (key) => {
+        listeners.current.get(key)?.();
+        listeners.current.delete(key);
+        maps.current.delete(key);
+      },
+    }),
+    // The bounds only matter for maps that open later; the group itself lives as long as the view.
+    [bounds, follow],
+  );
+  return <CameraGroupContext.Provider value={group}>{children}</CameraGroupContext.Provider>;
+}
+
+/** Texts of a compare map, translated by the UI. */
+export interface CompareMapLabels {
+  /** Accessible name of the map canvas. */
+  map: string;
+  zoomIn: string;
+  zoomOut: string;
+}
+
+interface BaseMapProps {
+  catalogue: GeneratedCatalogue;
+  /** Key in the camera group (unique among the maps shown). */
+  groupKey: string;
+  labels: CompareMapLabels;
+  children?: ReactNode;
+  /** Runs once the map's style has loaded (e.g. to add pattern images). */
+  onReady?: (map: MapLibreInstance) => void;
+}
+
+/** One map of the group: light style, synced camera, zoom buttons, no clicks. */
+function GroupMap({ catalogue, groupKey, labels, children, onReady }: BaseMapProps) {
+  const group = useContext(CameraGroupContext);
+  if (!group) throw new Error("compare maps need a CompareCameraGroup");
+  const mapRef = useRef<MapRef>(null);
+  const base = useMemo(() => new URL(import.meta.env.BASE_URL, window.location.href).href, []);
+  const style = useMemo(
+    () =>
+      buildMapStyle(catalogue, compareMapSettings(catalogue), base, {
+        regular: fontRegular,
+        regularExt: fontRegularExt,
+        bold: fontBold,
+      }),
+    [catalogue, base],
+  );
+  const initialViewState = useMemo(
+    () => ({ bounds: group.bounds, fitBoundsOptions: { padding: 32, maxZoom: 15 } }),
+    [group.bounds],
+  );
+  useEffect(() => () => group.unregister(groupKey), [group, groupKey]);
+  const onLoad = useCallback(() => {
+    const map = mapRef.current?.getMap();
+    if (!map) return;
+    map.getCanvas().setAttribute("aria-label", labels.map);
+    onReady?.(map);
+    group.register(groupKey, map);
+  }, [group, groupKey, labels.map, onReady]);
+  const zoom = (by: number) =>
+    mapRef.current?.getMap().zoomTo(mapRef.current.getZoom() + by, { duration: 0 });
+  return (
+    <MapLibreMap
+      ref={mapRef}
+      mapLib={maplibre}
+      mapStyle={style}
+      workerUrl={workerUrl}
+      initialViewState={initialViewState}
+      minZoom={8}
+      maxZoom={19}
+      maxBounds={[6.6, 51.1, 8.2, 51.95]}
+      attributionControl={false}
+      boxZoom={false}
+      dragRotate={false}
+      pitchWithRotate={false}
+      onLoad={onLoad}
+      style={{ position: "absolute", inset: 0 }}
+    >
+      <div className="compare-zoom">
+        <button type="button" aria-label={labels.zoomIn} title={labels.zoomIn} onClick={() => zoom(1)}>
+          +
+        </button>
+        <button type="button" aria-label={labels.zoomOut} title={labels.zoomOut} onClick={() => zoom(-1)}>
+          −
+        </button>
+      </div>
+      {children}
+    </MapLibreMap>
+  );
+}
+
+/** A variant's areas with their colours and names, as in the workspace. */
+export function CompareVariantMap({
+  catalogue,
+  variant,
+  labels,
+}: {
+  catalogue: GeneratedCatalogue;
+  variant: Variant;
+  labels: CompareMapLabels;
+}) {
+  return (
+    <GroupMap catalogue={catalogue} groupKey={`variant:${variant.id}`} labels={labels}>
+      <PilotAreasLayer variant={variant} editingId={null} selectedId={null} />
+    </GroupMap>
+  );
+}
+
+/** The three parts of a diff, each with its short map label ("nur A", "nur B", "A+B"). */
+export interface DiffParts {
+  onlyA: MultiPolygon;
+  onlyB: MultiPolygon;
+  both: MultiPolygon;
+  labels: { onlyA: string; onlyB: string; both: string };
+}
+
+type DiffPart = "onlyA" | "onlyB" | "both";
+
+/** Fill and line colours of the diff parts (Okabe–Ito: vermillion, blue, bluish green). */
+export const DIFF_COLOURS: Record<DiffPart, string> = {
+  onlyA: "#d55e00",
+  onlyB: "#0072b2",
+  both: "#009e73",
+};
+
+const patternId = (part: DiffPart) => `compare-diff-${part}`;
+
+/**
+ * A pattern per part, so the parts differ without colour: "/" stripes (only A), "\" stripes (only B),
+ * crossed stripes (both), each on a light tint of the part's colour.
+ */
+function diffPattern(part: DiffPart): ImageData | null {
+  const size = 14;
+  const canvas = document.createElement("canvas");
+  canvas.width = size;
+  canvas.height = size;
+  const context = canvas.getContext("2d");
+  if (!context) return null;
+  context.globalAlpha = 0.22;
+  context.fillStyle = DIFF_COLOURS[part];
+  context.fillRect(0, 0, size, size);
+  context.globalAlpha = 0.95;
+  context.strokeStyle = DIFF_COLOURS[part];
+  context.lineWidth = 2.5;
+  context.beginPath();
+  for (const offset of [-size, 0, size]) {
+    if (part !== "onlyB") {
+      context.moveTo(offset, size);
+      context.lineTo(offset + size, 0);
+    }
+    if (part !== "onlyA") {
+      context.moveTo(offset, 0);
+      context.lineTo(offset + size, size);
+    }
+  }
+  context.stroke();
+  return context.getImageData(0, 0, size, size);
+}
+
+function addDiffPatterns(map: MapLibreInstance) {
+  for (const part of ["onlyA", "onlyB", "both"] as const) {
+    if (map.hasImage(patternId(part))) continue;
+    const image = diffPattern(part);
+    if (image) map.addImage(patternId(part), image, { pixelRatio: 1 });
+  }
+}
+
+/** Pattern swatch for an HTML legend: the same stripes as on the map, as a data URL. */
+export function diffPatternDataUrl(part: DiffPart): string {
+  const image = diffPattern(part);
+  if (!image) return "";
+  const canvas = document.createElement("canvas");
+  canvas.width = image.width;
+  canvas.height = image.height;
+  canvas.getContext("2d")?.putImageData(image, 0, 0);
+  return canvas.toDataURL("image/png");
+}
+
+/** Only A / only B / both, hatched differently, outlined (dashed / dotted / solid) and labelled. */
+export function CompareDiffMap({
+  catalogue,
+  parts,
+  labels,
+}: {
+  catalogue: GeneratedCatalogue;
+  parts: DiffParts;
+  labels: CompareMapLabels;
+}) {
+  const [ready, setReady] = useState(false);
+  const onReady = useCallback((map: MapLibreInstance) => {
+    addDiffPatterns(map);
+    setReady(true);
+  }, []);
+  const data = useMemo<FeatureCollection<MultiPolygon, { part: DiffPart; label: string }>>(
+    () => ({
+      type: "FeatureCollection",
+      features: (["onlyA", "onlyB", "both"] as const)
+        .filter((part) => parts[part].coordinates.length > 0)
+        .map((part) => ({
+          type: "Feature",
+          geometry: parts[part],
+          properties: { part, label: parts.labels[part] },
+        })),
+    }),
+    [parts],
+  );
+  const colour = [
+    "match",
+    ["get", "part"],
+    "onlyA",
+    DIFF_COLOURS.onlyA,
+    "onlyB",
+    DIFF_COLOURS.onlyB,
+    DIFF_COLOURS.both,
+  ] as const;
+  return (
+    <GroupMap catalogue={catalogue} groupKey="diff" labels={labels} onReady={onReady}>
+      {ready && (
+        <Source id="compare-diff" type="geojson" data={data}>
+          <Layer
+            id="compare-diff-fill"
+            type="fill"
+            paint={{
+              "fill-pattern": [
+                "match",
+                ["get", "part"],
+                "onlyA",
+                patternId("onlyA"),
+                "onlyB",
+                patternId("onlyB"),
+                patternId("both"),
+              ],
+            }}
+          />
+          <Layer
+            id="compare-diff-line"
+            type="line"
+            paint={{
+              "line-color": colour as unknown as string,
+              "line-width": 2.5,
+              "line-dasharray": [
+                "match",
+                ["get", "part"],
+                "onlyA",
+                ["literal", [3, 1.5]],
+                "onlyB",
+                ["literal", [1, 1.2]],
+                ["literal", [1, 0]],
+              ],
+            }}
+          />
+          <Layer
+            id="compare-diff-label"
+            type="symbol"
+            layout={{
+              "text-field": ["get", "label"],
+              "text-font": [FONT_BOLD],
+              "text-size": 15,
+              "text-max-width": 8,
+            }}
+            paint={{ "text-color": "#111827", "text-halo-color": "#ffffff", "text-halo-width": 2.5 }}
+          />
+        </Source>
+      )}
+    </GroupMap>
+  );
+}

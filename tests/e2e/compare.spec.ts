@@ -1,0 +1,349 @@
+/**
+ * Workshop mode: the variant manager (create, duplicate, rename, reorder, delete with confirmation,
+ * undo) and the compare view (synchronised maps, indicator matrix, diff map, charts), in German.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
+
+async function toScreen(page: Page, lngLat: [number, number]) {
+  return page.evaluate((p) => {
+    const map = window.__pilotkarte?.map;
+    if (!map) throw new Error("no map");
+    const point = map.project(p);
+    const rect = map.getCanvas().getBoundingClientRect();
+    return { x: rect.left + point.x, y: rect.top + point.y };
+  }, lngLat);
+}
+
+async function areaCount(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const state = window.__pilotkarte?.documentStore.getState();
+    return state?.plan.variants[state.activeVariantId]?.areaOrder.length ?? -1;
+  });
+}
+
+/** Draws a rectangle with the rectangle tool and waits until the active variant has one more area. */
+async function drawRectangle(page: Page, from: [number, number], to: [number, number]) {
+  const before = await areaCount(page);
+  await page.locator("body").press("r");
+  const a = await toScreen(page, from);
+  const b = await toScreen(page, to);
+  await page.mouse.click(a.x, a.y);
+  await page.mouse.move(b.x, b.y, { steps: 4 });
+  await page.mouse.click(b.x, b.y);
+  await expect.poll(() => areaCount(page)).toBe(before + 1);
+  await page.locator("body").press("Escape");
+}
+
+/** Variant names in the manager's order. */
+async function variantNames(page: Page): Promise<string[]> {
+  return page.getByTestId("variant-row").locator(".variant-name").allTextContents();
+}
+
+/** Geodesic areas (m²) of each variant's areas, as the app measures them (the area list shows these). */
+async function areaSizes(page: Page): Promise<Record<string, number[]>> {
+  return page.evaluate(() => {
+    const api = window.__pilotkarte;
+    if (!api) throw new Error("no test hook");
+    const plan = api.documentStore.getState().plan;
+    return Object.fromEntries(
+      plan.variantOrder.map((id) => {
+        const variant = plan.variants[id];
+        const sizes = (variant?.areaOrder ?? []).map((areaId) => {
+          const area = variant?.areas[areaId];
+          return area ? api.measureArea(area.geometry) : 0;
+        });
+        return [variant?.name ?? id, sizes];
+      }),
+    );
+  });
+}
+
+async function renameVariant(page: Page, from: string, to: string) {
+  await page.getByRole("button", { name: `Variante „${from}“ umbenennen` }).click();
+  const field = page.getByRole("textbox", { name: `Neuer Name für „${from}“` });
+  await expect(field).toBeFocused();
+  await field.fill(to);
+  await field.press("Enter");
+  await expect(page.getByTestId("variant-row").filter({ hasText: to })).toHaveCount(1);
+}
+
+const hectares = (m2: number) =>
+  `${new Intl.NumberFormat("de-DE", {
+    minimumFractionDigits: m2 / 1e4 < 10 ? 2 : 1,
+    maximumFractionDigits: m2 / 1e4 < 10 ? 2 : 1,
+  }).format(m2 / 1e4)}\u00a0ha`;
+
+/** Waits until every compare map has loaded and rendered. */
+async function waitForCompareMaps(page: Page, count: number) {
+  await page.waitForFunction(
+    (n) => {
+      const maps = Object.values(window.__pilotkarteCompare?.maps() ?? {});
+      return maps.length === n && maps.every((map) => map.loaded() && map.areTilesLoaded());
+    },
+    count,
+    { timeout: 60_000 },
+  );
+}
+
+test.describe("Variant manager and compare view", () => {
+  test("three variants made in the manager compare in a matrix, a diff map and synchronised maps", async ({
+    app,
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    await app.open();
+    await page.evaluate(() => window.__pilotkarte?.map.jumpTo({ center: [7.466, 51.511], zoom: 14 }));
+    await app.waitForIdle();
+    await page.getByLabel("Einrasten an Grenzen").uncheck();
+    const manager = page.getByTestId("variant-manager");
+    await expect(manager.getByTestId("variant-row")).toHaveCount(1);
+    const firstName = (await variantNames(page))[0] ?? "";
+
+    // Variant "Nord": one rectangle.
+    await renameVariant(page, firstName, "Nord");
+    await drawRectangle(page, [7.456, 51.508], [7.464, 51.513]);
+
+    // "Nord plus": a duplicate of Nord with a second, separate rectangle.
+    await manager.getByRole("button", { name: "Variante „Nord“ duplizieren" }).click();
+    await expect(manager.getByTestId("variant-row")).toHaveCount(2);
+    expect(await variantNames(page)).toEqual(["Nord", "Nord (Kopie)"]);
+    await expect(manager.locator("[aria-current=true]")).toContainText("Nord (Kopie)");
+    await renameVariant(page, "Nord (Kopie)", "Nord plus");
+    await drawRectangle(page, [7.467, 51.508], [7.474, 51.512]);
+
+    // "Süd": a new, empty variant with two rectangles that overlap each other and both others.
+    await manager.getByRole("button", { name: "Neue Variante" }).click();
+    await expect(manager.getByTestId("variant-row")).toHaveCount(3);
+    const newName = (await variantNames(page))[2] ?? "";
+    expect(newName).toMatch(/^Variante \d+$/);
+    await expect(manager.locator("[aria-current=true]")).toContainText(newName);
+    await renameVariant(page, newName, "Süd");
+    await drawRectangle(page, [7.46, 51.505], [7.47, 51.51]);
+    await drawRectangle(page, [7.466, 51.503], [7.472, 51.509]);
+
+    // A name that is taken is refused with a German message.
+    await page.getByRole("button", { name: "Variante „Süd“ umbenennen" }).click();
+    await page.getByRole("textbox", { name: "Neuer Name für „Süd“" }).fill("nord");
+    await page.getByRole("textbox", { name: "Neuer Name für „Süd“" }).press("Enter");
+    await expect(page.getByTestId("toasts")).toContainText("Eine Variante mit diesem Namen gibt es schon");
+    await page.getByRole("textbox", { name: "Neuer Name für „Süd“" }).press("Escape");
+    expect(await variantNames(page)).toEqual(["Nord", "Nord plus", "Süd"]);
+
+    const sizes = await areaSizes(page);
+    expect(sizes.Nord).toHaveLength(1);
+    expect(sizes["Nord plus"]).toHaveLength(2);
+    expect(sizes.Süd).toHaveLength(2);
+
+    // Open the comparison with all three (picked by default).
+    await manager.getByTestId("variant-compare").click();
+    const picker = page.locator("#variants-compare-pick");
+    for (const name of ["Nord", "Nord plus", "Süd"])
+      await expect(picker.getByLabel(name, { exact: true })).toBeChecked();
+    await picker.getByRole("button", { name: "Vergleich öffnen" }).click();
+    const view = page.getByTestId("compare-view");
+    await expect(view).toBeVisible();
+    await expect(view.getByRole("heading", { name: "Variantenvergleich" })).toBeFocused();
+    await expect(view.getByTestId("compare-map").locator("figcaption .compare-map-title")).toHaveText([
+      "Nord",
+      "Nord plus",
+      "Süd",
+    ]);
+    await expect(view.getByTestId("compare-credits")).toContainText("Stadt Dortmund");
+
+    // The matrix: variants as columns, the first as baseline.
+    const matrix = view.getByTestId("compare-matrix");
+    await expect(matrix).toBeVisible({ timeout: 90_000 });
+    await expect(matrix.locator("thead th")).toHaveText(["Kennzahl", "Nord (Basis)", "Nord plus", "Süd"]);
+    const cells = async (rowId: string) =>
+      matrix.locator(`tr[data-row="${rowId}"] td`).evaluateAll((tds) =>
+        tds.map((td) => ({
+          value: Number((td as HTMLElement).dataset.value),
+          delta: Number((td as HTMLElement).dataset.delta),
+          best: (td as HTMLElement).dataset.best === "true",
+          text: td.textContent ?? "",
+        })),
+      );
+    const sum = (list: number[] | undefined) => (list ?? []).reduce((a, b) => a + b, 0);
+    const expectedSums = [sum(sizes.Nord), sum(sizes["Nord plus"]), sum(sizes.Süd)];
+    const sumRow = await cells("sum-of-areas");
+    sumRow.forEach((cell, i) => {
+      expect(Math.abs(cell.value - (expectedSums[i] ?? 0))).toBeLessThan(1);
+      expect(cell.text).toContain(hectares(expectedSums[i] ?? 0));
+    });
+    // Deltas against Nord, with their sign; size is neither better nor worse: no best mark.
+    expect(
+      Math.abs((sumRow[1]?.delta ?? 0) - ((expectedSums[1] ?? 0) - (expectedSums[0] ?? 0))),
+    ).toBeLessThan(1);
+    expect(sumRow[1]?.text).toContain(`+${hectares((expectedSums[1] ?? 0) - (expectedSums[0] ?? 0))}`);
+    expect(sumRow.some((cell) => cell.best)).toBe(false);
+    // Nord plus's areas do not overlap: its union is the sum. Süd's two areas overlap: less than the sum.
+    const unionRow = await cells("union-area");
+    expect(Math.abs((unionRow[1]?.value ?? 0) - (expectedSums[1] ?? 0))).toBeLessThan(1);
+    expect(unionRow[2]?.value ?? 0).toBeLessThan((expectedSums[2] ?? 0) - 1000);
+    // Overlapping pairs: fewer is better; Nord and Nord plus (none) are marked best in words, Süd not.
+    const overlapRow = await cells("overlap-count");
+    expect(overlapRow.map((cell) => cell.value)).toEqual([0, 0, 1]);
+    expect(overlapRow.map((cell) => cell.best)).toEqual([true, true, false]);
+    expect(overlapRow[0]?.text).toContain("★ bester Wert");
+    expect(overlapRow[2]?.text).not.toContain("bester Wert");
+    expect(overlapRow[2]?.text).toContain("+1");
+    // Residents: more is better; the best mark is on the largest value.
+    const residents = await cells("residents-high");
+    const most = Math.max(...residents.map((cell) => cell.value));
+    expect(most).toBeGreaterThan(0);
+    for (const cell of residents) expect(cell.best).toBe(cell.value === most);
+    // Charts of the main indicators.
+    await expect(view.getByTestId("compare-chart-area").locator("svg")).toBeVisible();
+    await expect(view.getByTestId("compare-chart-residents").locator("svg")).toBeVisible();
+
+    // Diff: by default Nord against Nord plus: Nord lies inside Nord plus.
+    const diff = view.getByTestId("compare-diff");
+    const diffTable = diff.getByTestId("compare-diff-table");
+    const diffAreas = () =>
+      diffTable
+        .locator("tbody tr")
+        .evaluateAll((rows) =>
+          Object.fromEntries(
+            rows.map((row) => [(row as HTMLElement).dataset.part, Number((row as HTMLElement).dataset.m2)]),
+          ),
+        );
+    let parts = await diffAreas();
+    expect(parts.onlyA ?? -1).toBeLessThan(1);
+    expect(Math.abs((parts.both ?? 0) - (sizes.Nord?.[0] ?? 0))).toBeLessThan(1);
+    expect(Math.abs((parts.onlyB ?? 0) - (sizes["Nord plus"]?.[1] ?? 0))).toBeLessThan(1);
+    // Against Süd, all three parts exist, are listed in words with their hectares and drawn on the map.
+    await diff.getByTestId("compare-diff-b").selectOption({ label: "Süd" });
+    await expect(diffTable).toContainText("Nur in Süd");
+    parts = await diffAreas();
+    for (const part of ["onlyA", "onlyB", "both"]) expect(parts[part] ?? 0).toBeGreaterThan(1000);
+    await expect(diffTable).toContainText("Nur in Nord");
+    await expect(diffTable).toContainText("In beiden");
+    await expect(diffTable.locator('tr[data-part="both"] td')).toHaveText(
+      `${new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format((parts.both ?? 0) / 1e4)}\u00a0ha`,
+    );
+    await waitForCompareMaps(page, 4);
+    const drawnParts = await page.evaluate(() => {
+      const map = window.__pilotkarteCompare?.maps().diff;
+      const features = map?.queryRenderedFeatures({ layers: ["compare-diff-label"] }) ?? [];
+      return [...new Set(features.map((f) => String(f.properties.label)))].sort();
+    });
+    expect(drawnParts).toEqual(["A+B", "nur A", "nur B"]);
+
+    // Screenshots as the room sees them.
+    for (const [width, height] of [
+      [1920, 1080],
+      [1280, 720],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await view.getByRole("heading", { name: "Variantenvergleich" }).scrollIntoViewIfNeeded();
+      await waitForCompareMaps(page, 4);
+      await page.screenshot({ path: `test-results/screenshots/compare-${width}.png` });
+      await view
+        .locator(".compare-body")
+        .screenshot({ path: `test-results/screenshots/compare-figures-${width}.png` });
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    // One camera: dragging the first map moves every other map the same way.
+    const cameras = () =>
+      page.evaluate(() =>
+        Object.fromEntries(
+          Object.entries(window.__pilotkarteCompare?.maps() ?? {}).map(([key, map]) => [
+            key,
+            [map.getCenter().lng, map.getCenter().lat, map.getZoom()],
+          ]),
+        ),
+      );
+    const before = await cameras();
+    const firstMap = view.getByTestId("compare-map").first().locator("canvas");
+    const box = await firstMap.boundingBox();
+    if (!box) throw new Error("first compare map has no box");
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 - 120, box.y + box.height / 2 - 60, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(async () => JSON.stringify(await cameras())).not.toBe(JSON.stringify(before));
+    const after = await cameras();
+    const keys = Object.keys(after);
+    expect(keys).toHaveLength(4);
+    const lead = after[keys[0] as string] as number[];
+    expect(Math.abs((lead[0] ?? 0) - (before[keys[0] as string]?.[0] ?? 0))).toBeGreaterThan(1e-4);
+    for (const key of keys) {
+      const camera = after[key] as number[];
+      expect(Math.abs((camera[0] ?? 0) - (lead[0] ?? 0))).toBeLessThan(1e-9);
+      expect(Math.abs((camera[1] ?? 0) - (lead[1] ?? 0))).toBeLessThan(1e-9);
+      expect(Math.abs((camera[2] ?? 0) - (lead[2] ?? 0))).toBeLessThan(1e-9);
+    }
+
+    // A variant dropped from the comparison leaves two columns.
+    await view.getByTestId("compare-pick").getByLabel("Nord plus").uncheck();
+    await expect(matrix.locator("thead th")).toHaveText(["Kennzahl", "Nord (Basis)", "Süd"]);
+
+    // Escape goes back to the workspace.
+    await page.keyboard.press("Escape");
+    await expect(view).toHaveCount(0);
+    await expect(manager).toBeVisible();
+
+    // Reorder: Süd up, twice; the first "up" button is disabled at the top.
+    await manager.getByRole("button", { name: "Variante „Süd“ nach oben schieben" }).click();
+    await manager.getByRole("button", { name: "Variante „Süd“ nach oben schieben" }).click();
+    expect(await variantNames(page)).toEqual(["Süd", "Nord", "Nord plus"]);
+    await expect(manager.getByRole("button", { name: "Variante „Süd“ nach oben schieben" })).toBeDisabled();
+    await manager.getByRole("button", { name: "Variante „Nord“ nach unten schieben" }).press("Enter");
+    expect(await variantNames(page)).toEqual(["Süd", "Nord plus", "Nord"]);
+
+    // Delete asks first; cancel keeps it, confirm deletes it, undo brings it back with its areas.
+    await manager.getByRole("button", { name: "Variante „Nord plus“ löschen" }).click();
+    const confirm = manager.getByRole("alertdialog");
+    await expect(confirm).toContainText("Variante „Nord plus“ mit 2 Gebieten löschen?");
+    await confirm.getByRole("button", { name: "Abbrechen" }).click();
+    expect(await variantNames(page)).toEqual(["Süd", "Nord plus", "Nord"]);
+    await manager.getByRole("button", { name: "Variante „Nord plus“ löschen" }).click();
+    await expect(manager.getByRole("button", { name: "Ja, löschen" })).toBeFocused();
+    await manager.getByRole("button", { name: "Ja, löschen" }).click();
+    expect(await variantNames(page)).toEqual(["Süd", "Nord"]);
+    await page.locator("body").press("Control+z");
+    await expect.poll(() => variantNames(page)).toEqual(["Süd", "Nord plus", "Nord"]);
+    await expect(manager.getByTestId("variant-row").filter({ hasText: "Nord plus" })).toContainText(
+      "2 Gebiete",
+    );
+    // Switching makes a variant active; its areas are the ones listed.
+    await manager.getByRole("button", { name: "Nord plus" }).first().click();
+    await expect(manager.locator("[aria-current=true]")).toContainText("Nord plus");
+    await expect(page.getByTestId("area-list")).toContainText("(2");
+    expect(app.errors).toEqual([]);
+  });
+
+  test("the compare view has no serious accessibility problems", async ({ browser }) => {
+    test.setTimeout(180_000);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    await page.goto("/?e2e=pixels");
+    await page.waitForFunction(() => (window.__pilotkarte?.idleCount() ?? 0) > 0, null, { timeout: 60_000 });
+    await page.evaluate(() => window.__pilotkarte?.map.jumpTo({ center: [7.466, 51.511], zoom: 14 }));
+    const manager = page.getByTestId("variant-manager");
+    await page.getByLabel("Einrasten an Grenzen").uncheck();
+    await page.waitForFunction(() => window.__pilotkarte?.map.loaded());
+    await drawRectangle(page, [7.456, 51.508], [7.464, 51.513]);
+    await manager.getByRole("button", { name: "Neue Variante" }).click();
+    await drawRectangle(page, [7.46, 51.505], [7.47, 51.51]);
+    await manager.getByTestId("variant-compare").click();
+    await page.getByRole("button", { name: "Vergleich öffnen" }).click();
+    await expect(page.getByTestId("compare-matrix")).toBeVisible({ timeout: 90_000 });
+    await expect(page.getByTestId("compare-chart-area").locator("svg")).toBeVisible();
+    await waitForCompareMaps(page, 3);
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    expect(serious).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
