@@ -20,8 +20,7 @@ export const compareEn: Widen<typeof compareDe> = {
   legendBoundary: "City boundary and city districts",
   loading: "Computing figures …",
   failed: "The figures could not be computed: the analysis is not available.",
-  incomplete:
-    "No figures could be computed for {{count}} area(s) (timeout); the totals are incomplete.",
+  incomplete: "No figures could be computed for {{count}} area(s) (timeout); the totals are incomplete.",
   computedAt: "Figures as of {{time}}",
   matrixHeading: "Figures",
   matrixCaption:

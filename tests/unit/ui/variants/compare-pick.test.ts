@@ -25,6 +25,11 @@ describe("togglePick", () => {
     expect(togglePick(["a", "b", "c"], ["a", "c"], "a", false)).toEqual(["c"]);
   });
   it("refuses a fifth variant", () => {
-    expect(togglePick(["a", "b", "c", "d", "e"], ["a", "b", "c", "d"], "e", true)).toEqual(["a", "b", "c", "d"]);
+    expect(togglePick(["a", "b", "c", "d", "e"], ["a", "b", "c", "d"], "e", true)).toEqual([
+      "a",
+      "b",
+      "c",
+      "d",
+    ]);
   });
 });
