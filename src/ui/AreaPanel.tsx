@@ -20,6 +20,7 @@ import { selectActiveVariant } from "../store/document-store.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
 import { useSessionStore } from "../store/session-store.ts";
 import { commandContext, loadCommands } from "./command-context.ts";
+import { OnePagerButton } from "./onepager/OnePager.tsx";
 import { formatAreaM2, formatLengthM } from "./Toolbar.tsx";
 
 interface Draft {
@@ -221,6 +222,7 @@ export function AreaPanel() {
         <button type="button" className="button" onClick={() => zoomToGeometry(area.geometry)}>
           {t("attributes.zoom")}
         </button>
+        <OnePagerButton target={{ kind: "area", areaId: area.id }} />
         <button
           type="button"
           className="button"

@@ -3,7 +3,9 @@
  * the same names and figures read-only and can adopt it; damaged links say what is wrong; a variant too
  * large for a link is offered as a file; a one-pager prints to PDF.
  */
-import { mkdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures.ts";
 
@@ -75,6 +77,15 @@ function jaggedRing(cx: number, cy: number, r: number, points: number, seed: num
     ]);
   }
   return ring;
+}
+
+/** axe-core on one part of the page: no serious or critical violations. */
+async function expectNoSeriousAxeViolations(page: Page, selector: string) {
+  const results = await new AxeBuilder({ page }).include(selector).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(serious).toEqual([]);
 }
 
 async function openShareDialog(page: Page) {
@@ -155,6 +166,7 @@ test.describe("Share link", () => {
     await expect(dialog.getByTestId("share-copy-status")).toHaveText("Der Link ist in der Zwischenablage.");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
     await dialog.screenshot({ path: `${SCREENSHOTS}/share-dialog.png` });
+    await expectNoSeriousAxeViolations(page, "[data-testid=share-dialog]");
     expect(app.errors).toEqual([]);
 
     // The link in a fresh browser (no plans stored).
@@ -184,6 +196,7 @@ test.describe("Share link", () => {
     const databases = await fresh.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
     expect(databases).toEqual([]);
     await fresh.page.screenshot({ path: `${SCREENSHOTS}/shared-view.png` });
+    await expectNoSeriousAxeViolations(fresh.page, "[data-testid=shared-view]");
 
     // Adopt: a new variant in the (new) local plan, active, undoable, and the address loses the link.
     await view.getByTestId("shared-adopt").click();
@@ -219,5 +232,173 @@ test.describe("Share link", () => {
     expect((await plan())?.variantNames).toEqual(["Variante 1"]);
     await fresh.context.close();
     expect(fresh.errors).toEqual([]);
+  });
+
+  test("a damaged link says what is wrong with it and touches no local data", async ({
+    app,
+    page,
+    browser,
+  }) => {
+    await app.open();
+    await addAreas(page, [NORD]);
+    const dialog = await openShareDialog(page);
+    const link = await dialog.getByTestId("share-link").inputValue();
+    const at = link.indexOf("#pk1.") + 20;
+    const changed = link.slice(0, at) + (link[at] === "A" ? "B" : "A") + link.slice(at + 1);
+    const cases: { url: string; code: string; text: string }[] = [
+      { url: changed, code: "corrupt", text: "Der Link ist beschädigt" },
+      { url: link.slice(0, link.length - 12), code: "truncated", text: "Der Link ist unvollständig" },
+      {
+        url: link.replace("#pk1.", "#pk7."),
+        code: "newer-version",
+        text: "neueren Version von Pilotkarte (Format 7)",
+      },
+      { url: link.replace("#pk1.", "#pkx."), code: "not-a-share-link", text: "kein Pilotkarte-Link" },
+    ];
+    for (const c of cases) {
+      const fresh = await freshPage(browser, c.url);
+      const problem = fresh.page.getByTestId("share-problem");
+      await expect(problem).toBeVisible({ timeout: 30_000 });
+      await expect(problem).toHaveAttribute("data-code", c.code);
+      await expect(problem).toContainText(c.text);
+      await expect(problem).toContainText("Ihre eigenen Pläne wurden nicht verändert.");
+      expect(await fresh.page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
+      if (c.code === "corrupt")
+        await fresh.page.screenshot({ path: `${SCREENSHOTS}/shared-link-corrupt.png` });
+      // Back to the workspace opens the local plans (and only now the database).
+      if (c.code === "truncated") {
+        await fresh.page.getByRole("button", { name: "Zur Arbeitsfläche" }).click();
+        await expect(fresh.page.getByTestId("share-problem")).toHaveCount(0);
+        await expect(fresh.page.locator(".workspace")).toBeVisible({ timeout: 30_000 });
+      }
+      await fresh.context.close();
+      expect(fresh.errors).toEqual([]);
+    }
+    expect(app.errors).toEqual([]);
+  });
+
+  test("a link too long for a QR code says so; a variant too large for a link is offered as a file", async ({
+    app,
+    page,
+  }) => {
+    await app.open();
+    // Four jagged shapes: a link of a few thousand characters, too long for one QR code.
+    await addAreas(
+      page,
+      [0, 1, 2, 3].map((i) => ({
+        name: `Zacken ${i}`,
+        ring: jaggedRing(7.42 + i * 0.03, 51.5, 0.008, 180, i + 1),
+      })),
+    );
+    let dialog = await openShareDialog(page);
+    await expect(dialog.getByTestId("share-no-qr")).toContainText("zu lang für einen QR-Code");
+    await expect(dialog.getByTestId("share-qr")).toHaveCount(0);
+    const length = (await dialog.getByTestId("share-link").inputValue()).length;
+    expect(length).toBeGreaterThan(2331);
+    expect(length).toBeLessThanOrEqual(8000);
+    await dialog.getByRole("button", { name: "Schließen" }).click();
+
+    // Twelve more: beyond 8,000 characters.
+    await addAreas(
+      page,
+      Array.from({ length: 12 }, (_, i) => ({
+        name: `Mehr ${i}`,
+        ring: jaggedRing(7.4 + (i % 4) * 0.04, 51.47 + Math.floor(i / 4) * 0.03, 0.009, 220, 100 + i),
+      })),
+    );
+    dialog = await openShareDialog(page);
+    const tooLarge = dialog.getByTestId("share-too-large");
+    await expect(tooLarge).toContainText("Diese Variante ist für einen Link zu groß");
+    await expect(tooLarge).toContainText("höchstens 8.000");
+    await expect(dialog.getByTestId("share-link")).toHaveCount(0);
+    await tooLarge.screenshot({ path: `${SCREENSHOTS}/share-too-large.png` });
+    await tooLarge.getByTestId("share-export").click();
+    await expect(page.getByTestId("share-dialog")).toHaveCount(0);
+    await expect(page.getByTestId("export-dialog")).toBeVisible();
+    expect(app.errors).toEqual([]);
+  });
+});
+
+test.describe("One-pagers", () => {
+  test("an area's one-pager shows its figures, prints only the page, and makes a PDF", async ({
+    app,
+    page,
+  }) => {
+    await app.open();
+    await addAreas(page, [NORD, MITTE]);
+    await page.evaluate((n) => {
+      const hook = window.__pilotkarte;
+      const state = hook?.documentStore.getState();
+      const variant = state?.plan.variants[state.activeVariantId];
+      const id = variant?.areaOrder.find((a) => variant.areas[a]?.name === n);
+      hook?.sessionStore.getState().selectPilotArea(id ?? null);
+    }, NORD.name);
+    const panel = page.getByTestId("coverage-panel");
+    await expect(panel.getByTestId("residents-range")).toContainText("–", { timeout: 60_000 });
+    const areaText = (
+      (await panel.getByTestId("figure-area").locator(".figure-value").textContent()) ?? ""
+    ).trim();
+    const residentsText = ((await panel.getByTestId("residents-range").textContent()) ?? "").trim();
+
+    await page.getByTestId("area-panel").getByTestId("onepager-open-area").click();
+    const onepager = page.getByTestId("onepager-page");
+    await expect(onepager).toHaveAttribute("data-ready", "true", { timeout: 60_000 });
+    await expect(onepager.locator("h1")).toHaveText(`Steckbrief Pilotgebiet „${NORD.name}“`);
+    await expect(onepager.getByTestId("onepager-area")).toHaveText(areaText);
+    await expect(onepager.getByTestId("onepager-residents")).toHaveText(residentsText);
+    await expect(onepager.getByTestId("onepager-facts")).toContainText("DEW21");
+    await expect(onepager.getByTestId("onepager-facts")).toContainText("zweite Zeile");
+    await expect(onepager).toContainText("flächengewichtet aus dem Zensus-2011-Raster");
+    await expect(onepager.getByTestId("onepager-districts-stadtbezirk")).toContainText("Innenstadt-Nord");
+    await expect(onepager.getByTestId("onepager-map").locator("path").first()).toBeAttached();
+    await expect(onepager).toContainText("Datenlizenz Deutschland");
+
+    // Print media: only the page, no app and no buttons.
+    await page.emulateMedia({ media: "print" });
+    await expect(page.locator("#root")).toBeHidden();
+    await expect(page.getByTestId("onepager-print")).toBeHidden();
+    await expect(onepager).toBeVisible();
+    await page.screenshot({ path: `${SCREENSHOTS}/onepager-print.png`, fullPage: true });
+    const pdf = await page.pdf({ format: "A4", printBackground: true });
+    await page.emulateMedia({ media: "screen" });
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(pdf.length).toBeGreaterThan(20_000);
+    const pdfPath = "test-results/e2e-onepager-area.pdf";
+    writeFileSync(pdfPath, pdf);
+    // The text of the PDF (Debian poppler-utils' pdftotext).
+    const text = execFileSync("pdftotext", ["-layout", pdfPath, "-"]).toString("utf8");
+    expect(text).toContain(NORD.name);
+    expect(text.replace(/\s+/g, " ")).toContain(areaText.replace(/\s+/g, " "));
+    expect(text).toContain("Innenstadt-Nord");
+    // One A4 page is the goal; a long area list may need a second.
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdfPath]).toString())?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
+
+    // Closing returns to the workspace as it was.
+    await page.getByTestId("onepager-close").click();
+    await expect(page.getByTestId("onepager")).toHaveCount(0);
+    await expect(page.getByTestId("area-panel")).toBeVisible();
+    expect(app.errors).toEqual([]);
+  });
+
+  test("the variant's one-pager lists every area with its figures", async ({ app, page }) => {
+    await app.open();
+    await addAreas(page, [NORD, MITTE]);
+    await page.getByTestId("onepager-open-variant").click();
+    const onepager = page.getByTestId("onepager-page");
+    await expect(onepager).toHaveAttribute("data-ready", "true", { timeout: 60_000 });
+    await expect(onepager.locator("h1")).toHaveText("Steckbrief Variante „Variante 1“");
+    const rows = onepager.getByTestId("onepager-areas").locator("tbody tr");
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0)).toContainText(NORD.name);
+    await expect(rows.nth(1)).toContainText("Mobilität");
+    await expect(onepager.getByTestId("onepager-totals")).toContainText("Fläche (Vereinigung)");
+    await page.emulateMedia({ media: "print" });
+    await page.screenshot({ path: `${SCREENSHOTS}/onepager-variant-print.png`, fullPage: true });
+    await page.emulateMedia({ media: "screen" });
+    await page.keyboard.press("Escape");
+    await expect(page.getByTestId("onepager")).toHaveCount(0);
+    expect(app.errors).toEqual([]);
   });
 });

@@ -26,10 +26,9 @@ export const shareDe = {
     empty: "Die Variante hat noch keine Pilotgebiete. Der Link zeigt eine leere Variante.",
     tooLarge:
       "Diese Variante ist für einen Link zu groß: Der Link hätte {{chars}} Zeichen, sicher übertragen lassen sich höchstens {{max}}. Bitte die Variante als Datei weitergeben.",
-    exportOffer: "Stattdessen als Datei sichern",
+    exportOffer: "Stattdessen als Datei exportieren",
     exportHint:
-      "Lädt eine Sicherungsdatei aller Pläne herunter; die Empfängerin importiert sie unter „Pläne“ → „Sicherung importieren“.",
-    exportFailed: "Die Datei konnte nicht erstellt werden.",
+      "Öffnet den Export (zum Beispiel GeoJSON oder GeoPackage); die Empfängerin liest die Datei mit „Importieren“ ein.",
     stand: "Stand: {{time}}",
   },
   view: {

@@ -24,10 +24,9 @@ export const shareEn: Widen<typeof shareDe> = {
     empty: "The variant has no pilot areas yet. The link shows an empty variant.",
     tooLarge:
       "This variant is too large for a link: the link would have {{chars}} characters, at most {{max}} travel safely. Please pass the variant on as a file.",
-    exportOffer: "Save as a file instead",
+    exportOffer: "Export as a file instead",
     exportHint:
-      "Downloads a backup file of all plans; the recipient imports it under “Plans” → “Import backup”.",
-    exportFailed: "The file could not be made.",
+      "Opens the export (for example GeoJSON or GeoPackage); the recipient reads the file in with “Import”.",
     stand: "As of: {{time}}",
   },
   view: {

@@ -10,8 +10,8 @@ import { QR_MAX_CHARS, SHARE_LINK_MAX_CHARS } from "../../domain/share/share-for
 import { shareLinkQrSvg } from "../../domain/share/share-link-qr.ts";
 import { formatDateTime, formatNumber, type Language } from "../../i18n/index.ts";
 import { selectActiveVariant } from "../../store/document-store.ts";
+import { useExchangeDialogs } from "../../store/import-export-dialogs.ts";
 import { useDocumentStore } from "../../store/plan-document.ts";
-import { downloadBackup } from "../download-backup.ts";
 import { useModal } from "../use-dialog.ts";
 
 /** The URL the fragment goes after: this app's address (origin and base path), up to and including "#". */
@@ -55,7 +55,6 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const [frozen] = useState(() => ({ planName, variant }));
   const [copy, setCopy] = useState<CopyState>("idle");
   const [qr, setQr] = useState<QrState>({ state: "none" });
-  const [exportFailed, setExportFailed] = useState(false);
   useModal(dialog, true);
 
   const prefix = useMemo(() => shareUrlPrefix(), []);
@@ -102,13 +101,10 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
     }
   };
 
-  const onExport = async () => {
-    setExportFailed(false);
-    try {
-      await downloadBackup();
-    } catch {
-      setExportFailed(true);
-    }
+  /** Hands over to the export dialog (active variant preselected there). */
+  const onExport = () => {
+    onClose();
+    useExchangeDialogs.getState().set({ exportOpen: true });
   };
 
   const max = formatNumber(SHARE_LINK_MAX_CHARS, language);
@@ -140,14 +136,13 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
             <button
               type="button"
               className="button button-primary"
-              onClick={() => void onExport()}
+              onClick={onExport}
               data-testid="share-export"
             >
               {t("share.dialog.exportOffer")}
             </button>
           </p>
           <p className="small">{t("share.dialog.exportHint")}</p>
-          {exportFailed && <p className="small">{t("share.dialog.exportFailed")}</p>}
         </div>
       ) : (
         <div className="share-body">

@@ -1,40 +1,52 @@
 /**
- * Sources and licences behind the figures and the map (every layer but the context areas): title,
- * credit, licence and data date, as text; licence names link to the licence where it is known.
+ * Sources and licences behind the figures and the map, as text: layers with the same credit and
+ * licence are grouped ("Kitas (Stand …), Spielplätze (…): Datenquelle: Stadt Dortmund · Datenlizenz
+ * …"), licence names link to the licence. Without `ids`, every layer but the context areas.
  */
 import { useTranslation } from "react-i18next";
-import type { GeneratedCatalogue } from "../../domain/model/catalogue.ts";
+import type { CatalogueEntry, GeneratedCatalogue } from "../../domain/model/catalogue.ts";
 import type { Language } from "../../i18n/index.ts";
 
 export function SourcesList({
   catalogue,
+  ids,
   extraCredits = [],
   testId,
 }: {
   catalogue: GeneratedCatalogue;
+  /** Only these layers (in catalogue order). */
+  ids?: ReadonlySet<string>;
   /** Further credit lines (e.g. the map's basemap) not in the catalogue. */
   extraCredits?: string[];
   testId?: string;
 }) {
   const { i18n } = useTranslation();
   const language = i18n.language as Language;
-  const entries = catalogue.entries.filter((e) => e.kind !== "context-areas");
+  const entries = catalogue.entries.filter((e) => (ids ? ids.has(e.id) : e.kind !== "context-areas"));
+  const groups = new Map<string, CatalogueEntry[]>();
+  for (const entry of entries) {
+    const key = `${entry.credit}\u0000${entry.licence.name}`;
+    groups.set(key, [...(groups.get(key) ?? []), entry]);
+  }
   const credits = new Set(entries.map((e) => e.credit));
   return (
     <ul className="share-sources" data-testid={testId}>
-      {entries.map((entry) => (
-        <li key={entry.id}>
-          <strong>{entry.title[language]}</strong>: {entry.credit} ·{" "}
-          {entry.licence.url ? (
-            <a href={entry.licence.url} target="_blank" rel="noopener noreferrer">
-              {entry.licence.name}
-            </a>
-          ) : (
-            entry.licence.name
-          )}{" "}
-          · {entry.dataDate[language]}
-        </li>
-      ))}
+      {[...groups.values()].map((group) => {
+        const first = group[0] as CatalogueEntry;
+        return (
+          <li key={first.id}>
+            {group.map((e) => `${e.title[language]} (${e.dataDate[language]})`).join(", ")}:{" "}
+            <strong>{first.credit}</strong> ·{" "}
+            {first.licence.url ? (
+              <a href={first.licence.url} target="_blank" rel="noopener noreferrer">
+                {first.licence.name}
+              </a>
+            ) : (
+              first.licence.name
+            )}
+          </li>
+        );
+      })}
       {extraCredits
         .filter((c) => !credits.has(c))
         .map((credit) => (
