@@ -12,6 +12,9 @@ import { ErrorBoundary } from "../ui/ErrorBoundary.tsx";
 import { Header } from "../ui/Header.tsx";
 import { SharedView } from "../ui/share/SharedView.tsx";
 import { showingSharedView, useShareFragment } from "../ui/share/share-route.ts";
+import { AudienceView } from "../ui/present/AudienceView.tsx";
+import { PresentationView } from "../ui/present/PresentationView.tsx";
+import { audiencePlanIdOf } from "../ui/present/presenter-channel.ts";
 import { UpdatePrompt } from "../ui/UpdatePrompt.tsx";
 import { Workspace } from "../ui/Workspace.tsx";
 
@@ -41,10 +44,18 @@ function Body() {
   }
   if (shareFragment !== null) return <SharedView fragment={shareFragment} catalogue={status.catalogue} />;
   if (view === "compare") return <CompareView catalogue={status.catalogue} />;
+  if (view === "present") return <PresentationView catalogue={status.catalogue} />;
   return <Workspace catalogue={status.catalogue} />;
 }
 
+/** An audience window of presentation mode (`?audience=<planId>`) shows only the slides. */
+const audiencePlanId = audiencePlanIdOf(window.location.search);
+
 export function App() {
+  return audiencePlanId === null ? <MainApp /> : <AudienceView planId={audiencePlanId} />;
+}
+
+function MainApp() {
   const language = useSessionStore((s) => s.language);
   const { t } = useTranslation();
   useEffect(() => {

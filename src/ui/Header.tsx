@@ -5,6 +5,7 @@ import { useDocumentStore } from "../store/plan-document.ts";
 import { useSessionStore } from "../store/session-store.ts";
 import { useStorageStore } from "../store/storage-store.ts";
 import { OnePagerButton } from "./onepager/OnePager.tsx";
+import { startPresentation } from "./present/start-presentation.ts";
 import { SaveStatus } from "./SaveStatus.tsx";
 import { ShareButton } from "./share/ShareDialog.tsx";
 
@@ -41,6 +42,15 @@ export function Header() {
           <OnePagerButton target={{ kind: "variant" }} />
           <button type="button" className="button" onClick={() => setStorage({ plansOpen: true })}>
             {t("plans.open")}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={startPresentation}
+            title={t("present.startTitle")}
+            data-testid="present-start"
+          >
+            {t("present.start")}
           </button>
           <button type="button" className="button" onClick={() => setExchangeDialogs({ importOpen: true })}>
             {t("exchange.openImport")}

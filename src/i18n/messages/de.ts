@@ -1,5 +1,6 @@
 /** German UI messages (the default language). Keys are shared with en.ts; the type check keeps them in step. */
 import { exchangeDe } from "./exchange-de.ts";
+import { presentDe } from "./present-de.ts";
 import { compareDe } from "./compare-de.ts";
 import { variantDe } from "./variant-de.ts";
 import { shareDe } from "./share-de.ts";
@@ -472,6 +473,7 @@ export const de = {
     sourceFailed: "Die Ebene „{{layer}}“ konnte nicht geladen werden.",
   },
   exchange: exchangeDe,
+  present: presentDe,
   variant: variantDe,
   compare: compareDe,
   share: shareDe,

@@ -1,4 +1,5 @@
 import { exchangeEn } from "./exchange-en.ts";
+import { presentEn } from "./present-en.ts";
 import { compareEn } from "./compare-en.ts";
 import { variantEn } from "./variant-en.ts";
 import { shareEn } from "./share-en.ts";
@@ -460,6 +461,7 @@ export const en: Messages = {
     sourceFailed: "The layer “{{layer}}” could not be loaded.",
   },
   exchange: exchangeEn,
+  present: presentEn,
   variant: variantEn,
   compare: compareEn,
   share: shareEn,

@@ -1,8 +1,9 @@
+import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
 import { describe, expect, it } from "vitest";
 import type { AreaAnalysis, VariantAnalysis } from "../../../src/domain/analysis/analysis-result.ts";
 import { asAreaId, asPlanId, asVariantId } from "../../../src/domain/model/ids.ts";
 import type { PilotArea, Variant } from "../../../src/domain/model/plan.ts";
-import { buildDeck, deckSlides } from "../../../src/domain/workshop/presentation.ts";
+import { areaLabelPoint, buildDeck, deckSlides } from "../../../src/domain/workshop/presentation.ts";
 import { parseDeck, parsePresenterMessage } from "../../../src/domain/workshop/presenter-messages.ts";
 
 const square = (x: number) => ({
@@ -208,5 +209,54 @@ describe("deck messages", () => {
     const parsed = parseDeck(withExtra);
     expect(parsed).toEqual(deck);
     expect(parsed?.variants[0]?.areas[0]?.geometry).not.toBe(withExtra.variants[0]?.areas[0]?.geometry);
+  });
+});
+
+describe("areaLabelPoint", () => {
+  it("puts the label at the centre of a convex area", () => {
+    const [x, y] = areaLabelPoint(square(7.4));
+    expect(x).toBeCloseTo(7.405, 9);
+    expect(y).toBeCloseTo(51.505, 9);
+  });
+
+  it("puts the label inside a U-shape, whose centre lies outside", () => {
+    const u = {
+      type: "Polygon" as const,
+      coordinates: [
+        [
+          [0, 0],
+          [3, 0],
+          [3, 3],
+          [2, 3],
+          [2, 1],
+          [1, 1],
+          [1, 3],
+          [0, 3],
+          [0, 0],
+        ],
+      ],
+    };
+    const point = areaLabelPoint(u);
+    expect(booleanPointInPolygon(point, u)).toBe(true);
+  });
+
+  it("labels the largest part of a multipolygon", () => {
+    const multi = {
+      type: "MultiPolygon" as const,
+      coordinates: [
+        square(7.4).coordinates,
+        [
+          [
+            [8, 51],
+            [8.1, 51],
+            [8.1, 51.1],
+            [8, 51.1],
+            [8, 51],
+          ],
+        ],
+      ],
+    };
+    const [x] = areaLabelPoint(multi);
+    expect(x).toBeCloseTo(8.05, 9);
   });
 });

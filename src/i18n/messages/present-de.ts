@@ -1,0 +1,72 @@
+/**
+ * German messages of presentation mode (slides, presenter and audience windows), wired in as the
+ * `present` namespace. Keys are shared with present-en.ts.
+ */
+export const presentDe = {
+  start: "Präsentieren",
+  startTitle: "Präsentation im Vollbild starten (Pfeiltasten blättern, Esc beendet)",
+  label: "Präsentation",
+  loading: "Die Zahlen für die Präsentation werden berechnet …",
+  failed:
+    "Die Zahlen für die Präsentation konnten nicht berechnet werden (die Analyse ist nicht verfügbar). Bitte die Präsentation beenden und die Seite neu laden.",
+  indicatorOverview: "Variante {{variant}} von {{variants}} · Übersicht",
+  indicatorArea: "Variante {{variant}} von {{variants}} · Fläche {{area}} von {{areas}}",
+  slideNumber: "Folie {{n}} von {{total}}",
+  frozen: "Stand: {{time}}",
+  overviewTitle: "Übersicht",
+  announceOverview: "{{variant}}, Übersicht. {{indicator}}",
+  announceArea: "{{area}}, {{variant}}. {{indicator}}",
+  mapLabel: "Karte: {{title}}",
+  figures: {
+    heading: "Kennzahlen",
+    areaCount: "Pilotgebiete",
+    unionArea: "Fläche (Überschneidungen einmal gezählt)",
+    area: "Fläche",
+    residents: "Einwohner erreicht",
+    residentsNote: "Spanne zweier Schätzungen, Zensus 2011",
+    facilities: "Einrichtungen im Gebiet",
+    districts: "Stadtbezirke",
+    overlaps: "Überschneidungen",
+    overlapsValue: "{{count}} · {{area}}",
+    none: "keine",
+    noFigures: "Für dieses Gebiet liegen keine Zahlen vor (die Analyse ist fehlgeschlagen).",
+    noAreas: "Diese Variante hat noch keine Pilotgebiete.",
+  },
+  legend: "Pilotgebiete",
+  controls: {
+    toolbar: "Steuerung der Präsentation",
+    previous: "Zurück",
+    next: "Weiter",
+    spotlight: "Spotlight (S)",
+    audience: "Publikumsfenster",
+    audienceTitle: "Ein zweites Fenster nur mit den Folien öffnen (für den Beamer)",
+    presenterView: "Vortragsansicht",
+    slideView: "Folienansicht",
+    exit: "Beenden (Esc)",
+    keys: "← → / Bild ↑ ↓ blättern · 1–4 Variante · Pos1/Ende · S Spotlight · Esc beenden",
+    popupBlocked:
+      "Der Browser hat das Publikumsfenster blockiert. Bitte Pop-ups für diese Seite erlauben und erneut versuchen.",
+    audienceConnected: "Publikumsfenster verbunden",
+    audienceNone: "Kein Publikumsfenster verbunden",
+  },
+  presenter: {
+    current: "Aktuelle Folie",
+    next: "Nächste Folie",
+    end: "Ende der Präsentation",
+    notes: "Notizen für die Vortragenden",
+    fields: "Handlungsfelder",
+    partners: "Partner",
+    status: "Status",
+    areaNotes: "Notizen",
+    noNotes: "Keine Notizen.",
+    none: "–",
+    areasOfVariant: "Gebiete dieser Variante",
+  },
+  audience: {
+    title: "Publikumsfenster",
+    waiting: "Warte auf die Präsentation …",
+    waitingHint:
+      "Dieses Fenster zeigt die Folien, sobald im Hauptfenster präsentiert wird. Es lässt sich auf den Beamer ziehen und mit F11 auf Vollbild schalten.",
+    ended: "Die Präsentation ist beendet. Dieses Fenster kann geschlossen werden.",
+  },
+};

@@ -1,0 +1,142 @@
+/**
+ * The audience window (`?audience=<planId>`): only the clean slide, following the presenter window
+ * over the plan's BroadcastChannel. It says "hello" when it opens and gets the frozen deck (names,
+ * shapes, figures) and the current state, so it needs neither the plan storage nor the analysis
+ * worker, and shows exactly the presenter's numbers. A state for a deck it does not have (the
+ * presenter restarted) makes it ask again.
+ */
+import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { clampSlideIndex, deckSlides, type PresentationDeck } from "../../domain/workshop/presentation.ts";
+import type { PresenterMessage } from "../../domain/workshop/presenter-messages.ts";
+import { initI18n, type Language } from "../../i18n/index.ts";
+import { useCatalogueStore } from "../../store/catalogue-store.ts";
+import { ErrorBoundary } from "../ErrorBoundary.tsx";
+import { openPresenterChannel } from "./presenter-channel.ts";
+import { announcement, resolveSlide, SlideStage } from "./SlideStage.tsx";
+
+type SlideState = Extract<PresenterMessage, { type: "state" }>;
+
+/** A new "hello" at most this often while the deck and the state do not match. */
+const HELLO_INTERVAL_MS = 1000;
+
+function Audience({ planId }: { planId: string }) {
+  const { t } = useTranslation();
+  const status = useCatalogueStore((s) => s.status);
+  const [deck, setDeck] = useState<PresentationDeck | null>(null);
+  const [state, setState] = useState<SlideState | null>(null);
+  const [ended, setEnded] = useState(false);
+  const [language, setLanguage] = useState<Language | null>(null);
+  const [mapIdle, setMapIdle] = useState(false);
+  const deckRef = useRef<PresentationDeck | null>(null);
+
+  useEffect(() => {
+    void useCatalogueStore.getState().load(import.meta.env.BASE_URL);
+  }, []);
+
+  useEffect(() => {
+    document.title = `${t("present.audience.title")} – ${t("app.title")}`;
+  }, [t]);
+
+  useEffect(() => {
+    if (!language) return;
+    initI18n(language);
+    document.documentElement.lang = language;
+  }, [language]);
+
+  useEffect(() => {
+    let lastHello = 0;
+    const channel = openPresenterChannel(planId, (message) => {
+      switch (message.type) {
+        case "deck":
+          if (message.deck.planId !== planId) return;
+          deckRef.current = message.deck;
+          setDeck(message.deck);
+          setLanguage(message.language);
+          setEnded(false);
+          return;
+        case "state": {
+          if (message.planId !== planId) return;
+          setEnded(false);
+          setState(message);
+          const known = deckRef.current;
+          if ((!known || known.frozenAt !== message.frozenAt) && Date.now() - lastHello > HELLO_INTERVAL_MS) {
+            lastHello = Date.now();
+            channel?.post({ type: "hello" });
+          }
+          return;
+        }
+        case "bye":
+          setEnded(true);
+          return;
+        case "hello":
+          return;
+      }
+    });
+    lastHello = Date.now();
+    channel?.post({ type: "hello" });
+    return () => channel?.close();
+  }, [planId]);
+
+  const slides = useMemo(() => (deck ? deckSlides(deck) : []), [deck]);
+  const matching = deck && state && deck.frozenAt === state.frozenAt ? state : null;
+  const view =
+    matching && deck ? resolveSlide(deck, slides[clampSlideIndex(slides, matching.slideIndex)], t) : null;
+  const slideKey = matching?.slideIndex;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new slide means the map draws again
+  useEffect(() => setMapIdle(false), [slideKey]);
+
+  let content: ReactNode;
+  if (ended) {
+    content = (
+      <div className="present-message" role="status" data-testid="audience-ended">
+        <p>{t("present.audience.ended")}</p>
+      </div>
+    );
+  } else if (status.state === "failed") {
+    content = (
+      <div className="present-message" role="alert">
+        <p>{t("app.loadFailedTitle")}</p>
+      </div>
+    );
+  } else if (status.state !== "ready" || !deck || !view) {
+    content = (
+      <div className="present-message" role="status" data-testid="audience-waiting">
+        <p>{t("present.audience.waiting")}</p>
+        <p className="present-message-hint">{t("present.audience.waitingHint")}</p>
+      </div>
+    );
+  } else {
+    content = (
+      <SlideStage
+        catalogue={status.catalogue}
+        deck={deck}
+        view={view}
+        spotlight={matching?.spotlight ?? null}
+        onMapIdle={() => setMapIdle(true)}
+      />
+    );
+  }
+  return (
+    <main
+      className="present present-audience"
+      aria-label={t("present.audience.title")}
+      data-testid="audience"
+      data-map-idle={mapIdle ? "true" : "false"}
+    >
+      <p className="visually-hidden" aria-live="polite" data-testid="present-announce">
+        {view ? announcement(view, t) : ""}
+      </p>
+      {content}
+    </main>
+  );
+}
+
+export function AudienceView({ planId }: { planId: string }) {
+  const { t } = useTranslation();
+  return (
+    <ErrorBoundary title={t("app.crashTitle")} reloadLabel={t("app.reload")}>
+      <Audience planId={planId} />
+    </ErrorBoundary>
+  );
+}
