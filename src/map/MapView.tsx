@@ -39,6 +39,8 @@ import { useDocumentStore } from "../store/plan-document.ts";
 import { useReferenceStore } from "../store/reference-store.ts";
 import { DRAWING_TOOLS, useSessionStore } from "../store/session-store.ts";
 import type { DrawLabels } from "./draw/DrawController.tsx";
+import { KeyboardDraw } from "./draw/KeyboardDraw.tsx";
+import { getKeyboardDraw } from "./draw/KeyboardDrawState.ts";
 import { registerMap } from "./map-commands.ts";
 import {
   BASEMAP_SOURCE_PREFIX,
@@ -97,6 +99,8 @@ export interface PilotkarteTestApi {
   analysisStore: typeof useAnalysisStore;
   /** Geodesic area in m², as the app computes it. */
   measureArea: (geometry: AreaGeometry) => number;
+  /** Keyboard drawing: points placed, the ring being edited (read only). */
+  keyboardDraw: typeof getKeyboardDraw;
 }
 declare global {
   interface Window {
@@ -375,6 +379,7 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
         referenceStore: useReferenceStore,
         analysisStore: useAnalysisStore,
         measureArea: geodesicArea,
+        keyboardDraw: getKeyboardDraw,
         timings: () => ({ ...timings.current }),
         referenceFeatureCount: (l) => {
           const ids = new Set<number | string>();
@@ -424,6 +429,7 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
       <Suspense fallback={null}>
         <DrawController labels={labels.draw} />
       </Suspense>
+      <KeyboardDraw labels={{ map: labels.map, ...labels.draw }} />
       <ScaleControl position="bottom-left" unit="metric" />
       {facility && (
         <Popup

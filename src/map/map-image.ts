@@ -151,7 +151,7 @@ export async function renderMapImage(content: MapImageContent): Promise<Blob | n
   if (!measure) return null;
 
   // Layout pass: the legend flows into columns, section by section; then the credits.
-  const columnWidth = 280 * s;
+  const columnWidth = 360 * s;
   const columns = Math.max(1, Math.floor((width - 2 * margin) / columnWidth));
   const row = 20 * s;
   const titleHeight = 64 * s;

@@ -19,6 +19,7 @@ import { zoomToGeometry } from "../map/map-commands.ts";
 import { selectActiveVariant } from "../store/document-store.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
 import { useSessionStore } from "../store/session-store.ts";
+import { keyboardDrawCommands } from "../map/draw/KeyboardDrawState.ts";
 import { commandContext, loadCommands } from "./command-context.ts";
 import { OnePagerButton } from "./onepager/OnePager.tsx";
 import { formatAreaM2, formatLengthM } from "./Toolbar.tsx";
@@ -222,6 +223,11 @@ export function AreaPanel() {
         <button type="button" className="button" onClick={() => zoomToGeometry(area.geometry)}>
           {t("attributes.zoom")}
         </button>
+        {area.geometry.type === "Polygon" && (
+          <button type="button" className="button" onClick={() => keyboardDrawCommands()?.startEdit()}>
+            {t("a11y.keyboard.editVertices")}
+          </button>
+        )}
         <OnePagerButton target={{ kind: "area", areaId: area.id }} />
         <button
           type="button"

@@ -16,6 +16,20 @@ const TOOL_ROWS = [
   "redo",
 ] as const;
 const ACTION_ROWS = ["removeLast", "cancel", "delete", "duplicate", "help"] as const;
+const KEYBOARD_ROWS = [
+  "move",
+  "fine",
+  "place",
+  "finish",
+  "removeLast",
+  "cancel",
+  "edit",
+  "pick",
+  "moveVertex",
+  "insert",
+  "deleteVertex",
+  "commit",
+] as const;
 
 export function ShortcutsDialog() {
   const { t } = useTranslation();
@@ -57,6 +71,19 @@ export function ShortcutsDialog() {
                 <kbd>{t(`shortcuts.keys.${row}`)}</kbd>
               </th>
               <td>{t(`shortcuts.actions.${row}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table className="data-table" data-testid="keyboard-shortcuts">
+        <caption>{t("a11y.shortcuts.heading")}</caption>
+        <tbody>
+          {KEYBOARD_ROWS.map((row) => (
+            <tr key={row}>
+              <th scope="row">
+                <kbd>{t(`a11y.shortcuts.keys.${row}`)}</kbd>
+              </th>
+              <td>{t(`a11y.shortcuts.actions.${row}`)}</td>
             </tr>
           ))}
         </tbody>

@@ -53,7 +53,10 @@ function MeasureReadout({ measure, language }: { measure: LiveMeasure; language:
           <dd>{formatLengthM(measure.radiusM, language)}</dd>
         </div>
       )}
-      <div className="measure-note">{t("measure.geodesic")}</div>
+      <div className="measure-note">
+        <dt className="visually-hidden">{t("a11y.measureMethod")}</dt>
+        <dd>{t("measure.geodesic")}</dd>
+      </div>
     </dl>
   );
 }

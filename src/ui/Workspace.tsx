@@ -25,6 +25,7 @@ import { PlansDialog } from "./PlansDialog.tsx";
 import { ShortcutsDialog } from "./ShortcutsDialog.tsx";
 import { StorageBanner } from "./StorageBanner.tsx";
 import { Toasts } from "./Toasts.tsx";
+import { KeyboardAnnouncer, KeyboardPanel } from "./keyboard/KeyboardPanel.tsx";
 import { Toolbar } from "./Toolbar.tsx";
 import { useAnalysis } from "./use-analysis.ts";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts.ts";
@@ -122,6 +123,8 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
           )}
         />
         <Toolbar />
+        <KeyboardPanel />
+        <KeyboardAnnouncer />
         <StorageBanner />
         <Credits credits={credits} />
         <OverlayLegend />

@@ -1,4 +1,5 @@
 /** German UI messages (the default language). Keys are shared with en.ts; the type check keeps them in step. */
+import { a11yDe } from "./a11y-de.ts";
 import { exchangeDe } from "./exchange-de.ts";
 import { presentDe } from "./present-de.ts";
 import { compareDe } from "./compare-de.ts";
@@ -473,6 +474,7 @@ export const de = {
     sourceFailed: "Die Ebene „{{layer}}“ konnte nicht geladen werden.",
   },
   exchange: exchangeDe,
+  a11y: a11yDe,
   present: presentDe,
   variant: variantDe,
   compare: compareDe,

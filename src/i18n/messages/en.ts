@@ -1,3 +1,4 @@
+import { a11yEn } from "./a11y-en.ts";
 import { exchangeEn } from "./exchange-en.ts";
 import { presentEn } from "./present-en.ts";
 import { compareEn } from "./compare-en.ts";
@@ -461,6 +462,7 @@ export const en: Messages = {
     sourceFailed: "The layer “{{layer}}” could not be loaded.",
   },
   exchange: exchangeEn,
+  a11y: a11yEn,
   present: presentEn,
   variant: variantEn,
   compare: compareEn,

@@ -34,6 +34,7 @@ export const exchangeDe = {
     "truncated-json":
       "Die GeoJSON-Datei bricht mitten im Inhalt ab, vermutlich ein unvollständiger Download. Bitte die Datei erneut herunterladen.",
     "invalid-json": "Die Datei ist kein gültiges JSON (Fehler bei Zeichen {{position}}).",
+    "invalid-json-somewhere": "Die Datei ist kein gültiges JSON.",
     "not-geojson":
       "Die Datei ist JSON, aber kein GeoJSON: Es fehlt ein Feature, eine FeatureCollection oder eine Geometrie.",
     "invalid-xml": "Die KML- oder GPX-Datei ist beschädigt und kann nicht gelesen werden.",
@@ -95,10 +96,12 @@ export const exchangeDe = {
     heading: "Exportieren für Partner",
     scopeLegend: "Was exportieren?",
     scopes: {
-      areas: "Ausgewähltes Gebiet ({{name}})",
+      areas: "Ausgewähltes Gebiet „{{name}}“",
       areasNone: "Ausgewähltes Gebiet (keines ausgewählt)",
-      variant: "Aktive Variante ({{name}}, {{count}} Gebiete)",
-      plan: "Ganzer Plan ({{name}}, alle {{variants}} Varianten, {{count}} Gebiete)",
+      variant_one: "Aktive Variante „{{name}}“ ({{count}} Gebiet)",
+      variant_other: "Aktive Variante „{{name}}“ ({{count}} Gebiete)",
+      plan_one: "Ganzer Plan „{{name}}“ (alle Varianten, {{count}} Gebiet)",
+      plan_other: "Ganzer Plan „{{name}}“ (alle Varianten, {{count}} Gebiete)",
     },
     formatLegend: "Format",
     formatChoices: {
@@ -167,7 +170,7 @@ export const exchangeDe = {
     crs: "Koordinatenbezugssystem",
     count: "Objekte",
     countValue: "{{count}} übernommen ({{kind}}), {{dropped}} nicht übernommen, {{total}} in der Datei",
-    namesCaption: "Die ersten {{count}} Objekte",
+    namesCaption: "Namen in der Datei",
     columnNumber: "Nr.",
     columnName: "Name",
     columnType: "Art",
@@ -191,8 +194,8 @@ export const exchangeDe = {
     crsHeading: "Koordinatenbezugssystem angeben",
     crsLegend: "In welchem System sind die Koordinaten?",
     crsChoices: {
-      "EPSG:25832": "ETRS89 / UTM Zone 32N (EPSG:25832), Meter – üblich bei Behörden in NRW",
-      "EPSG:4326": "WGS 84 (EPSG:4326), Längen-/Breitengrad – GPS, Webkarten",
+      "epsg-25832": "ETRS89 / UTM Zone 32N (EPSG:25832), Meter – üblich bei Behörden in NRW",
+      "epsg-4326": "WGS 84 (EPSG:4326), Längen-/Breitengrad – GPS, Webkarten",
     },
     suggested: "(vorgeschlagen)",
     crsApply: "Mit diesem System lesen",

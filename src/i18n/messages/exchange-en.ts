@@ -34,6 +34,7 @@ export const exchangeEn: Widen<typeof exchangeDe> = {
     "truncated-json":
       "The GeoJSON file breaks off in the middle, probably an incomplete download. Please download it again.",
     "invalid-json": "The file is not valid JSON (error at character {{position}}).",
+    "invalid-json-somewhere": "The file is not valid JSON.",
     "not-geojson": "The file is JSON but not GeoJSON: there is no Feature, FeatureCollection or geometry.",
     "invalid-xml": "The KML or GPX file is damaged and cannot be read.",
     "invalid-zip": "The zip archive cannot be read ({{detail}}).",
@@ -92,10 +93,12 @@ export const exchangeEn: Widen<typeof exchangeDe> = {
     heading: "Export for partners",
     scopeLegend: "What to export?",
     scopes: {
-      areas: "Selected area ({{name}})",
+      areas: "Selected area “{{name}}”",
       areasNone: "Selected area (none selected)",
-      variant: "Active variant ({{name}}, {{count}} areas)",
-      plan: "Whole plan ({{name}}, all {{variants}} variants, {{count}} areas)",
+      variant_one: "Active variant “{{name}}” ({{count}} area)",
+      variant_other: "Active variant “{{name}}” ({{count}} areas)",
+      plan_one: "Whole plan “{{name}}” (all variants, {{count}} area)",
+      plan_other: "Whole plan “{{name}}” (all variants, {{count}} areas)",
     },
     formatLegend: "Format",
     formatChoices: {
@@ -160,7 +163,7 @@ export const exchangeEn: Widen<typeof exchangeDe> = {
     crs: "Coordinate reference system",
     count: "Features",
     countValue: "{{count}} taken ({{kind}}), {{dropped}} left out, {{total}} in the file",
-    namesCaption: "The first {{count}} features",
+    namesCaption: "Names in the file",
     columnNumber: "No.",
     columnName: "Name",
     columnType: "Type",
@@ -182,8 +185,8 @@ export const exchangeEn: Widen<typeof exchangeDe> = {
     crsHeading: "Coordinate reference system",
     crsLegend: "Which system are the coordinates in?",
     crsChoices: {
-      "EPSG:25832": "ETRS89 / UTM zone 32N (EPSG:25832), metres – common with German authorities",
-      "EPSG:4326": "WGS 84 (EPSG:4326), longitude/latitude – GPS, web maps",
+      "epsg-25832": "ETRS89 / UTM zone 32N (EPSG:25832), metres – common with German authorities",
+      "epsg-4326": "WGS 84 (EPSG:4326), longitude/latitude – GPS, web maps",
     },
     suggested: "(suggested)",
     crsApply: "Read with this system",

@@ -160,11 +160,7 @@ export function ExportDialog({ catalogue }: { catalogue: GeneratedCatalogue }) {
         : t("exchange.export.scopes.areasNone")
       : kind === "variant"
         ? t("exchange.export.scopes.variant", { name: variant.name, count: variant.areaOrder.length })
-        : t("exchange.export.scopes.plan", {
-            name: plan.name,
-            variants: plan.variantOrder.length,
-            count: planAreaCount,
-          });
+        : t("exchange.export.scopes.plan", { name: plan.name, count: planAreaCount });
 
   return (
     <dialog

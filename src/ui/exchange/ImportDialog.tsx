@@ -98,12 +98,17 @@ export function ImportDialog() {
     const run = ++reading.current;
     setStage({ kind: "reading", fileName: file.name, fraction: 0, phase: "reading" });
     let result: ImportResult;
+    // Progress comes through its own message channel and may arrive after the result: ignore it then.
+    let finished = false;
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       result = await parseImportFile(bytes, file.name, assumeCrs, (fraction, phase) => {
-        if (reading.current === run) setStage({ kind: "reading", fileName: file.name, fraction, phase });
+        if (!finished && reading.current === run)
+          setStage({ kind: "reading", fileName: file.name, fraction, phase });
       });
+      finished = true;
     } catch (error) {
+      finished = true;
       if (reading.current !== run) return;
       setStage({
         kind: "problem",
@@ -175,8 +180,6 @@ export function ImportDialog() {
           key: "exchange.import.outsideCity",
           values: { count: outcome.outsideCity },
         });
-      const first = outcome.areaIds[0];
-      if (outcome.areaIds.length === 1 && first) useSessionStore.getState().selectPilotArea(first);
     } else {
       const features: Feature<AreaGeometry | Point, OverlayFeatureProperties>[] = result.features.map(
         (f) => ({
@@ -198,6 +201,9 @@ export function ImportDialog() {
 
   const problemText = (problem: ImportProblem) => {
     const { code, ...params } = problem;
+    // The parser could not say where the syntax error is.
+    if (problem.code === "invalid-json" && problem.position < 0)
+      return t("exchange.problems.invalid-json-somewhere");
     return t(`exchange.problems.${code}`, formatParams(params, language));
   };
   const droppedText = (d: DroppedFeature) =>
@@ -243,7 +249,7 @@ export function ImportDialog() {
         </dl>
         <div className="table-scroll exchange-table">
           <table className="data-table compact" data-testid="import-names">
-            <caption>{t("exchange.import.namesCaption", { count: shown.length })}</caption>
+            <caption>{t("exchange.import.namesCaption")}</caption>
             <thead>
               <tr>
                 <th scope="col" className="num">
@@ -462,7 +468,7 @@ export function ImportDialog() {
                   onChange={() => setCrs(code)}
                 />
                 <span>
-                  {t(`exchange.import.crsChoices.${code}`)}
+                  {t(`exchange.import.crsChoices.${code.replace("EPSG:", "epsg-")}`)}
                   {stage.suggestion === code && <strong> {t("exchange.import.suggested")}</strong>}
                 </span>
               </label>

@@ -1,0 +1,395 @@
+/**
+ * Exchange with partners in the browser: importing files (Shapefile with and without .prj, hostile
+ * files) through the import dialog, and exporting (GeoJSON, GeoPackage, PNG) through the export dialog,
+ * with the downloads read back. The Shapefiles were written by GDAL (tests/fixtures/exchange-ui/), so
+ * the positions checked here do not come from Pilotkarte's own code.
+ */
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import initSqlJs from "sql.js";
+import { expect, test } from "./fixtures.ts";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "../..");
+const FIXTURES = join(root, "tests/fixtures/exchange-ui");
+const WITH_PRJ = join(FIXTURES, "square-25832.zip");
+const WITHOUT_PRJ = join(FIXTURES, "square-25832-no-prj.zip");
+const SQUARE_NAME = "Testquadrat Nordstadt";
+
+/**
+ * The square's corners E 393000–393400, N 5709000–5709400 (EPSG:25832) in WGS84, as GDAL's
+ * gdaltransform gives them (ETRS89 taken as WGS84, as PROJ does).
+ */
+const EXPECTED_CORNERS: [number, number][] = [
+  [7.45771275208495, 51.521969668667],
+  [7.46347607722094, 51.5220453095946],
+  [7.46335504041001, 51.5256406913804],
+  [7.45759126171673, 51.5255650407697],
+];
+const EXPECTED_CENTRE: [number, number] = [7.46053378285816, 51.5238052132881];
+
+/** Distance in metres between two nearby lon/lat points (local flat approximation, fine for metres). */
+function metresBetween([lon1, lat1]: [number, number], [lon2, lat2]: [number, number]): number {
+  const dx = (lon2 - lon1) * 111_320 * Math.cos((((lat1 + lat2) / 2) * Math.PI) / 180);
+  const dy = (lat2 - lat1) * 110_574;
+  return Math.hypot(dx, dy);
+}
+
+async function openImport(page: Page) {
+  await page.locator("header.app-header").getByRole("button", { name: "Importieren", exact: true }).click();
+  await expect(page.getByTestId("import-dialog")).toBeVisible();
+}
+
+async function openExport(page: Page) {
+  await page.locator("header.app-header").getByRole("button", { name: "Exportieren", exact: true }).click();
+  await expect(page.getByTestId("export-dialog")).toBeVisible();
+}
+
+/** The active variant's areas as stored: name and outer ring of the first polygon. */
+function storedAreas(page: Page) {
+  return page.evaluate(() => {
+    const state = window.__pilotkarte?.documentStore.getState();
+    if (!state) throw new Error("no test hook");
+    const variant = state.plan.variants[state.activeVariantId];
+    if (!variant) throw new Error("no active variant");
+    return variant.areaOrder.map((id) => {
+      const area = variant.areas[id];
+      if (!area) throw new Error(`missing area ${id}`);
+      const ring =
+        area.geometry.type === "Polygon" ? area.geometry.coordinates[0] : area.geometry.coordinates[0]?.[0];
+      return { id, name: area.name, ring: (ring ?? []) as [number, number][], origin: area.origin };
+    });
+  });
+}
+
+/** Every expected corner has a stored vertex within `toleranceM`. */
+function expectCornersNear(ring: [number, number][], toleranceM: number) {
+  for (const corner of EXPECTED_CORNERS) {
+    const nearest = Math.min(...ring.map((p) => metresBetween(p, corner)));
+    expect(nearest, `corner ${corner.join(", ")}`).toBeLessThan(toleranceM);
+  }
+}
+
+/** Whether the pilot-area fill is drawn at a lon/lat position, for an area of that name. */
+async function drawnAt(page: Page, lngLat: [number, number], name: string): Promise<boolean> {
+  return page.evaluate(
+    ({ lngLat, name }) => {
+      const map = window.__pilotkarte?.map;
+      if (!map) return false;
+      const point = map.project(lngLat);
+      return map
+        .queryRenderedFeatures(point, { layers: ["pilot-areas-fill"] })
+        .some((f) => f.properties?.name === name);
+    },
+    { lngLat, name },
+  );
+}
+
+async function importAsAreas(page: Page, file: string) {
+  await openImport(page);
+  await page.getByTestId("import-file").setInputFiles(file);
+  await expect(page.getByTestId("import-preview")).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId("import-confirm").click();
+  await expect(page.getByTestId("import-dialog")).toBeHidden();
+}
+
+test.describe("Import", () => {
+  test("a Shapefile zip in EPSG:25832 becomes a pilot area at the right place, in one undo step", async ({
+    app,
+    page,
+  }) => {
+    await app.open();
+    await openImport(page);
+    await page.getByTestId("import-file").setInputFiles(WITH_PRJ);
+    const preview = page.getByTestId("import-preview");
+    await expect(preview).toBeVisible({ timeout: 30_000 });
+    await expect(preview.getByTestId("import-format")).toHaveText("Shapefile (ZIP)");
+    await expect(preview.getByTestId("import-crs")).toHaveText("EPSG:25832");
+    await expect(preview.getByTestId("import-count")).toContainText("1 übernommen (Gebiete)");
+    await expect(preview.getByTestId("import-names").locator("tbody td").nth(1)).toHaveText(SQUARE_NAME);
+    await expect(preview.getByLabel(/Pilotgebiete in der Variante/)).toBeChecked();
+    await page
+      .getByTestId("import-dialog")
+      .screenshot({ path: "test-results/screenshots/exchange-import-preview.png" });
+    // Nothing changes before the confirmation.
+    expect(await storedAreas(page)).toEqual([]);
+
+    await page.getByTestId("import-confirm").click();
+    await expect(page.getByTestId("import-dialog")).toBeHidden();
+    await expect(page.getByTestId("area-list")).toContainText(SQUARE_NAME);
+    const areas = await storedAreas(page);
+    expect(areas).toHaveLength(1);
+    expect(areas[0]?.origin).toEqual({ kind: "imported", source: "square-25832.zip" });
+    expectCornersNear(areas[0]?.ring ?? [], 1);
+
+    // On the map, where it belongs (the map zooms to the import).
+    await app.waitForIdle();
+    await expect.poll(() => drawnAt(page, EXPECTED_CENTRE, SQUARE_NAME)).toBe(true);
+    await page.screenshot({ path: "test-results/screenshots/exchange-imported-area.png" });
+
+    // A snapshot was taken before the import.
+    await page.locator("header.app-header").getByRole("button", { name: "Verlauf" }).click();
+    await expect(page.getByTestId("history-dialog")).toContainText("Import „square-25832.zip“");
+    await page.getByTestId("history-dialog").getByRole("button", { name: "Schließen" }).click();
+
+    // One undo removes the whole import.
+    await page.locator("body").press("Control+z");
+    await expect.poll(async () => (await storedAreas(page)).length).toBe(0);
+    await expect(page.getByTestId("area-list")).not.toContainText(SQUARE_NAME);
+    expect(app.errors).toEqual([]);
+  });
+
+  test("a Shapefile without .prj asks for the coordinate system and, answered, lands in the right place", async ({
+    app,
+    page,
+  }) => {
+    await app.open();
+    await openImport(page);
+    await page.getByTestId("import-file").setInputFiles(WITHOUT_PRJ);
+    const question = page.getByTestId("import-crs-question");
+    await expect(question).toBeVisible({ timeout: 30_000 });
+    await expect(question).toContainText("gibt ihr Koordinatenbezugssystem nicht an");
+    await expect(question).toContainText("wahrscheinlich EPSG:25832");
+    const utm = question.getByLabel(/EPSG:25832/);
+    await expect(utm).toBeChecked();
+    // Pick the other one and back, as a planner would, then read again.
+    await question.getByLabel(/EPSG:4326/).check();
+    await utm.check();
+    await question.getByRole("button", { name: "Mit diesem System lesen" }).click();
+    const preview = page.getByTestId("import-preview");
+    await expect(preview).toBeVisible({ timeout: 30_000 });
+    await expect(preview.getByTestId("import-crs")).toHaveText("EPSG:25832");
+    await page.getByTestId("import-confirm").click();
+    await expect(page.getByTestId("area-list")).toContainText(SQUARE_NAME);
+    const areas = await storedAreas(page);
+    expect(areas).toHaveLength(1);
+    expectCornersNear(areas[0]?.ring ?? [], 1);
+    expect(app.errors).toEqual([]);
+  });
+
+  test("hostile files: broken JSON gets its own message; markup in names stays text; the plan is unchanged", async ({
+    app,
+    page,
+  }) => {
+    await app.open();
+    const revisionBefore = await page.evaluate(() => window.__pilotkarte?.documentStore.getState().revision);
+    const input = page.getByTestId("import-file");
+    const problem = page.getByTestId("import-problem");
+
+    // Cut off in the middle (an interrupted download), with a script tag in a name.
+    const truncated =
+      '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"<script>window.__pwned=1</script>"},' +
+      '"geometry":{"type":"Polygon","coordinates":[[[7.45,51.51],[7.46,51.51],[7.46';
+    await openImport(page);
+    await input.setInputFiles({
+      name: "abgebrochen.geojson",
+      mimeType: "application/geo+json",
+      buffer: Buffer.from(truncated),
+    });
+    await expect(problem).toContainText("bricht mitten im Inhalt ab", { timeout: 30_000 });
+    await problem.getByRole("button", { name: "Andere Datei" }).click();
+
+    // A syntax error.
+    await page.getByTestId("import-file").setInputFiles({
+      name: "kaputt.json",
+      mimeType: "application/json",
+      buffer: Buffer.from('{"type": "FeatureCollection" "features": []}'),
+    });
+    await expect(problem).toContainText("kein gültiges JSON (Fehler bei Zeichen 29)", { timeout: 30_000 });
+    await problem.getByRole("button", { name: "Andere Datei" }).click();
+
+    // Valid GeoJSON whose names are markup: shown literally, never run.
+    const names = ['<img src=x onerror="window.__pwned=2">', "<script>window.__pwned=3</script>"];
+    const hostile = {
+      type: "FeatureCollection",
+      features: names.map((name, i) => ({
+        type: "Feature",
+        properties: { name },
+        geometry: {
+          type: "Polygon",
+          coordinates: [
+            [
+              [7.45 + i * 0.01, 51.51],
+              [7.455 + i * 0.01, 51.51],
+              [7.455 + i * 0.01, 51.513],
+              [7.45 + i * 0.01, 51.51],
+            ],
+          ],
+        },
+      })),
+    };
+    await page.getByTestId("import-file").setInputFiles({
+      name: "markup.geojson",
+      mimeType: "application/geo+json",
+      buffer: Buffer.from(JSON.stringify(hostile)),
+    });
+    const cells = page.getByTestId("import-names").locator("tbody td:nth-child(2)");
+    await expect(cells).toHaveText(names, { timeout: 30_000 });
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator("img[src=x]").count()).toBe(0);
+    // Cancelled: the plan never changed.
+    await page.getByTestId("import-preview").getByRole("button", { name: "Abbrechen" }).click();
+    await expect(page.getByTestId("import-dialog")).toBeHidden();
+    expect(await storedAreas(page)).toEqual([]);
+    expect(await page.evaluate(() => window.__pilotkarte?.documentStore.getState().revision)).toBe(
+      revisionBefore,
+    );
+    expect(app.errors).toEqual([]);
+  });
+
+  test("as an overlay layer: drawn on the map with a legend entry, not in the plan, and removable", async ({
+    app,
+    page,
+  }) => {
+    await app.open();
+    await openImport(page);
+    await page.getByTestId("import-file").setInputFiles(WITH_PRJ);
+    await expect(page.getByTestId("import-preview")).toBeVisible({ timeout: 30_000 });
+    await page.getByLabel(/Ebene auf der Karte/).check();
+    await page.getByTestId("import-confirm").click();
+    const legend = page.getByTestId("overlay-legend");
+    await expect(legend).toContainText("square-25832.zip");
+    await expect(legend).toContainText("1 Gebiete, 0 Punkte");
+    expect(await storedAreas(page)).toEqual([]);
+    const overlayAt = (lngLat: [number, number]) =>
+      page.evaluate((p) => {
+        const map = window.__pilotkarte?.map;
+        if (!map) return 0;
+        const ids = map
+          .getStyle()
+          .layers.filter((l) => l.id.startsWith("imported-"))
+          .map((l) => l.id);
+        return ids.length === 0 ? 0 : map.queryRenderedFeatures(map.project(p), { layers: ids }).length;
+      }, lngLat);
+    await app.waitForIdle();
+    await expect.poll(() => overlayAt(EXPECTED_CENTRE)).toBeGreaterThan(0);
+    await page.screenshot({ path: "test-results/screenshots/exchange-overlay.png" });
+    await legend.getByRole("button", { name: "Ebene „square-25832.zip“ entfernen" }).click();
+    await expect(legend).toHaveCount(0);
+    await expect.poll(() => overlayAt(EXPECTED_CENTRE)).toBe(0);
+    expect(app.errors).toEqual([]);
+  });
+
+  test("the import dialog with a preview has no serious accessibility violations", async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto("/?e2e=pixels");
+    await page.waitForFunction(() => (window.__pilotkarte?.idleCount() ?? 0) > 0, null, { timeout: 60_000 });
+    await openImport(page);
+    await page.getByTestId("import-file").setInputFiles(WITH_PRJ);
+    await expect(page.getByTestId("import-preview")).toBeVisible({ timeout: 30_000 });
+    const results = await new AxeBuilder({ page }).include('[data-testid="import-dialog"]').analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await context.close();
+  });
+});
+
+test.describe("Export", () => {
+  test("the active variant as GeoJSON and GeoPackage: names and figures as in the panel", async ({
+    app,
+    page,
+  }) => {
+    await app.open();
+    await importAsAreas(page, WITH_PRJ);
+    await page.getByTestId("area-list").getByRole("button", { name: SQUARE_NAME }).click();
+    const panel = page.getByTestId("coverage-panel");
+    await expect(panel.getByTestId("residents-range")).toContainText("–", { timeout: 60_000 });
+    const areaText = (
+      (await panel.getByTestId("figure-area").locator(".figure-value").textContent()) ?? ""
+    ).trim();
+    const rangeText = ((await panel.getByTestId("residents-range").textContent()) ?? "").trim();
+
+    await openExport(page);
+    const dialog = page.getByTestId("export-dialog");
+    await expect(dialog.getByLabel(/Aktive Variante/)).toBeChecked();
+    await expect(dialog.getByLabel("GeoJSON (WGS 84)")).toBeChecked();
+    await dialog.screenshot({ path: "test-results/screenshots/exchange-export-dialog.png" });
+    const [geojsonDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      dialog.getByRole("button", { name: "Herunterladen" }).click(),
+    ]);
+    expect(geojsonDownload.suggestedFilename()).toMatch(/\.geojson$/);
+    await expect(dialog.getByTestId("export-status")).toContainText("heruntergeladen");
+    const geojson = JSON.parse(readFileSync((await geojsonDownload.path()) as string, "utf8")) as {
+      metadata: { credits: string[]; variant: { name: string } };
+      features: { properties: Record<string, unknown> }[];
+    };
+    expect(geojson.features).toHaveLength(1);
+    const properties = geojson.features[0]?.properties ?? {};
+    expect(properties.name).toBe(SQUARE_NAME);
+    expect(geojson.metadata.credits.length).toBeGreaterThan(0);
+    // The panel shows the area in ha with 2 decimals and residents rounded to tens.
+    const de = (value: number, decimals: number) =>
+      new Intl.NumberFormat("de-DE", {
+        minimumFractionDigits: decimals,
+        maximumFractionDigits: decimals,
+      }).format(value);
+    expect(areaText).toBe(`${de((properties.area_m2 as number) / 10_000, 2)}\u00a0ha`);
+    const tens = (value: unknown) => de(Math.round((value as number) / 10) * 10, 0);
+    expect(rangeText).toBe(`${tens(properties.residents_low)} – ${tens(properties.residents_high)}`);
+    expect(typeof properties.stadtbezirke).toBe("string");
+
+    // GeoPackage in EPSG:25832.
+    await dialog.getByLabel(/GeoPackage, ETRS89/).check();
+    const [gpkgDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      dialog.getByRole("button", { name: "Herunterladen" }).click(),
+    ]);
+    expect(gpkgDownload.suggestedFilename()).toMatch(/\.gpkg$/);
+    const bytes = readFileSync((await gpkgDownload.path()) as string);
+    expect(bytes.subarray(0, 16).toString("latin1")).toBe("SQLite format 3\u0000");
+    const SQL = await initSqlJs({ locateFile: (f: string) => join(root, "node_modules/sql.js/dist", f) });
+    const db = new SQL.Database(new Uint8Array(bytes));
+    const rows = db.exec("SELECT name, residents_low FROM pilot_areas");
+    expect(rows[0]?.values).toEqual([[SQUARE_NAME, properties.residents_low]]);
+    const srs = db.exec("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = 'pilot_areas'");
+    expect(srs[0]?.values).toEqual([[25832]]);
+    db.close();
+    expect(app.errors).toEqual([]);
+  });
+
+  test("an empty variant: the dialog says there is nothing to export", async ({ app, page }) => {
+    await app.open();
+    await openExport(page);
+    const dialog = page.getByTestId("export-dialog");
+    await dialog.getByRole("button", { name: "Herunterladen" }).click();
+    await expect(dialog.getByRole("alert")).toContainText("Nichts zu exportieren");
+    expect(app.errors).toEqual([]);
+  });
+
+  test("the map picture is a PNG with the map, legend and credits", async ({ app, page }) => {
+    await app.open();
+    await importAsAreas(page, WITH_PRJ);
+    await app.waitForIdle();
+    await openExport(page);
+    const dialog = page.getByTestId("export-dialog");
+    await dialog.getByLabel("Kartenbild (PNG)").check();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      dialog.getByRole("button", { name: "Herunterladen" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/-karte\.png$/);
+    const path = (await download.path()) as string;
+    const png = readFileSync(path);
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    // IHDR: width and height, big-endian, at bytes 16 and 20. The map area is 1440 − sidebar wide.
+    const width = png.readUInt32BE(16);
+    const height = png.readUInt32BE(20);
+    const mapBox = await page.locator(".maplibregl-canvas").boundingBox();
+    expect(width).toBe(Math.round(mapBox?.width ?? 0));
+    expect(height).toBeGreaterThan(Math.round(mapBox?.height ?? 0) + 100);
+    // A real picture, not a blank one: a map with labels compresses to far more than a few kB.
+    expect(png.length).toBeGreaterThan(100_000);
+    await page.goto("about:blank");
+    await page.setViewportSize({ width: Math.min(width, 1600), height: Math.min(height, 1400) });
+    await page.setContent(
+      `<img src="data:image/png;base64,${png.toString("base64")}" style="display:block;max-width:100%">`,
+    );
+    await page.screenshot({ path: "test-results/screenshots/exchange-map-image.png", fullPage: true });
+    expect(app.errors).toEqual([]);
+  });
+});
