@@ -23,7 +23,7 @@ const METRES_PER_DEGREE = 111_320;
 
 type Bbox = [number, number, number, number];
 
-/** The frame: the focus area with room around it (at least 2 km across, 4:3), or the city. */
+/** The frame: the focus area with its surroundings (at least 4 km across, 4:3), or the city. */
 function frameOf(focus: AreaGeometry | null, city: Bbox): Bbox {
   if (!focus) return city;
   const [w, s, e, n] = geometriesBbox([focus]) ?? city;
@@ -31,8 +31,8 @@ function frameOf(focus: AreaGeometry | null, city: Bbox): Bbox {
   const cy = (s + n) / 2;
   const cos = Math.cos((cy * Math.PI) / 180);
   // Half extents in metres, with a margin, at least 1 km, then widened to 4:3.
-  let hx = Math.max(((e - w) / 2) * cos * METRES_PER_DEGREE * 1.6, 1000);
-  let hy = Math.max(((n - s) / 2) * METRES_PER_DEGREE * 1.6, 750);
+  let hx = Math.max(((e - w) / 2) * cos * METRES_PER_DEGREE * 2.2, 2000);
+  let hy = Math.max(((n - s) / 2) * METRES_PER_DEGREE * 2.2, 1500);
   if (hx / hy < 4 / 3) hx = (hy * 4) / 3;
   else hy = (hx * 3) / 4;
   const dx = hx / (cos * METRES_PER_DEGREE);

@@ -65,13 +65,13 @@ export const shareDe = {
       "not-a-share-link":
         "Das ist kein Pilotkarte-Link zum Teilen. Bitte den vollständigen Link aus der Nachricht öffnen.",
       corrupt:
-        "Der Link ist beschädigt: Einzelne Zeichen wurden unterwegs verändert (zum Beispiel von einem Mailprogramm). Bitte um einen neuen Link oder eine Datei bitten.",
+        "Der Link ist beschädigt: Einzelne Zeichen wurden unterwegs verändert (zum Beispiel von einem Mailprogramm). Bitten Sie um einen neuen Link oder eine Datei.",
       truncated:
         "Der Link ist unvollständig: Er wurde unterwegs abgeschnitten. Bitte den ganzen Link kopieren (er endet nicht mitten im Text) oder um eine Datei bitten.",
       "newer-version":
         "Der Link stammt aus einer neueren Version von Pilotkarte (Format {{detail}}). Bitte die App aktualisieren (neu laden) und den Link erneut öffnen.",
       "invalid-content":
-        "Der Link ist unversehrt, enthält aber keine gültige Variante ({{detail}}). Bitte um einen neuen Link bitten.",
+        "Der Link ist unversehrt, enthält aber keine gültige Variante ({{detail}}). Bitten Sie um einen neuen Link.",
     },
     problemSafe: "Ihre eigenen Pläne wurden nicht verändert.",
   },

@@ -174,7 +174,7 @@ function Sources({
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   return (
-    <section>
+    <section className="onepager-sources-section">
       <h2>{t("share.onepager.sources")}</h2>
       <div className="onepager-sources">
         <SourcesList catalogue={catalogue} ids={ids} testId="onepager-sources" />
@@ -392,7 +392,7 @@ function Facilities({
 function Districts({ analysis, t, language }: { analysis: AreaAnalysis; t: T; language: Language }) {
   const levels = analysis.levels.filter((l) => l.level !== "unterbezirk" && l.districts.length > 0);
   return (
-    <>
+    <div className="onepager-columns">
       {levels.map((level) => (
         <section key={level.level}>
           <h2>{t("share.onepager.districts", { level: t(`layers.levels.${level.level}`) })}</h2>
@@ -426,7 +426,7 @@ function Districts({ analysis, t, language }: { analysis: AreaAnalysis; t: T; la
           </table>
         </section>
       ))}
-    </>
+    </div>
   );
 }
 
