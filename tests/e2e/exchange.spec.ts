@@ -252,7 +252,7 @@ test.describe("Import", () => {
     await page.getByTestId("import-confirm").click();
     const legend = page.getByTestId("overlay-legend");
     await expect(legend).toContainText("square-25832.zip");
-    await expect(legend).toContainText("1 Gebiete, 0 Punkte");
+    await expect(legend.locator(".exchange-overlay-summary")).toHaveText("1 Gebiet");
     expect(await storedAreas(page)).toEqual([]);
     const overlayAt = (lngLat: [number, number]) =>
       page.evaluate((p) => {

@@ -210,7 +210,10 @@ export const exchangeDe = {
   },
   overlays: {
     heading: "Importierte Ebenen",
-    summary: "{{areas}} Gebiete, {{points}} Punkte",
+    areas_one: "{{n}} Gebiet",
+    areas_other: "{{n}} Gebiete",
+    points_one: "{{n}} Punkt",
+    points_other: "{{n}} Punkte",
     show: "„{{name}}“ anzeigen",
     remove: "Entfernen",
     removeLabel: "Ebene „{{name}}“ entfernen",

@@ -201,7 +201,10 @@ export const exchangeEn: Widen<typeof exchangeDe> = {
   },
   overlays: {
     heading: "Imported layers",
-    summary: "{{areas}} areas, {{points}} points",
+    areas_one: "{{n}} area",
+    areas_other: "{{n}} areas",
+    points_one: "{{n}} point",
+    points_other: "{{n}} points",
     show: "Show “{{name}}”",
     remove: "Remove",
     removeLabel: "Remove layer “{{name}}”",

@@ -40,10 +40,20 @@ export function OverlayLegend() {
               <span>
                 {overlay.fileName}
                 <span className="muted small exchange-overlay-summary">
-                  {t("exchange.overlays.summary", {
-                    areas: formatNumber(overlay.areaCount, language),
-                    points: formatNumber(overlay.pointCount, language),
-                  })}
+                  {[
+                    overlay.areaCount > 0 &&
+                      t("exchange.overlays.areas", {
+                        count: overlay.areaCount,
+                        n: formatNumber(overlay.areaCount, language),
+                      }),
+                    overlay.pointCount > 0 &&
+                      t("exchange.overlays.points", {
+                        count: overlay.pointCount,
+                        n: formatNumber(overlay.pointCount, language),
+                      }),
+                  ]
+                    .filter(Boolean)
+                    .join(", ")}
                 </span>
               </span>
             </label>
