@@ -171,9 +171,15 @@ test.describe("Presentation mode", () => {
     await expect(presentation.getByTestId("present-frozen")).toHaveText(
       /^Stand: \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/,
     );
-    await expect(figure(presentation, "count")).toHaveText("2");
+    await expect(presentation.getByTestId("present-legend-title")).toHaveText("Pilotgebiete (2)");
     await expect(figure(presentation, "overlaps")).toContainText("1 ·");
     await expect(presentation.getByTestId("present-announce")).toContainText("Nordstadt, Übersicht");
+    // The app beneath is inert: Tab stays on the presentation's own controls.
+    await page.keyboard.press("Tab");
+    expect(
+      await page.evaluate(() => document.activeElement?.closest("[data-testid=presentation]") !== null),
+    ).toBe(true);
+    await expect(page.getByTestId("present-start")).not.toBeFocused();
 
     await page.keyboard.press("ArrowRight");
     await expectSlide(presentation, "Variante 1 von 3 · Fläche 1 von 2", "Hafen", nordFigures.areas[0]);

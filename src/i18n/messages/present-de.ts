@@ -19,7 +19,6 @@ export const presentDe = {
   mapLabel: "Karte: {{title}}",
   figures: {
     heading: "Kennzahlen",
-    areaCount: "Pilotgebiete",
     unionArea: "Fläche (Überschneidungen einmal gezählt)",
     area: "Fläche",
     residents: "Einwohner erreicht",
@@ -32,7 +31,7 @@ export const presentDe = {
     noFigures: "Für dieses Gebiet liegen keine Zahlen vor (die Analyse ist fehlgeschlagen).",
     noAreas: "Diese Variante hat noch keine Pilotgebiete.",
   },
-  legend: "Pilotgebiete",
+  legend: "Pilotgebiete ({{n}})",
   controls: {
     toolbar: "Steuerung der Präsentation",
     previous: "Zurück",

@@ -20,7 +20,6 @@ export const presentEn: Widen<typeof presentDe> = {
   mapLabel: "Map: {{title}}",
   figures: {
     heading: "Key figures",
-    areaCount: "Pilot areas",
     unionArea: "Area (overlaps counted once)",
     area: "Area",
     residents: "Residents reached",
@@ -33,7 +32,7 @@ export const presentEn: Widen<typeof presentDe> = {
     noFigures: "There are no figures for this area (the analysis failed).",
     noAreas: "This variant has no pilot areas yet.",
   },
-  legend: "Pilot areas",
+  legend: "Pilot areas ({{n}})",
   controls: {
     toolbar: "Presentation controls",
     previous: "Back",

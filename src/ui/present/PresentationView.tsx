@@ -115,7 +115,10 @@ export function PresentationView({ catalogue }: { catalogue: GeneratedCatalogue 
   const [popupBlocked, setPopupBlocked] = useState(false);
   const [mapIdle, setMapIdle] = useState(false);
   const channel = useRef<PresenterChannel | null>(null);
+  const root = useRef<HTMLElement>(null);
   useInertApp();
+  // Focus moves onto the presentation: the button that started it is now beneath an inert layer.
+  useEffect(() => root.current?.focus(), []);
 
   useEffect(() => {
     if (deck || figures.state !== "ready") return;
@@ -340,6 +343,8 @@ export function PresentationView({ catalogue }: { catalogue: GeneratedCatalogue 
 
   return createPortal(
     <main
+      ref={root}
+      tabIndex={-1}
       className={`present${presenterLayout ? " present-is-presenter" : ""}`}
       aria-label={t("present.label")}
       data-testid="presentation"

@@ -107,13 +107,6 @@ function Figures({ view, language, t }: { view: SlideView; language: Language; t
   const overview = view.areaIndex === null;
   return (
     <dl className="present-figure-list">
-      {overview && (
-        <Figure
-          label={t("present.figures.areaCount")}
-          value={formatNumber(view.variant.areas.length, language)}
-          testId="present-figure-count"
-        />
-      )}
       <Figure
         label={overview ? t("present.figures.unionArea") : t("present.figures.area")}
         value={formatAreaM2(f.areaM2, language)}
@@ -242,7 +235,9 @@ export function SlideStage({
           <Figures view={view} language={language} t={t} />
           {view.variant.areas.length > 0 && (
             <div className="present-legend">
-              <h3>{t("present.legend")}</h3>
+              <h3 data-testid="present-legend-title">
+                {t("present.legend", { n: formatNumber(view.variant.areas.length, language) })}
+              </h3>
               <ol>
                 {view.variant.areas.slice(0, 8).map((a, index) => (
                   <li key={a.id} className={a.id === focusAreaId ? "present-legend-focus" : undefined}>
