@@ -7,6 +7,8 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
+import { createArea } from "../../src/domain/changes/create-plan.ts";
+import { encodeShareLink } from "../../src/domain/share/encode-share-link.ts";
 import { expect, test } from "./fixtures.ts";
 
 const SCREENSHOTS = "test-results/screenshots";
@@ -97,7 +99,10 @@ async function openShareDialog(page: Page) {
 
 /** A fresh browser context (empty IndexedDB) on `url`, collecting console errors. */
 async function freshPage(browser: Browser, url: string) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 720 },
+    timezoneId: "Europe/Berlin",
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (m) => {
@@ -230,6 +235,56 @@ test.describe("Share link", () => {
     // One undo step takes it out again.
     await fresh.page.evaluate(() => window.__pilotkarte?.documentStore.getState().undo());
     expect((await plan())?.variantNames).toEqual(["Variante 1"]);
+    await fresh.context.close();
+    expect(fresh.errors).toEqual([]);
+  });
+
+  test("a link can become a new plan of its own; the view speaks English too", async ({
+    browser,
+    baseURL,
+  }) => {
+    const now = "2026-11-26T09:30:00.000Z";
+    const area = createArea(
+      {
+        name: "Hafen Süd",
+        fields: ["infrastruktur-sicherheit"],
+        partners: ["Hafen AG"],
+        status: "abgestimmt",
+        colour: "#1b9e77",
+        geometry: { type: "Polygon", coordinates: [[...rect(7.44, 51.525, 7.452, 51.532), [7.44, 51.525]]] },
+        origin: { kind: "drawn", tool: "rectangle" },
+      },
+      now,
+    );
+    const variant = { name: "Hafenvariante", areaOrder: [area.id], areas: { [area.id]: area } };
+    const prefix = `${baseURL}?e2e=pixels#`;
+    const encoded = encodeShareLink(
+      { planName: "Werkstattplan", frozenAt: now, variant },
+      { urlPrefix: prefix },
+    );
+    if (!encoded.ok) throw new Error("link too large");
+    const fresh = await freshPage(browser, prefix + encoded.fragment);
+    const view = fresh.page.getByTestId("shared-view");
+    await expect(view.getByTestId("shared-area-name")).toHaveText("Hafen Süd", { timeout: 30_000 });
+    await expect(view.getByTestId("shared-stand")).toContainText("26.11.2026, 10:30");
+    await fresh.page.getByRole("button", { name: /EN/ }).click();
+    await expect(view.getByTestId("shared-adopt")).toHaveText("Add to my plans");
+    await expect(view.getByTestId("shared-area")).toContainText("Urban infrastructure and safety");
+    await expect(view.getByTestId("shared-area-area")).toHaveText(/^\d+\.\d{2}\s?ha$/, { timeout: 60_000 });
+    await view.getByTestId("shared-adopt-plan").click();
+    await expect(fresh.page.getByTestId("shared-view")).toHaveCount(0, { timeout: 30_000 });
+    await fresh.page.waitForFunction(() => window.__pilotkarte !== undefined, null, { timeout: 60_000 });
+    const plan = await fresh.page.evaluate(() => {
+      const state = window.__pilotkarte?.documentStore.getState();
+      const v = state?.plan.variants[state.activeVariantId];
+      return {
+        name: state?.plan.name,
+        variants: state?.plan.variantOrder.map((id) => state.plan.variants[id]?.name),
+        areas: (v?.areaOrder ?? []).map((id) => v?.areas[id]?.name),
+      };
+    });
+    expect(plan).toEqual({ name: "Werkstattplan", variants: ["Hafenvariante"], areas: ["Hafen Süd"] });
+    await expect(fresh.page.getByTestId("toasts")).toContainText("The plan “Werkstattplan” with the variant");
     await fresh.context.close();
     expect(fresh.errors).toEqual([]);
   });

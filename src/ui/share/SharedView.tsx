@@ -8,6 +8,7 @@
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AreaAnalysis } from "../../domain/analysis/analysis-result.ts";
+import { createPlan } from "../../domain/changes/create-plan.ts";
 import type { GeneratedCatalogue } from "../../domain/model/catalogue.ts";
 import type { Variant } from "../../domain/model/plan.ts";
 import { decodeShareLink } from "../../domain/share/decode-share-link.ts";
@@ -127,6 +128,31 @@ function SharedVariantView({
     }
   };
 
+  const onAdoptAsPlan = async () => {
+    setBusy(true);
+    setAdoptError(false);
+    try {
+      await toWorkspace(t);
+      const now = new Date().toISOString();
+      const adopted = sharedVariantToVariant(shared, now);
+      const name = shared.planName.trim() || t("plans.newPlanName");
+      await workspace.createPlan(() => ({
+        ...createPlan(name, now),
+        variantOrder: [adopted.id],
+        variants: { [adopted.id]: adopted },
+      }));
+      useSessionStore.getState().notify({
+        kind: "info",
+        key: "share.view.adoptedPlan",
+        values: { name: adopted.name, plan: name },
+      });
+      leaveSharedView();
+    } catch {
+      setAdoptError(true);
+      setBusy(false);
+    }
+  };
+
   const areaFigures = (id: string): AreaAnalysis | undefined => ready?.byArea[id];
   const totals = ready?.variant?.totals;
 
@@ -162,13 +188,25 @@ function SharedVariantView({
             type="button"
             className="button"
             disabled={busy}
+            onClick={() => void onAdoptAsPlan()}
+            title={t("share.view.adoptAsPlanHint", { plan: shared.planName })}
+            data-testid="shared-adopt-plan"
+          >
+            {t("share.view.adoptAsPlan")}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
             onClick={() => void goToWorkspace()}
             data-testid="shared-to-workspace"
           >
             {t("share.view.toWorkspace")}
           </button>
         </div>
-        <p className="muted small">{t("share.view.adoptHint")}</p>
+        <p className="muted small">
+          {t("share.view.adoptHint")} {t("share.view.adoptAsPlanHint", { plan: shared.planName })}
+        </p>
         {adoptError && (
           <p className="notice notice-error small" role="alert">
             {t("share.view.adoptFailed")}
