@@ -4,17 +4,8 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import type { PilotArea } from "../../src/domain/model/plan.ts";
 import { expect, test } from "./fixtures.ts";
-
-async function toScreen(page: Page, lngLat: [number, number]) {
-  return page.evaluate((p) => {
-    const map = window.__pilotkarte?.map;
-    if (!map) throw new Error("no map");
-    const point = map.project(p);
-    const rect = map.getCanvas().getBoundingClientRect();
-    return { x: rect.left + point.x, y: rect.top + point.y };
-  }, lngLat);
-}
 
 async function areaCount(page: Page): Promise<number> {
   return page.evaluate(() => {
@@ -23,17 +14,50 @@ async function areaCount(page: Page): Promise<number> {
   });
 }
 
-/** Draws a rectangle with the rectangle tool and waits until the active variant has one more area. */
-async function drawRectangle(page: Page, from: [number, number], to: [number, number]) {
+/**
+ * Adds a rectangle to the active variant through the document store's one write path (the same
+ * undoable "area/put" change the drawing tools make; drawing itself is covered by draw.spec.ts).
+ */
+async function addRectangle(page: Page, from: [number, number], to: [number, number]) {
   const before = await areaCount(page);
-  await page.locator("body").press("r");
-  const a = await toScreen(page, from);
-  const b = await toScreen(page, to);
-  await page.mouse.click(a.x, a.y);
-  await page.mouse.move(b.x, b.y, { steps: 4 });
-  await page.mouse.click(b.x, b.y);
+  await page.evaluate(
+    ([[west, south], [east, north], n]) => {
+      const store = window.__pilotkarte?.documentStore;
+      if (!store) throw new Error("no test hook");
+      const state = store.getState();
+      const now = new Date().toISOString();
+      const area = {
+        id: crypto.randomUUID(),
+        name: `Gebiet ${n}`,
+        fields: ["mobilitaet"],
+        partners: [],
+        status: "idee",
+        notes: "",
+        colour: n % 2 === 1 ? "#0072b2" : "#e69f00",
+        createdAt: now,
+        updatedAt: now,
+        geometry: {
+          type: "Polygon",
+          coordinates: [
+            [
+              [west, south],
+              [east, south],
+              [east, north],
+              [west, north],
+              [west, south],
+            ],
+          ],
+        },
+        origin: { kind: "drawn", tool: "rectangle" },
+      } as unknown as PilotArea;
+      state.transact({
+        label: "Rechteck",
+        changes: [{ type: "area/put", variantId: state.activeVariantId, area }],
+      });
+    },
+    [from, to, before + 1] as const,
+  );
   await expect.poll(() => areaCount(page)).toBe(before + 1);
-  await page.locator("body").press("Escape");
 }
 
 /** Variant names in the manager's order. */
@@ -96,14 +120,13 @@ test.describe("Variant manager and compare view", () => {
     await app.open();
     await page.evaluate(() => window.__pilotkarte?.map.jumpTo({ center: [7.466, 51.511], zoom: 14 }));
     await app.waitForIdle();
-    await page.getByLabel("Einrasten an Grenzen").uncheck();
     const manager = page.getByTestId("variant-manager");
     await expect(manager.getByTestId("variant-row")).toHaveCount(1);
     const firstName = (await variantNames(page))[0] ?? "";
 
     // Variant "Nord": one rectangle.
     await renameVariant(page, firstName, "Nord");
-    await drawRectangle(page, [7.456, 51.508], [7.464, 51.513]);
+    await addRectangle(page, [7.456, 51.508], [7.464, 51.513]);
 
     // "Nord plus": a duplicate of Nord with a second, separate rectangle.
     await manager.getByRole("button", { name: "Variante „Nord“ duplizieren" }).click();
@@ -111,7 +134,7 @@ test.describe("Variant manager and compare view", () => {
     expect(await variantNames(page)).toEqual(["Nord", "Nord (Kopie)"]);
     await expect(manager.locator("[aria-current=true]")).toContainText("Nord (Kopie)");
     await renameVariant(page, "Nord (Kopie)", "Nord plus");
-    await drawRectangle(page, [7.467, 51.508], [7.474, 51.512]);
+    await addRectangle(page, [7.467, 51.508], [7.474, 51.512]);
 
     // "Süd": a new, empty variant with two rectangles that overlap each other and both others.
     await manager.getByRole("button", { name: "Neue Variante" }).click();
@@ -120,8 +143,8 @@ test.describe("Variant manager and compare view", () => {
     expect(newName).toMatch(/^Variante \d+$/);
     await expect(manager.locator("[aria-current=true]")).toContainText(newName);
     await renameVariant(page, newName, "Süd");
-    await drawRectangle(page, [7.46, 51.505], [7.47, 51.51]);
-    await drawRectangle(page, [7.466, 51.503], [7.472, 51.509]);
+    await addRectangle(page, [7.46, 51.505], [7.47, 51.51]);
+    await addRectangle(page, [7.466, 51.503], [7.472, 51.509]);
 
     // A name that is taken is refused with a German message.
     await page.getByRole("button", { name: "Variante „Süd“ umbenennen" }).click();
@@ -240,9 +263,10 @@ test.describe("Variant manager and compare view", () => {
       await view.getByRole("heading", { name: "Variantenvergleich" }).scrollIntoViewIfNeeded();
       await waitForCompareMaps(page, 4);
       await page.screenshot({ path: `test-results/screenshots/compare-${width}.png` });
-      await view
-        .locator(".compare-body")
-        .screenshot({ path: `test-results/screenshots/compare-figures-${width}.png` });
+      // The figures below the maps, scrolled to the top of the view.
+      await view.locator(".compare-body").evaluate((element) => element.scrollIntoView());
+      await expect(view.getByTestId("compare-chart-overlaps").locator("svg")).toBeVisible();
+      await page.screenshot({ path: `test-results/screenshots/compare-${width}-figures.png` });
     }
     await page.setViewportSize({ width: 1440, height: 900 });
 
@@ -258,6 +282,7 @@ test.describe("Variant manager and compare view", () => {
       );
     const before = await cameras();
     const firstMap = view.getByTestId("compare-map").first().locator("canvas");
+    await firstMap.scrollIntoViewIfNeeded();
     const box = await firstMap.boundingBox();
     if (!box) throw new Error("first compare map has no box");
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -313,6 +338,7 @@ test.describe("Variant manager and compare view", () => {
     await manager.getByRole("button", { name: "Nord plus" }).first().click();
     await expect(manager.locator("[aria-current=true]")).toContainText("Nord plus");
     await expect(page.getByTestId("area-list")).toContainText("(2");
+    await manager.screenshot({ path: "test-results/screenshots/variant-manager.png" });
     expect(app.errors).toEqual([]);
   });
 
@@ -328,11 +354,9 @@ test.describe("Variant manager and compare view", () => {
     await page.waitForFunction(() => (window.__pilotkarte?.idleCount() ?? 0) > 0, null, { timeout: 60_000 });
     await page.evaluate(() => window.__pilotkarte?.map.jumpTo({ center: [7.466, 51.511], zoom: 14 }));
     const manager = page.getByTestId("variant-manager");
-    await page.getByLabel("Einrasten an Grenzen").uncheck();
-    await page.waitForFunction(() => window.__pilotkarte?.map.loaded());
-    await drawRectangle(page, [7.456, 51.508], [7.464, 51.513]);
+    await addRectangle(page, [7.456, 51.508], [7.464, 51.513]);
     await manager.getByRole("button", { name: "Neue Variante" }).click();
-    await drawRectangle(page, [7.46, 51.505], [7.47, 51.51]);
+    await addRectangle(page, [7.46, 51.505], [7.47, 51.51]);
     await manager.getByTestId("variant-compare").click();
     await page.getByRole("button", { name: "Vergleich öffnen" }).click();
     await expect(page.getByTestId("compare-matrix")).toBeVisible({ timeout: 90_000 });

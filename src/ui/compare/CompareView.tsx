@@ -5,7 +5,7 @@
  * "compare"; the back button and Escape return to editing. The variants picked here are the session's
  * `compareVariantIds`, shared with the presentation.
  */
-import { useEffect, useMemo, useRef } from "react";
+import { type ReactNode, useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { GeneratedCatalogue, ReferenceLevel } from "../../domain/model/catalogue.ts";
 import type { Variant } from "../../domain/model/plan.ts";
@@ -194,19 +194,14 @@ export function CompareView({ catalogue }: { catalogue: GeneratedCatalogue }) {
             </div>
           </section>
 
-          <div className="compare-body">
-            <section className="compare-figures" aria-labelledby="compare-matrix-title">
-              <h3 id="compare-matrix-title">{t("compare.matrixHeading")}</h3>
-              <Figures
-                catalogue={catalogue}
-                variants={variants}
-                figures={figures}
-                districtTotals={districtTotals}
-                language={language}
-              />
-            </section>
-            <DiffPanel catalogue={catalogue} variants={variants} />
-          </div>
+          <Figures
+            catalogue={catalogue}
+            variants={variants}
+            figures={figures}
+            districtTotals={districtTotals}
+            language={language}
+            diff={<DiffPanel catalogue={catalogue} variants={variants} />}
+          />
         </CompareCameraGroup>
       )}
       <AboutDialog catalogue={catalogue} />
@@ -220,7 +215,9 @@ function Figures({
   figures,
   districtTotals,
   language,
+  diff,
 }: {
+  diff: ReactNode;
   catalogue: GeneratedCatalogue;
   variants: Variant[];
   figures: ReturnType<typeof useVariantAnalyses>;
@@ -251,21 +248,35 @@ function Figures({
     () => (inputs ?? []).map((entry) => ({ name: entry.name, analysis: entry.analysis })),
     [inputs],
   );
-  if (figures.state === "failed") return <p className="notice notice-error">{t("compare.failed")}</p>;
+  const layout = (matrixPart: ReactNode, charts: ReactNode) => (
+    <div className="compare-body">
+      <section className="compare-figures" aria-labelledby="compare-matrix-title">
+        <h3 id="compare-matrix-title">{t("compare.matrixHeading")}</h3>
+        {matrixPart}
+      </section>
+      <div className="compare-side">
+        {diff}
+        {charts}
+      </div>
+    </div>
+  );
+  if (figures.state === "failed")
+    return layout(<p className="notice notice-error">{t("compare.failed")}</p>, null);
   if (pending) {
-    return (
+    return layout(
       <p className="muted" role="status">
         {t("compare.loading")}
-      </p>
+      </p>,
+      null,
     );
   }
-  if (!inputs || !matrix) return <p className="notice notice-error">{t("compare.failed")}</p>;
+  if (!inputs || !matrix) return layout(<p className="notice notice-error">{t("compare.failed")}</p>, null);
   const failed = inputs.reduce((sum, entry) => sum + entry.failed, 0);
   const computedAt = inputs
     .map((entry) => entry.computedAt)
     .sort()
     .at(-1);
-  return (
+  return layout(
     <>
       {failed > 0 && <p className="notice notice-warning">{t("compare.incomplete", { count: failed })}</p>}
       <IndicatorTable matrix={matrix} catalogue={catalogue} />
@@ -274,10 +285,10 @@ function Figures({
           {t("compare.computedAt", { time: formatDateTime(computedAt, language) })}
         </p>
       )}
-      <CompareCharts
-        variants={chartVariants}
-        statisticalDistricts={districtTotals["statistischer-bezirk"] ?? 0}
-      />
-    </>
+    </>,
+    <CompareCharts
+      variants={chartVariants}
+      statisticalDistricts={districtTotals["statistischer-bezirk"] ?? 0}
+    />,
   );
 }

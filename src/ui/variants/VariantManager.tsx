@@ -218,7 +218,7 @@ function VariantRow(props: RowProps) {
             disabled={readOnly}
             onClick={props.onDuplicate}
           >
-            ⧉
+            <DuplicateIcon />
           </button>
           <button
             type="button"
@@ -248,7 +248,7 @@ function VariantRow(props: RowProps) {
             disabled={readOnly}
             onClick={props.onAskDelete}
           >
-            🗑
+            <DeleteIcon />
           </button>
         </div>
       )}
@@ -381,5 +381,29 @@ function ComparePicker({ variants, onDone }: { variants: Variant[]; onDone(): vo
         {t("variant.compareOpen")}
       </button>
     </form>
+  );
+}
+
+/** Icons drawn as SVG: the UI font has no glyphs for "duplicate" or "waste bin". */
+function DuplicateIcon() {
+  return (
+    <svg className="variant-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <rect x="5.5" y="5.5" width="8" height="8" rx="1" fill="none" stroke="currentColor" strokeWidth="1.6" />
+      <path d="M3 10.5V3.5A1 1 0 0 1 4 2.5h6.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+    </svg>
+  );
+}
+
+function DeleteIcon() {
+  return (
+    <svg className="variant-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path
+        d="M2.5 4h11M6 4V2.5h4V4M4 4l.8 9.5h6.4L12 4M6.8 6.5v5M9.2 6.5v5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+        strokeLinejoin="round"
+      />
+    </svg>
   );
 }
