@@ -142,13 +142,21 @@ test.describe("Import", () => {
     expect(app.errors).toEqual([]);
   });
 
-  test("a Shapefile without .prj asks for the coordinate system and, answered, lands in the right place", async ({
+  test("a Shapefile without .prj (dropped on the dialog) asks for the coordinate system and, answered, lands in the right place", async ({
     app,
     page,
   }) => {
     await app.open();
     await openImport(page);
-    await page.getByTestId("import-file").setInputFiles(WITHOUT_PRJ);
+    // Dropped onto the dialog rather than picked.
+    const dataTransfer = await page.evaluateHandle((base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], "square-25832-no-prj.zip", { type: "application/zip" }));
+      return transfer;
+    }, readFileSync(WITHOUT_PRJ).toString("base64"));
+    await page.getByTestId("import-dialog").dispatchEvent("dragover", { dataTransfer });
+    await page.getByTestId("import-dialog").dispatchEvent("drop", { dataTransfer });
     const question = page.getByTestId("import-crs-question");
     await expect(question).toBeVisible({ timeout: 30_000 });
     await expect(question).toContainText("gibt ihr Koordinatenbezugssystem nicht an");
