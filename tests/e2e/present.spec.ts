@@ -273,16 +273,23 @@ test.describe("Presentation mode", () => {
     page,
     context,
   }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(240_000);
     await app.open();
     const setup = await setUpVariants(page);
     const nord = setup.variants[0];
     if (!nord) throw new Error("setup failed");
     const nordFigures = await workspaceFigures(page, nord);
+    // An audience window opened by hand before the presentation starts waits, then joins.
+    const planId = await page.evaluate(() => window.__pilotkarte?.documentStore.getState().plan.id ?? "");
+    const early = await context.newPage();
+    await early.goto(`/?audience=${encodeURIComponent(planId)}`);
+    await expect(early.getByTestId("audience-waiting")).toContainText("Warte auf die Präsentation");
 
     await page.getByTestId("present-start").click();
     const presentation = page.getByTestId("presentation");
     await expectSlide(presentation, "Variante 1 von 3 · Übersicht", "Nordstadt");
+    await expectSlide(early.getByTestId("audience"), "Variante 1 von 3 · Übersicht", "Nordstadt");
+    await early.close();
     const [audiencePage] = await Promise.all([
       context.waitForEvent("page"),
       presentation.getByRole("button", { name: "Publikumsfenster" }).click(),
@@ -359,17 +366,23 @@ test.describe("Presentation mode", () => {
     await page.goto("/?e2e=pixels");
     await page.waitForFunction(() => (window.__pilotkarte?.idleCount() ?? 0) > 0, null, { timeout: 60_000 });
     await setUpVariants(page);
+    // In English this time: every text of the presentation has its translation.
+    await page.getByRole("button", { name: "EN – English" }).click();
     await page.getByTestId("present-start").click();
     const presentation = page.getByTestId("presentation");
-    await expectSlide(presentation, "Variante 1 von 3 · Übersicht", "Nordstadt");
+    await expectSlide(presentation, "Variant 1 of 3 · Overview", "Nordstadt");
+    await expect(presentation.getByTestId("present-frozen")).toHaveText(
+      /^As of: \d{1,2} \w{3} \d{4}, \d{2}:\d{2}$/,
+    );
     await page.keyboard.press("ArrowRight");
-    await expectSlide(presentation, "Variante 1 von 3 · Fläche 1 von 2", "Hafen");
+    await expectSlide(presentation, "Variant 1 of 3 · Area 1 of 2", "Hafen");
+    await expect(presentation.getByTestId("present-figure-residents")).toContainText("Residents reached");
     const serious = async () =>
       (await new AxeBuilder({ page }).analyze()).violations
         .filter((v) => v.impact === "serious" || v.impact === "critical")
         .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
     expect(await serious()).toEqual([]);
-    await presentation.getByRole("button", { name: "Vortragsansicht" }).click();
+    await presentation.getByRole("button", { name: "Presenter view" }).click();
     await expect(presentation.getByTestId("present-notes")).toBeVisible();
     expect(await serious()).toEqual([]);
     await context.close();

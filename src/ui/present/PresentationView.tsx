@@ -215,6 +215,9 @@ export function PresentationView({ catalogue }: { catalogue: GeneratedCatalogue 
       if (current.message) opened?.post(current.message);
     });
     channel.current = opened;
+    // An audience window opened before the figures were ready has said "hello" to nobody: tell it now.
+    opened?.post({ type: "deck", deck, language: languageRef.current });
+    if (latest.current.message) opened?.post(latest.current.message);
     return () => {
       opened?.post({ type: "bye" });
       opened?.close();
