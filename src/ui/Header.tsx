@@ -4,7 +4,6 @@ import { useExchangeDialogs } from "../store/import-export-dialogs.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
 import { useSessionStore } from "../store/session-store.ts";
 import { useStorageStore } from "../store/storage-store.ts";
-import { OnePagerButton } from "./onepager/OnePager.tsx";
 import { startPresentation } from "./present/start-presentation.ts";
 import { SaveStatus } from "./SaveStatus.tsx";
 import { ShareButton } from "./share/ShareDialog.tsx";
@@ -39,7 +38,6 @@ export function Header() {
             {t("history.open")}
           </button>
           <ShareButton />
-          <OnePagerButton target={{ kind: "variant" }} />
           <button type="button" className="button" onClick={() => setStorage({ plansOpen: true })}>
             {t("plans.open")}
           </button>
