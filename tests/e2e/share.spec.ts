@@ -444,7 +444,10 @@ test.describe("One-pagers", () => {
   test("the variant's one-pager lists every area with its figures", async ({ app, page }) => {
     await app.open();
     await addAreas(page, [NORD, MITTE]);
-    await page.getByTestId("onepager-open-variant").click();
+    // The variant's one-pager is offered in the share dialog.
+    const dialog = await openShareDialog(page);
+    await dialog.getByTestId("onepager-open-variant").click();
+    await expect(page.getByTestId("share-dialog")).toHaveCount(0);
     const onepager = page.getByTestId("onepager-page");
     await expect(onepager).toHaveAttribute("data-ready", "true", { timeout: 60_000 });
     await expect(onepager.locator("h1")).toHaveText("Steckbrief Variante „Variante 1“");

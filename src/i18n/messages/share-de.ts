@@ -30,6 +30,8 @@ export const shareDe = {
     exportHint:
       "Öffnet den Export (zum Beispiel GeoJSON oder GeoPackage); die Empfängerin liest die Datei mit „Importieren“ ein.",
     stand: "Stand: {{time}}",
+    onepagerHint:
+      "Für Ausdrucke und Protokolle: die Variante auf einer A4-Seite mit Karte, Kennzahlen und Quellen.",
   },
   view: {
     heading: "Geteilte Variante",

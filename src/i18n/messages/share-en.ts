@@ -28,6 +28,7 @@ export const shareEn: Widen<typeof shareDe> = {
     exportHint:
       "Opens the export (for example GeoJSON or GeoPackage); the recipient reads the file in with “Import”.",
     stand: "As of: {{time}}",
+    onepagerHint: "For printouts and minutes: the variant on one A4 page with map, figures and sources.",
   },
   view: {
     heading: "Shared variant",
