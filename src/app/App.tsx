@@ -84,7 +84,10 @@ function MainApp() {
         <a className="skip-link" href="#map">
           {t("app.skipToMap")}
         </a>
-        <a className="skip-link" href="#layers">
+        <a className="skip-link" href="#panel-areas">
+          {t("a11y.skipToResults")}
+        </a>
+        <a className="skip-link" href="#panel-layers">
           {t("app.skipToLayers")}
         </a>
         <Header />

@@ -15,11 +15,11 @@ import {
 } from "../domain/model/plan.ts";
 import { validateAreaAttributes } from "../domain/model/validate-attributes.ts";
 import type { Language } from "../i18n/index.ts";
+import { keyboardDrawCommands } from "../map/draw/KeyboardDrawState.ts";
 import { zoomToGeometry } from "../map/map-commands.ts";
 import { selectActiveVariant } from "../store/document-store.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
 import { useSessionStore } from "../store/session-store.ts";
-import { keyboardDrawCommands } from "../map/draw/KeyboardDrawState.ts";
 import { commandContext, loadCommands } from "./command-context.ts";
 import { OnePagerButton } from "./onepager/OnePager.tsx";
 import { formatAreaM2, formatLengthM } from "./Toolbar.tsx";

@@ -19,13 +19,13 @@ import { ImportDialog } from "./exchange/ImportDialog.tsx";
 import { OverlayLegend } from "./exchange/OverlayLegend.tsx";
 import { FacilityPopup } from "./FacilityPopup.tsx";
 import { HistoryDialog } from "./HistoryDialog.tsx";
+import { KeyboardAnnouncer, KeyboardPanel } from "./keyboard/KeyboardPanel.tsx";
 import { LayerPanel } from "./LayerPanel.tsx";
 import { Notices } from "./Notices.tsx";
 import { PlansDialog } from "./PlansDialog.tsx";
 import { ShortcutsDialog } from "./ShortcutsDialog.tsx";
 import { StorageBanner } from "./StorageBanner.tsx";
 import { Toasts } from "./Toasts.tsx";
-import { KeyboardAnnouncer, KeyboardPanel } from "./keyboard/KeyboardPanel.tsx";
 import { Toolbar } from "./Toolbar.tsx";
 import { useAnalysis } from "./use-analysis.ts";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts.ts";
@@ -33,6 +33,9 @@ import { VariantSummary } from "./VariantSummary.tsx";
 import { VariantManager } from "./variants/VariantManager.tsx";
 
 type Tab = "areas" | "layers";
+
+/** Skip links (in App) into a sidebar tab: "#panel-areas" (the results) and "#panel-layers". */
+const SKIP_TARGETS: Record<string, Tab> = { "#panel-areas": "areas", "#panel-layers": "layers" };
 
 export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
   const { t } = useTranslation();
@@ -46,6 +49,19 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
   useEffect(() => {
     if (selectedAreaId) setTab("areas");
   }, [selectedAreaId]);
+  useEffect(() => {
+    // A skip link into a hidden tab panel would go nowhere: show the tab, then focus its panel.
+    const onClick = (event: MouseEvent) => {
+      const link = event.target instanceof Element ? event.target.closest("a.skip-link") : null;
+      const next = SKIP_TARGETS[link?.getAttribute("href") ?? ""];
+      if (!next) return;
+      event.preventDefault();
+      setTab(next);
+      requestAnimationFrame(() => document.getElementById(`panel-${next}`)?.focus());
+    };
+    document.addEventListener("click", onClick);
+    return () => document.removeEventListener("click", onClick);
+  }, []);
   useEffect(() => {
     workspace.setCameraProvider(() => getCamera() ?? undefined);
   }, []);
@@ -102,14 +118,26 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
             </button>
           ))}
         </div>
-        <div id="panel-areas" role="tabpanel" aria-labelledby="tab-areas" hidden={tab !== "areas"}>
+        <div
+          id="panel-areas"
+          role="tabpanel"
+          aria-labelledby="tab-areas"
+          hidden={tab !== "areas"}
+          tabIndex={-1}
+        >
           <VariantManager />
           <AreaPanel />
           <CoveragePanel catalogue={catalogue} />
           <AreaList />
           <VariantSummary catalogue={catalogue} />
         </div>
-        <div id="panel-layers" role="tabpanel" aria-labelledby="tab-layers" hidden={tab !== "layers"}>
+        <div
+          id="panel-layers"
+          role="tabpanel"
+          aria-labelledby="tab-layers"
+          hidden={tab !== "layers"}
+          tabIndex={-1}
+        >
           <LayerPanel catalogue={catalogue} />
         </div>
       </aside>

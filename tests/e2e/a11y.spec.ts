@@ -45,11 +45,14 @@ async function tabUntil(
   want: (f: Awaited<ReturnType<typeof focused>>) => boolean,
   { back = false, limit = 120 } = {},
 ) {
+  const path: string[] = [];
   for (let i = 0; i < limit; i++) {
-    if (want(await focused(page))) return;
+    const now = await focused(page);
+    if (want(now)) return;
+    path.push(`${now.tag}:${now.label || now.text.slice(0, 20)}`);
     await page.keyboard.press(back ? "Shift+Tab" : "Tab");
   }
-  throw new Error(`focus never reached the target; last: ${JSON.stringify(await focused(page))}`);
+  throw new Error(`focus never reached the target; went through: ${path.join(" | ")}`);
 }
 
 async function areas(page: Page) {
@@ -276,6 +279,53 @@ test.describe("Accessibility", () => {
     );
     await page.keyboard.press("Control+z");
     await expect.poll(async () => (await areas(page))[0]?.geometry).toEqual(before);
+    expect(app.errors).toEqual([]);
+  });
+});
+
+test.describe("Skip links and language", () => {
+  test("skip links reach the map, the results and the layers; the English switch covers the map", async ({
+    app,
+    page,
+  }) => {
+    await app.open();
+    await page.keyboard.press("Tab");
+    expect((await focused(page)).text).toBe("Zur Karte springen");
+    await page.keyboard.press("Tab");
+    expect((await focused(page)).text).toBe("Zu den Ergebnissen springen");
+    await page.keyboard.press("Tab");
+    expect((await focused(page)).text).toBe("Zu den Ebenen springen");
+    await page.keyboard.press("Enter");
+    await expect(page.locator("#panel-layers")).toBeVisible();
+    await expect(page.locator("#panel-layers")).toBeFocused();
+    // Back to the skip link for the results: it shows the areas tab again and focuses it.
+    await tabUntil(page, (f) => f.text === "Zu den Ergebnissen springen", { back: true, limit: 60 });
+    await page.keyboard.press("Enter");
+    await expect(page.locator("#panel-areas")).toBeVisible();
+    await expect(page.locator("#panel-areas")).toBeFocused();
+    await tabUntil(page, (f) => f.text === "Zur Karte springen", { back: true, limit: 60 });
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    expect((await focused(page)).canvas).toBe(true);
+
+    // The canvas has a German name and points to the key help.
+    const canvas = page.locator(".maplibregl-canvas");
+    await expect(canvas).toHaveAttribute("aria-label", "Karte von Dortmund");
+    await expect(page.locator(`#${await canvas.getAttribute("aria-describedby")}`)).toContainText(
+      "Pfeiltasten verschieben die Karte",
+    );
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("de");
+
+    await page.getByRole("button", { name: /^EN/ }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe("en");
+    await expect(canvas).toHaveAttribute("aria-label", "Map of Dortmund");
+    await page.locator("body").press("p");
+    await expect(page.getByTestId("keyboard-panel")).toContainText("Keyboard drawing");
+    await page.getByTestId("coordinate-input").fill("51.5136, 7.4653");
+    await page.getByTestId("coordinate-input").press("Enter");
+    await expect(page.getByTestId("keyboard-announcement")).toHaveText(
+      "Point 1 placed: 51.51360 N, 7.46530 E",
+    );
     expect(app.errors).toEqual([]);
   });
 });
