@@ -407,7 +407,16 @@ async function traceEditingSession(browser, page, cdp, start, settle) {
   }
   const { profile } = await cdp.send("Profiler.stop");
   const trace = JSON.parse((await browser.stopTracing()).toString("utf8"));
-  return summariseTasks(analyseTasks(trace.traceEvents ?? trace, profile));
+  if (process.env.BENCH_LONG_TASKS_DUMP) {
+    writeFileSync(`${process.env.BENCH_LONG_TASKS_DUMP}.profile.json`, JSON.stringify(profile));
+    writeFileSync(`${process.env.BENCH_LONG_TASKS_DUMP}.trace.json`, JSON.stringify(trace));
+  }
+  const tasks = analyseTasks(trace.traceEvents ?? trace, profile);
+  if (process.env.BENCH_LONG_TASKS) {
+    for (const t of [...tasks].sort((a, b) => b.jsMs - a.jsMs).slice(0, 8))
+      console.log(`  [${t.kind} ${t.detail}] ${t.ms.toFixed(1)} ms, JS ${t.jsMs.toFixed(1)} ms: ${t.hot.join("; ")}`);
+  }
+  return summariseTasks(tasks);
 }
 
 try {

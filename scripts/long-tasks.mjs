@@ -131,13 +131,23 @@ export function analyseTasks(traceEvents, profile) {
     const end = task.ts + task.dur;
     let jsMs = 0;
     let webglMs = 0;
+    const selfMs = new Map();
     for (const s of samples) {
       if (s.t < task.ts || s.t >= end) continue;
-      const name = nodes.get(s.id)?.callFrame.functionName ?? "";
+      const frame = nodes.get(s.id)?.callFrame;
+      const name = frame?.functionName ?? "";
       if (name === "(program)" || name === "(idle)" || name === "(garbage collector)") continue;
       if (WEBGL_CALLS.has(name)) webglMs += s.weight / 1000;
-      else jsMs += s.weight / 1000;
+      else {
+        jsMs += s.weight / 1000;
+        const key = `${name || "(anonymous)"} ${(frame?.url ?? "").split("/").pop()}:${(frame?.lineNumber ?? 0) + 1}`;
+        selfMs.set(key, (selfMs.get(key) ?? 0) + s.weight / 1000);
+      }
     }
+    const hot = [...selfMs.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([key, ms]) => `${key} ${ms.toFixed(1)} ms`);
     const children = inner.filter((e) => e.ts >= task.ts && e.ts < end);
     const has = (name) => children.find((e) => e.name === name);
     const input = has("EventDispatch");
@@ -156,6 +166,8 @@ export function analyseTasks(traceEvents, profile) {
       jsMs,
       webglMs,
       detail: input?.args?.data?.type ?? "",
+      /** The five functions with the most self time in this task (for finding what to fix). */
+      hot,
     };
   });
 }

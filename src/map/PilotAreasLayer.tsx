@@ -1,9 +1,10 @@
 /** Draws the active variant's pilot areas (fill, outline, name) from the document store. */
-import { useMemo } from "react";
-import { Layer, Source } from "react-map-gl/maplibre";
+import type { GeoJSONSource } from "maplibre-gl";
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { Layer, Source, useMap } from "react-map-gl/maplibre";
 import type { Variant } from "../domain/model/plan.ts";
 import { FONT_BOLD } from "./map-style.ts";
-import { PILOT_AREA_LAYERS, pilotAreaFeatures } from "./pilot-areas.ts";
+import { diffPilotAreaFeatures, PILOT_AREA_LAYERS, pilotAreaFeatures } from "./pilot-areas.ts";
 
 export function PilotAreasLayer({
   variant,
@@ -14,10 +15,30 @@ export function PilotAreasLayer({
   editingId: string | null;
   selectedId: string | null;
 }) {
-  const data = useMemo(() => pilotAreaFeatures(variant, editingId), [variant, editingId]);
+  // Deferred: handing hundreds of areas to MapLibre's worker happens in its own task, after the
+  // panels have updated, rather than lengthening the task of the change itself.
+  const shown = useDeferredValue(variant);
+  const data = useMemo(() => pilotAreaFeatures(shown, editingId), [shown, editingId]);
+  // The source keeps one container object, so react-map-gl never re-sends (or deep-compares) all
+  // areas; changes go to MapLibre as a diff of the changed areas. The container always holds the
+  // current features, so a source re-created after a style change starts from the right data.
+  const [container] = useState(() => ({ type: "FeatureCollection" as const, features: data.features }));
+  const sent = useRef(data);
+  const { current: map } = useMap();
+  useEffect(() => {
+    const previous = sent.current;
+    if (previous === data) return;
+    sent.current = data;
+    container.features = data.features;
+    const source = map?.getMap().getSource(PILOT_AREA_LAYERS.source) as GeoJSONSource | undefined;
+    if (!source) return;
+    const diff = diffPilotAreaFeatures(previous, data);
+    if (diff === null) void source.setData(container);
+    else if (diff.add.length > 0 || diff.remove.length > 0) void source.updateData(diff);
+  }, [data, container, map]);
   const selected = selectedId ?? "";
   return (
-    <Source id={PILOT_AREA_LAYERS.source} type="geojson" data={data}>
+    <Source id={PILOT_AREA_LAYERS.source} type="geojson" data={container}>
       <Layer
         id={PILOT_AREA_LAYERS.fill}
         type="fill"

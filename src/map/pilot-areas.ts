@@ -21,18 +21,29 @@ export const PILOT_AREA_LAYERS = {
   label: "pilot-areas-label",
 } as const;
 
+/** Stable numeric feature ids per area (for MapLibre's incremental updates and feature state). */
+const featureIds = new Map<string, number>();
+function featureIdOf(areaId: string): number {
+  let id = featureIds.get(areaId);
+  if (id === undefined) {
+    id = featureIds.size + 1;
+    featureIds.set(areaId, id);
+  }
+  return id;
+}
+
 export function pilotAreaFeatures(
   variant: Variant,
   excludeId: string | null,
 ): FeatureCollection<AreaGeometry, PilotAreaFeatureProperties> {
   const features: Feature<AreaGeometry, PilotAreaFeatureProperties>[] = [];
-  variant.areaOrder.forEach((id, index) => {
+  for (const id of variant.areaOrder) {
     const area = variant.areas[id];
-    if (!area || id === excludeId) return;
+    if (!area || id === excludeId) continue;
     features.push({
       type: "Feature",
-      // Numeric ids let MapLibre keep hover state per feature; the order index is stable per render.
-      id: index + 1,
+      // Numeric, stable per area: MapLibre updates changed features only and keeps feature state.
+      id: featureIdOf(area.id),
       geometry: area.geometry,
       properties: {
         areaId: area.id,
@@ -42,6 +53,47 @@ export function pilotAreaFeatures(
         incomplete: area.name.trim() === "" || area.fields.length === 0 ? 1 : 0,
       },
     });
-  });
+  }
   return { type: "FeatureCollection", features };
+}
+
+type PilotAreaFeature = Feature<AreaGeometry, PilotAreaFeatureProperties>;
+
+/** What changed between two renderings: features to remove (by id) and to add or replace. */
+export interface PilotAreaDiff {
+  remove: number[];
+  add: PilotAreaFeature[];
+}
+
+function sameFeature(a: PilotAreaFeature, b: PilotAreaFeature): boolean {
+  const p = a.properties;
+  const q = b.properties;
+  return (
+    a.geometry === b.geometry &&
+    p.name === q.name &&
+    p.colour === q.colour &&
+    p.status === q.status &&
+    p.incomplete === q.incomplete
+  );
+}
+
+/**
+ * The change from `previous` to `next` as a diff MapLibre can apply without re-sending every area to
+ * its worker; null when so much changed that sending everything is simpler. Geometries are compared by
+ * identity: the document store replaces the geometry object of an edited area only.
+ */
+export function diffPilotAreaFeatures(
+  previous: FeatureCollection<AreaGeometry, PilotAreaFeatureProperties>,
+  next: FeatureCollection<AreaGeometry, PilotAreaFeatureProperties>,
+): PilotAreaDiff | null {
+  const before = new Map(previous.features.map((f) => [f.id as number, f]));
+  const add: PilotAreaFeature[] = [];
+  for (const feature of next.features) {
+    const old = before.get(feature.id as number);
+    before.delete(feature.id as number);
+    if (!old || !sameFeature(old, feature)) add.push(feature);
+  }
+  const remove = [...before.keys()];
+  if (add.length + remove.length > Math.max(8, next.features.length / 2)) return null;
+  return { remove, add };
 }

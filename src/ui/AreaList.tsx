@@ -1,8 +1,8 @@
 /** All pilot areas of the active variant as a table: searchable, sortable, click to zoom and select. */
-import { useMemo, useState } from "react";
+import { useDeferredValue, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { geodesicArea } from "../domain/geometry/measure-area.ts";
-import type { PilotArea } from "../domain/model/plan.ts";
+import type { AreaGeometry, PilotArea } from "../domain/model/plan.ts";
 import { validateAreaAttributes } from "../domain/model/validate-attributes.ts";
 import type { Language } from "../i18n/index.ts";
 import { zoomToGeometry } from "../map/map-commands.ts";
@@ -13,10 +13,23 @@ import { formatAreaM2 } from "./Toolbar.tsx";
 
 type SortKey = "name" | "status" | "area";
 
+/** Geodesic areas by geometry object: an edit replaces only the edited area's geometry. */
+const areaCache = new WeakMap<AreaGeometry, number>();
+function cachedArea(geometry: AreaGeometry): number {
+  let m2 = areaCache.get(geometry);
+  if (m2 === undefined) {
+    m2 = geodesicArea(geometry);
+    areaCache.set(geometry, m2);
+  }
+  return m2;
+}
+
 export function AreaList() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const variant = useDocumentStore(selectActiveVariant);
+  // The table follows the plan in a deferred (interruptible) render, so a change to a plan of hundreds
+  // of areas never holds the main thread in one long task.
+  const variant = useDeferredValue(useDocumentStore(selectActiveVariant));
   const selectedAreaId = useSessionStore((s) => s.selectedAreaId);
   const selectPilotArea = useSessionStore((s) => s.selectPilotArea);
   const [query, setQuery] = useState("");
@@ -28,7 +41,7 @@ export function AreaList() {
     const list = variant.areaOrder
       .map((id) => variant.areas[id])
       .filter((a): a is PilotArea => a !== undefined)
-      .map((area) => ({ area, areaM2: geodesicArea(area.geometry) }))
+      .map((area) => ({ area, areaM2: cachedArea(area.geometry) }))
       .filter(({ area }) =>
         needle === ""
           ? true
@@ -63,6 +76,42 @@ export function AreaList() {
     );
   };
 
+  // The rows as one memoised element: an urgent render with the old (deferred) plan reuses it as is.
+  const tableBody = useMemo(
+    () => (
+      <tbody>
+        {rows.map(({ area, areaM2 }) => (
+          <tr
+            key={area.id}
+            aria-selected={area.id === selectedAreaId}
+            className={area.id === selectedAreaId ? "selected" : ""}
+          >
+            <th scope="row">
+              <button
+                type="button"
+                className="row-button"
+                title={t("areas.zoomTo", { name: area.name })}
+                onClick={() => {
+                  selectPilotArea(area.id);
+                  zoomToGeometry(area.geometry);
+                }}
+              >
+                <span className="swatch" style={{ background: area.colour }} aria-hidden="true" />
+                {area.name}
+                {validateAreaAttributes(area).length > 0 && (
+                  <span className="badge badge-warning">{t("attributes.incomplete")}</span>
+                )}
+              </button>
+            </th>
+            <td>{t(`attributes.statuses.${area.status}`)}</td>
+            <td className="num">{formatAreaM2(areaM2, language)}</td>
+          </tr>
+        ))}
+      </tbody>
+    ),
+    [rows, selectedAreaId, language, t, selectPilotArea],
+  );
+
   return (
     <section className="area-list" aria-labelledby="area-list-title" data-testid="area-list">
       <h2 id="area-list-title">
@@ -90,35 +139,7 @@ export function AreaList() {
                 {header("area", t("areas.columns.area"))}
               </tr>
             </thead>
-            <tbody>
-              {rows.map(({ area, areaM2 }) => (
-                <tr
-                  key={area.id}
-                  aria-selected={area.id === selectedAreaId}
-                  className={area.id === selectedAreaId ? "selected" : ""}
-                >
-                  <th scope="row">
-                    <button
-                      type="button"
-                      className="row-button"
-                      title={t("areas.zoomTo", { name: area.name })}
-                      onClick={() => {
-                        selectPilotArea(area.id);
-                        zoomToGeometry(area.geometry);
-                      }}
-                    >
-                      <span className="swatch" style={{ background: area.colour }} aria-hidden="true" />
-                      {area.name}
-                      {validateAreaAttributes(area).length > 0 && (
-                        <span className="badge badge-warning">{t("attributes.incomplete")}</span>
-                      )}
-                    </button>
-                  </th>
-                  <td>{t(`attributes.statuses.${area.status}`)}</td>
-                  <td className="num">{formatAreaM2(areaM2, language)}</td>
-                </tr>
-              ))}
-            </tbody>
+            {tableBody}
           </table>
           {rows.length === 0 && <p className="muted">{t("areas.noMatch")}</p>}
         </>

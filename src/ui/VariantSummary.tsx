@@ -3,8 +3,11 @@
  * facilities), pairwise overlaps (picking one highlights and frames it on the map), districts that no
  * pilot area touches, and pilot areas per alliance field.
  */
+import { memo, useDeferredValue, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { VariantAnalysis } from "../domain/analysis/analysis-result.ts";
 import type { GeneratedCatalogue, ReferenceLevel } from "../domain/model/catalogue.ts";
+import type { Variant } from "../domain/model/plan.ts";
 import { formatNumber, formatResidents, type Language } from "../i18n/index.ts";
 import { zoomToGeometry } from "../map/map-commands.ts";
 import { overlapKey } from "../map/OverlapsLayer.tsx";
@@ -15,12 +18,33 @@ import { useSessionStore } from "../store/session-store.ts";
 import { percent } from "./CoveragePanel.tsx";
 import { formatAreaM2 } from "./Toolbar.tsx";
 
+/** Overlap rows shown before "show all": a long table is neither readable nor cheap to redraw. */
+const OVERLAP_ROWS = 25;
+
 export function VariantSummary({ catalogue }: { catalogue: GeneratedCatalogue }) {
+  // Deferred: a new result renders in an interruptible pass, never as one long task on the main thread.
+  const analysis = useDeferredValue(useAnalysisStore((s) => s.variant));
+  const variantError = useDeferredValue(useAnalysisStore((s) => s.variantError));
+  const variant = useDeferredValue(useDocumentStore(selectActiveVariant));
+  return (
+    <SummaryBody catalogue={catalogue} analysis={analysis} variantError={variantError} variant={variant} />
+  );
+}
+
+const SummaryBody = memo(function SummaryBody({
+  catalogue,
+  analysis,
+  variantError,
+  variant,
+}: {
+  catalogue: GeneratedCatalogue;
+  analysis: VariantAnalysis | null;
+  variantError: string | null;
+  variant: Variant;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const analysis = useAnalysisStore((s) => s.variant);
-  const variantError = useAnalysisStore((s) => s.variantError);
-  const variant = useDocumentStore(selectActiveVariant);
+  const [showAllOverlaps, setShowAllOverlaps] = useState(false);
   const highlighted = useSessionStore((s) => s.highlightedOverlap);
   const setHighlighted = useSessionStore((s) => s.setHighlightedOverlap);
   if (variant.areaOrder.length === 0) return null;
@@ -32,6 +56,7 @@ export function VariantSummary({ catalogue }: { catalogue: GeneratedCatalogue })
     );
   if (!analysis) return null;
   const name = (id: string) => variant.areas[id]?.name ?? id;
+  const showTitle = t("overlaps.show");
   const residents = analysis.totals.residents;
   const layerTitle = (id: string) => catalogue.entries.find((e) => e.id === id)?.title[language] ?? id;
   const levelTotal = (level: ReferenceLevel) =>
@@ -105,7 +130,7 @@ export function VariantSummary({ catalogue }: { catalogue: GeneratedCatalogue })
             </tr>
           </thead>
           <tbody>
-            {analysis.overlaps.map((o) => {
+            {(showAllOverlaps ? analysis.overlaps : analysis.overlaps.slice(0, OVERLAP_ROWS)).map((o) => {
               const key = overlapKey(o.areaIdA, o.areaIdB);
               return (
                 <tr key={key} className={highlighted === key ? "selected" : undefined}>
@@ -114,7 +139,7 @@ export function VariantSummary({ catalogue }: { catalogue: GeneratedCatalogue })
                       type="button"
                       className="link-button"
                       aria-pressed={highlighted === key}
-                      title={t("overlaps.show")}
+                      title={showTitle}
                       onClick={() => {
                         setHighlighted(highlighted === key ? null : key);
                         if (highlighted !== key) zoomToGeometry(o.geometry);
@@ -131,6 +156,23 @@ export function VariantSummary({ catalogue }: { catalogue: GeneratedCatalogue })
             })}
           </tbody>
           <tfoot>
+            {analysis.overlaps.length > OVERLAP_ROWS && (
+              <tr>
+                <td colSpan={4}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-expanded={showAllOverlaps}
+                    data-testid="overlap-show-all"
+                    onClick={() => setShowAllOverlaps(!showAllOverlaps)}
+                  >
+                    {showAllOverlaps
+                      ? t("overlaps.showFirst", { n: formatNumber(OVERLAP_ROWS, language) })
+                      : t("overlaps.showAll", { n: formatNumber(analysis.overlaps.length, language) })}
+                  </button>
+                </td>
+              </tr>
+            )}
             <tr>
               <td colSpan={4} className="small muted">
                 {t("overlaps.note")}
@@ -179,4 +221,4 @@ export function VariantSummary({ catalogue }: { catalogue: GeneratedCatalogue })
       ))}
     </section>
   );
-}
+});
