@@ -155,7 +155,7 @@ export function OnePagerMap({
             x={x(l.geometry.coordinates[0] as number)}
             y={y(l.geometry.coordinates[1] as number)}
             textAnchor="middle"
-            fontSize={focus ? 11 : 12}
+            fontSize={focus ? 16 : 15}
             fill="#374151"
             stroke="#ffffff"
             strokeWidth={3}
@@ -175,7 +175,7 @@ export function OnePagerMap({
               x={x((box[0] + box[2]) / 2)}
               y={y((box[1] + box[3]) / 2)}
               textAnchor="middle"
-              fontSize={11}
+              fontSize={14}
               fontWeight={700}
               fill="#111827"
               stroke="#ffffff"
@@ -188,9 +188,9 @@ export function OnePagerMap({
           );
         })}
       <g transform={`translate(12, ${height - 14})`}>
-        <rect x={-4} y={-16} width={scaleW + 8} height={22} fill="#ffffff" fillOpacity={0.85} />
+        <rect x={-4} y={-20} width={scaleW + 8} height={26} fill="#ffffff" fillOpacity={0.85} />
         <path d={`M0,0H${scaleW.toFixed(1)}`} stroke="#111827" strokeWidth={3} />
-        <text x={0} y={-5} fontSize={10} fill="#111827" fontFamily="Noto Sans, sans-serif">
+        <text x={0} y={-6} fontSize={14} fill="#111827" fontFamily="Noto Sans, sans-serif">
           {scaleM >= 1000 ? `${scaleM / 1000} km` : `${scaleM} m`}
         </text>
       </g>
