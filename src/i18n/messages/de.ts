@@ -1,10 +1,10 @@
 /** German UI messages (the default language). Keys are shared with en.ts; the type check keeps them in step. */
 import { a11yDe } from "./a11y-de.ts";
+import { compareDe } from "./compare-de.ts";
 import { exchangeDe } from "./exchange-de.ts";
 import { presentDe } from "./present-de.ts";
-import { compareDe } from "./compare-de.ts";
-import { variantDe } from "./variant-de.ts";
 import { shareDe } from "./share-de.ts";
+import { variantDe } from "./variant-de.ts";
 export const de = {
   app: {
     title: "Pilotkarte Dortmund",
@@ -414,6 +414,8 @@ export const de = {
     totals: "Gesamt (ohne Doppelzählung): {{area}}, rund {{residents}} Einwohner",
     show: "Überlappung auf der Karte zeigen",
     note: "Rot schraffiert auf der Karte; Paar anklicken, um es hervorzuheben.",
+    showAll: "Alle {{n}} Überlappungen zeigen",
+    showFirst: "Nur die ersten {{n}} zeigen",
   },
   variantSummary: {
     heading: "Variante „{{name}}“ im Überblick",

@@ -1,10 +1,10 @@
 import { a11yEn } from "./a11y-en.ts";
+import { compareEn } from "./compare-en.ts";
 import { exchangeEn } from "./exchange-en.ts";
 import { presentEn } from "./present-en.ts";
-import { compareEn } from "./compare-en.ts";
-import { variantEn } from "./variant-en.ts";
 import { shareEn } from "./share-en.ts";
 import type { Messages } from "./types.ts";
+import { variantEn } from "./variant-en.ts";
 
 /** English UI messages; must have every key of de.ts (the type check enforces it). */
 export const en: Messages = {
@@ -402,6 +402,8 @@ export const en: Messages = {
     totals: "Total (no double counting): {{area}}, about {{residents}} residents",
     show: "Show the overlap on the map",
     note: "Red hatching on the map; click a pair to highlight it.",
+    showAll: "Show all {{n}} overlaps",
+    showFirst: "Show only the first {{n}}",
   },
   variantSummary: {
     heading: "Variant “{{name}}” at a glance",
