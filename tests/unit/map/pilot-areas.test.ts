@@ -25,7 +25,7 @@ function area(id: string, x: number, name = `Gebiet ${id}`): PilotArea {
       ],
     },
     origin: { kind: "drawn", tool: "polygon" },
-  } as PilotArea;
+  } as unknown as PilotArea;
 }
 
 function variant(areas: PilotArea[]): Variant {
@@ -53,7 +53,7 @@ describe("pilot area features for the map", () => {
     const before = pilotAreaFeatures(variant(areas), null);
     const edited = [...areas];
     edited[3] = { ...area("a3", 7.9) };
-    edited[7] = { ...areas[7], name: "Neu" } as PilotArea;
+    edited[7] = { ...areas[7], name: "Neu" } as unknown as PilotArea;
     const after = pilotAreaFeatures(variant(edited), null);
     const diff = diffPilotAreaFeatures(before, after);
     expect(diff?.remove).toEqual([]);
