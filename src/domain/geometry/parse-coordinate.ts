@@ -7,15 +7,13 @@
 import proj4 from "proj4";
 import { KNOWN_CRS } from "../exchange/crs.ts";
 
-export type CoordinateProblem =
-  /** Nothing typed. */
-  | "empty"
-  /** Not two numbers (or labelled numbers) that can be read as a coordinate. */
-  | "unreadable"
-  /** Degrees beyond ±90/±180, minutes or seconds of 60 or more, metres outside UTM zone 32. */
-  | "out-of-range"
-  /** Two readings are possible (order of the numbers, or a comma that may be a decimal comma). */
-  | "ambiguous";
+/**
+ * Why a text is not a coordinate: nothing typed; not two numbers (or labelled numbers); degrees beyond
+ * ±90/±180, minutes or seconds of 60 or more, or metres outside UTM zone 32; two readings possible
+ * (the order of the numbers, or a comma that may be a decimal comma).
+ */
+export const COORDINATE_PROBLEMS = ["empty", "unreadable", "out-of-range", "ambiguous"] as const;
+export type CoordinateProblem = (typeof COORDINATE_PROBLEMS)[number];
 
 export type ParsedCoordinate =
   | {
