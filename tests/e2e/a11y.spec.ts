@@ -251,6 +251,11 @@ test.describe("Accessibility", () => {
     const before = (await areas(page))[0]?.geometry;
     const pastBefore = await page.evaluate(() => window.__pilotkarte?.documentStore.getState().past.length);
 
+    // The plain-language summary of the committed figures, in the polite live region.
+    const summary = page.getByTestId("coverage-announcement");
+    await expect(summary).toContainText("Gebiet 1", { timeout: 60_000 });
+    const summaryBefore = (await summary.textContent()) ?? "";
+
     await page.getByRole("button", { name: "Punkte per Tastatur bearbeiten" }).click();
     await expect.poll(async () => (await keyboardState(page)).edit !== null).toBe(true);
     expect((await focused(page)).canvas).toBe(true);
@@ -262,6 +267,9 @@ test.describe("Accessibility", () => {
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("ArrowUp");
     await expect(page.getByTestId("keyboard-announcement")).toContainText("Punkt 2 verschoben");
+    // The figures follow the edit live, but the summary is announced only for committed figures.
+    await expect(page.getByTestId("coverage-live")).toBeVisible({ timeout: 60_000 });
+    await expect(summary).toHaveText(summaryBefore);
     const to = (await keyboardState(page)).edit?.ring[1] as [number, number];
     expect(to[0]).toBeGreaterThan(from[0]);
     expect(to[1]).toBeGreaterThan(from[1]);
@@ -269,6 +277,8 @@ test.describe("Accessibility", () => {
     await expect(page.getByTestId("keyboard-announcement")).toContainText(
       "Änderung an „Gebiet 1“ übernommen",
     );
+    await expect(summary).not.toHaveText(summaryBefore, { timeout: 60_000 });
+    await expect(summary).toContainText("Gebiet 1");
     const after = (await areas(page))[0]?.geometry;
     expect(after).not.toEqual(before);
     const ring = (after?.coordinates[0] ?? []) as number[][];
