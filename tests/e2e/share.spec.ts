@@ -130,6 +130,29 @@ const MITTE = {
   colour: "#7570b3",
 };
 
+/** A share link (built as the app builds it) of a one-area variant "Hafenvariante" of "Werkstattplan". */
+function harbourLink(prefix: string, now: string): string {
+  const area = createArea(
+    {
+      name: "Hafen Süd",
+      fields: ["infrastruktur-sicherheit"],
+      partners: ["Hafen AG"],
+      status: "abgestimmt",
+      colour: "#1b9e77",
+      geometry: { type: "Polygon", coordinates: [[...rect(7.44, 51.525, 7.452, 51.532), [7.44, 51.525]]] },
+      origin: { kind: "drawn", tool: "rectangle" },
+    },
+    now,
+  );
+  const variant = { name: "Hafenvariante", areaOrder: [area.id], areas: { [area.id]: area } };
+  const encoded = encodeShareLink(
+    { planName: "Werkstattplan", frozenAt: now, variant },
+    { urlPrefix: prefix },
+  );
+  if (!encoded.ok) throw new Error("link too large");
+  return prefix + encoded.fragment;
+}
+
 test.describe("Share link", () => {
   test("a variant travels to a fresh browser with the same names and figures, and can be adopted", async ({
     app,
@@ -244,26 +267,8 @@ test.describe("Share link", () => {
     baseURL,
   }) => {
     const now = "2026-11-26T09:30:00.000Z";
-    const area = createArea(
-      {
-        name: "Hafen Süd",
-        fields: ["infrastruktur-sicherheit"],
-        partners: ["Hafen AG"],
-        status: "abgestimmt",
-        colour: "#1b9e77",
-        geometry: { type: "Polygon", coordinates: [[...rect(7.44, 51.525, 7.452, 51.532), [7.44, 51.525]]] },
-        origin: { kind: "drawn", tool: "rectangle" },
-      },
-      now,
-    );
-    const variant = { name: "Hafenvariante", areaOrder: [area.id], areas: { [area.id]: area } };
     const prefix = `${baseURL}?e2e=pixels#`;
-    const encoded = encodeShareLink(
-      { planName: "Werkstattplan", frozenAt: now, variant },
-      { urlPrefix: prefix },
-    );
-    if (!encoded.ok) throw new Error("link too large");
-    const fresh = await freshPage(browser, prefix + encoded.fragment);
+    const fresh = await freshPage(browser, harbourLink(prefix, now));
     const view = fresh.page.getByTestId("shared-view");
     await expect(view.getByTestId("shared-area-name")).toHaveText("Hafen Süd", { timeout: 30_000 });
     await expect(view.getByTestId("shared-stand")).toContainText("26.11.2026, 10:30");
@@ -287,6 +292,42 @@ test.describe("Share link", () => {
     await expect(fresh.page.getByTestId("toasts")).toContainText("The plan “Werkstattplan” with the variant");
     await fresh.context.close();
     expect(fresh.errors).toEqual([]);
+  });
+
+  test("beside a tab that edits the plan, adopting says so, and a new plan still works", async ({
+    app,
+    page,
+    baseURL,
+  }) => {
+    await app.open();
+    // A second tab of the same browser: the first one holds the plan for editing.
+    const second = await page.context().newPage();
+    await second.goto(harbourLink(`${baseURL}?e2e=pixels#`, new Date().toISOString()));
+    const view = second.getByTestId("shared-view");
+    await expect(view.getByTestId("shared-area-name")).toHaveText("Hafen Süd", { timeout: 30_000 });
+    await view.getByTestId("shared-adopt").click();
+    await expect(view.getByTestId("shared-adopt-error")).toContainText(
+      "Ihr Plan „Neuer Plan“ ist in einem anderen Tab zur Bearbeitung geöffnet",
+      { timeout: 30_000 },
+    );
+    // Nothing was added to the plan in the editing tab.
+    const variants = () =>
+      page.evaluate(() => {
+        const state = window.__pilotkarte?.documentStore.getState();
+        return state?.plan.variantOrder.map((id) => state.plan.variants[id]?.name);
+      });
+    expect(await variants()).toEqual(["Variante 1"]);
+    await view.getByTestId("shared-adopt-plan").click();
+    await expect(second.getByTestId("shared-view")).toHaveCount(0, { timeout: 30_000 });
+    await second.waitForFunction(() => window.__pilotkarte !== undefined, null, { timeout: 60_000 });
+    const plan = await second.evaluate(() => {
+      const state = window.__pilotkarte?.documentStore.getState();
+      return { name: state?.plan.name, readOnly: state?.readOnly };
+    });
+    expect(plan).toEqual({ name: "Werkstattplan", readOnly: false });
+    expect(await variants()).toEqual(["Variante 1"]);
+    await second.close();
+    expect(app.errors).toEqual([]);
   });
 
   test("a damaged link says what is wrong with it and touches no local data", async ({

@@ -46,6 +46,8 @@ export const shareDe = {
     adoptedNameN: "{{name}} (geteilt {{n}})",
     adopted: "Die Variante „{{name}}“ wurde in den Plan „{{plan}}“ übernommen.",
     adoptFailed: "Die Variante konnte nicht übernommen werden.",
+    adoptReadOnly:
+      "Ihr Plan „{{plan}}“ ist in einem anderen Tab zur Bearbeitung geöffnet, hier kann er nicht geändert werden. Öffnen Sie den Link in jenem Tab oder legen Sie die Variante hier als neuen Plan an.",
     adoptAsPlan: "Als neuen Plan anlegen",
     adoptAsPlanHint: "Legt einen neuen Plan „{{plan}}“ mit dieser Variante an und öffnet ihn.",
     adoptedPlan: "Der Plan „{{plan}}“ mit der Variante „{{name}}“ wurde angelegt.",

@@ -43,6 +43,8 @@ export const shareEn: Widen<typeof shareDe> = {
     adoptedNameN: "{{name}} (shared {{n}})",
     adopted: "The variant “{{name}}” was added to the plan “{{plan}}”.",
     adoptFailed: "The variant could not be added.",
+    adoptReadOnly:
+      "Your plan “{{plan}}” is open for editing in another tab and cannot be changed here. Open the link in that tab, or add the variant here as a new plan.",
     adoptAsPlan: "Add as a new plan",
     adoptAsPlanHint: "Makes a new plan “{{plan}}” with this variant and opens it.",
     adoptedPlan: "The plan “{{plan}}” with the variant “{{name}}” was made.",

@@ -28,9 +28,27 @@ import { leaveSharedView } from "./share-route.ts";
 
 type T = (key: string, values?: Record<string, unknown>) => string;
 
-/** Starts the local workspace (if not yet) and leaves the shared view. */
+/** Starts the local workspace (if not yet). */
 async function toWorkspace(t: T): Promise<void> {
   await workspace.start(() => createStarterPlan(t("plans.newPlanName"), t("plans.firstVariantName")));
+}
+
+/**
+ * Waits until this tab knows whether it may edit the open plan: the workspace asks for the plan's
+ * Web Lock (`pilotkarte-plan-<id>`) without waiting for it, and another tab may hold it (the usual
+ * case when a link opens in a new tab beside the workspace). At most about a second.
+ */
+async function editingSettled(): Promise<void> {
+  const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
+  if (!locks) return;
+  const name = `pilotkarte-plan-${useDocumentStore.getState().plan.id}`;
+  for (let i = 0; i < 40; i++) {
+    const state = await locks.query();
+    if (state.held?.some((lock) => lock.name === name)) break;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  // The lock callback that sets read-only runs as its own task.
+  await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 export function SharedView({ fragment, catalogue }: { fragment: string; catalogue: GeneratedCatalogue }) {
@@ -90,7 +108,7 @@ function SharedVariantView({
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const [adoptError, setAdoptError] = useState(false);
+  const [adoptError, setAdoptError] = useState<"failed" | "read-only" | null>(null);
   // Fresh ids once per link, so that the figures are keyed stably.
   const variant: Variant = useMemo(() => sharedVariantToVariant(shared, shared.frozenAt), [shared]);
   const variants = useMemo(() => [variant], [variant]);
@@ -100,9 +118,15 @@ function SharedVariantView({
 
   const onAdopt = async () => {
     setBusy(true);
-    setAdoptError(false);
+    setAdoptError(null);
     try {
       await toWorkspace(t);
+      await editingSettled();
+      if (useDocumentStore.getState().readOnly) {
+        setAdoptError("read-only");
+        setBusy(false);
+        return;
+      }
       const result = adoptSharedVariant(shared, {
         getState: useDocumentStore.getState,
         label: t("share.view.adoptLabel"),
@@ -111,7 +135,7 @@ function SharedVariantView({
       });
       if (!result.ok) {
         reportVariantResult(result);
-        setAdoptError(true);
+        setAdoptError("failed");
         setBusy(false);
         return;
       }
@@ -123,14 +147,14 @@ function SharedVariantView({
       });
       leaveSharedView();
     } catch {
-      setAdoptError(true);
+      setAdoptError("failed");
       setBusy(false);
     }
   };
 
   const onAdoptAsPlan = async () => {
     setBusy(true);
-    setAdoptError(false);
+    setAdoptError(null);
     try {
       await toWorkspace(t);
       const now = new Date().toISOString();
@@ -148,7 +172,7 @@ function SharedVariantView({
       });
       leaveSharedView();
     } catch {
-      setAdoptError(true);
+      setAdoptError("failed");
       setBusy(false);
     }
   };
@@ -208,8 +232,10 @@ function SharedVariantView({
           {t("share.view.adoptHint")} {t("share.view.adoptAsPlanHint", { plan: shared.planName })}
         </p>
         {adoptError && (
-          <p className="notice notice-error small" role="alert">
-            {t("share.view.adoptFailed")}
+          <p className="notice notice-error small" role="alert" data-testid="shared-adopt-error">
+            {t(adoptError === "read-only" ? "share.view.adoptReadOnly" : "share.view.adoptFailed", {
+              plan: useDocumentStore.getState().plan.name,
+            })}
           </p>
         )}
         {repairedAreaCount > 0 && (
