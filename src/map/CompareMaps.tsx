@@ -2,7 +2,7 @@
  * The maps of the compare view: one small map per variant and a diff map, all moved by one camera.
  * They share a camera group: whichever map the planner pans or zooms, the others jump to the same
  * centre, zoom, bearing and pitch (a flag stops the echo of those jumps). Each map has a light style of
- * its own (city boundary, city districts and their names, no facilities) so that five WebGL maps stay
+ * its own (city boundary, city districts, address dots; no facilities) so that five WebGL maps stay
  * fast, and draws its variant's areas exactly as the workspace does (PilotAreasLayer). No texts of its
  * own: the UI passes them in, translated.
  */
@@ -40,12 +40,17 @@ declare global {
   }
 }
 
-/** What the compare maps show of the catalogue: the boundary only, over the plain background. */
+/**
+ * What the compare maps show of the catalogue: the city boundary and the address dots with street
+ * names of the schematic basemap (for orientation), no facilities or census grid.
+ */
 export function compareMapSettings(catalogue: GeneratedCatalogue): MapViewSettings {
   return {
     level: "stadtbezirk",
     showLabels: true,
-    visibleLayers: new Set(catalogue.entries.filter((e) => e.kind === "boundary").map((e) => e.id)),
+    visibleLayers: new Set(
+      catalogue.entries.filter((e) => e.kind === "boundary" || e.kind === "basemap-points").map((e) => e.id),
+    ),
     basemap: { id: "schematic" },
   };
 }

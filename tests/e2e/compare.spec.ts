@@ -268,6 +268,9 @@ test.describe("Variant manager and compare view", () => {
       await expect(view.getByTestId("compare-chart-overlaps").locator("svg")).toBeVisible();
       await page.screenshot({ path: `test-results/screenshots/compare-${width}-figures.png` });
     }
+    await view
+      .getByTestId("compare-charts")
+      .screenshot({ path: "test-results/screenshots/compare-charts.png" });
     await page.setViewportSize({ width: 1440, height: 900 });
 
     // One camera: dragging the first map moves every other map the same way.
@@ -367,6 +370,18 @@ test.describe("Variant manager and compare view", () => {
       .filter((v) => v.impact === "serious" || v.impact === "critical")
       .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
     expect(serious).toEqual([]);
+    // The same view in English, numbers in English format.
+    await page.getByRole("button", { name: /^EN/ }).click();
+    await expect(page.getByRole("heading", { name: "Compare variants" })).toBeVisible();
+    await expect(page.getByTestId("compare-matrix").locator("thead th").first()).toHaveText("Figure");
+    await expect(page.getByTestId("compare-matrix").locator('tr[data-row="union-area"] th')).toContainText(
+      "Total area (overlaps once)",
+    );
+    await expect(
+      page.getByTestId("compare-matrix").locator('tr[data-row="union-area"] td').first(),
+    ).toContainText(/^\d+\.\d{1,2}\u00a0ha/);
+    await page.getByRole("button", { name: "← Back to editing" }).click();
+    await expect(page.getByTestId("variant-manager")).toContainText("Variants");
     expect(errors).toEqual([]);
     await context.close();
   });

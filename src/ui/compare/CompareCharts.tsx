@@ -138,21 +138,34 @@ function Chart({
   language: Language;
 }) {
   const container = useRef<HTMLDivElement>(null);
+  // The chart is drawn for its box's width (in steps of 20 px), and again when the layout changes it.
+  const [boxWidth, setBoxWidth] = useState(0);
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setBoxWidth(Math.round(entry.contentRect.width / 20) * 20);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   useEffect(() => {
     const format = (value: number) => formatNumber(value, language, spec.decimals);
     const element = container.current;
-    if (!element) return;
-    const width = Math.max(240, Math.min(element.clientWidth || 320, 520));
+    if (!element || boxWidth === 0) return;
+    const width = Math.max(260, Math.min(boxWidth, 640));
+    const tick = (value: number) => formatNumber(value, language, Number.isInteger(value) ? 0 : 1);
     const names = spec.data.map((d) => d.name);
     const marks = [
-      plot.barY(spec.data, { x: "name", y: "value", fill: "#1d4ed8", inset: 6 }),
+      plot.barY(spec.data, { x: "name", y: "value", fill: "#1d4ed8", insetLeft: 6, insetRight: 6 }),
       plot.ruleY([0]),
       plot.text(spec.data, {
         x: "name",
-        y: "value",
+        // Above the bar, or above the range rule where there is one.
+        y: (d: ChartDatum) => d.high ?? d.value,
         text: (d: ChartDatum) => format(d.value),
         dy: -10,
-        fontSize: 15,
+        fontSize: 16,
         fontWeight: "bold",
         fill: "#111827",
       }),
@@ -164,18 +177,18 @@ function Chart({
     const max = Math.max(0, ...spec.data.map((d) => d.high ?? d.value));
     const chart = plot.plot({
       width,
-      height: 230,
-      marginTop: 28,
+      height: 250,
+      marginTop: 30,
       marginLeft: 56,
-      style: { fontSize: "14px", fontFamily: "Noto Sans, system-ui, sans-serif", color: "#111827" },
+      style: { fontSize: "15px", fontFamily: "Noto Sans, system-ui, sans-serif", color: "#111827" },
       x: { domain: names, label: null, tickFormat: (name: string) => shorten(name) },
-      y: { grid: true, label: null, domain: [0, max === 0 ? 1 : max * 1.18], tickFormat: format, ticks: 4 },
+      y: { grid: true, label: null, domain: [0, max === 0 ? 1 : max * 1.2], tickFormat: tick, ticks: 4 },
       marks,
     });
     chart.setAttribute("aria-hidden", "true");
     element.replaceChildren(chart);
     return () => chart.remove();
-  }, [plot, spec, language]);
+  }, [plot, spec, language, boxWidth]);
   return (
     <figure className="compare-chart">
       <figcaption>{spec.title}</figcaption>
