@@ -90,28 +90,130 @@ function searchBox(a: Position, b: Position): [number, number, number, number] {
 }
 
 /**
+ * Whether two edges, given by their end coordinates, meet or come within
+ * {@link CONTACT_TOLERANCE_DEGREES}: the same answer as {@link segmentsNear}, without allocating.
+ * Most candidate pairs from the index are far apart on a line across their boxes; the orientation
+ * values already rule those out (a point's distance to a segment is at least its distance to the
+ * segment's line, |cross| / length). Only pairs within twice the tolerance of a line, or crossing,
+ * take the exact path.
+ */
+function edgesNear(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
+): boolean {
+  const abx = bx - ax;
+  const aby = by - ay;
+  const cdx = dx - cx;
+  const cdy = dy - cy;
+  const d1 = abx * (cy - ay) - aby * (cx - ax);
+  const d2 = abx * (dy - ay) - aby * (dx - ax);
+  const d3 = cdx * (ay - cy) - cdy * (ax - cx);
+  const d4 = cdx * (by - cy) - cdy * (bx - cx);
+  const crossing = ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+  if (crossing) return true;
+  const margin = 2 * CONTACT_TOLERANCE_DEGREES;
+  const abLength = Math.sqrt(abx * abx + aby * aby);
+  const cdLength = Math.sqrt(cdx * cdx + cdy * cdy);
+  if (
+    Math.abs(d1) > margin * abLength &&
+    Math.abs(d2) > margin * abLength &&
+    Math.abs(d3) > margin * cdLength &&
+    Math.abs(d4) > margin * cdLength
+  ) {
+    return false;
+  }
+  return segmentsNear([ax, ay], [bx, by], [cx, cy], [dx, dy]);
+}
+
+/**
  * Whether any two edges of an area's rings meet or nearly meet, other than consecutive edges of one
  * ring at their shared vertex: a ring that crosses or touches itself, or two rings that cross, touch
  * or share an edge. This is what `@turf/kinks` and `@turf/boolean-valid` object to.
+ *
+ * The edges go into a Flatbush box index (O(n log n)); every edge then asks it for the edges whose
+ * boxes overlap its own. Coordinates sit in typed arrays and the search filter is one function for all
+ * queries, so a query allocates nothing but Flatbush's own result array: with the exact test above this
+ * matters, as an import checks every one of up to millions of edges.
  */
 export function hasRingContacts(geometry: AreaGeometry): boolean {
-  const index = indexEdges(geometry);
-  const tree = index.tree;
-  if (tree === null) return false;
-  for (let s = 0; s < index.starts.length; s++) {
-    const a = index.starts[s] as Position;
-    const b = index.ends[s] as Position;
-    const edges = index.edgesPerRing[index.ring[s] as number] as number;
-    const found = tree.search(...searchBox(a, b), (t) => {
-      if (t <= s) return false;
-      if (index.ring[t] === index.ring[s]) {
-        const gap = (index.position[t] as number) - (index.position[s] as number);
-        // Consecutive edges, including the last and the first of a closed ring, share a vertex.
-        if (gap === 1 || gap === edges - 1) return false;
-      }
-      return segmentsNear(a, b, index.starts[t] as Position, index.ends[t] as Position);
-    });
-    if (found.length > 0) return true;
+  const rings = partsOf(geometry).flat();
+  let count = 0;
+  for (const ring of rings) count += Math.max(0, ring.length - 1);
+  if (count < 2) return false;
+  const x1 = new Float64Array(count);
+  const y1 = new Float64Array(count);
+  const x2 = new Float64Array(count);
+  const y2 = new Float64Array(count);
+  /** Ring of each edge, its position in the ring and the ring's number of edges. */
+  const ringOf = new Int32Array(count);
+  const positionOf = new Int32Array(count);
+  const edgesOfRing = new Int32Array(count);
+  const tree = new Flatbush(count);
+  let id = 0;
+  rings.forEach((ring, r) => {
+    const edges = ring.length - 1;
+    for (let i = 0; i < edges; i++) {
+      const a = ring[i] as Position;
+      const b = ring[i + 1] as Position;
+      const ax = a[0] as number;
+      const ay = a[1] as number;
+      const bx = b[0] as number;
+      const by = b[1] as number;
+      x1[id] = ax;
+      y1[id] = ay;
+      x2[id] = bx;
+      y2[id] = by;
+      ringOf[id] = r;
+      positionOf[id] = i;
+      edgesOfRing[id] = edges;
+      tree.add(
+        Math.min(ax, bx) - CONTACT_TOLERANCE_DEGREES,
+        Math.min(ay, by) - CONTACT_TOLERANCE_DEGREES,
+        Math.max(ax, bx) + CONTACT_TOLERANCE_DEGREES,
+        Math.max(ay, by) + CONTACT_TOLERANCE_DEGREES,
+      );
+      id++;
+    }
+  });
+  tree.finish();
+  let s = 0;
+  let found = false;
+  const meets = (t: number): boolean => {
+    if (found || t <= s) return false;
+    if (ringOf[t] === ringOf[s]) {
+      const gap = (positionOf[t] as number) - (positionOf[s] as number);
+      // Consecutive edges, including the last and the first of a closed ring, share a vertex.
+      if (gap === 1 || gap === (edgesOfRing[s] as number) - 1) return false;
+    }
+    if (
+      edgesNear(
+        x1[s] as number,
+        y1[s] as number,
+        x2[s] as number,
+        y2[s] as number,
+        x1[t] as number,
+        y1[t] as number,
+        x2[t] as number,
+        y2[t] as number,
+      )
+    ) {
+      found = true;
+    }
+    return false;
+  };
+  for (s = 0; s < count; s++) {
+    const ax = x1[s] as number;
+    const ay = y1[s] as number;
+    const bx = x2[s] as number;
+    const by = y2[s] as number;
+    tree.search(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by), meets);
+    if (found) return true;
   }
   return false;
 }
