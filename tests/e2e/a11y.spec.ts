@@ -270,6 +270,7 @@ test.describe("Accessibility", () => {
     // The figures follow the edit live, but the summary is announced only for committed figures.
     await expect(page.getByTestId("coverage-live")).toBeVisible({ timeout: 60_000 });
     await expect(summary).toHaveText(summaryBefore);
+    await page.screenshot({ path: `${SCREENSHOTS}/keyboard-edit.png` });
     const to = (await keyboardState(page)).edit?.ring[1] as [number, number];
     expect(to[0]).toBeGreaterThan(from[0]);
     expect(to[1]).toBeGreaterThan(from[1]);
@@ -376,12 +377,25 @@ test.describe("axe-core on the main screens", () => {
     });
     expect(await seriousOrCritical(page), "attributes form and coverage").toEqual([]);
 
+    await page.getByRole("button", { name: "Punkte per Tastatur bearbeiten" }).click();
+    await expect(page.getByTestId("keyboard-panel")).toContainText("Punkt 1 von 3");
+    expect(await seriousOrCritical(page), "keyboard vertex editing").toEqual([]);
+    await page.keyboard.press("Escape");
+    await expect(page.getByTestId("keyboard-panel")).toBeHidden();
+
     await page.getByRole("tab", { name: "Ebenen" }).click();
     expect(await seriousOrCritical(page), "layers tab").toEqual([]);
 
     await page.locator("body").press("?");
     await expect(page.getByRole("dialog", { name: "Tastenkürzel" })).toBeVisible();
     expect(await seriousOrCritical(page), "shortcuts dialog").toEqual([]);
+    await page.keyboard.press("Escape");
+
+    // The same screens in English.
+    await page.getByRole("button", { name: /^EN/ }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe("en");
+    await page.getByRole("tab", { name: "Pilot areas" }).click();
+    expect(await seriousOrCritical(page), "English main screen").toEqual([]);
     await context.close();
   });
 });

@@ -135,6 +135,11 @@ export const de = {
       "ring-closed": "Die Umrandung war nicht geschlossen und wurde geschlossen.",
       "slivers-removed": "Winzige Splitterflächen wurden entfernt.",
       empty: "Leere Teile wurden entfernt.",
+      "invalid-positions-removed": "Ungültige Punkte (ohne zwei Koordinaten) wurden entfernt.",
+      "winding-fixed": "Die Umlaufrichtung der Umrandung wurde vereinheitlicht (die Form bleibt gleich).",
+      "overlaps-merged": "Überlappende Teile wurden zusammengeführt.",
+      "touching-rings-separated":
+        "Teile, die sich in einem Punkt berührten, wurden um etwa einen Millimeter getrennt.",
     },
     outsideCity: "Hinweis: {{share}} % der Fläche liegen außerhalb der Stadtgrenze.",
     notEditable: "Dieses Gebiet kann nicht per Punkt bearbeitet werden.",

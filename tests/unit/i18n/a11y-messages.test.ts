@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { COORDINATE_PROBLEMS, parseCoordinate } from "../../../src/domain/geometry/parse-coordinate.ts";
+import { REPAIR_CODES } from "../../../src/domain/geometry/repair-area-geometry.ts";
 import { a11yDe } from "../../../src/i18n/messages/a11y-de.ts";
 import { a11yEn } from "../../../src/i18n/messages/a11y-en.ts";
+import { de } from "../../../src/i18n/messages/de.ts";
+import { en } from "../../../src/i18n/messages/en.ts";
 
 /** All leaf keys of a message tree, as dotted paths. */
 function leaves(tree: object, prefix = ""): string[] {
@@ -40,6 +43,13 @@ describe("messages of typed coordinates and keyboard drawing", () => {
     for (const key of deKeys) {
       const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
       expect(placeholders(get(a11yEn, key)), key).toEqual(placeholders(get(a11yDe, key)));
+    }
+  });
+
+  it("word every geometry repair the planner may be told about (announced in the toasts)", () => {
+    for (const code of REPAIR_CODES) {
+      expect(de.draw.repaired[code], code).toBeTruthy();
+      expect(en.draw.repaired[code], code).toBeTruthy();
     }
   });
 });
