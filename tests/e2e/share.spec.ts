@@ -276,6 +276,16 @@ test.describe("Share link", () => {
     await expect(view.getByTestId("shared-adopt")).toHaveText("Add to my plans");
     await expect(view.getByTestId("shared-area")).toContainText("Urban infrastructure and safety");
     await expect(view.getByTestId("shared-area-area")).toHaveText(/^\d+\.\d{2}\s?ha$/, { timeout: 60_000 });
+    // The recipient can print the shared variant, too.
+    await view.getByTestId("onepager-open-variant").click();
+    const onepager = fresh.page.getByTestId("onepager-page");
+    await expect(onepager).toHaveAttribute("data-ready", "true", { timeout: 60_000 });
+    await expect(onepager.locator("h1")).toHaveText("Variant one-pager “Hafenvariante”");
+    await expect(onepager).toContainText("Plan “Werkstattplan”");
+    await expect(onepager.getByTestId("onepager-areas")).toContainText("Hafen AG");
+    await expectNoSeriousAxeViolations(fresh.page, "[data-testid=onepager]");
+    await fresh.page.keyboard.press("Escape");
+    await expect(fresh.page.getByTestId("onepager")).toHaveCount(0);
     await view.getByTestId("shared-adopt-plan").click();
     await expect(fresh.page.getByTestId("shared-view")).toHaveCount(0, { timeout: 30_000 });
     await fresh.page.waitForFunction(() => window.__pilotkarte !== undefined, null, { timeout: 60_000 });

@@ -49,16 +49,21 @@ export function OnePagerOverlay({
   target,
   catalogue,
   onClose,
+  shown,
 }: {
   target: OnePagerTarget;
   catalogue: GeneratedCatalogue;
   onClose: () => void;
+  /** A variant that is not the open plan's (the shared view); the active variant without it. */
+  shown?: { variant: Variant; planName: string };
 }) {
   const { t } = useTranslation();
   const printButton = useRef<HTMLButtonElement>(null);
   const titleId = useId();
-  const variant = useDocumentStore(selectActiveVariant);
-  const planName = useDocumentStore((s) => s.plan.name);
+  const activeVariant = useDocumentStore(selectActiveVariant);
+  const activePlanName = useDocumentStore((s) => s.plan.name);
+  const variant = shown?.variant ?? activeVariant;
+  const planName = shown?.planName ?? activePlanName;
   const variants = useMemo(() => [variant], [variant]);
   const figures = useVariantAnalyses(catalogue, variants);
 

@@ -20,6 +20,7 @@ import { workspace } from "../../persistence/instance.ts";
 import { createStarterPlan, useDocumentStore } from "../../store/plan-document.ts";
 import { useSessionStore } from "../../store/session-store.ts";
 import { reportVariantResult } from "../../store/variant-commands.ts";
+import { OnePagerOverlay } from "../onepager/OnePager.tsx";
 import { formatAreaM2 } from "../Toolbar.tsx";
 import { useVariantAnalyses } from "../use-variant-analyses.ts";
 import { adoptSharedVariant } from "./adopt-shared-variant.ts";
@@ -109,6 +110,7 @@ function SharedVariantView({
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const [adoptError, setAdoptError] = useState<"failed" | "read-only" | null>(null);
+  const [onePager, setOnePager] = useState(false);
   // Fresh ids once per link, so that the figures are keyed stably.
   const variant: Variant = useMemo(() => sharedVariantToVariant(shared, shared.frozenAt), [shared]);
   const variants = useMemo(() => [variant], [variant]);
@@ -226,6 +228,14 @@ function SharedVariantView({
             data-testid="shared-to-workspace"
           >
             {t("share.view.toWorkspace")}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setOnePager(true)}
+            data-testid="onepager-open-variant"
+          >
+            {t("share.onepager.openVariant")}
           </button>
         </div>
         <p className="muted small">
@@ -345,6 +355,14 @@ function SharedVariantView({
           <SourcesList catalogue={catalogue} extraCredits={credits} testId="shared-sources" />
         </section>
       </div>
+      {onePager && (
+        <OnePagerOverlay
+          target={{ kind: "variant" }}
+          catalogue={catalogue}
+          shown={{ variant, planName: shared.planName }}
+          onClose={() => setOnePager(false)}
+        />
+      )}
       <div className="shared-map-wrap">
         <SharedMap catalogue={catalogue} variant={variant} label={t("share.view.map")} />
         <p className="credits shared-credits">{credits.join(" · ")}</p>
