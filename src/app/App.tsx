@@ -10,11 +10,11 @@ import { useStorageStore } from "../store/storage-store.ts";
 import { CompareView } from "../ui/compare/CompareView.tsx";
 import { ErrorBoundary } from "../ui/ErrorBoundary.tsx";
 import { Header } from "../ui/Header.tsx";
-import { SharedView } from "../ui/share/SharedView.tsx";
-import { showingSharedView, useShareFragment } from "../ui/share/share-route.ts";
 import { AudienceView } from "../ui/present/AudienceView.tsx";
 import { PresentationView } from "../ui/present/PresentationView.tsx";
 import { audiencePlanIdOf } from "../ui/present/presenter-channel.ts";
+import { SharedView } from "../ui/share/SharedView.tsx";
+import { showingSharedView, useShareFragment } from "../ui/share/share-route.ts";
 import { UpdatePrompt } from "../ui/UpdatePrompt.tsx";
 import { Workspace } from "../ui/Workspace.tsx";
 
