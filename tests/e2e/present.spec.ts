@@ -207,6 +207,16 @@ test.describe("Presentation mode", () => {
     await expectSlide(presentation, "Variante 1 von 3 · Übersicht", "Nordstadt");
     await page.keyboard.press("9");
     await expectSlide(presentation, "Variante 1 von 3 · Übersicht", "Nordstadt");
+    // A clicker's start button sends F5: it must not reload the page in the middle of a presentation.
+    await page.keyboard.press("F5");
+    await page.keyboard.press("ArrowRight");
+    await expectSlide(presentation, "Variante 1 von 3 · Fläche 1 von 2", "Hafen");
+    await page.keyboard.press("Home");
+    // "B" (or ".") blanks the screen and brings the slide back.
+    await page.keyboard.press("b");
+    await expect(presentation.getByTestId("present-blank")).toBeVisible();
+    await page.keyboard.press(".");
+    await expect(presentation.getByTestId("present-blank")).toHaveCount(0);
 
     // Frozen: renaming an area in the plan does not change the running presentation.
     await page.evaluate(
@@ -339,6 +349,15 @@ test.describe("Presentation mode", () => {
       "style",
       /at 60(\.\d+)?% 40(\.\d+)?%/,
     );
+
+    // Blanking in the presenter window turns the audience window black; the presenter sees a note.
+    await page.keyboard.press("b");
+    await expect(audience.getByTestId("present-blank")).toBeVisible();
+    await expect(audience.getByTestId("present-blank")).toHaveText("");
+    await expect(presentation.getByTestId("present-blank")).toContainText("Bildschirm schwarz");
+    await page.keyboard.press("b");
+    await expect(audience.getByTestId("present-blank")).toHaveCount(0);
+    await expect(presentation.getByTestId("present-elapsed")).toHaveText(/^Dauer \d{2}:\d{2}$/);
 
     await mapDrawn(audiencePage, "audience");
     await audiencePage.screenshot({ path: "test-results/screenshots/present-audience.png" });

@@ -26,6 +26,8 @@ export type PresenterMessage =
       frozenAt: string;
       /** Laser pointer as fractions (0..1) of the map's width and height from top left; null when off. */
       spotlight: { x: number; y: number } | null;
+      /** Screen blanked (black) by the presenter ("B" or "." on a clicker); absent means not blanked. */
+      blank?: true;
     }
   | {
       type: "deck";
@@ -68,7 +70,8 @@ export function parsePresenterMessage(data: unknown): PresenterMessage | null {
 }
 
 function parseState(data: Record<string, unknown>): PresenterMessage | null {
-  const { planId, slideIndex, variantIds, frozenAt, spotlight } = data;
+  const { planId, slideIndex, variantIds, frozenAt, spotlight, blank } = data;
+  if (blank !== undefined && typeof blank !== "boolean") return null;
   if (!isId(planId)) return null;
   if (typeof slideIndex !== "number" || !Number.isSafeInteger(slideIndex) || slideIndex < 0) return null;
   if (
@@ -86,7 +89,15 @@ function parseState(data: Record<string, unknown>): PresenterMessage | null {
     if (!isRecord(spotlight) || !isFraction(spotlight.x) || !isFraction(spotlight.y)) return null;
     point = { x: spotlight.x, y: spotlight.y };
   }
-  return { type: "state", planId, slideIndex, variantIds: [...variantIds], frozenAt, spotlight: point };
+  return {
+    type: "state",
+    planId,
+    slideIndex,
+    variantIds: [...variantIds],
+    frozenAt,
+    spotlight: point,
+    ...(blank === true ? { blank: true as const } : {}),
+  };
 }
 
 /* ── The deck ── */

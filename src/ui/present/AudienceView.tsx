@@ -113,6 +113,7 @@ function Audience({ planId }: { planId: string }) {
         deck={deck}
         view={view}
         spotlight={matching?.spotlight ?? null}
+        blank={matching?.blank ? "audience" : null}
         onMapIdle={() => setMapIdle(true)}
       />
     );

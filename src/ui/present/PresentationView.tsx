@@ -88,6 +88,19 @@ function SpeakerNotes({ view, t }: { view: SlideView; t: T }) {
   );
 }
 
+/** Minutes and seconds since the presentation started, for the presenter's pacing. */
+function ElapsedTime({ since, t }: { since: string; t: T }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  const seconds = Math.max(0, Math.floor((now - Date.parse(since)) / 1000));
+  const mm = String(Math.floor(seconds / 60)).padStart(2, "0");
+  const ss = String(seconds % 60).padStart(2, "0");
+  return <span data-testid="present-elapsed">{t("present.presenter.elapsed", { time: `${mm}:${ss}` })}</span>;
+}
+
 /** Makes everything but the presentation layer inert while it is shown. */
 function useInertApp(): void {
   useEffect(() => {
@@ -109,6 +122,7 @@ export function PresentationView({ catalogue }: { catalogue: GeneratedCatalogue 
   const [deck, setDeck] = useState<PresentationDeck | null>(null);
   const [slideIndex, setSlideIndex] = useState(0);
   const [spotlightOn, setSpotlightOn] = useState(false);
+  const [blank, setBlank] = useState(false);
   const [pointer, setPointer] = useState({ x: 0.5, y: 0.5 });
   const [presenterLayout, setPresenterLayout] = useState(false);
   const [audienceConnected, setAudienceConnected] = useState(false);
@@ -159,6 +173,16 @@ export function PresentationView({ catalogue }: { catalogue: GeneratedCatalogue 
         setSpotlightOn((on) => !on);
         return;
       }
+      // Clickers blank the screen with "B" or "."; their start button sends F5, which would reload.
+      if (plain && (event.key === "b" || event.key === "B" || event.key === ".")) {
+        event.preventDefault();
+        setBlank((on) => !on);
+        return;
+      }
+      if (event.key === "F5") {
+        event.preventDefault();
+        return;
+      }
       const action = presentationAction(event.key, event);
       if (!action) return;
       event.preventDefault();
@@ -197,9 +221,10 @@ export function PresentationView({ catalogue }: { catalogue: GeneratedCatalogue 
             variantIds: deck.variants.map((v) => v.id),
             frozenAt: deck.frozenAt,
             spotlight,
+            ...(blank ? { blank: true as const } : {}),
           }
         : null,
-    [deck, index, spotlight],
+    [deck, index, spotlight, blank],
   );
   latest.current = { deck, message: stateMessage };
   const language = i18n.language === "en" ? "en" : "de";
@@ -273,6 +298,9 @@ export function PresentationView({ catalogue }: { catalogue: GeneratedCatalogue 
       >
         {t("present.controls.spotlight")}
       </button>
+      <button type="button" aria-pressed={blank} onClick={() => setBlank((on) => !on)}>
+        {t("present.controls.blank")}
+      </button>
       <button type="button" onClick={openAudience} title={t("present.controls.audienceTitle")}>
         {t("present.controls.audience")}
       </button>
@@ -309,6 +337,7 @@ export function PresentationView({ catalogue }: { catalogue: GeneratedCatalogue 
         deck={deck}
         view={view}
         spotlight={spotlight}
+        blank={blank ? (presenterLayout ? "presenter" : "audience") : null}
         onPointer={onPointer}
         onMapIdle={() => setMapIdle(true)}
       >
@@ -324,8 +353,14 @@ export function PresentationView({ catalogue }: { catalogue: GeneratedCatalogue 
           </h3>
           <div className="present-presenter-stage">{stage}</div>
           {controls}
-          <p className="present-status" data-testid="present-audience-status">
-            {audienceConnected ? t("present.controls.audienceConnected") : t("present.controls.audienceNone")}
+          <p className="present-status">
+            <span data-testid="present-audience-status">
+              {audienceConnected
+                ? t("present.controls.audienceConnected")
+                : t("present.controls.audienceNone")}
+            </span>
+            {" · "}
+            <ElapsedTime since={deck.frozenAt} t={t} />
           </p>
         </div>
         <div className="present-presenter-side">

@@ -157,6 +157,11 @@ interface SlideStageProps {
   view: SlideView;
   /** Laser pointer as fractions of the map; null when off. */
   spotlight: { x: number; y: number } | null;
+  /**
+   * The screen blanked: plain black for the audience; for the presenter's own preview a dark cover
+   * that says so (the audience sees black).
+   */
+  blank?: "audience" | "presenter" | null;
   /** Presenter only: the pointer over the map, as fractions (drives the spotlight). */
   onPointer?: (point: { x: number; y: number }) => void;
   onMapIdle?: () => void;
@@ -169,6 +174,7 @@ export function SlideStage({
   deck,
   view,
   spotlight,
+  blank = null,
   onPointer,
   onMapIdle,
   children,
@@ -262,6 +268,11 @@ export function SlideStage({
         </span>
         {children}
       </footer>
+      {blank && (
+        <div className={`present-blank present-blank-${blank}`} data-testid="present-blank">
+          {blank === "presenter" && <p>{t("present.blanked")}</p>}
+        </div>
+      )}
     </section>
   );
 }

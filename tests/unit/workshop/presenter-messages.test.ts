@@ -20,6 +20,8 @@ describe("presenter messages", () => {
     expect(parsePresenterMessage({ type: "bye" })).toEqual({ type: "bye" });
     expect(parsePresenterMessage(state)).toEqual(state);
     expect(parsePresenterMessage({ ...state, spotlight: null })).toEqual({ ...state, spotlight: null });
+    expect(parsePresenterMessage({ ...state, blank: true })).toEqual({ ...state, blank: true });
+    expect(parsePresenterMessage({ ...state, blank: false })).toEqual(state);
   });
 
   it("returns a fresh object without unknown keys", () => {
@@ -72,6 +74,8 @@ describe("presenter messages", () => {
       { spotlight: { x: -0.1, y: 0.5 } },
       { spotlight: { x: Number.NaN, y: 0.5 } },
       { spotlight: [0.5, 0.5] },
+      { blank: "yes" },
+      { blank: 1 },
     ];
     for (const change of broken) {
       expect(parsePresenterMessage({ ...state, ...change }), JSON.stringify(change)).toBeNull();
