@@ -357,6 +357,21 @@ test.describe("Export", () => {
     const srs = db.exec("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = 'pilot_areas'");
     expect(srs[0]?.values).toEqual([[25832]]);
     db.close();
+
+    // The selected area alone, as a German spreadsheet: BOM, semicolons, decimal comma.
+    await dialog.getByLabel(/Ausgewähltes Gebiet/).check();
+    await dialog.getByLabel("CSV je Gebiet, deutsch (Excel)").check();
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      dialog.getByRole("button", { name: "Herunterladen" }).click(),
+    ]);
+    const csv = readFileSync((await csvDownload.path()) as string, "utf8");
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const [header = "", row = ""] = csv.slice(1).split("\r\n");
+    const columns = header.split(";");
+    const cells = row.split(";");
+    expect(cells[columns.indexOf("name")]).toBe(SQUARE_NAME);
+    expect(cells[columns.indexOf("area_ha")]).toMatch(/^\d+,\d+$/);
     expect(app.errors).toEqual([]);
   });
 
@@ -366,13 +381,26 @@ test.describe("Export", () => {
     const dialog = page.getByTestId("export-dialog");
     await dialog.getByRole("button", { name: "Herunterladen" }).click();
     await expect(dialog.getByRole("alert")).toContainText("Nichts zu exportieren");
+    // The same in English.
+    await dialog.getByRole("button", { name: "Abbrechen" }).click();
+    await page.getByRole("button", { name: /EN/ }).click();
+    await page.locator("header.app-header").getByRole("button", { name: "Export", exact: true }).click();
+    await expect(dialog.getByRole("heading", { name: "Export for partners" })).toBeVisible();
+    await dialog.getByRole("button", { name: "Download" }).click();
+    await expect(dialog.getByRole("alert")).toContainText("Nothing to export");
     expect(app.errors).toEqual([]);
   });
 
   test("the map picture is a PNG with the map, legend and credits", async ({ app, page }) => {
-    await app.open();
+    // Without "=pixels": the map keeps no drawing buffer, as for planners, so the picture must be taken
+    // in the frame's render event.
+    await app.open("/?e2e");
     await importAsAreas(page, WITH_PRJ);
     await app.waitForIdle();
+    const centre = await page.evaluate((p) => {
+      const point = window.__pilotkarte?.map.project(p);
+      return { x: Math.round(point?.x ?? 0), y: Math.round(point?.y ?? 0) };
+    }, EXPECTED_CENTRE);
     await openExport(page);
     const dialog = page.getByTestId("export-dialog");
     await dialog.getByLabel("Kartenbild (PNG)").check();
@@ -392,6 +420,31 @@ test.describe("Export", () => {
     expect(height).toBeGreaterThan(Math.round(mapBox?.height ?? 0) + 100);
     // A real picture, not a blank one: a map with labels compresses to far more than a few kB.
     expect(png.length).toBeGreaterThan(100_000);
+    // The map part (below the 64 px title) has the basemap's many colours, and the imported area's
+    // blue (#0072b2 at 28 % over the light basemap) at its centre.
+    const seen = await page.evaluate(
+      async ({ base64, top, height, centre }) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${base64}`;
+        await image.decode();
+        const canvas = document.createElement("canvas");
+        canvas.width = image.width;
+        canvas.height = image.height;
+        const context = canvas.getContext("2d");
+        if (!context) return null;
+        context.drawImage(image, 0, 0);
+        const data = context.getImageData(0, top, image.width, height).data;
+        const colours = new Set<number>();
+        for (let i = 0; i < data.length; i += 4 * 7) {
+          colours.add(((data[i] ?? 0) << 16) | ((data[i + 1] ?? 0) << 8) | (data[i + 2] ?? 0));
+        }
+        const [r = 0, g = 0, b = 0] = context.getImageData(centre.x, top + centre.y, 1, 1).data;
+        return { colours: colours.size, centre: { r, g, b } };
+      },
+      { base64: png.toString("base64"), top: 64, height: Math.round(mapBox?.height ?? 0), centre },
+    );
+    expect(seen?.colours).toBeGreaterThan(20);
+    expect(seen?.centre.b).toBeGreaterThan((seen?.centre.r ?? 255) + 30);
     await page.goto("about:blank");
     await page.setViewportSize({ width: Math.min(width, 1600), height: Math.min(height, 1400) });
     await page.setContent(
