@@ -88,8 +88,12 @@ export function variantsBounds(variants: readonly Pick<Variant, "areaOrder" | "a
 interface CameraGroup {
   register(key: string, map: MapLibreInstance): void;
   unregister(key: string): void;
+  /** Frames all maps on the group's bounds again. */
+  fit(): void;
   bounds: Bounds;
 }
+
+const FIT_OPTIONS = { padding: 32, maxZoom: 15 } as const;
 
 const CameraGroupContext = createContext<CameraGroup | null>(null);
 
@@ -100,6 +104,8 @@ const CameraGroupContext = createContext<CameraGroup | null>(null);
 export function CompareCameraGroup({ bounds, children }: { bounds: Bounds; children: ReactNode }) {
   const maps = useRef(new Map<string, MapLibreInstance>());
   const syncing = useRef(false);
+  // Until the planner moves a map, a change of the layout (window size, columns) frames the areas again.
+  const userMoved = useRef(false);
   const listeners = useRef(new Map<string, () => void>());
 
   const follow = useCallback((leader: MapLibreInstance) => {
@@ -118,17 +124,38 @@ export function CompareCameraGroup({ bounds, children }: { bounds: Bounds; child
     }
   }, []);
 
+  const frameAreas = useCallback(() => {
+    // Framed in the smallest map, so the areas fit in every map; the others follow by the move events.
+    const size = (map: MapLibreInstance) => map.getContainer().clientWidth * map.getContainer().clientHeight;
+    const smallest = [...maps.current.values()].sort((a, b) => size(a) - size(b))[0];
+    smallest?.fitBounds(bounds, { ...FIT_OPTIONS, duration: 0 });
+  }, [bounds]);
+
   const group = useMemo<CameraGroup>(
     () => ({
       bounds,
+      fit: () => {
+        userMoved.current = false;
+        frameAreas();
+      },
       register: (key, map) => {
         const first = [...maps.current.values()][0];
         maps.current.set(key, map);
         // A map joining late takes the camera the others have now.
         if (first) follow(first);
-        const onMove = () => follow(map);
+        const onMove = (event: { originalEvent?: unknown }) => {
+          if (event.originalEvent) userMoved.current = true;
+          follow(map);
+        };
+        const onResize = () => {
+          if (!userMoved.current) frameAreas();
+        };
         map.on("move", onMove);
-        listeners.current.set(key, () => map.off("move", onMove));
+        map.on("resize", onResize);
+        listeners.current.set(key, () => {
+          map.off("move", onMove);
+          map.off("resize", onResize);
+        });
         if (new URLSearchParams(window.location.search).has("e2e")) {
           window.__pilotkarteCompare = { maps: () => Object.fromEntries(maps.current) };
         }
@@ -140,7 +167,7 @@ export function CompareCameraGroup({ bounds, children }: { bounds: Bounds; child
       },
     }),
     // The bounds only matter for maps that open later; the group itself lives as long as the view.
-    [bounds, follow],
+    [bounds, follow, frameAreas],
   );
   return <CameraGroupContext.Provider value={group}>{children}</CameraGroupContext.Provider>;
 }
@@ -179,7 +206,7 @@ function GroupMap({ catalogue, groupKey, labels, children, onReady }: BaseMapPro
     [catalogue, base],
   );
   const initialViewState = useMemo(
-    () => ({ bounds: group.bounds, fitBoundsOptions: { padding: 32, maxZoom: 15 } }),
+    () => ({ bounds: group.bounds, fitBoundsOptions: FIT_OPTIONS }),
     [group.bounds],
   );
   useEffect(() => () => group.unregister(groupKey), [group, groupKey]);
@@ -190,8 +217,11 @@ function GroupMap({ catalogue, groupKey, labels, children, onReady }: BaseMapPro
     onReady?.(map);
     group.register(groupKey, map);
   }, [group, groupKey, labels.map, onReady]);
-  const zoom = (by: number) =>
-    mapRef.current?.getMap().zoomTo(mapRef.current.getZoom() + by, { duration: 0 });
+  const zoom = (by: number) => {
+    const map = mapRef.current?.getMap();
+    // Marked as the planner's own move, so a layout change keeps this zoom.
+    map?.zoomTo(map.getZoom() + by, { duration: 0 }, { originalEvent: "zoom-button" });
+  };
   return (
     <MapLibreMap
       ref={mapRef}
@@ -397,4 +427,10 @@ export function CompareDiffMap({
       )}
     </GroupMap>
   );
+}
+
+/** Frames all maps of the surrounding camera group on its areas again ("show all areas"). */
+export function useCompareFit(): () => void {
+  const group = useContext(CameraGroupContext);
+  return useCallback(() => group?.fit(), [group]);
 }

@@ -305,6 +305,22 @@ test.describe("Variant manager and compare view", () => {
       expect(Math.abs((camera[2] ?? 0) - (lead[2] ?? 0))).toBeLessThan(1e-9);
     }
 
+    // "Show all areas" frames every map on the compared areas again.
+    await view.getByTestId("compare-fit").click();
+    const framed = await page.evaluate(() =>
+      Object.values(window.__pilotkarteCompare?.maps() ?? {}).map((map) => {
+        const b = map.getBounds();
+        return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+      }),
+    );
+    expect(framed).toHaveLength(4);
+    for (const [west, south, east, north] of framed) {
+      expect(west).toBeLessThan(7.456);
+      expect(south).toBeLessThan(51.503);
+      expect(east).toBeGreaterThan(7.474);
+      expect(north).toBeGreaterThan(51.513);
+    }
+
     // A variant dropped from the comparison leaves two columns.
     await view.getByTestId("compare-pick").getByLabel("Nord plus").uncheck();
     await expect(matrix.locator("thead th")).toHaveText(["Kennzahl", "Nord (Basis)", "Süd"]);

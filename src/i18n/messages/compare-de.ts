@@ -15,6 +15,8 @@ export const compareDe = {
   mapsHint: "Verschieben oder Zoomen einer Karte bewegt alle Karten mit.",
   mapLabel: "Karte der Variante {{name}}",
   noAreas: "Diese Variante hat noch keine Gebiete.",
+  fitAll: "Alle Gebiete zeigen",
+  legendAddresses: "Adresspunkte (zur Orientierung)",
   legendHeading: "Legende",
   legendFields: "Gebietsfarbe wie in der Bearbeitung gewählt; Name steht im Gebiet",
   legendBoundary: "Stadtgrenze und Stadtbezirke",

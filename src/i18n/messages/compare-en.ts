@@ -15,6 +15,8 @@ export const compareEn: Widen<typeof compareDe> = {
   mapsHint: "Panning or zooming one map moves all maps.",
   mapLabel: "Map of variant {{name}}",
   noAreas: "This variant has no areas yet.",
+  fitAll: "Show all areas",
+  legendAddresses: "Address points (for orientation)",
   legendHeading: "Legend",
   legendFields: "Area colour as chosen while editing; the name is shown inside the area",
   legendBoundary: "City boundary and city districts",

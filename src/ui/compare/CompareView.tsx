@@ -20,6 +20,7 @@ import {
   CompareCameraGroup,
   CompareVariantMap,
   compareMapCredits,
+  useCompareFit,
   variantsBounds,
 } from "../../map/CompareMaps.tsx";
 import { useDocumentStore } from "../../store/plan-document.ts";
@@ -139,9 +140,12 @@ export function CompareView({ catalogue }: { catalogue: GeneratedCatalogue }) {
       ) : (
         <CompareCameraGroup bounds={bounds}>
           <section className="compare-maps-section" aria-labelledby="compare-maps-title">
-            <h3 id="compare-maps-title">
-              {t("compare.mapsHeading")} <span className="compare-hint">{t("compare.mapsHint")}</span>
-            </h3>
+            <div className="compare-maps-head">
+              <h3 id="compare-maps-title">
+                {t("compare.mapsHeading")} <span className="compare-hint">{t("compare.mapsHint")}</span>
+              </h3>
+              <FitButton />
+            </div>
             <div
               className="compare-maps"
               style={{ gridTemplateColumns: `repeat(${variants.length}, minmax(0, 1fr))` }}
@@ -186,6 +190,10 @@ export function CompareView({ catalogue }: { catalogue: GeneratedCatalogue }) {
                   <span className="compare-legend-boundary" aria-hidden="true" />
                   {t("compare.legendBoundary")}
                 </li>
+                <li>
+                  <span className="compare-legend-addresses" aria-hidden="true" />
+                  {t("compare.legendAddresses")}
+                </li>
               </ul>
               <p className="compare-credits" data-testid="compare-credits">
                 <span className="visually-hidden">{t("compare.creditsLabel")}: </span>
@@ -206,6 +214,17 @@ export function CompareView({ catalogue }: { catalogue: GeneratedCatalogue }) {
       )}
       <AboutDialog catalogue={catalogue} />
     </main>
+  );
+}
+
+/** Frames every map on the compared variants' areas again (after panning around). */
+function FitButton() {
+  const { t } = useTranslation();
+  const fit = useCompareFit();
+  return (
+    <button type="button" className="button" onClick={fit} data-testid="compare-fit">
+      {t("compare.fitAll")}
+    </button>
   );
 }
 
