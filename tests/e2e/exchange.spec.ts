@@ -278,10 +278,44 @@ test.describe("Import", () => {
     await legend.getByRole("button", { name: "Ebene „square-25832.zip“ entfernen" }).click();
     await expect(legend).toHaveCount(0);
     await expect.poll(() => overlayAt(EXPECTED_CENTRE)).toBe(0);
+
+    // Points can only be a layer: the pilot-area choice is off and says why.
+    const points = {
+      type: "FeatureCollection",
+      features: [
+        {
+          type: "Feature",
+          properties: { name: "Treffpunkt A" },
+          geometry: { type: "Point", coordinates: [7.46, 51.52] },
+        },
+        {
+          type: "Feature",
+          properties: { name: "Treffpunkt B" },
+          geometry: { type: "Point", coordinates: [7.47, 51.51] },
+        },
+      ],
+    };
+    await openImport(page);
+    await page
+      .getByTestId("import-file")
+      .setInputFiles({
+        name: "treffpunkte.geojson",
+        mimeType: "application/geo+json",
+        buffer: Buffer.from(JSON.stringify(points)),
+      });
+    const preview = page.getByTestId("import-preview");
+    await expect(preview.getByLabel(/Pilotgebiete in der Variante/)).toBeDisabled({ timeout: 30_000 });
+    await expect(preview).toContainText("enthält nur Punkte");
+    await expect(preview.getByLabel(/Ebene auf der Karte/)).toBeChecked();
+    await page.getByTestId("import-confirm").click();
+    await expect(legend.locator(".exchange-overlay-summary")).toHaveText("2 Punkte");
+    expect(await storedAreas(page)).toEqual([]);
     expect(app.errors).toEqual([]);
   });
 
-  test("the import dialog with a preview has no serious accessibility violations", async ({ browser }) => {
+  test("the import dialog with a preview and the export dialog have no serious accessibility violations", async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     await page.goto("/?e2e=pixels");
@@ -292,6 +326,14 @@ test.describe("Import", () => {
     const results = await new AxeBuilder({ page }).include('[data-testid="import-dialog"]').analyze();
     const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    // The export dialog too.
+    await page.getByTestId("import-preview").getByRole("button", { name: "Abbrechen" }).click();
+    await openExport(page);
+    const exportResults = await new AxeBuilder({ page }).include('[data-testid="export-dialog"]').analyze();
+    const exportSerious = exportResults.violations.filter(
+      (v) => v.impact === "serious" || v.impact === "critical",
+    );
+    expect(exportSerious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     await context.close();
   });
 });
