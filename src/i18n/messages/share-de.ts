@@ -92,7 +92,7 @@ export const shareDe = {
     print: "Drucken / als PDF speichern",
     close: "Schließen",
     dialogLabel: "Druckansicht",
-    mapCaption: "Lage in Dortmund (Stadtbezirke; das Gebiet farbig)",
+    mapCaption: "Lage in Dortmund (Stadtbezirke und Statistische Bezirke; das Gebiet farbig, andere Gebiete der Variante gestrichelt)",
     mapCaptionVariant: "Pilotgebiete der Variante in Dortmund (Stadtbezirke)",
     mapAlt: "Karte: {{name}} in Dortmund",
     facts: "Angaben",

@@ -88,7 +88,7 @@ export const shareEn: Widen<typeof shareDe> = {
     print: "Print / save as PDF",
     close: "Close",
     dialogLabel: "Print view",
-    mapCaption: "Location in Dortmund (city districts; the area in colour)",
+    mapCaption: "Location in Dortmund (city and statistical districts; the area in colour, other areas of the variant dashed)",
     mapCaptionVariant: "The variant's pilot areas in Dortmund (city districts)",
     mapAlt: "Map: {{name}} in Dortmund",
     facts: "Details",
