@@ -296,19 +296,63 @@ test.describe("Import", () => {
       ],
     };
     await openImport(page);
-    await page
-      .getByTestId("import-file")
-      .setInputFiles({
-        name: "treffpunkte.geojson",
-        mimeType: "application/geo+json",
-        buffer: Buffer.from(JSON.stringify(points)),
-      });
+    await page.getByTestId("import-file").setInputFiles({
+      name: "treffpunkte.geojson",
+      mimeType: "application/geo+json",
+      buffer: Buffer.from(JSON.stringify(points)),
+    });
     const preview = page.getByTestId("import-preview");
     await expect(preview.getByLabel(/Pilotgebiete in der Variante/)).toBeDisabled({ timeout: 30_000 });
     await expect(preview).toContainText("enthält nur Punkte");
     await expect(preview.getByLabel(/Ebene auf der Karte/)).toBeChecked();
     await page.getByTestId("import-confirm").click();
     await expect(legend.locator(".exchange-overlay-summary")).toHaveText("2 Punkte");
+    expect(await storedAreas(page)).toEqual([]);
+    expect(app.errors).toEqual([]);
+  });
+
+  test("a large file (2,000 areas, about 8 MB) is read and offered only as a layer", async ({
+    app,
+    page,
+  }) => {
+    await app.open();
+    // Hexagon-like rings of 200 vertices on a grid over the city.
+    const features = Array.from({ length: 2000 }, (_, k) => {
+      const lon0 = 7.36 + (k % 50) * 0.005;
+      const lat0 = 51.44 + Math.floor(k / 50) * 0.004;
+      const ring = Array.from({ length: 200 }, (_, i) => {
+        const angle = (i / 200) * 2 * Math.PI;
+        return [
+          Math.round((lon0 + 0.0018 * Math.cos(angle)) * 1e7) / 1e7,
+          Math.round((lat0 + 0.0012 * Math.sin(angle)) * 1e7) / 1e7,
+        ];
+      });
+      ring.push(ring[0] as number[]);
+      return {
+        type: "Feature",
+        properties: { name: `Fläche ${k + 1}` },
+        geometry: { type: "Polygon", coordinates: [ring] },
+      };
+    });
+    const buffer = Buffer.from(JSON.stringify({ type: "FeatureCollection", features }));
+    expect(buffer.length).toBeGreaterThan(7_000_000);
+    await openImport(page);
+    await page
+      .getByTestId("import-file")
+      .setInputFiles({ name: "gross.geojson", mimeType: "application/geo+json", buffer });
+    const preview = page.getByTestId("import-preview");
+    await expect(preview).toBeVisible({ timeout: 60_000 });
+    await expect(preview.getByTestId("import-count")).toContainText(
+      "2.000 übernommen (Gebiete), 0 nicht übernommen, 2.000 in der Datei",
+    );
+    await expect(preview.getByTestId("import-names").locator("tbody tr")).toHaveCount(10);
+    await expect(preview).toContainText("… und 1.990 weitere");
+    await expect(preview.getByLabel(/Pilotgebiete in der Variante/)).toBeDisabled();
+    await expect(preview).toContainText("Mehr als 500 Gebiete");
+    await page.getByTestId("import-confirm").click();
+    await expect(page.getByTestId("overlay-legend").locator(".exchange-overlay-summary")).toHaveText(
+      "2.000 Gebiete",
+    );
     expect(await storedAreas(page)).toEqual([]);
     expect(app.errors).toEqual([]);
   });
