@@ -195,6 +195,25 @@ test.describe("Variant manager and compare view", () => {
       expect(Math.abs(cell.value - (expectedSums[i] ?? 0))).toBeLessThan(1);
       expect(cell.text).toContain(hectares(expectedSums[i] ?? 0));
     });
+    // The same sums from the sizes listed under each map.
+    const keySums = await view
+      .getByTestId("compare-map")
+      .evaluateAll((figures) =>
+        figures.map((figure) =>
+          [...figure.querySelectorAll<HTMLElement>(".compare-area-key li[data-m2]")].reduce(
+            (total, item) => total + Number(item.dataset.m2),
+            0,
+          ),
+        ),
+      );
+    keySums.forEach((m2, i) => {
+      // The worker measures in its own clipping frame: the same to well under a square metre.
+      expect(Math.abs(m2 - (sumRow[i]?.value ?? 0))).toBeLessThan(0.01);
+    });
+    await expect(view.getByTestId("compare-map").nth(1).locator(".compare-area-key li")).toHaveText([
+      `Gebiet 1${hectares(sizes["Nord plus"]?.[0] ?? 0)}`,
+      `Gebiet 2${hectares(sizes["Nord plus"]?.[1] ?? 0)}`,
+    ]);
     // Deltas against Nord, with their sign; size is neither better nor worse: no best mark.
     expect(
       Math.abs((sumRow[1]?.delta ?? 0) - ((expectedSums[1] ?? 0) - (expectedSums[0] ?? 0))),

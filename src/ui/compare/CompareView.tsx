@@ -7,6 +7,7 @@
  */
 import { type ReactNode, useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { geodesicArea } from "../../domain/geometry/measure-area.ts";
 import type { GeneratedCatalogue, ReferenceLevel } from "../../domain/model/catalogue.ts";
 import type { Variant } from "../../domain/model/plan.ts";
 import {
@@ -29,6 +30,7 @@ import { AboutDialog } from "../AboutDialog.tsx";
 import { useVariantAnalyses, type VariantFigures } from "../use-variant-analyses.ts";
 import { initialComparePick, togglePick } from "../variants/compare-pick.ts";
 import { CompareCharts } from "./CompareCharts.tsx";
+import { formatIndicatorValue } from "./compare-format.ts";
 import { DiffPanel } from "./DiffPanel.tsx";
 import { IndicatorTable } from "./IndicatorTable.tsx";
 
@@ -177,6 +179,7 @@ export function CompareView({ catalogue }: { catalogue: GeneratedCatalogue }) {
                       <p className="compare-map-empty">{t("compare.noAreas")}</p>
                     )}
                   </div>
+                  <AreaKey variant={variant} language={language} />
                 </figure>
               ))}
             </div>
@@ -214,6 +217,36 @@ export function CompareView({ catalogue }: { catalogue: GeneratedCatalogue }) {
       )}
       <AboutDialog catalogue={catalogue} />
     </main>
+  );
+}
+
+/** Areas shown in the map at most; the rest are counted ("+ 3 more"). */
+const AREA_KEY_LIMIT = 5;
+
+/** The map's key: each area's colour, name and size. Names are the planner's text, shown as text. */
+function AreaKey({ variant, language }: { variant: Variant; language: Language }) {
+  const { t } = useTranslation();
+  const areas = useMemo(
+    () =>
+      variant.areaOrder.flatMap((id) => {
+        const area = variant.areas[id];
+        return area ? [{ id, name: area.name, colour: area.colour, m2: geodesicArea(area.geometry) }] : [];
+      }),
+    [variant],
+  );
+  if (areas.length === 0) return null;
+  const more = areas.length - AREA_KEY_LIMIT;
+  return (
+    <ul className="compare-area-key" aria-label={t("compare.areaKey", { name: variant.name })}>
+      {areas.slice(0, AREA_KEY_LIMIT).map((area) => (
+        <li key={area.id} data-m2={area.m2}>
+          <span className="compare-area-swatch" style={{ background: area.colour }} aria-hidden="true" />
+          <span className="compare-area-name">{area.name || t("compare.unnamedArea")}</span>
+          <span className="compare-area-size">{formatIndicatorValue(area.m2, "m2", language)}</span>
+        </li>
+      ))}
+      {more > 0 && <li className="compare-area-more">{t("compare.moreAreas", { count: more })}</li>}
+    </ul>
   );
 }
 
