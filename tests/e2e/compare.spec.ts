@@ -354,6 +354,8 @@ test.describe("Variant manager and compare view", () => {
     await manager.getByRole("button", { name: "Variante „Süd“ nach oben schieben" }).click();
     expect(await variantNames(page)).toEqual(["Süd", "Nord", "Nord plus"]);
     await expect(manager.getByRole("button", { name: "Variante „Süd“ nach oben schieben" })).toBeDisabled();
+    // The focus is not lost with the disabled button: it moves to "down".
+    await expect(manager.getByRole("button", { name: "Variante „Süd“ nach unten schieben" })).toBeFocused();
     await manager.getByRole("button", { name: "Variante „Nord“ nach unten schieben" }).press("Enter");
     expect(await variantNames(page)).toEqual(["Süd", "Nord plus", "Nord"]);
 
@@ -364,9 +366,14 @@ test.describe("Variant manager and compare view", () => {
     await confirm.getByRole("button", { name: "Abbrechen" }).click();
     expect(await variantNames(page)).toEqual(["Süd", "Nord plus", "Nord"]);
     await manager.getByRole("button", { name: "Variante „Nord plus“ löschen" }).click();
+    await expect(confirm).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(confirm).toHaveCount(0);
+    await manager.getByRole("button", { name: "Variante „Nord plus“ löschen" }).click();
     await expect(manager.getByRole("button", { name: "Ja, löschen" })).toBeFocused();
     await manager.getByRole("button", { name: "Ja, löschen" }).click();
     expect(await variantNames(page)).toEqual(["Süd", "Nord"]);
+    await expect(manager.locator(".variant-switch[aria-current=true]")).toBeFocused();
     await page.locator("body").press("Control+z");
     await expect.poll(() => variantNames(page)).toEqual(["Süd", "Nord plus", "Nord"]);
     await expect(manager.getByTestId("variant-row").filter({ hasText: "Nord plus" })).toContainText(

@@ -40,6 +40,12 @@ export function VariantManager() {
   const [renaming, setRenaming] = useState<VariantId | null>(null);
   const [confirming, setConfirming] = useState<VariantId | null>(null);
   const [picking, setPicking] = useState(false);
+  const sectionRef = useRef<HTMLElement>(null);
+  /** After a delete the row with the focus is gone: the focus goes to the variant that is now active. */
+  const focusActive = () =>
+    requestAnimationFrame(() =>
+      sectionRef.current?.querySelector<HTMLButtonElement>(".variant-switch[aria-current=true]")?.focus(),
+    );
   const variants = plan.variantOrder.flatMap((id) => (plan.variants[id] ? [plan.variants[id]] : []));
 
   const run = (result: VariantCommandResult, changesVariant: boolean) => {
@@ -69,7 +75,12 @@ export function VariantManager() {
     run(moveVariant(context(), id, index, t("variant.labels.move")), false);
 
   return (
-    <section className="variants" aria-labelledby="variants-title" data-testid="variant-manager">
+    <section
+      className="variants"
+      aria-labelledby="variants-title"
+      data-testid="variant-manager"
+      ref={sectionRef}
+    >
       <div className="variants-head">
         <h2 id="variants-title">{t("variant.heading")}</h2>
         <button type="button" className="button" onClick={create} disabled={readOnly}>
@@ -109,6 +120,7 @@ export function VariantManager() {
             onDelete={() => {
               setConfirming(null);
               run(deleteVariant(context(), variant.id, t("variant.labels.delete")), variant.id === activeId);
+              focusActive();
             }}
             onCancelDelete={() => setConfirming(null)}
           />
@@ -167,6 +179,17 @@ function VariantRow(props: RowProps) {
   useEffect(() => {
     if (props.confirming) confirmRef.current?.focus();
   }, [props.confirming]);
+  /**
+   * Moves the variant; when that disables the pressed button (top or bottom reached), the focus goes to
+   * the button for the other direction instead of being lost.
+   */
+  const moveAndKeepFocus = (button: HTMLButtonElement, to: number) => {
+    props.onMove(to);
+    requestAnimationFrame(() => {
+      if (!button.disabled) return;
+      rowRef.current?.querySelector<HTMLButtonElement>(".variant-action-move:not(:disabled)")?.focus();
+    });
+  };
   useEffect(() => {
     // Back from the rename field: the focus goes to the variant's own button, not to the page.
     if (wasRenaming.current && !props.renaming)
@@ -222,21 +245,21 @@ function VariantRow(props: RowProps) {
           </button>
           <button
             type="button"
-            className="icon-button variant-action"
+            className="icon-button variant-action variant-action-move"
             aria-label={t("variant.moveUpNamed", { name })}
             title={t("variant.moveUp")}
             disabled={readOnly || index === 0}
-            onClick={() => props.onMove(index - 1)}
+            onClick={(event) => moveAndKeepFocus(event.currentTarget, index - 1)}
           >
             ↑
           </button>
           <button
             type="button"
-            className="icon-button variant-action"
+            className="icon-button variant-action variant-action-move"
             aria-label={t("variant.moveDownNamed", { name })}
             title={t("variant.moveDown")}
             disabled={readOnly || index === count - 1}
-            onClick={() => props.onMove(index + 1)}
+            onClick={(event) => moveAndKeepFocus(event.currentTarget, index + 1)}
           >
             ↓
           </button>
@@ -253,7 +276,16 @@ function VariantRow(props: RowProps) {
         </div>
       )}
       {props.confirming && (
-        <div className="variant-confirm" role="alertdialog" aria-labelledby={`variant-confirm-${variant.id}`}>
+        <div
+          className="variant-confirm"
+          role="alertdialog"
+          aria-labelledby={`variant-confirm-${variant.id}`}
+          onKeyDown={(event) => {
+            if (event.key !== "Escape") return;
+            event.stopPropagation();
+            props.onCancelDelete();
+          }}
+        >
           <p id={`variant-confirm-${variant.id}`}>{t("variant.deleteConfirm", { name, count: areas })}</p>
           <div className="button-row">
             <button type="button" ref={confirmRef} className="button button-danger" onClick={props.onDelete}>
