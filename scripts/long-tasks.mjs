@@ -101,17 +101,19 @@ function samplesOf(profile) {
  * @returns {{kind: string, ms: number, jsMs: number, webglMs: number, detail: string}[]}
  */
 export function analyseTasks(traceEvents, profile) {
-  // The page's renderer main thread: the CrRendererMain thread with the most animation frames.
+  // The page's renderer main thread: the CrRendererMain thread busiest with tasks.
   const mains = new Set(
     traceEvents
       .filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain")
       .map((e) => `${e.pid}:${e.tid}`),
   );
-  const frames = new Map();
-  for (const e of traceEvents)
-    if (e.name === "FireAnimationFrame" && mains.has(`${e.pid}:${e.tid}`))
-      frames.set(`${e.pid}:${e.tid}`, (frames.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
-  const main = [...frames.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const busy = new Map();
+  for (const e of traceEvents) {
+    const thread = `${e.pid}:${e.tid}`;
+    if ((e.name === "RunTask" || e.name === "ThreadControllerImpl::RunTask") && mains.has(thread))
+      busy.set(thread, (busy.get(thread) ?? 0) + (e.dur ?? 0));
+  }
+  const main = [...busy.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (!main) return [];
   const onMain = traceEvents.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === "X");
   const tasks = onMain
