@@ -5,6 +5,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
+import { formatNumber, formatResidents } from "../../src/i18n/format.ts";
 import { expect, test } from "./fixtures.ts";
 
 interface Setup {
@@ -92,33 +93,94 @@ interface WorkspaceFigures {
   areas: { area: string; residents: string }[];
 }
 
-/** The figures the workspace shows for a variant (summary) and each of its areas (coverage panel). */
-async function workspaceFigures(page: Page, variant: Setup["variants"][number]): Promise<WorkspaceFigures> {
-  await page.evaluate((id) => {
-    const api = window.__pilotkarte;
-    // biome-ignore lint/suspicious/noExplicitAny: branded id through the test hook
-    api?.documentStore.getState().setActiveVariant(id as any);
-    api?.sessionStore.getState().selectPilotArea(null);
-  }, variant.id);
+/** As the app writes an area (src/ui/Toolbar.tsx formatAreaM2), in German. */
+function areaText(m2: number): string {
+  if (m2 < 10_000) return `${formatNumber(m2, "de")}\u00a0m²`;
+  if (m2 < 1_000_000) return `${formatNumber(m2 / 10_000, "de", 2)}\u00a0ha`;
+  return `${formatNumber(m2 / 1_000_000, "de", 3)}\u00a0km² (${formatNumber(m2 / 10_000, "de", 1)}\u00a0ha)`;
+}
+const rangeText = (r: { low: number; high: number }) =>
+  `${formatResidents(r.low, "de")} – ${formatResidents(r.high, "de")}`;
+
+/**
+ * The figures the workspace shows for a variant (summary) and each of its areas (coverage panel).
+ * Switches to the variant and waits for a finished analysis run of exactly its areas (a run for the
+ * variant shown before may still finish after the switch), then checks that the panels show those
+ * figures and returns the panels' texts.
+ */
+async function workspaceFigures(page: Page, setup: Setup, index: number): Promise<WorkspaceFigures> {
+  const variant = setup.variants[index];
+  const other = setup.variants[(index + 1) % setup.variants.length];
+  if (!variant || !other) throw new Error("setup failed");
+  const result = await page.evaluate(
+    async ({ id, other }) => {
+      const api = window.__pilotkarte;
+      if (!api) throw new Error("no test hook");
+      const documents = api.documentStore;
+      api.sessionStore.getState().selectPilotArea(null);
+      // biome-ignore lint/suspicious/noExplicitAny: branded ids through the test hook
+      const select = (variantId: string) => documents.getState().setActiveVariant(variantId as any);
+      if (documents.getState().activeVariantId === id) select(other);
+      const target = documents.getState().plan.variants[id];
+      if (!target) throw new Error("unknown variant");
+      const ids = target.areaOrder as string[];
+      const done = new Promise<ReturnType<typeof api.analysisStore.getState>>((resolve) => {
+        const unsubscribe = api.analysisStore.subscribe((state, previous) => {
+          const complete =
+            state.variant !== null &&
+            state.variant !== previous.variant &&
+            Object.keys(state.byArea).length === ids.length &&
+            ids.every(
+              (k) => state.byArea[k]?.analysis && state.byArea[k]?.geometry === target.areas[k]?.geometry,
+            );
+          if (complete) {
+            unsubscribe();
+            resolve(state);
+          }
+        });
+      });
+      select(id);
+      const state = await done;
+      const variantResult = state.variant;
+      if (!variantResult?.totals.residents) throw new Error("no variant figures");
+      return {
+        union: variantResult.totals.unionAreaM2,
+        residents: { low: variantResult.totals.residents.low, high: variantResult.totals.residents.high },
+        areas: ids.map((k) => {
+          const analysis = state.byArea[k]?.analysis;
+          if (!analysis?.residents) throw new Error("no area figures");
+          return { areaM2: analysis.areaM2, low: analysis.residents.low, high: analysis.residents.high };
+        }),
+      };
+    },
+    { id: variant.id, other: other.id },
+  );
   const summary = page.getByTestId("variant-summary");
-  await expect(summary).toContainText(variant.name, { timeout: 60_000 });
-  await expect(summary.getByTestId("variant-residents")).toContainText("–", { timeout: 60_000 });
-  const union =
-    (await page.getByTestId("variant-totals").locator("tbody tr").nth(1).locator("td").textContent()) ?? "";
-  const residents = (await summary.getByTestId("variant-residents").textContent()) ?? "";
-  const areas: WorkspaceFigures["areas"] = [];
-  for (const area of variant.areas) {
+  await expect(summary.locator("h3").first()).toContainText(variant.name, { timeout: 60_000 });
+  const unionCell = page.getByTestId("variant-totals").locator("tbody tr").nth(1).locator("td");
+  await expect(unionCell).toHaveText(areaText(result.union), { timeout: 60_000 });
+  await expect(summary.getByTestId("variant-residents")).toHaveText(rangeText(result.residents));
+  const figures: WorkspaceFigures = {
+    union: (await unionCell.textContent()) ?? "",
+    residents: (await summary.getByTestId("variant-residents").textContent()) ?? "",
+    areas: [],
+  };
+  for (const [index, area] of variant.areas.entries()) {
+    const expected = result.areas[index];
+    if (!expected) throw new Error("missing area figures");
     await page.evaluate((id) => window.__pilotkarte?.sessionStore.getState().selectPilotArea(id), area.id);
     const panel = page.getByTestId("coverage-panel");
     await expect(panel).toContainText(area.name, { timeout: 60_000 });
-    await expect(panel.getByTestId("residents-range")).toContainText("–", { timeout: 60_000 });
-    areas.push({
-      area: (await panel.getByTestId("figure-area").locator(".figure-value").textContent()) ?? "",
+    const areaValue = panel.getByTestId("figure-area").locator(".figure-value");
+    await expect(areaValue).toHaveText(areaText(expected.areaM2), { timeout: 60_000 });
+    await expect(panel.getByTestId("residents-range")).toHaveText(rangeText(expected));
+    figures.areas.push({
+      area: (await areaValue.textContent()) ?? "",
       residents: (await panel.getByTestId("residents-range").textContent()) ?? "",
     });
   }
   await page.evaluate(() => window.__pilotkarte?.sessionStore.getState().selectPilotArea(null));
-  return { union, residents, areas };
+  return figures;
 }
 
 const figure = (scope: Page | Locator, name: string) =>
@@ -156,9 +218,9 @@ test.describe("Presentation mode", () => {
     const setup = await setUpVariants(page);
     const [nord, innen, hoerde] = setup.variants;
     if (!nord || !innen || !hoerde) throw new Error("setup failed");
-    const nordFigures = await workspaceFigures(page, nord);
-    const innenFigures = await workspaceFigures(page, innen);
-    const hoerdeFigures = await workspaceFigures(page, hoerde);
+    const nordFigures = await workspaceFigures(page, setup, 0);
+    const innenFigures = await workspaceFigures(page, setup, 1);
+    const hoerdeFigures = await workspaceFigures(page, setup, 2);
     // The two Nordstadt areas overlap: the union is smaller than their sum, and the summary says so.
     expect(nordFigures.union).not.toBe(nordFigures.areas[0]?.area);
 
@@ -288,7 +350,7 @@ test.describe("Presentation mode", () => {
     const setup = await setUpVariants(page);
     const nord = setup.variants[0];
     if (!nord) throw new Error("setup failed");
-    const nordFigures = await workspaceFigures(page, nord);
+    const nordFigures = await workspaceFigures(page, setup, 0);
     // An audience window opened by hand before the presentation starts waits, then joins.
     const planId = await page.evaluate(() => window.__pilotkarte?.documentStore.getState().plan.id ?? "");
     const early = await context.newPage();
@@ -339,6 +401,13 @@ test.describe("Presentation mode", () => {
     await expectSlide(audience, "Variante 3 von 3 · Übersicht", "Hörde");
     await page.keyboard.press("ArrowLeft");
     await expectSlide(audience, "Variante 2 von 3 · Fläche 1 von 1", "Westpark");
+    // A clicker typing into the audience window (it has the focus on the projector) drives the presenter.
+    await audiencePage.keyboard.press("PageUp");
+    await expectSlide(presentation, "Variante 2 von 3 · Übersicht", "Innenstadt");
+    await expectSlide(audience, "Variante 2 von 3 · Übersicht", "Innenstadt");
+    await audiencePage.keyboard.press("PageDown");
+    await expectSlide(audience, "Variante 2 von 3 · Fläche 1 von 1", "Westpark");
+    await expectSlide(presentation, "Variante 2 von 3 · Fläche 1 von 1", "Westpark");
 
     // The presenter's spotlight shows in the audience window at the same place.
     await presentation.getByTestId("present-spotlight-toggle").click();

@@ -8,7 +8,13 @@
  * post to the same channel.
  */
 import type { AreaGeometry } from "../model/plan.ts";
-import type { DeckArea, DeckFigures, DeckVariant, PresentationDeck } from "./presentation.ts";
+import {
+  type DeckArea,
+  type DeckFigures,
+  type DeckVariant,
+  type PresentationDeck,
+  presentationAction,
+} from "./presentation.ts";
 
 /** Channel name for one plan, so two plans presented in two windows do not cross. */
 export function presenterChannelName(planId: string): string {
@@ -35,8 +41,25 @@ export type PresenterMessage =
       /** UI language of the presenter, so the audience window speaks the same. */
       language: "de" | "en";
     }
+  /**
+   * A key pressed in an audience window, for the presenter window to act on: the projector window is
+   * often the one with the focus (after dragging it over and going full screen), and a clicker then
+   * types into it.
+   */
+  | { type: "key"; key: string; shiftKey: boolean }
   | { type: "hello" }
   | { type: "bye" };
+
+/** Keys that toggle the spotlight (S) and blank the screen (B, "." as on clickers). */
+export const SPOTLIGHT_KEYS: readonly string[] = ["s", "S"];
+export const BLANK_KEYS: readonly string[] = ["b", "B", "."];
+
+/** Whether an audience window passes this key on: navigation, spotlight and blank keys only. */
+export function isForwardedKey(key: string, shiftKey = false): boolean {
+  return (
+    presentationAction(key, { shiftKey }) !== null || SPOTLIGHT_KEYS.includes(key) || BLANK_KEYS.includes(key)
+  );
+}
 
 /** Upper bound on presented variants; a plan rarely has more than a handful. */
 export const MAX_PRESENTED_VARIANTS = 50;
@@ -64,6 +87,11 @@ export function parsePresenterMessage(data: unknown): PresenterMessage | null {
       return parseState(data);
     case "deck":
       return parseDeckMessage(data);
+    case "key": {
+      const { key, shiftKey } = data;
+      if (typeof key !== "string" || key.length > 20 || typeof shiftKey !== "boolean") return null;
+      return isForwardedKey(key, shiftKey) ? { type: "key", key, shiftKey } : null;
+    }
     default:
       return null;
   }

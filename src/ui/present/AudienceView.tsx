@@ -8,11 +8,11 @@
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { clampSlideIndex, deckSlides, type PresentationDeck } from "../../domain/workshop/presentation.ts";
-import type { PresenterMessage } from "../../domain/workshop/presenter-messages.ts";
+import { isForwardedKey, type PresenterMessage } from "../../domain/workshop/presenter-messages.ts";
 import { initI18n, type Language } from "../../i18n/index.ts";
 import { useCatalogueStore } from "../../store/catalogue-store.ts";
 import { ErrorBoundary } from "../ErrorBoundary.tsx";
-import { openPresenterChannel } from "./presenter-channel.ts";
+import { openPresenterChannel, type PresenterChannel } from "./presenter-channel.ts";
 import { announcement, resolveSlide, SlideStage } from "./SlideStage.tsx";
 
 type SlideState = Extract<PresenterMessage, { type: "state" }>;
@@ -29,6 +29,7 @@ function Audience({ planId }: { planId: string }) {
   const [language, setLanguage] = useState<Language | null>(null);
   const [mapIdle, setMapIdle] = useState(false);
   const deckRef = useRef<PresentationDeck | null>(null);
+  const channelRef = useRef<PresenterChannel | null>(null);
 
   useEffect(() => {
     void useCatalogueStore.getState().load(import.meta.env.BASE_URL);
@@ -73,10 +74,28 @@ function Audience({ planId }: { planId: string }) {
           return;
       }
     });
+    channelRef.current = channel;
     lastHello = Date.now();
     channel?.post({ type: "hello" });
-    return () => channel?.close();
+    return () => {
+      channelRef.current = null;
+      channel?.close();
+    };
   }, [planId]);
+
+  // A clicker typing into this window (it often has the focus on the projector) drives the presenter.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.altKey || event.metaKey || !isForwardedKey(event.key, event.shiftKey)) {
+        if (event.key === "F5") event.preventDefault();
+        return;
+      }
+      event.preventDefault();
+      channelRef.current?.post({ type: "key", key: event.key, shiftKey: event.shiftKey });
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
 
   const slides = useMemo(() => (deck ? deckSlides(deck) : []), [deck]);
   const matching = deck && state && deck.frozenAt === state.frozenAt ? state : null;

@@ -21,11 +21,16 @@ import {
   buildDeck,
   clampSlideIndex,
   deckSlides,
+  type KeyModifiers,
   type PresentationAction,
   type PresentationDeck,
   presentationAction,
 } from "../../domain/workshop/presentation.ts";
-import type { PresenterMessage } from "../../domain/workshop/presenter-messages.ts";
+import {
+  BLANK_KEYS,
+  type PresenterMessage,
+  SPOTLIGHT_KEYS,
+} from "../../domain/workshop/presenter-messages.ts";
 import { useDocumentStore } from "../../store/plan-document.ts";
 import { useSessionStore } from "../../store/session-store.ts";
 import { useVariantAnalyses } from "../use-variant-analyses.ts";
@@ -158,6 +163,29 @@ export function PresentationView({ catalogue }: { catalogue: GeneratedCatalogue 
     [slides],
   );
 
+  /** Acts on a key (pressed here or forwarded by an audience window); true when it was used. */
+  const onPresentationKey = useCallback(
+    (key: string, modifiers: KeyModifiers): boolean => {
+      const plain = !modifiers.ctrlKey && !modifiers.altKey && !modifiers.metaKey;
+      if (plain && SPOTLIGHT_KEYS.includes(key)) {
+        setSpotlightOn((on) => !on);
+        return true;
+      }
+      // Clickers blank the screen with "B" or ".".
+      if (plain && BLANK_KEYS.includes(key)) {
+        setBlank((on) => !on);
+        return true;
+      }
+      const action = presentationAction(key, modifiers);
+      if (!action) return false;
+      act(action);
+      return true;
+    },
+    [act],
+  );
+  const keyHandler = useRef(onPresentationKey);
+  keyHandler.current = onPresentationKey;
+
   // Keyboard and presenter clickers (which send arrows or Page Up/Down).
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -167,30 +195,12 @@ export function PresentationView({ catalogue }: { catalogue: GeneratedCatalogue 
         exit();
         return;
       }
-      const plain = !event.ctrlKey && !event.altKey && !event.metaKey;
-      if (plain && (event.key === "s" || event.key === "S")) {
-        event.preventDefault();
-        setSpotlightOn((on) => !on);
-        return;
-      }
-      // Clickers blank the screen with "B" or "."; their start button sends F5, which would reload.
-      if (plain && (event.key === "b" || event.key === "B" || event.key === ".")) {
-        event.preventDefault();
-        setBlank((on) => !on);
-        return;
-      }
-      if (event.key === "F5") {
-        event.preventDefault();
-        return;
-      }
-      const action = presentationAction(event.key, event);
-      if (!action) return;
-      event.preventDefault();
-      act(action);
+      // A clicker's start button sends F5, which would reload the page.
+      if (event.key === "F5" || onPresentationKey(event.key, event)) event.preventDefault();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [act, exit]);
+  }, [onPresentationKey, exit]);
 
   // Leaving full screen (the browser takes Escape for that itself) ends the presentation too.
   useEffect(() => {
@@ -232,6 +242,10 @@ export function PresentationView({ catalogue }: { catalogue: GeneratedCatalogue 
   useEffect(() => {
     if (!deck) return;
     const opened = openPresenterChannel(deck.planId, (message) => {
+      if (message.type === "key") {
+        keyHandler.current(message.key, { shiftKey: message.shiftKey });
+        return;
+      }
       if (message.type !== "hello") return;
       setAudienceConnected(true);
       setPresenterLayout(true);

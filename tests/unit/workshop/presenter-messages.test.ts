@@ -84,6 +84,26 @@ describe("presenter messages", () => {
     expect(parsePresenterMessage(withoutTime)).toBeNull();
   });
 
+  it("accepts forwarded navigation, spotlight and blank keys, and nothing else", () => {
+    for (const key of ["ArrowRight", "PageDown", "PageUp", "Home", "End", "2", " ", "s", "B", "."]) {
+      expect(parsePresenterMessage({ type: "key", key, shiftKey: false }), key).toEqual({
+        type: "key",
+        key,
+        shiftKey: false,
+      });
+    }
+    for (const data of [
+      { type: "key", key: "Escape", shiftKey: false },
+      { type: "key", key: "F5", shiftKey: false },
+      { type: "key", key: "x", shiftKey: false },
+      { type: "key", key: "ArrowRight" },
+      { type: "key", key: 39, shiftKey: false },
+      { type: "key", key: "ArrowRight".repeat(3), shiftKey: false },
+    ]) {
+      expect(parsePresenterMessage(data), JSON.stringify(data)).toBeNull();
+    }
+  });
+
   it("names one channel per plan", () => {
     expect(presenterChannelName("a")).not.toBe(presenterChannelName("b"));
     expect(presenterChannelName("a")).toBe(presenterChannelName("a"));
