@@ -9,7 +9,7 @@
 import fontRegular from "@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url";
 import fontBold from "@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url";
 import fontRegularExt from "@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url";
-import type { FeatureCollection, MultiPolygon, Position } from "geojson";
+import type { FeatureCollection, MultiPolygon } from "geojson";
 import type { Map as MapLibreInstance } from "maplibre-gl";
 import * as maplibre from "maplibre-gl";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
@@ -27,11 +27,11 @@ import {
 import { Layer, Map as MapLibreMap, type MapRef, Source } from "react-map-gl/maplibre";
 import type { GeneratedCatalogue } from "../domain/model/catalogue.ts";
 import type { Variant } from "../domain/model/plan.ts";
+import type { Bounds } from "./compare-bounds.ts";
 import { buildMapStyle, FONT_BOLD, type MapView as MapViewSettings, visibleCredits } from "./map-style.ts";
 import { PilotAreasLayer } from "./PilotAreasLayer.tsx";
 
-/** Bounds as [west, south, east, north]. */
-export type Bounds = [number, number, number, number];
+export { type Bounds, variantsBounds } from "./compare-bounds.ts";
 
 /** Test hook (with `?e2e` in the URL): the compare maps by key ("variant:<id>", "diff"). */
 declare global {
@@ -58,31 +58,6 @@ export function compareMapSettings(catalogue: GeneratedCatalogue): MapViewSettin
 /** Credits of everything the compare maps show. */
 export function compareMapCredits(catalogue: GeneratedCatalogue): string[] {
   return visibleCredits(catalogue, compareMapSettings(catalogue));
-}
-
-/** The bounding box of the given variants' areas, or null when none has an area. */
-export function variantsBounds(variants: readonly Pick<Variant, "areaOrder" | "areas">[]): Bounds | null {
-  let west = Number.POSITIVE_INFINITY;
-  let south = Number.POSITIVE_INFINITY;
-  let east = Number.NEGATIVE_INFINITY;
-  let north = Number.NEGATIVE_INFINITY;
-  const visit = (position: Position) => {
-    const [x, y] = position as [number, number];
-    if (x < west) west = x;
-    if (x > east) east = x;
-    if (y < south) south = y;
-    if (y > north) north = y;
-  };
-  for (const variant of variants) {
-    for (const id of variant.areaOrder) {
-      const geometry = variant.areas[id]?.geometry;
-      if (!geometry) continue;
-      const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
-      for (const polygon of polygons)
-        for (const ring of polygon) for (const position of ring) visit(position);
-    }
-  }
-  return Number.isFinite(west) ? [west, south, east, north] : null;
 }
 
 interface CameraGroup {
