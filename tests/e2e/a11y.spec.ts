@@ -64,6 +64,14 @@ async function areas(page: Page) {
   });
 }
 
+/** Types a coordinate into the keyboard panel and waits until point `n` is announced. */
+async function placeTyped(page: Page, text: string, n: number) {
+  const input = page.getByTestId("coordinate-input");
+  await input.fill(text);
+  await input.press("Enter");
+  await expect(page.getByTestId("keyboard-announcement")).toContainText(`Punkt ${n} gesetzt`);
+}
+
 const keyboardState = (page: Page) =>
   page.evaluate(() => {
     const s = window.__pilotkarte?.keyboardDraw();
@@ -241,10 +249,9 @@ test.describe("Accessibility", () => {
   test("moves a vertex with the keyboard; undo restores it", async ({ app, page }) => {
     await app.open();
     await page.locator("body").press("p");
-    const input = page.getByTestId("coordinate-input");
-    for (const text of ["51,510 7,460", "51,510 7,470", "51,505 7,470", "51,505 7,460"]) {
-      await input.fill(text);
-      await input.press("Enter");
+    await expect(page.getByTestId("coordinate-input")).toBeVisible();
+    for (const [i, text] of ["51,510 7,460", "51,510 7,470", "51,505 7,470", "51,505 7,460"].entries()) {
+      await placeTyped(page, text, i + 1);
     }
     await page.getByRole("button", { name: "Fläche abschließen" }).click();
     await expect.poll(async () => (await areas(page)).length).toBe(1);
@@ -259,6 +266,8 @@ test.describe("Accessibility", () => {
     await page.getByRole("button", { name: "Punkte per Tastatur bearbeiten" }).click();
     await expect.poll(async () => (await keyboardState(page)).edit !== null).toBe(true);
     expect((await focused(page)).canvas).toBe(true);
+    const measure = page.getByTestId("live-measure");
+    const measureBefore = (await measure.textContent()) ?? "";
     await page.keyboard.press("]");
     const picked = await keyboardState(page);
     expect(picked.edit?.current).toBe(1);
@@ -270,6 +279,8 @@ test.describe("Accessibility", () => {
     // The figures follow the edit live, but the summary is announced only for committed figures.
     await expect(page.getByTestId("coverage-live")).toBeVisible({ timeout: 60_000 });
     await expect(summary).toHaveText(summaryBefore);
+    // The toolbar's live measure follows the edited shape.
+    await expect(measure).not.toHaveText(measureBefore);
     await page.screenshot({ path: `${SCREENSHOTS}/keyboard-edit.png` });
     const to = (await keyboardState(page)).edit?.ring[1] as [number, number];
     expect(to[0]).toBeGreaterThan(from[0]);
@@ -355,6 +366,8 @@ test.describe("axe-core on the main screens", () => {
   };
 
   test("main screen, attributes form, layers tab and shortcuts dialog", async ({ browser }) => {
+    // Seven axe runs over the whole page: slow on a busy machine.
+    test.setTimeout(300_000);
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     await page.goto("/?e2e=pixels");
@@ -366,9 +379,9 @@ test.describe("axe-core on the main screens", () => {
     await page.locator("body").press("p");
     const input = page.getByTestId("coordinate-input");
     expect(await seriousOrCritical(page), "keyboard drawing panel").toEqual([]);
-    for (const text of ["51,515 7,455", "51,515 7,470", "51,505 7,470"]) {
-      await input.fill(text);
-      await input.press("Enter");
+    await expect(input).toBeVisible();
+    for (const [i, text] of ["51,515 7,455", "51,515 7,470", "51,505 7,470"].entries()) {
+      await placeTyped(page, text, i + 1);
     }
     await page.getByRole("button", { name: "Fläche abschließen" }).click();
     await expect(page.getByTestId("area-panel")).toBeVisible();

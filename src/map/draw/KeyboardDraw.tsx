@@ -14,7 +14,7 @@ import type { Feature, FeatureCollection, Polygon } from "geojson";
 import type { Map as MapLibreInstance } from "maplibre-gl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Layer, Source, useMap } from "react-map-gl/maplibre";
-import { geodesicArea } from "../../domain/geometry/measure-area.ts";
+import { geodesicArea, geodesicPerimeter } from "../../domain/geometry/measure-area.ts";
 import type { AreaGeometry, AreaId } from "../../domain/model/plan.ts";
 import { selectActiveVariant } from "../../store/document-store.ts";
 import { useDocumentStore } from "../../store/plan-document.ts";
@@ -68,6 +68,12 @@ function editGeometry(ring: LonLat[], holes: LonLat[][]): Polygon {
   const close = (r: LonLat[]) => [...r, r[0] as LonLat];
   return { type: "Polygon", coordinates: [close(ring), ...holes.map(close)] };
 }
+
+/** Geodesic area and perimeter, for the toolbar's live readout. */
+const measureOf = (geometry: AreaGeometry) => ({
+  areaM2: Math.abs(geodesicArea(geometry)),
+  perimeterM: geodesicPerimeter(geometry),
+});
 
 /** The plain lon/lat of a stored ring position. */
 const lonLat = (p: number[]): LonLat => [p[0] ?? 0, p[1] ?? 0];
@@ -210,7 +216,12 @@ export function KeyboardDraw({ labels }: { labels: KeyboardDrawLabels }) {
     };
 
     const stopEdit = (event: KeyboardDrawEvent) => {
-      useSessionStore.getState().setLiveGeometry(null);
+      const session = useSessionStore.getState();
+      session.setLiveGeometry(null);
+      // The live measure goes back to the stored shape (a commit updates it through terra-draw too).
+      const id = getKeyboardDraw().edit?.areaId;
+      const stored = id ? selectActiveVariant(useDocumentStore.getState()).areas[id] : undefined;
+      if (stored) session.setMeasure(measureOf(stored.geometry));
       setKeyboardDraw({ edit: null, event });
     };
 
@@ -252,10 +263,10 @@ export function KeyboardDraw({ labels }: { labels: KeyboardDrawLabels }) {
       if (!edit) return;
       const next = { ...edit, ring, current, changed: true };
       setKeyboardDraw({ edit: next, event });
-      useSessionStore.getState().setLiveGeometry({
-        areaId: edit.areaId,
-        geometry: editGeometry(ring, edit.holes),
-      });
+      const geometry = editGeometry(ring, edit.holes);
+      const session = useSessionStore.getState();
+      session.setLiveGeometry({ areaId: edit.areaId, geometry });
+      session.setMeasure(measureOf(geometry));
     };
 
     const editKey = (key: string, fine: boolean): boolean => {

@@ -84,6 +84,15 @@ export function describeEvent(event: KeyboardDrawEvent, language: Language, t: T
   }
 }
 
+type Parse = typeof import("../../domain/geometry/parse-coordinate.ts").parseCoordinate;
+let parser: Parse | null = null;
+
+/** The parser brings proj4: loaded when the field first shows, not with the page. */
+async function loadParser(): Promise<Parse> {
+  if (!parser) parser = (await import("../../domain/geometry/parse-coordinate.ts")).parseCoordinate;
+  return parser;
+}
+
 /** The typed-coordinate field: reads the text, then places a point or moves the edited vertex. */
 function CoordinateForm({ editing }: { editing: boolean }) {
   const { t, i18n } = useTranslation();
@@ -92,11 +101,15 @@ function CoordinateForm({ editing }: { editing: boolean }) {
   const [text, setText] = useState("");
   const [message, setMessage] = useState<{ kind: "error" | "note"; text: string } | null>(null);
 
+  useEffect(() => {
+    void loadParser();
+  }, []);
+
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    // The parser brings proj4: loaded on first use, not with the page.
-    const { parseCoordinate } = await import("../../domain/geometry/parse-coordinate.ts");
-    const parsed: ParsedCoordinate = parseCoordinate(text);
+    const submitted = text;
+    const parse = parser ?? (await loadParser());
+    const parsed: ParsedCoordinate = parse(submitted);
     if (!parsed.ok) {
       setMessage({ kind: "error", text: t(`a11y.coordinate.problems.${parsed.problem}`) });
       return;
@@ -112,7 +125,8 @@ function CoordinateForm({ editing }: { editing: boolean }) {
       kind: "note",
       text: parsed.warning ? `${read} ${t("a11y.coordinate.outside")}` : read,
     });
-    setText("");
+    // Cleared for the next point, unless the planner already typed on.
+    setText((current) => (current === submitted ? "" : current));
   };
 
   return (
