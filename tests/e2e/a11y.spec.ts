@@ -396,6 +396,15 @@ test.describe("axe-core on the main screens", () => {
     await page.keyboard.press("Escape");
     await expect(page.getByTestId("keyboard-panel")).toBeHidden();
 
+    // A second area overlapping the first: the overlap table.
+    await page.locator("body").press("p");
+    for (const [i, text] of ["51,512 7,462", "51,512 7,478", "51,502 7,478"].entries()) {
+      await placeTyped(page, text, i + 1);
+    }
+    await page.getByRole("button", { name: "Fläche abschließen" }).click();
+    await expect(page.getByTestId("overlap-table")).toBeVisible({ timeout: 60_000 });
+    expect(await seriousOrCritical(page), "overlap table").toEqual([]);
+
     await page.getByRole("tab", { name: "Ebenen" }).click();
     expect(await seriousOrCritical(page), "layers tab").toEqual([]);
 
