@@ -213,7 +213,7 @@ test.describe("Presentation mode", () => {
     page,
   }) => {
     // Figures for three variants and four areas are computed once in the workspace, once for the slides.
-    test.setTimeout(240_000);
+    test.setTimeout(300_000);
     await app.open();
     const setup = await setUpVariants(page);
     const [nord, innen, hoerde] = setup.variants;
@@ -345,7 +345,7 @@ test.describe("Presentation mode", () => {
     page,
     context,
   }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(300_000);
     await app.open();
     const setup = await setUpVariants(page);
     const nord = setup.variants[0];

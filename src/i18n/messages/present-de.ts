@@ -68,7 +68,7 @@ export const presentDe = {
     title: "Publikumsfenster",
     waiting: "Warte auf die Präsentation …",
     waitingHint:
-      "Dieses Fenster zeigt die Folien, sobald im Hauptfenster präsentiert wird. Es lässt sich auf den Beamer ziehen und mit F11 auf Vollbild schalten.",
+      "Dieses Fenster zeigt die Folien, sobald im Hauptfenster präsentiert wird. Es lässt sich auf den Beamer ziehen; ein Doppelklick (oder F11) schaltet auf Vollbild. Pfeiltasten und Presenter funktionieren auch hier.",
     ended: "Die Präsentation ist beendet. Dieses Fenster kann geschlossen werden.",
   },
 };

@@ -69,7 +69,7 @@ export const presentEn: Widen<typeof presentDe> = {
     title: "Audience window",
     waiting: "Waiting for the presentation …",
     waitingHint:
-      "This window shows the slides as soon as the main window presents. Drag it to the projector and press F11 for full screen.",
+      "This window shows the slides as soon as the main window presents. Drag it to the projector; a double click (or F11) switches to full screen. Arrow keys and clickers work here too.",
     ended: "The presentation has ended. You can close this window.",
   },
 };

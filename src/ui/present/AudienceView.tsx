@@ -20,6 +20,12 @@ type SlideState = Extract<PresenterMessage, { type: "state" }>;
 /** A new "hello" at most this often while the deck and the state do not match. */
 const HELLO_INTERVAL_MS = 1000;
 
+/** Double-click anywhere: full screen on the projector and back (F11 works too). */
+function toggleFullscreen(): void {
+  if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
+  else document.documentElement.requestFullscreen?.().catch(() => undefined);
+}
+
 function Audience({ planId }: { planId: string }) {
   const { t } = useTranslation();
   const status = useCatalogueStore((s) => s.status);
@@ -143,6 +149,7 @@ function Audience({ planId }: { planId: string }) {
       aria-label={t("present.audience.title")}
       data-testid="audience"
       data-map-idle={mapIdle ? "true" : "false"}
+      onDoubleClick={toggleFullscreen}
     >
       <p className="visually-hidden" aria-live="polite" data-testid="present-announce">
         {view ? announcement(view, t) : ""}

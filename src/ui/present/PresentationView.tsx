@@ -202,14 +202,17 @@ export function PresentationView({ catalogue }: { catalogue: GeneratedCatalogue 
     return () => window.removeEventListener("keydown", onKey);
   }, [onPresentationKey, exit]);
 
-  // Leaving full screen (the browser takes Escape for that itself) ends the presentation too.
+  // Leaving full screen (the browser takes Escape for that itself) ends the presentation too, unless
+  // the presenter view left it on purpose (the audience window is on the projector then).
+  const keepOnFullscreenExit = useRef(false);
   useEffect(() => {
     let wasFullscreen = document.fullscreenElement !== null;
     const onChange = () => {
       if (document.fullscreenElement) wasFullscreen = true;
       else if (wasFullscreen) {
         wasFullscreen = false;
-        setView("workspace");
+        if (keepOnFullscreenExit.current) keepOnFullscreenExit.current = false;
+        else setView("workspace");
       }
     };
     document.addEventListener("fullscreenchange", onChange);
@@ -293,7 +296,16 @@ export function PresentationView({ catalogue }: { catalogue: GeneratedCatalogue 
     if (!deck) return;
     const opened = window.open(audienceUrl(deck.planId), `pilotkarte-audience-${deck.planId}`, "popup");
     setPopupBlocked(opened === null);
-    if (opened) setPresenterLayout(true);
+    if (!opened) return;
+    setPresenterLayout(true);
+    // The presenter's own screen shows the presenter view now; a browser may also leave full screen by
+    // itself when a window opens. Neither ends the presentation.
+    if (document.fullscreenElement) {
+      keepOnFullscreenExit.current = true;
+      document.exitFullscreen().catch(() => {
+        keepOnFullscreenExit.current = false;
+      });
+    }
   };
 
   const controls = (
