@@ -189,6 +189,7 @@ export const exchangeDe = {
     asOverlay: "Ebene auf der Karte (nur zum Vergleich)",
     asOverlayHint: "Wird nicht Teil des Plans und nach dem Neuladen der Seite nicht wieder angezeigt.",
     confirm: "Importieren",
+    committing: "Gebiete werden geprüft und übernommen …",
     cancel: "Abbrechen",
     another: "Andere Datei",
     crsHeading: "Koordinatenbezugssystem angeben",

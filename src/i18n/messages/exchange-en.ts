@@ -180,6 +180,7 @@ export const exchangeEn: Widen<typeof exchangeDe> = {
     asOverlay: "Layer on the map (for comparison only)",
     asOverlayHint: "Does not become part of the plan and is not shown again after the page is reloaded.",
     confirm: "Import",
+    committing: "Checking and adding the areas …",
     cancel: "Cancel",
     another: "Another file",
     crsHeading: "Coordinate reference system",

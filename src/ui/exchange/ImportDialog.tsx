@@ -152,6 +152,8 @@ export function ImportDialog() {
       (f): f is ImportedFeature & { geometry: AreaGeometry } => f.geometry.type !== "Point",
     );
     if (target === "areas") {
+      // Checking hundreds of large areas takes seconds on this thread: show that it is working first.
+      await new Promise((resolve) => setTimeout(resolve, 30));
       const { importAreas } = await loadCommands();
       await workspace.snapshotBeforeRisky(t("exchange.import.snapshot", { fileName: file.name }));
       const outcome = importAreas(
@@ -364,6 +366,11 @@ export function ImportDialog() {
             </span>
           </label>
         </fieldset>
+        {committing && (
+          <p className="exchange-status" role="status">
+            <progress aria-label={t("exchange.import.committing")} /> {t("exchange.import.committing")}
+          </p>
+        )}
         <div className="button-row exchange-actions">
           <button type="button" className="button" onClick={reset} disabled={committing}>
             {t("exchange.import.another")}
