@@ -141,7 +141,12 @@ export function CompareView({ catalogue }: { catalogue: GeneratedCatalogue }) {
         <p className="notice notice-warning">{t("compare.tooFew")}</p>
       ) : (
         <CompareCameraGroup bounds={bounds}>
-          <section className="compare-maps-section" aria-labelledby="compare-maps-title">
+          <section
+            id="map"
+            className="compare-maps-section"
+            aria-labelledby="compare-maps-title"
+            tabIndex={-1}
+          >
             <div className="compare-maps-head">
               <h3 id="compare-maps-title">
                 {t("compare.mapsHeading")} <span className="compare-hint">{t("compare.mapsHint")}</span>
