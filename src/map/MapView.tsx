@@ -41,6 +41,7 @@ import { DRAWING_TOOLS, useSessionStore } from "../store/session-store.ts";
 import type { DrawLabels } from "./draw/DrawController.tsx";
 import { KeyboardDraw } from "./draw/KeyboardDraw.tsx";
 import { getKeyboardDraw } from "./draw/KeyboardDrawState.ts";
+import { ImportedLayers } from "./ImportedLayers.tsx";
 import { registerMap } from "./map-commands.ts";
 import {
   BASEMAP_SOURCE_PREFIX,
@@ -50,7 +51,6 @@ import {
   layerIds,
   type MapView as MapViewSettings,
 } from "./map-style.ts";
-import { ImportedLayers } from "./ImportedLayers.tsx";
 import { OverlapsLayer } from "./OverlapsLayer.tsx";
 import { fetchBasemapDeStyle, probeOsmTiles } from "./online-basemap.ts";
 import { PilotAreasLayer } from "./PilotAreasLayer.tsx";
