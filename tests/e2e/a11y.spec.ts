@@ -305,6 +305,37 @@ test.describe("Accessibility", () => {
   });
 });
 
+test.describe("Keyboard drawing beside the mouse", () => {
+  test("Enter still finishes a polygon started with the mouse", async ({ app, page }) => {
+    await app.open();
+    await page.getByLabel("Einrasten an Grenzen").uncheck();
+    await page.locator("body").press("p");
+    const corners: [number, number][] = [
+      [7.45, 51.5],
+      [7.49, 51.5],
+      [7.47, 51.52],
+    ];
+    for (const corner of corners) {
+      const p = await page.evaluate((c) => {
+        const map = window.__pilotkarte?.map;
+        if (!map) throw new Error("no map");
+        const point = map.project(c);
+        const rect = map.getCanvas().getBoundingClientRect();
+        return { x: rect.left + point.x, y: rect.top + point.y };
+      }, corner);
+      await page.mouse.click(p.x, p.y);
+    }
+    // The clicks focused the map canvas; Enter goes to terra-draw, which closes the triangle.
+    expect((await focused(page)).canvas).toBe(true);
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await areas(page)).length).toBe(1);
+    expect((await keyboardState(page)).vertices).toEqual([]);
+    const ring = ((await areas(page))[0]?.geometry.coordinates[0] ?? []) as number[][];
+    expect(ring).toHaveLength(4);
+    expect(app.errors).toEqual([]);
+  });
+});
+
 test.describe("Skip links and language", () => {
   test("skip links reach the map, the results and the layers; the English switch covers the map", async ({
     app,

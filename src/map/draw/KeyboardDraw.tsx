@@ -20,6 +20,7 @@ import { selectActiveVariant } from "../../store/document-store.ts";
 import { useDocumentStore } from "../../store/plan-document.ts";
 import { useReferenceStore } from "../../store/reference-store.ts";
 import { DRAWING_TOOLS, useSessionStore } from "../../store/session-store.ts";
+import { pointerDrawingInProgress } from "./draw-registry.ts";
 import {
   getKeyboardDraw,
   KEYBOARD_HELP_ID,
@@ -345,6 +346,8 @@ export function KeyboardDraw({ labels }: { labels: KeyboardDrawLabels }) {
           announce({ kind: "crosshair", at: pan(key, fine) });
           return true;
         case "Enter":
+          // A shape started with the mouse is finished by terra-draw, not turned into keyboard points.
+          if (getKeyboardDraw().vertices.length === 0 && pointerDrawingInProgress()) return false;
           if (session.tool !== "polygon") announce({ kind: "tool-not-supported" });
           else placeOrFinish(centreOf(map));
           return true;

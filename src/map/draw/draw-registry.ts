@@ -30,3 +30,8 @@ export function undoLastPoint(): boolean {
   if (active?.getModeState() !== "drawing") return false;
   return active.undo();
 }
+
+/** Whether a shape is being drawn with the pointer right now (its Enter, Backspace and Escape are terra-draw's). */
+export function pointerDrawingInProgress(): boolean {
+  return active?.getModeState() === "drawing";
+}
