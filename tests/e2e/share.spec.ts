@@ -376,8 +376,10 @@ test.describe("Share link", () => {
       await expect(problem).toContainText(c.text);
       await expect(problem).toContainText("Ihre eigenen Pläne wurden nicht verändert.");
       expect(await fresh.page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
-      if (c.code === "corrupt")
+      if (c.code === "corrupt") {
         await fresh.page.screenshot({ path: `${SCREENSHOTS}/shared-link-corrupt.png` });
+        await expectNoSeriousAxeViolations(fresh.page, "[data-testid=shared-view]");
+      }
       // Back to the workspace opens the local plans (and only now the database).
       if (c.code === "truncated") {
         await fresh.page.getByRole("button", { name: "Zur Arbeitsfläche" }).click();
@@ -465,6 +467,7 @@ test.describe("One-pagers", () => {
     await expect(onepager.getByTestId("onepager-districts-stadtbezirk")).toContainText("Innenstadt-Nord");
     await expect(onepager.getByTestId("onepager-map").locator("path").first()).toBeAttached();
     await expect(onepager).toContainText("Datenlizenz Deutschland");
+    await expectNoSeriousAxeViolations(page, "[data-testid=onepager]");
 
     // Print media: only the page, no app and no buttons.
     // Print media at about the width of an A4 page (96 dpi).

@@ -121,9 +121,11 @@ export function OnePagerOverlay({
           {t("share.onepager.close")}
         </button>
       </div>
-      <article className="onepager-page" data-testid="onepager-page" data-ready={ready !== undefined}>
-        {body}
-      </article>
+      <div className="onepager-scroll">
+        <article className="onepager-page" data-testid="onepager-page" data-ready={ready !== undefined}>
+          {body}
+        </article>
+      </div>
     </div>,
     document.body,
   );
@@ -167,28 +169,14 @@ function usedLayerIds(catalogue: GeneratedCatalogue, facilities: AreaAnalysis["f
   return ids;
 }
 
-function Sources({
-  catalogue,
-  time,
-  ids,
-}: {
-  catalogue: GeneratedCatalogue;
-  time?: string;
-  ids: ReadonlySet<string>;
-}) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language as Language;
+function Sources({ catalogue, ids }: { catalogue: GeneratedCatalogue; ids: ReadonlySet<string> }) {
+  const { t } = useTranslation();
   return (
     <section className="onepager-sources-section">
       <h2>{t("share.onepager.sources")}</h2>
       <div className="onepager-sources">
         <SourcesList catalogue={catalogue} ids={ids} testId="onepager-sources" />
       </div>
-      <p className="onepager-footer">
-        {t("share.onepager.generatedBy", {
-          time: formatDateTime(time ?? new Date().toISOString(), language),
-        })}
-      </p>
     </section>
   );
 }
@@ -280,11 +268,7 @@ function AreaPage({
           />
         </>
       )}
-      <Sources
-        catalogue={catalogue}
-        time={figures?.computedAt}
-        ids={usedLayerIds(catalogue, analysis?.facilities ?? [])}
-      />
+      <Sources catalogue={catalogue} ids={usedLayerIds(catalogue, analysis?.facilities ?? [])} />
     </>
   );
 }
@@ -642,7 +626,6 @@ function VariantPage({
       )}
       <Sources
         catalogue={catalogue}
-        time={figures?.computedAt}
         ids={usedLayerIds(
           catalogue,
           (analysis?.totals.facilities ?? []).map((f) => ({

@@ -7,6 +7,14 @@ import { useTranslation } from "react-i18next";
 import type { CatalogueEntry, GeneratedCatalogue } from "../../domain/model/catalogue.ts";
 import type { Language } from "../../i18n/index.ts";
 
+/** "Kitas, Spielplätze (2026); Stadtgrenze (Stand 06.05.2026)": titles grouped by their data date. */
+function byDate(entries: CatalogueEntry[], language: Language): string {
+  const dates = new Map<string, string[]>();
+  for (const e of entries)
+    dates.set(e.dataDate[language], [...(dates.get(e.dataDate[language]) ?? []), e.title[language]]);
+  return [...dates].map(([date, titles]) => `${titles.join(", ")} (${date})`).join("; ");
+}
+
 export function SourcesList({
   catalogue,
   ids,
@@ -35,8 +43,7 @@ export function SourcesList({
         const first = group[0] as CatalogueEntry;
         return (
           <li key={first.id}>
-            {group.map((e) => `${e.title[language]} (${e.dataDate[language]})`).join(", ")}:{" "}
-            <strong>{first.credit}</strong> ·{" "}
+            {byDate(group, language)}: <strong>{first.credit}</strong> ·{" "}
             {first.licence.url ? (
               <a href={first.licence.url} target="_blank" rel="noopener noreferrer">
                 {first.licence.name}
