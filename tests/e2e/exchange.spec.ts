@@ -120,6 +120,7 @@ test.describe("Import", () => {
     await page.getByTestId("import-confirm").click();
     await expect(page.getByTestId("import-dialog")).toBeHidden();
     await expect(page.getByTestId("area-list")).toContainText(SQUARE_NAME);
+    await expect(page.getByTestId("toasts")).toContainText("1 Gebiet aus „square-25832.zip“ übernommen.");
     const areas = await storedAreas(page);
     expect(areas).toHaveLength(1);
     expect(areas[0]?.origin).toEqual({ kind: "imported", source: "square-25832.zip" });
