@@ -356,12 +356,14 @@ test.describe("Presentation mode", () => {
     const early = await context.newPage();
     await early.goto(`/?audience=${encodeURIComponent(planId)}`);
     await expect(early.getByTestId("audience-waiting")).toContainText("Warte auf die Präsentation");
+    await page.bringToFront();
 
     await page.getByTestId("present-start").click();
     const presentation = page.getByTestId("presentation");
     await expectSlide(presentation, "Variante 1 von 3 · Übersicht", "Nordstadt");
     await expectSlide(early.getByTestId("audience"), "Variante 1 von 3 · Übersicht", "Nordstadt");
     await early.close();
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement?.tagName ?? null)).toBe("HTML");
     const [audiencePage] = await Promise.all([
       context.waitForEvent("page"),
       presentation.getByRole("button", { name: "Publikumsfenster" }).click(),
@@ -384,8 +386,11 @@ test.describe("Presentation mode", () => {
     await expect(audience.getByRole("button")).toHaveCount(0);
     await expect(audience.getByTestId("present-notes")).toHaveCount(0);
 
-    // The presenter window has turned into the presenter view.
+    // The presenter window has turned into the presenter view and left full screen on purpose, without
+    // ending the presentation.
     await expect(presentation.getByTestId("present-presenter")).toBeVisible();
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull();
+    await expect(presentation).toBeVisible();
     await expect(presentation.getByTestId("present-audience-status")).toHaveText(
       "Publikumsfenster verbunden",
     );
@@ -443,6 +448,17 @@ test.describe("Presentation mode", () => {
     await expect(audience.getByTestId("audience-ended")).toBeVisible();
     expect(app.errors).toEqual([]);
     expect(audienceErrors).toEqual([]);
+  });
+
+  test("leaving full screen (the browser's own Escape) ends the presentation", async ({ app, page }) => {
+    await app.open();
+    await page.getByTestId("present-start").click();
+    await expect(page.getByTestId("presentation")).toBeVisible();
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement?.tagName ?? null)).toBe("HTML");
+    await page.evaluate(() => document.exitFullscreen());
+    await expect(page.getByTestId("presentation")).toHaveCount(0);
+    await expect(page.getByTestId("present-start")).toBeVisible();
+    expect(app.errors).toEqual([]);
   });
 
   test("presentation and presenter view have no serious or critical accessibility violations", async ({
