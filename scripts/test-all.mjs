@@ -31,22 +31,28 @@ function check(label, command, args) {
 
 const node = process.execPath;
 
-// 0. Debian's Chromium for the browser tests (never a downloaded browser build). On a fresh machine,
-// install it when we may (root), otherwise say how.
+// 0. Debian packages the tests use: Chromium for the browser tests (never a downloaded browser
+// build), GDAL's ogrinfo for the export checks, poppler's pdftotext for the one-pager PDF. On a fresh
+// machine, install the missing ones when we may (root), otherwise say how.
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-if (!existsSync(chromiumPath)) {
+const onPath = (tool) => spawnSync("sh", ["-c", `command -v ${tool}`], { stdio: "ignore" }).status === 0;
+const missing = [
+  ...(existsSync(chromiumPath) ? [] : ["chromium"]),
+  ...(onPath("ogrinfo") ? [] : ["gdal-bin"]),
+  ...(onPath("pdftotext") ? [] : ["poppler-utils"]),
+];
+if (missing.length > 0) {
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   if (isRoot) {
-    console.log("Chromium fehlt, installiere Debian-Paket / Chromium missing, installing Debian's package …");
+    console.log(
+      `Debian-Pakete fehlen, installiere / missing Debian packages, installing: ${missing.join(" ")}`,
+    );
     run("apt-get update", "apt-get", ["update", "-qq"]);
-    run("install chromium", "apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], {
+    run("install packages", "apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing], {
       DEBIAN_FRONTEND: "noninteractive",
     });
-  }
-  if (!existsSync(chromiumPath)) {
-    console.error(
-      `Chromium not found at ${chromiumPath}: run "sudo apt-get install chromium" or set CHROMIUM_PATH.`,
-    );
+  } else {
+    console.error(`Missing Debian packages: run "sudo apt-get install ${missing.join(" ")}".`);
   }
 }
 
