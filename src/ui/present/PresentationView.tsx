@@ -144,6 +144,10 @@ export function PresentationView({ catalogue }: { catalogue: GeneratedCatalogue 
     setDeck(buildDeck(start.plan, start.variants, figures.figures, new Date().toISOString()));
   }, [deck, figures, start]);
 
+  // Switching between slide and presenter view draws the slide's map anew.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the layout is the trigger
+  useEffect(() => setMapIdle(false), [presenterLayout]);
+
   const slides = useMemo(() => (deck ? deckSlides(deck) : []), [deck]);
   const index = clampSlideIndex(slides, slideIndex);
   const view = deck ? resolveSlide(deck, slides[index], t) : null;
