@@ -4,7 +4,12 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { Layer, Source, useMap } from "react-map-gl/maplibre";
 import type { Variant } from "../domain/model/plan.ts";
 import { FONT_BOLD } from "./map-style.ts";
-import { diffPilotAreaFeatures, PILOT_AREA_LAYERS, pilotAreaFeatures } from "./pilot-areas.ts";
+import {
+  diffPilotAreaFeatures,
+  PILOT_AREA_LAYERS,
+  pilotAreaFeatures,
+  pilotAreaLabels,
+} from "./pilot-areas.ts";
 
 export function PilotAreasLayer({
   variant,
@@ -36,42 +41,48 @@ export function PilotAreasLayer({
     if (diff === null) void source.setData(container);
     else if (diff.add.length > 0 || diff.remove.length > 0) void source.updateData(diff);
   }, [data, container, map]);
+  const labels = useMemo(() => pilotAreaLabels(data), [data]);
   const selected = selectedId ?? "";
   return (
-    <Source id={PILOT_AREA_LAYERS.source} type="geojson" data={container}>
-      <Layer
-        id={PILOT_AREA_LAYERS.fill}
-        type="fill"
-        paint={{
-          "fill-color": ["get", "colour"],
-          "fill-opacity": ["case", ["==", ["get", "areaId"], selected], 0.45, 0.28],
-        }}
-      />
-      <Layer
-        id={PILOT_AREA_LAYERS.line}
-        type="line"
-        paint={{
-          "line-color": ["get", "colour"],
-          "line-width": ["case", ["==", ["get", "areaId"], selected], 4, 2.5],
-          "line-dasharray": [
-            "case",
-            ["==", ["get", "incomplete"], 1],
-            ["literal", [2, 1.5]],
-            ["literal", [1, 0]],
-          ],
-        }}
-      />
-      <Layer
-        id={PILOT_AREA_LAYERS.label}
-        type="symbol"
-        layout={{
-          "text-field": ["get", "name"],
-          "text-font": [FONT_BOLD],
-          "text-size": 13,
-          "text-max-width": 10,
-        }}
-        paint={{ "text-color": "#111827", "text-halo-color": "#ffffff", "text-halo-width": 2 }}
-      />
-    </Source>
+    <>
+      <Source id={PILOT_AREA_LAYERS.source} type="geojson" data={container}>
+        <Layer
+          id={PILOT_AREA_LAYERS.fill}
+          type="fill"
+          paint={{
+            "fill-color": ["get", "colour"],
+            "fill-opacity": ["case", ["==", ["get", "areaId"], selected], 0.45, 0.28],
+          }}
+        />
+        <Layer
+          id={PILOT_AREA_LAYERS.line}
+          type="line"
+          paint={{
+            "line-color": ["get", "colour"],
+            "line-width": ["case", ["==", ["get", "areaId"], selected], 4, 2.5],
+            "line-dasharray": [
+              "case",
+              ["==", ["get", "incomplete"], 1],
+              ["literal", [2, 1.5]],
+              ["literal", [1, 0]],
+            ],
+          }}
+        />
+      </Source>
+      {/* Names from one point per area: a label on the polygon would repeat on every tile it crosses. */}
+      <Source id={PILOT_AREA_LAYERS.labelSource} type="geojson" data={labels}>
+        <Layer
+          id={PILOT_AREA_LAYERS.label}
+          type="symbol"
+          layout={{
+            "text-field": ["get", "name"],
+            "text-font": [FONT_BOLD],
+            "text-size": 13,
+            "text-max-width": 10,
+          }}
+          paint={{ "text-color": "#111827", "text-halo-color": "#ffffff", "text-halo-width": 2 }}
+        />
+      </Source>
+    </>
   );
 }

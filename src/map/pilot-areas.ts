@@ -2,7 +2,8 @@
  * What the map shows of the plan: the active variant's pilot areas as one FeatureCollection (pure).
  * The area being edited in terra-draw is left out, so it is not drawn twice.
  */
-import type { Feature, FeatureCollection } from "geojson";
+import type { Feature, FeatureCollection, Point } from "geojson";
+import { labelPoint } from "../domain/geometry/label-point.ts";
 import type { AreaGeometry, Variant } from "../domain/model/plan.ts";
 
 export interface PilotAreaFeatureProperties {
@@ -16,6 +17,7 @@ export interface PilotAreaFeatureProperties {
 
 export const PILOT_AREA_LAYERS = {
   source: "pilot-areas",
+  labelSource: "pilot-area-labels",
   fill: "pilot-areas-fill",
   line: "pilot-areas-line",
   label: "pilot-areas-label",
@@ -96,4 +98,28 @@ export function diffPilotAreaFeatures(
   const remove = [...before.keys()];
   if (add.length + remove.length > Math.max(8, next.features.length / 2)) return null;
   return { remove, add };
+}
+
+const labelCache = new WeakMap<AreaGeometry, [number, number]>();
+
+/** One label point per area (see label-point.ts), cached by geometry object. */
+export function pilotAreaLabels(
+  areas: FeatureCollection<AreaGeometry, PilotAreaFeatureProperties>,
+): FeatureCollection<Point, PilotAreaFeatureProperties> {
+  return {
+    type: "FeatureCollection",
+    features: areas.features.map((feature) => {
+      let point = labelCache.get(feature.geometry);
+      if (!point) {
+        point = labelPoint(feature.geometry);
+        labelCache.set(feature.geometry, point);
+      }
+      return {
+        type: "Feature" as const,
+        id: feature.id,
+        geometry: { type: "Point" as const, coordinates: point },
+        properties: feature.properties,
+      };
+    }),
+  };
 }

@@ -138,8 +138,7 @@ export const de = {
       "invalid-positions-removed": "Ungültige Punkte (ohne zwei Koordinaten) wurden entfernt.",
       "winding-fixed": "Die Umlaufrichtung der Umrandung wurde vereinheitlicht (die Form bleibt gleich).",
       "overlaps-merged": "Überlappende Teile wurden zusammengeführt.",
-      "touching-rings-separated":
-        "Teile, die sich in einem Punkt berührten, wurden um etwa einen Millimeter getrennt.",
+      "touching-rings-separated": "Teile, die sich in einem Punkt berührten, wurden um etwa einen Millimeter getrennt.",
     },
     outsideCity: "Hinweis: {{share}} % der Fläche liegen außerhalb der Stadtgrenze.",
     notEditable: "Dieses Gebiet kann nicht per Punkt bearbeitet werden.",
@@ -469,7 +468,7 @@ export const de = {
     },
     unverified: "Lizenz nicht beim Herausgeber geprüft",
     missing:
-      "Fehlende Daten: keine aktuelle Ladesäulenliste (nur 2019), kein Offline-Straßennetz, Bevölkerung nur als Zensus-2011-Raster. Eigene Daten können importiert werden, sobald der Import verfügbar ist.",
+      "Fehlende Daten: keine aktuelle Ladesäulenliste (nur 2019), kein Offline-Straßennetz, Bevölkerung nur als Zensus-2011-Raster. Eigene Daten lassen sich über „Importieren“ als Ebene oder als Pilotgebiete hinzufügen.",
     basemaps: "Online-Grundkarten",
   },
   units: {

@@ -456,7 +456,7 @@ export const en: Messages = {
     },
     unverified: "Licence not confirmed with the publisher",
     missing:
-      "Missing data: no current EV charger register (2019 only), no offline street network, population only as the census 2011 grid. Your own data can be imported once import is available.",
+      "Missing data: no current EV charger register (2019 only), no offline street network, population only as the census 2011 grid. Your own data can be added as a layer or as pilot areas with “Import”.",
     basemaps: "Online basemaps",
   },
   units: {
