@@ -122,6 +122,10 @@ export function KeyboardDraw({ labels }: { labels: KeyboardDrawLabels }) {
     const jumpTo = (at: LonLat) => map.jumpTo({ center: at });
 
     const finish = async () => {
+      if (useDocumentStore.getState().readOnly) {
+        announce({ kind: "not-editable" });
+        return;
+      }
       const points = getKeyboardDraw().vertices;
       if (points.length < 3) {
         announce({ kind: "too-few", count: points.length });
@@ -229,8 +233,8 @@ export function KeyboardDraw({ labels }: { labels: KeyboardDrawLabels }) {
     const commitEdit = async () => {
       const current = getKeyboardDraw().edit;
       if (!current) return;
-      if (!current.changed) {
-        stopEdit({ kind: "edit-cancelled" });
+      if (!current.changed || useDocumentStore.getState().readOnly) {
+        stopEdit({ kind: current.changed ? "not-editable" : "edit-cancelled" });
         return;
       }
       const { setAreaGeometry, reportResult } = await import("../../store/area-commands.ts");

@@ -15,6 +15,7 @@ import {
   type LonLat,
   useKeyboardDraw,
 } from "../../map/draw/KeyboardDrawState.ts";
+import { useDocumentStore } from "../../store/plan-document.ts";
 import { DRAWING_TOOLS, useSessionStore } from "../../store/session-store.ts";
 import { formatAreaM2 } from "../Toolbar.tsx";
 
@@ -194,7 +195,9 @@ export function KeyboardPanel() {
   const vertices = useKeyboardDraw((s) => s.vertices);
   const edit = useKeyboardDraw((s) => s.edit);
   const headingId = useId();
-  if (!edit && !DRAWING_TOOLS.includes(tool)) return null;
+  // A read-only tab (another tab edits the plan) draws nothing.
+  const readOnly = useDocumentStore((s) => s.readOnly);
+  if (readOnly || (!edit && !DRAWING_TOOLS.includes(tool))) return null;
   const commands = keyboardDrawCommands();
   return (
     <section className="keyboard-panel" aria-labelledby={headingId} data-testid="keyboard-panel">
