@@ -241,8 +241,34 @@ test.describe("Accessibility", () => {
     await expect(page.getByTestId("coordinate-message")).toContainText("Nicht lesbar");
     expect((await keyboardState(page)).vertices).toHaveLength(3);
 
-    await page.getByRole("button", { name: "Fläche abschließen" }).click();
+    // On the map: Backspace removes the last point, Escape drops the rest.
+    await page.getByRole("button", { name: "Zur Karte (Pfeiltasten)" }).click();
+    expect((await focused(page)).canvas).toBe(true);
+    await page.keyboard.press("Backspace");
+    await expect(page.getByTestId("keyboard-announcement")).toHaveText("Letzten Punkt entfernt, 2 übrig");
+    expect((await keyboardState(page)).vertices).toHaveLength(2);
+    await page.keyboard.press("Escape");
+    await expect(page.getByTestId("keyboard-announcement")).toHaveText("Zeichnen abgebrochen.");
+    expect((await keyboardState(page)).vertices).toHaveLength(0);
+    expect(await areas(page)).toHaveLength(0);
+
+    // Typing the first point again closes the area.
+    for (const [i, text] of ["393000 5709000", "393400 5709000", "393400 5708700"].entries()) {
+      await placeTyped(page, text, i + 1);
+    }
+    await input.fill("32U 393000 5709000");
+    await input.press("Enter");
     await expect.poll(async () => (await areas(page)).length).toBe(1);
+    await expect(page.getByTestId("keyboard-announcement")).toContainText("Fläche erstellt");
+    // 400 m x 300 m / 2 = 6 ha (UTM is conformal; the scale factor near 7.5° E is about 0.9997).
+    const m2 = await page.evaluate(async () => {
+      const state = window.__pilotkarte?.documentStore.getState();
+      const variant = state?.plan.variants[state.activeVariantId];
+      const area = variant?.areas[variant.areaOrder[0] ?? ""];
+      return area ? window.__pilotkarte?.measureArea(area.geometry) : 0;
+    });
+    expect(m2).toBeGreaterThan(59_000);
+    expect(m2).toBeLessThan(61_000);
     expect(app.errors).toEqual([]);
   });
 
