@@ -84,6 +84,19 @@ const centre = (page: Page) =>
     return [c?.lng ?? 0, c?.lat ?? 0] as [number, number];
   });
 
+/** WCAG contrast ratio of two CSS rgb() colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (css: string) => {
+    const [r = 0, g = 0, bl = 0] = (css.match(/[\d.]+/g) ?? []).map(Number).map((v) => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p) as [number, number];
+  return (x + 0.05) / (y + 0.05);
+}
+
 /** Parses a German number like "1.234,5". */
 const germanNumber = (text: string) => Number(text.replace(/\./g, "").replace(",", "."));
 
@@ -97,6 +110,16 @@ test.describe("Accessibility", () => {
 
     // Tab to the polygon tool and choose it.
     await tabUntil(page, (f) => f.tool === "polygon");
+    // A visible focus ring with at least 3:1 contrast against the toolbar behind it.
+    const ring = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const style = getComputedStyle(el);
+      const behind = getComputedStyle(el.closest(".toolbar") as HTMLElement).backgroundColor;
+      return { colour: style.outlineColor, width: style.outlineWidth, style: style.outlineStyle, behind };
+    });
+    expect(ring.style).toBe("solid");
+    expect(Number.parseFloat(ring.width)).toBeGreaterThanOrEqual(2);
+    expect(contrast(ring.colour, ring.behind)).toBeGreaterThanOrEqual(3);
     await page.keyboard.press("Enter");
     await expect(page.locator('[data-tool="polygon"]')).toHaveAttribute("aria-pressed", "true");
     // Back to the map (it comes before the toolbar).
