@@ -251,7 +251,9 @@ export function reportResult(result: CommandResult) {
     });
     return;
   }
-  for (const repair of result.repairs) notify({ kind: "info", key: `draw.repaired.${repair}` });
+  // A clockwise ring turned round is no news to the planner; every other repair is said.
+  for (const repair of result.repairs)
+    if (repair !== "winding-fixed") notify({ kind: "info", key: `draw.repaired.${repair}` });
   for (const warning of result.warnings) {
     notify({
       kind: "warning",

@@ -111,6 +111,31 @@ describe("repairAreaGeometry", () => {
   });
 
   describe("parts and holes", () => {
+    it("reports no merged overlap for plain drawn shapes (a shape starting at another vertex is no overlap)", () => {
+      // Skewed quadrilaterals with full-precision coordinates, as drawn: clipping hands them back
+      // starting at another vertex, which must not read as a change of area.
+      let seed = 11;
+      const random = () => {
+        seed = (seed * 1664525 + 1013904223) % 4294967296;
+        return seed / 4294967296;
+      };
+      for (let k = 0; k < 40; k++) {
+        const x = 7.35 + random() * 0.25;
+        const y = 51.45 + random() * 0.1;
+        const w = 0.002 + random() * 0.02;
+        const h = 0.001 + random() * 0.01;
+        const j = () => (random() - 0.5) * 0.0002;
+        const ring: Position[] = [
+          [x + j(), y + j()],
+          [x + w + j(), y + j()],
+          [x + w + j(), y + h + j()],
+          [x + j(), y + h + j()],
+        ];
+        ring.push(ring[0] as Position);
+        expect(repairAreaGeometry(polygon(ring)).repairs).not.toContain("overlaps-merged");
+      }
+    });
+
     it("merges overlapping parts of a MultiPolygon", () => {
       const { geometry, repairs } = repairAreaGeometry(
         deepFreeze({
