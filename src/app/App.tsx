@@ -1,5 +1,5 @@
 /** Composition root: loads the catalogue, keeps the language in step, and shows the workspace. */
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { initI18n } from "../i18n/index.ts";
 import { setWorkspaceTexts, workspace } from "../persistence/instance.ts";
@@ -7,16 +7,33 @@ import { useCatalogueStore } from "../store/catalogue-store.ts";
 import { createStarterPlan } from "../store/plan-document.ts";
 import { useSessionStore } from "../store/session-store.ts";
 import { useStorageStore } from "../store/storage-store.ts";
-import { CompareView } from "../ui/compare/CompareView.tsx";
 import { ErrorBoundary } from "../ui/ErrorBoundary.tsx";
 import { Header } from "../ui/Header.tsx";
-import { AudienceView } from "../ui/present/AudienceView.tsx";
-import { PresentationView } from "../ui/present/PresentationView.tsx";
 import { audiencePlanIdOf } from "../ui/present/presenter-channel.ts";
-import { SharedView } from "../ui/share/SharedView.tsx";
 import { showingSharedView, useShareFragment } from "../ui/share/share-route.ts";
 import { UpdatePrompt } from "../ui/UpdatePrompt.tsx";
 import { Workspace } from "../ui/Workspace.tsx";
+
+/** The screens besides the workspace load when first shown: they are not part of the first paint. */
+const CompareView = lazy(() =>
+  import("../ui/compare/CompareView.tsx").then((m) => ({ default: m.CompareView })),
+);
+const PresentationView = lazy(() =>
+  import("../ui/present/PresentationView.tsx").then((m) => ({ default: m.PresentationView })),
+);
+const AudienceView = lazy(() =>
+  import("../ui/present/AudienceView.tsx").then((m) => ({ default: m.AudienceView })),
+);
+const SharedView = lazy(() => import("../ui/share/SharedView.tsx").then((m) => ({ default: m.SharedView })));
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p className="loading" role="status">
+      {t("app.loading")}
+    </p>
+  );
+}
 
 function Body() {
   const { t } = useTranslation();
@@ -42,9 +59,24 @@ function Body() {
       </div>
     );
   }
-  if (shareFragment !== null) return <SharedView fragment={shareFragment} catalogue={status.catalogue} />;
-  if (view === "compare") return <CompareView catalogue={status.catalogue} />;
-  if (view === "present") return <PresentationView catalogue={status.catalogue} />;
+  if (shareFragment !== null)
+    return (
+      <Suspense fallback={<Loading />}>
+        <SharedView fragment={shareFragment} catalogue={status.catalogue} />
+      </Suspense>
+    );
+  if (view === "compare")
+    return (
+      <Suspense fallback={<Loading />}>
+        <CompareView catalogue={status.catalogue} />
+      </Suspense>
+    );
+  if (view === "present")
+    return (
+      <Suspense fallback={<Loading />}>
+        <PresentationView catalogue={status.catalogue} />
+      </Suspense>
+    );
   return <Workspace catalogue={status.catalogue} />;
 }
 
@@ -52,7 +84,13 @@ function Body() {
 const audiencePlanId = audiencePlanIdOf(window.location.search);
 
 export function App() {
-  return audiencePlanId === null ? <MainApp /> : <AudienceView planId={audiencePlanId} />;
+  return audiencePlanId === null ? (
+    <MainApp />
+  ) : (
+    <Suspense fallback={null}>
+      <AudienceView planId={audiencePlanId} />
+    </Suspense>
+  );
 }
 
 function MainApp() {

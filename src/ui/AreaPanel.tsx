@@ -21,7 +21,7 @@ import { selectActiveVariant } from "../store/document-store.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
 import { useSessionStore } from "../store/session-store.ts";
 import { commandContext, loadCommands } from "./command-context.ts";
-import { OnePagerButton } from "./onepager/OnePager.tsx";
+import { OnePagerButton } from "./onepager/OnePagerButton.tsx";
 import { formatAreaM2, formatLengthM } from "./Toolbar.tsx";
 
 interface Draft {

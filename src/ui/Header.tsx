@@ -6,7 +6,7 @@ import { useSessionStore } from "../store/session-store.ts";
 import { useStorageStore } from "../store/storage-store.ts";
 import { startPresentation } from "./present/start-presentation.ts";
 import { SaveStatus } from "./SaveStatus.tsx";
-import { ShareButton } from "./share/ShareDialog.tsx";
+import { ShareButton } from "./share/ShareButton.tsx";
 
 export function Header() {
   const { t } = useTranslation();

@@ -1,11 +1,12 @@
 /** The main screen once the catalogue is loaded: sidebar (pilot areas, layers), the map with its panels. */
-import { useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { GeneratedCatalogue } from "../domain/model/catalogue.ts";
 import { MapView } from "../map/MapView.tsx";
 import { getCamera } from "../map/map-commands.ts";
 import { visibleCredits } from "../map/map-style.ts";
 import { workspace } from "../persistence/instance.ts";
+import { useExchangeDialogs } from "../store/import-export-dialogs.ts";
 import { useSessionStore } from "../store/session-store.ts";
 import { AboutDialog } from "./AboutDialog.tsx";
 import { AreaList } from "./AreaList.tsx";
@@ -14,8 +15,6 @@ import { CoveragePanel } from "./CoveragePanel.tsx";
 import { Credits } from "./Credits.tsx";
 import { DistrictPanel } from "./DistrictPanel.tsx";
 import { DistrictPicker } from "./DistrictPicker.tsx";
-import { ExportDialog } from "./exchange/ExportDialog.tsx";
-import { ImportDialog } from "./exchange/ImportDialog.tsx";
 import { OverlayLegend } from "./exchange/OverlayLegend.tsx";
 import { FacilityPopup } from "./FacilityPopup.tsx";
 import { HistoryDialog } from "./HistoryDialog.tsx";
@@ -34,6 +33,14 @@ import { VariantManager } from "./variants/VariantManager.tsx";
 
 type Tab = "areas" | "layers";
 
+/** Import and export (formats, workers) load when their dialog is first opened. */
+const ImportDialog = lazy(() =>
+  import("./exchange/ImportDialog.tsx").then((m) => ({ default: m.ImportDialog })),
+);
+const ExportDialog = lazy(() =>
+  import("./exchange/ExportDialog.tsx").then((m) => ({ default: m.ExportDialog })),
+);
+
 /** Skip links (in App) into a sidebar tab: "#panel-areas" (the results) and "#panel-layers". */
 const SKIP_TARGETS: Record<string, Tab> = { "#panel-areas": "areas", "#panel-layers": "layers" };
 
@@ -44,6 +51,8 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
   const initVisibleLayers = useSessionStore((s) => s.initVisibleLayers);
   const [tab, setTab] = useState<Tab>("areas");
   const selectedAreaId = useSessionStore((s) => s.selectedAreaId);
+  const importOpen = useExchangeDialogs((s) => s.importOpen);
+  const exportOpen = useExchangeDialogs((s) => s.exportOpen);
   useKeyboardShortcuts();
   useAnalysis(catalogue);
   useEffect(() => {
@@ -165,8 +174,16 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
       <ShortcutsDialog />
       <PlansDialog />
       <HistoryDialog />
-      <ImportDialog />
-      <ExportDialog catalogue={catalogue} />
+      {importOpen && (
+        <Suspense fallback={null}>
+          <ImportDialog />
+        </Suspense>
+      )}
+      {exportOpen && (
+        <Suspense fallback={null}>
+          <ExportDialog catalogue={catalogue} />
+        </Suspense>
+      )}
     </main>
   );
 }

@@ -138,7 +138,8 @@ export const de = {
       "invalid-positions-removed": "Ungültige Punkte (ohne zwei Koordinaten) wurden entfernt.",
       "winding-fixed": "Die Umlaufrichtung der Umrandung wurde vereinheitlicht (die Form bleibt gleich).",
       "overlaps-merged": "Überlappende Teile wurden zusammengeführt.",
-      "touching-rings-separated": "Teile, die sich in einem Punkt berührten, wurden um etwa einen Millimeter getrennt.",
+      "touching-rings-separated":
+        "Teile, die sich in einem Punkt berührten, wurden um etwa einen Millimeter getrennt.",
     },
     outsideCity: "Hinweis: {{share}} % der Fläche liegen außerhalb der Stadtgrenze.",
     notEditable: "Dieses Gebiet kann nicht per Punkt bearbeitet werden.",

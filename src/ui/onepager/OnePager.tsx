@@ -3,7 +3,7 @@
  * (the workspace stays as it was underneath, inert), with "print / save as PDF". In print only the
  * page is printed (`html.onepager-printing` hides the app; see the one-pager block in styles.css).
  */
-import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
+import { type ReactNode, useEffect, useId, useMemo, useRef } from "react";
 import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";
 import type { AreaAnalysis, VariantAnalysis } from "../../domain/analysis/analysis-result.ts";
@@ -11,7 +11,6 @@ import type { GeneratedCatalogue } from "../../domain/model/catalogue.ts";
 import type { PilotArea, Variant } from "../../domain/model/plan.ts";
 import { formatDateTime, formatNumber, formatResidents, type Language } from "../../i18n/index.ts";
 import { OnePagerMap } from "../../map/onepager-map.tsx";
-import { useCatalogueStore } from "../../store/catalogue-store.ts";
 import { selectActiveVariant } from "../../store/document-store.ts";
 import { useDocumentStore } from "../../store/plan-document.ts";
 import { percent } from "../CoveragePanel.tsx";
@@ -22,28 +21,6 @@ import { useVariantAnalyses, type VariantFigures } from "../use-variant-analyses
 export type OnePagerTarget = { kind: "area"; areaId: string } | { kind: "variant" };
 
 type T = (key: string, values?: Record<string, unknown>) => string;
-
-/** A button that opens the one-pager of an area or of the active variant. */
-export function OnePagerButton({ target }: { target: OnePagerTarget }) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const catalogue = useCatalogueStore((s) => (s.status.state === "ready" ? s.status.catalogue : null));
-  if (!catalogue) return null;
-  return (
-    <>
-      <button
-        type="button"
-        className="button"
-        onClick={() => setOpen(true)}
-        title={t(target.kind === "area" ? "share.onepager.openArea" : "share.onepager.openVariant")}
-        data-testid={`onepager-open-${target.kind}`}
-      >
-        {t("share.onepager.open")}
-      </button>
-      {open && <OnePagerOverlay target={target} catalogue={catalogue} onClose={() => setOpen(false)} />}
-    </>
-  );
-}
 
 export function OnePagerOverlay({
   target,

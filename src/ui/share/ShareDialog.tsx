@@ -9,11 +9,9 @@ import { encodeShareLink } from "../../domain/share/encode-share-link.ts";
 import { QR_MAX_CHARS, SHARE_LINK_MAX_CHARS } from "../../domain/share/share-format.ts";
 import { shareLinkQrSvg } from "../../domain/share/share-link-qr.ts";
 import { formatDateTime, formatNumber, type Language } from "../../i18n/index.ts";
-import { useCatalogueStore } from "../../store/catalogue-store.ts";
 import { selectActiveVariant } from "../../store/document-store.ts";
 import { useExchangeDialogs } from "../../store/import-export-dialogs.ts";
 import { useDocumentStore } from "../../store/plan-document.ts";
-import { OnePagerOverlay } from "../onepager/OnePager.tsx";
 import { useModal } from "../use-dialog.ts";
 
 /** The URL the fragment goes after: this app's address (origin and base path), up to and including "#". */
@@ -23,38 +21,6 @@ export function shareUrlPrefix(): string {
 
 type CopyState = "idle" | "copied" | "failed";
 type QrState = { state: "none" } | { state: "ready"; src: string } | { state: "failed" };
-
-/**
- * The header button with its dialog, and the variant's one-pager that the dialog offers (local state:
- * nothing else needs to know they are open).
- */
-export function ShareButton() {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState<"dialog" | "onepager" | null>(null);
-  const catalogue = useCatalogueStore((s) => (s.status.state === "ready" ? s.status.catalogue : null));
-  return (
-    <>
-      <button
-        type="button"
-        className="button"
-        onClick={() => setOpen("dialog")}
-        title={t("share.openHint")}
-        data-testid="share-open"
-      >
-        {t("share.open")}
-      </button>
-      {open === "dialog" && (
-        <ShareDialog
-          onClose={() => setOpen(null)}
-          onOnePager={catalogue ? () => setOpen("onepager") : undefined}
-        />
-      )}
-      {open === "onepager" && catalogue && (
-        <OnePagerOverlay target={{ kind: "variant" }} catalogue={catalogue} onClose={() => setOpen(null)} />
-      )}
-    </>
-  );
-}
 
 export function ShareDialog({
   onClose,
