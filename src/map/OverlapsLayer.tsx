@@ -3,11 +3,12 @@
  * dashed outline, so an overlap reads as such without relying on colour alone. The overlap the planner
  * picked in the overlap table is drawn bolder.
  */
-import type { FeatureCollection, MultiPolygon } from "geojson";
+import type { Feature, FeatureCollection, MultiPolygon } from "geojson";
 import { useEffect, useMemo, useState } from "react";
 import { Layer, Source, useMap } from "react-map-gl/maplibre";
 import { useAnalysisStore } from "../store/analysis-store.ts";
 import { useSessionStore } from "../store/session-store.ts";
+import { useIncrementalSource } from "./incremental-source.ts";
 
 export const OVERLAP_LAYERS = {
   source: "pilot-overlaps",
@@ -18,6 +19,40 @@ export const OVERLAP_LAYERS = {
 
 /** Key of an overlap (the two area ids in variant order). */
 export const overlapKey = (a: string, b: string) => `${a}|${b}`;
+
+interface OverlapProperties {
+  key: string;
+  /** Overlap in m² and the number of vertices: an overlap with both unchanged is drawn unchanged. */
+  m2: number;
+  vertices: number;
+}
+
+/** Stable numeric feature ids per overlap, so MapLibre receives only the overlaps that changed. */
+const overlapIds = new Map<string, number>();
+function overlapIdOf(key: string): number {
+  let id = overlapIds.get(key);
+  if (id === undefined) {
+    id = overlapIds.size + 1;
+    overlapIds.set(key, id);
+  }
+  return id;
+}
+
+function vertexCount(geometry: MultiPolygon): number {
+  let n = 0;
+  for (const polygon of geometry.coordinates) for (const ring of polygon) n += ring.length;
+  return n;
+}
+
+function sameOverlap(
+  a: Feature<MultiPolygon, OverlapProperties>,
+  b: Feature<MultiPolygon, OverlapProperties>,
+) {
+  return (
+    a.geometry === b.geometry ||
+    (Math.abs(a.properties.m2 - b.properties.m2) < 1e-6 && a.properties.vertices === b.properties.vertices)
+  );
+}
 
 /** Diagonal red stripes on transparent, 12 px, drawn once into an image the fill uses as pattern. */
 function hatchImage(): ImageData | null {
@@ -64,22 +99,28 @@ export function OverlapsLayer({ hidden }: { hidden: boolean }) {
       map.off("load", add);
     };
   }, [mapRef]);
-  const data = useMemo<FeatureCollection<MultiPolygon, { key: string }>>(
+  const data = useMemo<FeatureCollection<MultiPolygon, OverlapProperties>>(
     () => ({
       type: "FeatureCollection",
       features: hidden
         ? []
-        : (overlaps ?? []).map((o) => ({
-            type: "Feature",
-            geometry: o.geometry,
-            properties: { key: overlapKey(o.areaIdA, o.areaIdB) },
-          })),
+        : (overlaps ?? []).map((o) => {
+            const key = overlapKey(o.areaIdA, o.areaIdB);
+            return {
+              type: "Feature",
+              id: overlapIdOf(key),
+              geometry: o.geometry,
+              properties: { key, m2: o.overlapM2, vertices: vertexCount(o.geometry) },
+            };
+          }),
     }),
     [overlaps, hidden],
   );
+  // A recomputation after one edit gives new objects for every overlap; only the changed ones go on.
+  const container = useIncrementalSource(OVERLAP_LAYERS.source, data, sameOverlap);
   const selected = highlighted ?? "";
   return (
-    <Source id={OVERLAP_LAYERS.source} type="geojson" data={data}>
+    <Source id={OVERLAP_LAYERS.source} type="geojson" data={container}>
       <Layer
         id={OVERLAP_LAYERS.fill}
         type="fill"

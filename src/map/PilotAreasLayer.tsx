@@ -1,14 +1,14 @@
 /** Draws the active variant's pilot areas (fill, outline, name) from the document store. */
-import type { GeoJSONSource } from "maplibre-gl";
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
-import { Layer, Source, useMap } from "react-map-gl/maplibre";
+import { useDeferredValue, useMemo } from "react";
+import { Layer, Source } from "react-map-gl/maplibre";
 import type { Variant } from "../domain/model/plan.ts";
+import { useIncrementalSource } from "./incremental-source.ts";
 import { FONT_BOLD } from "./map-style.ts";
 import {
-  diffPilotAreaFeatures,
   PILOT_AREA_LAYERS,
   pilotAreaFeatures,
   pilotAreaLabels,
+  samePilotAreaFeature,
 } from "./pilot-areas.ts";
 
 export function PilotAreasLayer({
@@ -24,23 +24,8 @@ export function PilotAreasLayer({
   // panels have updated, rather than lengthening the task of the change itself.
   const shown = useDeferredValue(variant);
   const data = useMemo(() => pilotAreaFeatures(shown, editingId), [shown, editingId]);
-  // The source keeps one container object, so react-map-gl never re-sends (or deep-compares) all
-  // areas; changes go to MapLibre as a diff of the changed areas. The container always holds the
-  // current features, so a source re-created after a style change starts from the right data.
-  const [container] = useState(() => ({ type: "FeatureCollection" as const, features: data.features }));
-  const sent = useRef(data);
-  const { current: map } = useMap();
-  useEffect(() => {
-    const previous = sent.current;
-    if (previous === data) return;
-    sent.current = data;
-    container.features = data.features;
-    const source = map?.getMap().getSource(PILOT_AREA_LAYERS.source) as GeoJSONSource | undefined;
-    if (!source) return;
-    const diff = diffPilotAreaFeatures(previous, data);
-    if (diff === null) void source.setData(container);
-    else if (diff.add.length > 0 || diff.remove.length > 0) void source.updateData(diff);
-  }, [data, container, map]);
+  // MapLibre receives only the changed areas (see incremental-source.ts).
+  const container = useIncrementalSource(PILOT_AREA_LAYERS.source, data, samePilotAreaFeature);
   const labels = useMemo(() => pilotAreaLabels(data), [data]);
   const selected = selectedId ?? "";
   return (

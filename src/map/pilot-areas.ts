@@ -5,6 +5,7 @@
 import type { Feature, FeatureCollection, Point } from "geojson";
 import { labelPoint } from "../domain/geometry/label-point.ts";
 import type { AreaGeometry, Variant } from "../domain/model/plan.ts";
+import { diffFeatures, type FeatureDiff } from "./incremental-source.ts";
 
 export interface PilotAreaFeatureProperties {
   areaId: string;
@@ -61,13 +62,11 @@ export function pilotAreaFeatures(
 
 type PilotAreaFeature = Feature<AreaGeometry, PilotAreaFeatureProperties>;
 
-/** What changed between two renderings: features to remove (by id) and to add or replace. */
-export interface PilotAreaDiff {
-  remove: number[];
-  add: PilotAreaFeature[];
-}
-
-function sameFeature(a: PilotAreaFeature, b: PilotAreaFeature): boolean {
+/**
+ * Whether an area is drawn the same. Geometries are compared by identity: the document store replaces
+ * the geometry object of an edited area only.
+ */
+export function samePilotAreaFeature(a: PilotAreaFeature, b: PilotAreaFeature): boolean {
   const p = a.properties;
   const q = b.properties;
   return (
@@ -79,25 +78,12 @@ function sameFeature(a: PilotAreaFeature, b: PilotAreaFeature): boolean {
   );
 }
 
-/**
- * The change from `previous` to `next` as a diff MapLibre can apply without re-sending every area to
- * its worker; null when so much changed that sending everything is simpler. Geometries are compared by
- * identity: the document store replaces the geometry object of an edited area only.
- */
+/** The change between two renderings of the areas (see incremental-source.ts); null: send all. */
 export function diffPilotAreaFeatures(
   previous: FeatureCollection<AreaGeometry, PilotAreaFeatureProperties>,
   next: FeatureCollection<AreaGeometry, PilotAreaFeatureProperties>,
-): PilotAreaDiff | null {
-  const before = new Map(previous.features.map((f) => [f.id as number, f]));
-  const add: PilotAreaFeature[] = [];
-  for (const feature of next.features) {
-    const old = before.get(feature.id as number);
-    before.delete(feature.id as number);
-    if (!old || !sameFeature(old, feature)) add.push(feature);
-  }
-  const remove = [...before.keys()];
-  if (add.length + remove.length > Math.max(8, next.features.length / 2)) return null;
-  return { remove, add };
+): FeatureDiff<PilotAreaFeature> | null {
+  return diffFeatures(previous.features, next.features, samePilotAreaFeature);
 }
 
 const labelCache = new WeakMap<AreaGeometry, [number, number]>();
