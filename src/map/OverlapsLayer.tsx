@@ -102,28 +102,28 @@ export function OverlapsLayer({ hidden }: { hidden: boolean }) {
   const data = useMemo<FeatureCollection<MultiPolygon, OverlapProperties>>(
     () => ({
       type: "FeatureCollection",
-      features: hidden
-        ? []
-        : (overlaps ?? []).map((o) => {
-            const key = overlapKey(o.areaIdA, o.areaIdB);
-            return {
-              type: "Feature",
-              id: overlapIdOf(key),
-              geometry: o.geometry,
-              properties: { key, m2: o.overlapM2, vertices: vertexCount(o.geometry) },
-            };
-          }),
+      features: (overlaps ?? []).map((o) => {
+        const key = overlapKey(o.areaIdA, o.areaIdB);
+        return {
+          type: "Feature",
+          id: overlapIdOf(key),
+          geometry: o.geometry,
+          properties: { key, m2: o.overlapM2, vertices: vertexCount(o.geometry) },
+        };
+      }),
     }),
-    [overlaps, hidden],
+    [overlaps],
   );
   // A recomputation after one edit gives new objects for every overlap; only the changed ones go on.
   const container = useIncrementalSource(OVERLAP_LAYERS.source, data, sameOverlap);
   const selected = highlighted ?? "";
   return (
     <Source id={OVERLAP_LAYERS.source} type="geojson" data={container}>
+      {/* Hidden during a drag by visibility, not by emptying the data: no re-sending afterwards. */}
       <Layer
         id={OVERLAP_LAYERS.fill}
         type="fill"
+        layout={{ visibility: hidden ? "none" : "visible" }}
         paint={
           patternReady
             ? { "fill-pattern": OVERLAP_LAYERS.pattern }
@@ -133,6 +133,7 @@ export function OverlapsLayer({ hidden }: { hidden: boolean }) {
       <Layer
         id={OVERLAP_LAYERS.line}
         type="line"
+        layout={{ visibility: hidden ? "none" : "visible" }}
         paint={{
           "line-color": "#b91c1c",
           "line-width": ["case", ["==", ["get", "key"], selected], 4, 1.5],
