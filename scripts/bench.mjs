@@ -353,9 +353,12 @@ async function benchEditing(browser) {
     });
   }
   const worstJs = Math.max(0, ...longTasks.map((k) => k.maxJsMs));
-  const worstNonFrame = Math.max(0, ...longTasks.filter((k) => k.kind !== "frame").map((k) => k.maxMs));
+  const worstNonFrame = Math.max(
+    0,
+    ...longTasks.filter((k) => k.kind !== "frame" && k.kind !== "ipc (DevTools)").map((k) => k.maxMs),
+  );
   console.log(
-    `  longest JavaScript in one task: ${worstJs.toFixed(1)} ms (budget 50 ms, ratio ${(worstJs / 50).toFixed(2)}); longest task that is not a map frame: ${worstNonFrame.toFixed(1)} ms (ratio ${(worstNonFrame / 50).toFixed(2)})`,
+    `  longest JavaScript in one task: ${worstJs.toFixed(1)} ms (budget 50 ms, ratio ${(worstJs / 50).toFixed(2)}); longest task that is neither a frame nor DevTools traffic: ${worstNonFrame.toFixed(1)} ms (ratio ${(worstNonFrame / 50).toFixed(2)})`,
   );
   console.log("  (a map frame's own length is software WebGL here: compare 'one map frame (repaint)' above)");
   return records;

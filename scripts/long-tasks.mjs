@@ -8,8 +8,9 @@
  *  - `jsMs`: samples in JavaScript (ours, React, MapLibre, terra-draw), not in a WebGL call;
  *  - `webglMs`: samples in a WebGL call (the software rasteriser works inside these);
  *  - the rest is native work (style, layout, paint, compositing, garbage collection).
- * Tasks are classed by what started them: a map frame (requestAnimationFrame), an input event, a
- * message (e.g. a worker's result), a timer, or other.
+ * Tasks are classed by what started them: a map frame (requestAnimationFrame, or the compositor's
+ * commit and paint of it), an input event, a message (e.g. a worker's result), a timer, browser IPC
+ * without JavaScript (mostly the benchmark's own DevTools calls), or other.
  */
 
 const WEBGL_CALLS = new Set([
@@ -153,15 +154,19 @@ export function analyseTasks(traceEvents, profile) {
     const children = inner.filter((e) => e.ts >= task.ts && e.ts < end);
     const has = (name) => children.find((e) => e.name === name);
     const input = has("EventDispatch");
-    const kind = has("FireAnimationFrame")
-      ? "frame"
-      : input
-        ? "input"
-        : has("TimerFire")
-          ? "timer"
-          : children.some((e) => e.name === "FunctionCall")
-            ? "message/script"
-            : "other";
+    // A frame: the map's requestAnimationFrame, or the compositor's commit and paint of one.
+    const kind =
+      has("FireAnimationFrame") || has("Commit") || has("Paint")
+        ? "frame"
+        : input
+          ? "input"
+          : has("TimerFire")
+            ? "timer"
+            : children.some((e) => e.name === "FunctionCall")
+              ? "message/script"
+              : has("Receive mojo message") && jsMs < 1
+                ? "ipc (DevTools)"
+                : "other";
     return {
       kind,
       ms: task.dur / 1000,
