@@ -76,6 +76,7 @@ const DL_BY: Licence = {
 const ODBL: Licence = {
   id: "ODbL-1.0",
   name: "Open Database License 1.0",
+  lang: "en",
   url: "https://opendatacommons.org/licenses/odbl/1-0/",
 };
 const CC_BY_4: Licence = {

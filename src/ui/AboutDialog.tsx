@@ -71,7 +71,8 @@ export function AboutDialog({ catalogue }: { catalogue: GeneratedCatalogue }) {
                     <span className="badge badge-warning">{t("about.unverified")}</span>
                   )}
                 </td>
-                <td>{entry.credit}</td>
+                {/* Credits are the publishers' own German wording, kept verbatim in either language. */}
+                <td lang="de">{entry.credit}</td>
                 <td>{entry.dataDate[language]}</td>
                 <td className="num">{formatNumber(entry.featureCount, language)}</td>
                 <td>

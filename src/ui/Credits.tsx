@@ -7,7 +7,8 @@ export function Credits({ credits }: { credits: string[] }) {
   const setAboutOpen = useSessionStore((s) => s.setAboutOpen);
   return (
     <div className="credits" data-testid="credits">
-      <span>{credits.join(" · ")}</span>
+      {/* The publishers' credits, verbatim in German in either UI language. */}
+      <span lang="de">{credits.join(" · ")}</span>
       <button type="button" className="link-button" onClick={() => setAboutOpen(true)}>
         {t("app.aboutData")}
       </button>

@@ -48,7 +48,7 @@ export function FacilityPopup({ catalogue, entryId, properties }: FacilityPopupP
         ))}
       </dl>
       <p className="popup-source">
-        {t("popup.source")}: {entry.credit} · {entry.dataDate[language]}
+        {t("popup.source")}: <span lang="de">{entry.credit}</span> · {entry.dataDate[language]}
       </p>
     </div>
   );

@@ -68,6 +68,8 @@ export interface Licence {
   /** Short id, e.g. "dl-de/by-2-0". */
   id: string;
   name: string;
+  /** Language the name is written in, marked in the page for screen readers (default: German). */
+  lang?: "de" | "en";
   url: string;
   /** True when the licence was reported by a third party and not confirmed at the publisher. */
   unverified?: boolean;

@@ -43,13 +43,18 @@ export function SourcesList({
         const first = group[0] as CatalogueEntry;
         return (
           <li key={first.id}>
-            {byDate(group, language)}: <strong>{first.credit}</strong> ·{" "}
+            {byDate(group, language)}: <strong lang="de">{first.credit}</strong> ·{" "}
             {first.licence.url ? (
-              <a href={first.licence.url} target="_blank" rel="noopener noreferrer">
+              <a
+                href={first.licence.url}
+                target="_blank"
+                rel="noopener noreferrer"
+                lang={first.licence.lang ?? "de"}
+              >
                 {first.licence.name}
               </a>
             ) : (
-              first.licence.name
+              <span lang={first.licence.lang ?? "de"}>{first.licence.name}</span>
             )}
           </li>
         );
@@ -57,7 +62,9 @@ export function SourcesList({
       {extraCredits
         .filter((c) => !credits.has(c))
         .map((credit) => (
-          <li key={credit}>{credit}</li>
+          <li key={credit} lang="de">
+            {credit}
+          </li>
         ))}
     </ul>
   );
