@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from "react";
 import { Layer, Source, useMap } from "react-map-gl/maplibre";
 import { useAnalysisStore } from "../store/analysis-store.ts";
 import { useSessionStore } from "../store/session-store.ts";
-import { useIncrementalSource } from "./incremental-source.ts";
+import { stableFeatureIds, useIncrementalSource } from "./incremental-source.ts";
 
 export const OVERLAP_LAYERS = {
   source: "pilot-overlaps",
@@ -28,15 +28,7 @@ interface OverlapProperties {
 }
 
 /** Stable numeric feature ids per overlap, so MapLibre receives only the overlaps that changed. */
-const overlapIds = new Map<string, number>();
-function overlapIdOf(key: string): number {
-  let id = overlapIds.get(key);
-  if (id === undefined) {
-    id = overlapIds.size + 1;
-    overlapIds.set(key, id);
-  }
-  return id;
-}
+const overlapIdOf = stableFeatureIds();
 
 function vertexCount(geometry: MultiPolygon): number {
   let n = 0;

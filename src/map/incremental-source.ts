@@ -12,6 +12,19 @@ import type { GeoJSONSource } from "maplibre-gl";
 import { useEffect, useRef, useState } from "react";
 import { useMap } from "react-map-gl/maplibre";
 
+/** Numeric feature ids that stay the same for the same key (area id, overlap key) for the session. */
+export function stableFeatureIds(): (key: string) => number {
+  const ids = new Map<string, number>();
+  return (key) => {
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = ids.size + 1;
+      ids.set(key, id);
+    }
+    return id;
+  };
+}
+
 /** What changed: features to remove (by id) and to add or replace (MapLibre keeps their order). */
 export interface FeatureDiff<F> {
   remove: number[];

@@ -5,7 +5,7 @@
 import type { Feature, FeatureCollection, Point } from "geojson";
 import { labelPoint } from "../domain/geometry/label-point.ts";
 import type { AreaGeometry, Variant } from "../domain/model/plan.ts";
-import { diffFeatures, type FeatureDiff } from "./incremental-source.ts";
+import { diffFeatures, type FeatureDiff, stableFeatureIds } from "./incremental-source.ts";
 
 export interface PilotAreaFeatureProperties {
   areaId: string;
@@ -25,15 +25,7 @@ export const PILOT_AREA_LAYERS = {
 } as const;
 
 /** Stable numeric feature ids per area (for MapLibre's incremental updates and feature state). */
-const featureIds = new Map<string, number>();
-function featureIdOf(areaId: string): number {
-  let id = featureIds.get(areaId);
-  if (id === undefined) {
-    id = featureIds.size + 1;
-    featureIds.set(areaId, id);
-  }
-  return id;
-}
+const featureIdOf = stableFeatureIds();
 
 export function pilotAreaFeatures(
   variant: Variant,

@@ -18,6 +18,47 @@ import { useSessionStore } from "../store/session-store.ts";
 import { percent } from "./CoveragePanel.tsx";
 import { formatAreaM2 } from "./Toolbar.tsx";
 
+/** The variant's totals as table rows: areas, union area, sum of areas, residents (range). */
+export function VariantTotalsRows({
+  analysis,
+  language,
+  residentsTestId,
+}: {
+  analysis: VariantAnalysis;
+  language: Language;
+  residentsTestId?: string;
+}) {
+  const { t } = useTranslation();
+  const residents = analysis.totals.residents;
+  return (
+    <>
+      <tr>
+        <th scope="row">{t("variantSummary.areaCount")}</th>
+        <td className="num">{formatNumber(analysis.areaCount, language)}</td>
+      </tr>
+      <tr>
+        <th scope="row">{t("variantSummary.unionArea")}</th>
+        <td className="num">{formatAreaM2(analysis.totals.unionAreaM2, language)}</td>
+      </tr>
+      <tr>
+        <th scope="row">{t("variantSummary.sumOfAreas")}</th>
+        <td className="num">{formatAreaM2(analysis.totals.sumOfAreasM2, language)}</td>
+      </tr>
+      {residents && (
+        <tr>
+          <th scope="row">{t("coverage.residents")}</th>
+          <td className="num" data-testid={residentsTestId}>
+            {t("coverage.residentsRange", {
+              low: formatResidents(residents.low, language),
+              high: formatResidents(residents.high, language),
+            })}
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
 /** Overlap rows shown before "show all": a long table is neither readable nor cheap to redraw. */
 const OVERLAP_ROWS = 25;
 
@@ -57,7 +98,6 @@ const SummaryBody = memo(function SummaryBody({
   if (!analysis) return null;
   const name = (id: string) => variant.areas[id]?.name ?? id;
   const showTitle = t("overlaps.show");
-  const residents = analysis.totals.residents;
   const layerTitle = (id: string) => catalogue.entries.find((e) => e.id === id)?.title[language] ?? id;
   const levelTotal = (level: ReferenceLevel) =>
     catalogue.entries.find((e) => e.kind === "reference-areas" && e.level === level)?.featureCount ?? 0;
@@ -67,29 +107,7 @@ const SummaryBody = memo(function SummaryBody({
       <table className="data-table" data-testid="variant-totals">
         <caption>{t("variantSummary.totals")}</caption>
         <tbody>
-          <tr>
-            <th scope="row">{t("variantSummary.areaCount")}</th>
-            <td className="num">{formatNumber(analysis.areaCount, language)}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t("variantSummary.unionArea")}</th>
-            <td className="num">{formatAreaM2(analysis.totals.unionAreaM2, language)}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t("variantSummary.sumOfAreas")}</th>
-            <td className="num">{formatAreaM2(analysis.totals.sumOfAreasM2, language)}</td>
-          </tr>
-          {residents && (
-            <tr>
-              <th scope="row">{t("coverage.residents")}</th>
-              <td className="num" data-testid="variant-residents">
-                {t("coverage.residentsRange", {
-                  low: formatResidents(residents.low, language),
-                  high: formatResidents(residents.high, language),
-                })}
-              </td>
-            </tr>
-          )}
+          <VariantTotalsRows analysis={analysis} language={language} residentsTestId="variant-residents" />
           {analysis.totals.facilities
             .filter((f) => f.count > 0)
             .map((f) => (

@@ -4,8 +4,9 @@
  * move is a function of (slides, index) that clamps at the ends instead of wrapping, so pressing
  * "next" on the last slide in front of an audience does not jump back to the start.
  */
-import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
+
 import type { AreaAnalysis, VariantAnalysis } from "../analysis/analysis-result.ts";
+import { labelPoint } from "../geometry/label-point.ts";
 import type { AreaGeometry, AreaId, Plan, Variant, VariantId } from "../model/plan.ts";
 
 export type Slide =
@@ -272,79 +273,10 @@ export function deckSlides(deck: PresentationDeck): Slide[] {
   );
 }
 
-/** Area-weighted centroid of a ring (planar, fine at city scale) and its signed area. */
-function ringCentroid(ring: readonly number[][]): { x: number; y: number; area: number } {
-  // Relative to the first vertex: products of raw degrees would lose precision.
-  const [ox = 0, oy = 0] = ring[0] ?? [];
-  let area = 0;
-  let x = 0;
-  let y = 0;
-  for (let i = 0; i < ring.length - 1; i += 1) {
-    const [x0 = 0, y0 = 0] = ring[i] ?? [];
-    const [x1 = 0, y1 = 0] = ring[i + 1] ?? [];
-    const cross = (x0 - ox) * (y1 - oy) - (x1 - ox) * (y0 - oy);
-    area += cross;
-    x += (x0 - ox + x1 - ox) * cross;
-    y += (y0 - oy + y1 - oy) * cross;
-  }
-  if (area === 0) return { x: ox, y: oy, area: 0 };
-  return { x: ox + x / (3 * area), y: oy + y / (3 * area), area: area / 2 };
-}
-
-/** The middle of the widest stretch inside the polygon along the horizontal line through `y`. */
-function middleOfWidestSpan(polygon: readonly (readonly number[][])[], y: number): [number, number] | null {
-  const crossings: number[] = [];
-  for (const ring of polygon) {
-    for (let i = 0; i < ring.length - 1; i += 1) {
-      const [x0 = 0, y0 = 0] = ring[i] ?? [];
-      const [x1 = 0, y1 = 0] = ring[i + 1] ?? [];
-      if (y0 > y !== y1 > y) crossings.push(x0 + ((y - y0) / (y1 - y0)) * (x1 - x0));
-    }
-  }
-  crossings.sort((a, b) => a - b);
-  let best: [number, number] | null = null;
-  let width = -1;
-  for (let i = 0; i + 1 < crossings.length; i += 2) {
-    const a = crossings[i] ?? 0;
-    const b = crossings[i + 1] ?? 0;
-    if (b - a > width) {
-      width = b - a;
-      best = [(a + b) / 2, y];
-    }
-  }
-  return best;
-}
-
 /**
- * Where an area's label goes on the presentation map: its centre of mass when that lies inside (the
- * usual case), else a point surely inside (a U-shape or a ring). One point per area; MapLibre would
- * otherwise repeat a polygon's label in every tile the polygon crosses.
+ * Where an area's label goes on the presentation map: the same point as on the editing map (see
+ * `labelPoint`), one per area, well inside even a U-shape or a ring.
  */
 export function areaLabelPoint(geometry: AreaGeometry): [number, number] {
-  const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
-  // The largest part carries the label.
-  let largest = polygons[0] ?? [];
-  let largestArea = -1;
-  for (const polygon of polygons) {
-    const area = Math.abs(ringCentroid(polygon[0] ?? []).area);
-    if (area > largestArea) {
-      largestArea = area;
-      largest = polygon;
-    }
-  }
-  const outer = largest[0] ?? [];
-  const centre = ringCentroid(outer);
-  if (booleanPointInPolygon([centre.x, centre.y], { type: "Polygon", coordinates: largest })) {
-    return [centre.x, centre.y];
-  }
-  let south = Number.POSITIVE_INFINITY;
-  let north = Number.NEGATIVE_INFINITY;
-  for (const [, y = 0] of outer) {
-    south = Math.min(south, y);
-    north = Math.max(north, y);
-  }
-  return (
-    middleOfWidestSpan(largest, centre.y) ??
-    middleOfWidestSpan(largest, (south + north) / 2) ?? [centre.x, centre.y]
-  );
+  return labelPoint(geometry);
 }

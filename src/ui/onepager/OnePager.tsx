@@ -17,6 +17,7 @@ import { percent } from "../CoveragePanel.tsx";
 import { SourcesList } from "../share/SourcesList.tsx";
 import { formatAreaM2, formatLengthM } from "../Toolbar.tsx";
 import { useVariantAnalyses, type VariantFigures } from "../use-variant-analyses.ts";
+import { VariantTotalsRows } from "../VariantSummary.tsx";
 
 export type OnePagerTarget = { kind: "area"; areaId: string } | { kind: "variant" };
 
@@ -474,29 +475,7 @@ function VariantPage({
           ) : analysis ? (
             <table className="data-table" data-testid="onepager-totals">
               <tbody>
-                <tr>
-                  <th scope="row">{t("variantSummary.areaCount")}</th>
-                  <td className="num">{formatNumber(analysis.areaCount, language)}</td>
-                </tr>
-                <tr>
-                  <th scope="row">{t("variantSummary.unionArea")}</th>
-                  <td className="num">{formatAreaM2(analysis.totals.unionAreaM2, language)}</td>
-                </tr>
-                <tr>
-                  <th scope="row">{t("variantSummary.sumOfAreas")}</th>
-                  <td className="num">{formatAreaM2(analysis.totals.sumOfAreasM2, language)}</td>
-                </tr>
-                {analysis.totals.residents && (
-                  <tr>
-                    <th scope="row">{t("coverage.residents")}</th>
-                    <td className="num">
-                      {t("coverage.residentsRange", {
-                        low: formatResidents(analysis.totals.residents.low, language),
-                        high: formatResidents(analysis.totals.residents.high, language),
-                      })}
-                    </td>
-                  </tr>
-                )}
+                <VariantTotalsRows analysis={analysis} language={language} />
                 {analysis.fields
                   .filter((f) => f.areaCount > 0)
                   .map((f) => (
