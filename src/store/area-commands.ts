@@ -5,13 +5,10 @@
  */
 import type { ChangeSet } from "../domain/changes/change-set.ts";
 import {
-  checkArea,
   clipToBoundary,
-  isValidAreaGeometry,
   MIN_AREA_M2,
-  normalizeAreaGeometry,
+  prepareArea,
   type RepairCode,
-  repairAreaGeometry,
   subtractArea,
   unionAreas,
 } from "../domain/geometry/index.ts";
@@ -45,27 +42,8 @@ interface Context {
 
 const nowIso = () => new Date().toISOString();
 
-/** Cleans a geometry for storage; refuses empty and tiny results. */
-function clean(geometry: AreaGeometry, boundary: AreaGeometry | null) {
-  const repaired = repairAreaGeometry(geometry);
-  const normalized = repaired.geometry ? normalizeAreaGeometry(repaired.geometry) : null;
-  if (!normalized) return { ok: false as const, reason: "empty" as const, minAreaM2: MIN_AREA_M2 };
-  const check = checkArea(normalized, { minAreaM2: MIN_AREA_M2, ...(boundary ? { boundary } : {}) });
-  const blocking = check.problems.find((p) => p.code !== "outside-city");
-  if (blocking) {
-    return {
-      ok: false as const,
-      reason: blocking.code as "empty" | "too-small" | "invalid-geometry",
-      areaM2: check.areaM2,
-      minAreaM2: MIN_AREA_M2,
-    };
-  }
-  const warnings = check.problems.filter((p) => p.code === "outside-city") as {
-    code: "outside-city";
-    shareOutside: number;
-  }[];
-  return { ok: true as const, geometry: normalized, repairs: repaired.repairs, warnings };
-}
+/** Cleans a geometry for storage (see {@link prepareArea}); refuses empty and tiny results. */
+const clean = (geometry: AreaGeometry, boundary: AreaGeometry | null) => prepareArea(geometry, { boundary });
 
 /** The next free default name: "Gebiet 1", "Gebiet 2", … (the UI may rename). */
 function nextName(state: DocumentState, prefix: string): string {
@@ -263,33 +241,17 @@ export function reportResult(result: CommandResult) {
   }
 }
 
-/** {@link clean} for an area that is valid already: normalised and checked, not repaired. */
-function checkedAsIs(geometry: AreaGeometry, boundary: AreaGeometry | null): ReturnType<typeof clean> {
-  const normalized = normalizeAreaGeometry(geometry);
-  if (!normalized) return { ok: false as const, reason: "empty" as const, minAreaM2: MIN_AREA_M2 };
-  const check = checkArea(normalized, { minAreaM2: MIN_AREA_M2, ...(boundary ? { boundary } : {}) });
-  const blocking = check.problems.find((p) => p.code !== "outside-city");
-  if (blocking) {
-    return {
-      ok: false as const,
-      reason: blocking.code as "empty" | "too-small" | "invalid-geometry",
-      areaM2: check.areaM2,
-      minAreaM2: MIN_AREA_M2,
-    };
-  }
-  const warnings = check.problems.filter((p) => p.code === "outside-city") as {
-    code: "outside-city";
-    shareOutside: number;
-  }[];
-  return { ok: true as const, geometry: normalized, repairs: [], warnings };
-}
-
 /** One area read from a partner's file, ready to be added (the caller names unnamed ones). */
 export interface AreaToImport {
   name: string;
   geometry: AreaGeometry;
   /** Attributes read back from a Pilotkarte export (fields, partners, status, notes), when present. */
   attributes?: Partial<Omit<AreaAttributes, "colour">>;
+  /**
+   * Set when the geometry has passed {@link prepareArea} already (the exchange worker does this off the
+   * main thread): it is stored as it is, and `outsideCity` says whether it lies partly outside.
+   */
+  prepared?: { outsideCity: boolean };
 }
 
 export interface ImportAreasResult {
@@ -316,16 +278,18 @@ export function importAreas(
   const result: ImportAreasResult = { areaIds: [], refused: [], outsideCity: 0 };
   const changes: ChangeSet["changes"] = [];
   items.forEach((item, index) => {
-    // The import has repaired what was broken already; repairing a valid area again costs O(n²)
-    // (about a second for 1,000 vertices), so valid ones are only normalised and checked.
-    const cleaned = isValidAreaGeometry(item.geometry)
-      ? checkedAsIs(item.geometry, context.boundary)
-      : clean(item.geometry, context.boundary);
-    if (!cleaned.ok) {
-      result.refused.push({ index, reason: cleaned.reason });
-      return;
+    let geometry = item.geometry;
+    if (item.prepared) {
+      if (item.prepared.outsideCity) result.outsideCity += 1;
+    } else {
+      const cleaned = prepareArea(item.geometry, { boundary: context.boundary, skipRepairWhenValid: true });
+      if (!cleaned.ok) {
+        result.refused.push({ index, reason: cleaned.reason });
+        return;
+      }
+      if (cleaned.warnings.length > 0) result.outsideCity += 1;
+      geometry = cleaned.geometry;
     }
-    if (cleaned.warnings.length > 0) result.outsideCity += 1;
     const colourIndex = variant.areaOrder.length + changes.length;
     const area: PilotArea = {
       id: newAreaId(),
@@ -338,7 +302,7 @@ export function importAreas(
       colour: AREA_COLOURS[colourIndex % AREA_COLOURS.length] ?? "#0072b2",
       createdAt: now,
       updatedAt: now,
-      geometry: cleaned.geometry,
+      geometry,
       origin: { kind: "imported", source },
     };
     changes.push({ type: "area/put", variantId: variant.id, area });

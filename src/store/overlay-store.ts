@@ -1,63 +1,84 @@
 /**
- * Overlay layers: files imported "as overlay" (a partner's areas or points shown on the map for
- * reference, not part of the plan). Session state: not undoable, not saved with the plan, and gone after
- * a reload (the planner imports the file again). Names and properties from the file are plain data and
- * shown as text only.
+ * Overlay layers: files imported "as overlay" (a partner's areas or points, updated official districts)
+ * shown on the map for reference, not part of the plan and not undoable. They belong to this browser,
+ * not to a plan: `src/persistence/overlay-sync.ts` keeps them in IndexedDB, so they are still there
+ * after a reload. Names from the file are plain data and shown as text only.
+ *
+ * An overlay's features are one GeoJSON text (a Blob): MapLibre fetches and parses it in its own worker
+ * from a Blob URL, so even a 50 MB layer never passes through the page's JavaScript.
  */
-import type { Feature, FeatureCollection, Point } from "geojson";
+import type { FeatureCollection, Point } from "geojson";
 import { create } from "zustand";
-import type { AreaGeometry } from "../domain/model/plan.ts";
+import type { OverlayLabelProperties } from "../domain/exchange/index.ts";
 
 /** Colours of overlays, distinct from the pilot areas' Okabe–Ito palette (dark, for outlines). */
 export const OVERLAY_COLOURS: readonly string[] = ["#7c3aed", "#0f766e", "#b45309", "#be185d", "#334155"];
 
-export interface OverlayFeatureProperties {
-  /** The feature's name from the file, or "" (text only). */
-  name: string;
-}
-
-export interface Overlay {
+/** An overlay as it is stored. */
+export interface OverlayRecord {
   id: string;
   /** The file it came from (text only). */
   fileName: string;
   colour: string;
   visible: boolean;
-  data: FeatureCollection<AreaGeometry | Point, OverlayFeatureProperties>;
+  /** GeoJSON FeatureCollection with `name` as the only property. */
+  geojson: Blob;
+  /** One label point per named feature. */
+  labels: FeatureCollection<Point, OverlayLabelProperties>;
   areaCount: number;
   pointCount: number;
+  /** ISO time of the import. */
+  addedAt: string;
 }
+
+/** An overlay on the map: the record and the Blob URL MapLibre reads it from. */
+export interface Overlay extends OverlayRecord {
+  url: string;
+}
+
+export type NewOverlay = Pick<OverlayRecord, "fileName" | "geojson" | "labels" | "areaCount" | "pointCount">;
 
 interface OverlayState {
   overlays: Overlay[];
-  add(fileName: string, features: Feature<AreaGeometry | Point, OverlayFeatureProperties>[]): Overlay;
+  add(overlay: NewOverlay): Overlay;
   remove(id: string): void;
   setVisible(id: string, visible: boolean): void;
+  /** Puts stored overlays back (at start-up), before any added in this session. */
+  restore(records: readonly OverlayRecord[]): void;
 }
 
-let counter = 0;
+const withUrl = (record: OverlayRecord): Overlay => ({ ...record, url: URL.createObjectURL(record.geojson) });
 
 export const useOverlayStore = create<OverlayState>()((set, get) => ({
   overlays: [],
-  add: (fileName, features) => {
-    counter += 1;
-    const used = new Set(get().overlays.map((o) => o.colour));
+  add: (input) => {
+    const overlays = get().overlays;
+    const used = new Set(overlays.map((o) => o.colour));
     const colour =
       OVERLAY_COLOURS.find((c) => !used.has(c)) ??
-      OVERLAY_COLOURS[counter % OVERLAY_COLOURS.length] ??
+      OVERLAY_COLOURS[overlays.length % OVERLAY_COLOURS.length] ??
       "#7c3aed";
-    const overlay: Overlay = {
-      id: `overlay-${counter}`,
-      fileName,
+    const overlay = withUrl({
+      ...input,
+      id: `overlay-${crypto.randomUUID()}`,
       colour,
       visible: true,
-      data: { type: "FeatureCollection", features },
-      areaCount: features.filter((f) => f.geometry.type !== "Point").length,
-      pointCount: features.filter((f) => f.geometry.type === "Point").length,
-    };
-    set({ overlays: [...get().overlays, overlay] });
+      addedAt: new Date().toISOString(),
+    });
+    set({ overlays: [...overlays, overlay] });
     return overlay;
   },
-  remove: (id) => set({ overlays: get().overlays.filter((o) => o.id !== id) }),
+  remove: (id) => {
+    const gone = get().overlays.find((o) => o.id === id);
+    set({ overlays: get().overlays.filter((o) => o.id !== id) });
+    // After MapLibre has let go of the source (the layer unmounts with this change).
+    if (gone) setTimeout(() => URL.revokeObjectURL(gone.url), 10_000);
+  },
   setVisible: (id, visible) =>
     set({ overlays: get().overlays.map((o) => (o.id === id ? { ...o, visible } : o)) }),
+  restore: (records) => {
+    const present = new Set(get().overlays.map((o) => o.id));
+    const restored = records.filter((r) => !present.has(r.id)).map(withUrl);
+    if (restored.length > 0) set({ overlays: [...restored, ...get().overlays] });
+  },
 }));

@@ -12,9 +12,13 @@ import type {
   ExportCrs,
   ExportFile,
   ExportInput,
-  ImportResult,
+  PreparedImportArea,
+  RefusedImportArea,
 } from "../domain/exchange/index.ts";
-import type { ExchangeWorkerApi } from "../workers/exchange.worker.ts";
+import type { AreaGeometry } from "../domain/model/plan.ts";
+import type { ExchangeWorkerApi, ImportPreviewResult, OverlayPayload } from "../workers/exchange.worker.ts";
+
+export type { ImportPreviewResult, OverlayPayload };
 
 type Api = ReturnType<typeof wrap<ExchangeWorkerApi>>;
 
@@ -50,14 +54,17 @@ async function call<T>(run: (api: Api) => Promise<T>): Promise<T> {
 /** Progress of a long call: 0..1 and a phase key (`exchange.progress.*`). */
 export type OnProgress = (fraction: number, phase: string) => void;
 
-/** Reads a file in the worker. The bytes are handed over (the caller's buffer is emptied). */
+/**
+ * Reads a file in the worker, which keeps it; the answer is its preview and a token for the calls
+ * below. The bytes are handed over (the caller's buffer is emptied).
+ */
 export function parseImportFile(
   bytes: Uint8Array,
   fileName: string,
   assumeCrs: AssumableCrs | undefined,
   onProgress: OnProgress,
-): Promise<ImportResult> {
-  return call<ImportResult>((remote) =>
+): Promise<ImportPreviewResult> {
+  return call<ImportPreviewResult>((remote) =>
     remote.parseImport(
       transfer(bytes, [bytes.buffer as ArrayBuffer]),
       fileName,
@@ -65,6 +72,44 @@ export function parseImportFile(
       proxy(onProgress),
     ),
   );
+}
+
+/** The kept import as an overlay layer (a GeoJSON Blob for MapLibre, and label points). */
+export function importedOverlay(token: number): Promise<OverlayPayload> {
+  return call((remote) => remote.overlayOf(token));
+}
+
+/** Areas per message: about 25,000 vertices at 1,000 per area, received within a frame. */
+const AREA_BATCH = 25;
+
+/**
+ * The kept import's areas, checked as pilot areas in the worker and fetched in small batches, so the
+ * page stays responsive while hundreds of large areas come over. Progress: 0..1 with the phase
+ * "checking" then "transferring".
+ */
+export async function importedAreas(
+  token: number,
+  boundary: AreaGeometry | null,
+  onProgress: OnProgress,
+): Promise<{ areas: PreparedImportArea[]; refused: RefusedImportArea[] }> {
+  return call(async (remote) => {
+    const { count, refused } = await remote.prepareAreas(
+      token,
+      boundary,
+      proxy((done: number, total: number) => onProgress(total > 0 ? done / total : 1, "checking")),
+    );
+    const areas: PreparedImportArea[] = [];
+    for (let start = 0; start < count; start += AREA_BATCH) {
+      areas.push(...(await remote.takeAreas(token, start, AREA_BATCH)));
+      onProgress(Math.min(1, (start + AREA_BATCH) / count), "transferring");
+    }
+    return { areas, refused };
+  });
+}
+
+/** Lets the worker drop a kept import (nothing happens when the worker is not running). */
+export function releaseImport(token: number): void {
+  if (api) void api.release(token).catch(() => undefined);
 }
 
 /** What the export dialog can write. */

@@ -30,8 +30,21 @@ export { exportGeoPackage, GEOPACKAGE_TABLE, type GeoPackageExportOptions } from
 export type { ExportArea, ExportInput, ExportMeta, ExportScope } from "./export-input.ts";
 export { selectExport } from "./export-input.ts";
 export { exportShapefile, type ShapefileExportOptions } from "./export-shapefile.ts";
+export {
+  type ImportPreview,
+  type ImportPreviewRow,
+  type OverlayFeatureProperties,
+  type OverlayLabelProperties,
+  overlayLayerData,
+  previewImport,
+} from "./import-preview.ts";
 export * from "./import-result.ts";
 export * from "./limits.ts";
 export type { SqlJsConfig } from "./load-sql-js.ts";
 export { type ImportOptions, parseImport } from "./parse-import.ts";
+export {
+  type PreparedImportArea,
+  prepareImportedAreas,
+  type RefusedImportArea,
+} from "./prepare-imported-areas.ts";
 export { readExportedAttributes } from "./read-exported-attributes.ts";

@@ -10,6 +10,7 @@ export * from "./finish-area-geometry.ts";
 export * from "./measure-area.ts";
 export * from "./measure-planar-ring.ts";
 export * from "./normalize-area-geometry.ts";
+export * from "./prepare-area.ts";
 export * from "./remove-slivers.ts";
 export * from "./repair-area-geometry.ts";
 export * from "./round-coordinates.ts";

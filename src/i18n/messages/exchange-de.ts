@@ -23,6 +23,8 @@ export const exchangeDe = {
     reading: "Datei wird gelesen …",
     parsing: "Inhalt wird ausgewertet …",
     checking: "Geometrien werden geprüft …",
+    transferring: "Gebiete werden übernommen …",
+    layer: "Ebene wird vorbereitet …",
     done: "Fertig",
   },
   unnamedArea: "Importiertes Gebiet {{n}}",

@@ -23,6 +23,8 @@ export const exchangeEn: Widen<typeof exchangeDe> = {
     reading: "Reading the file …",
     parsing: "Reading its content …",
     checking: "Checking geometries …",
+    transferring: "Adding the areas …",
+    layer: "Preparing the layer …",
     done: "Done",
   },
   unnamedArea: "Imported area {{n}}",

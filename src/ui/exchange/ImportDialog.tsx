@@ -7,37 +7,35 @@
  *
  * Everything from the file (names, properties, the file name) is shown as React text only.
  */
-import bbox from "@turf/bbox";
-import type { Feature, Point } from "geojson";
 import { type DragEvent, type FormEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   type AssumableCrs,
   type DroppedFeature,
-  type ImportedFeature,
   type ImportProblem,
-  type ImportResult,
   MAX_IMPORT_BYTES,
   MAX_IMPORT_FEATURES,
-  readExportedAttributes,
 } from "../../domain/exchange/index.ts";
-import type { AreaGeometry } from "../../domain/model/plan.ts";
 import { formatNumber, type Language } from "../../i18n/index.ts";
 import { zoomToBounds } from "../../map/map-commands.ts";
 import { workspace } from "../../persistence/instance.ts";
 import { selectActiveVariant } from "../../store/document-store.ts";
 import { useExchangeDialogs } from "../../store/import-export-dialogs.ts";
-import { type OverlayFeatureProperties, useOverlayStore } from "../../store/overlay-store.ts";
+import { useOverlayStore } from "../../store/overlay-store.ts";
 import { useDocumentStore } from "../../store/plan-document.ts";
 import { useSessionStore } from "../../store/session-store.ts";
 import { commandContext, loadCommands } from "../command-context.ts";
-import { parseImportFile } from "../exchange-client.ts";
+import {
+  type ImportPreviewResult,
+  importedAreas,
+  importedOverlay,
+  parseImportFile,
+  releaseImport,
+} from "../exchange-client.ts";
 import { useModal } from "../use-dialog.ts";
 
 /** Most areas taken as pilot areas at once: more would swamp the list and the analysis. */
 export const MAX_AREAS_AS_PILOT_AREAS = 500;
-/** Rows of the preview table. */
-const PREVIEW_ROWS = 10;
 /** The systems offered when a file does not say (the ones the import can assume). */
 const CRS_CHOICES: readonly AssumableCrs[] = ["EPSG:25832", "EPSG:4326"];
 
@@ -46,7 +44,7 @@ type Stage =
   | { kind: "reading"; fileName: string; fraction: number; phase: string }
   | { kind: "needs-crs"; file: File; suggestion: AssumableCrs | null }
   | { kind: "problem"; fileName: string; problem: ImportProblem | null; detail?: string }
-  | { kind: "preview"; file: File; result: Extract<ImportResult, { ok: true }> };
+  | { kind: "preview"; file: File; preview: Extract<ImportPreviewResult, { ok: true }> };
 
 type Target = "areas" | "overlay";
 
@@ -74,6 +72,7 @@ export function ImportDialog() {
   const [crs, setCrs] = useState<AssumableCrs>("EPSG:25832");
   const [dragging, setDragging] = useState(false);
   const [committing, setCommitting] = useState(false);
+  const [commitProgress, setCommitProgress] = useState<{ fraction: number; phase: string } | null>(null);
   const ids = useId();
   const reading = useRef(0);
   useModal(dialog, open);
@@ -82,8 +81,11 @@ export function ImportDialog() {
 
   const reset = () => {
     reading.current += 1;
+    // The worker keeps the file read last until it is taken or let go.
+    if (stage.kind === "preview") releaseImport(stage.preview.token);
     setStage({ kind: "pick" });
     setCommitting(false);
+    setCommitProgress(null);
     if (fileInput.current) fileInput.current.value = "";
   };
   const close = () => {
@@ -97,7 +99,7 @@ export function ImportDialog() {
   const read = async (file: File, assumeCrs?: AssumableCrs) => {
     const run = ++reading.current;
     setStage({ kind: "reading", fileName: file.name, fraction: 0, phase: "reading" });
-    let result: ImportResult;
+    let result: ImportPreviewResult;
     // Progress comes through its own message channel and may arrive after the result: ignore it then.
     let finished = false;
     try {
@@ -118,11 +120,14 @@ export function ImportDialog() {
       });
       return;
     }
-    if (reading.current !== run) return;
+    if (reading.current !== run) {
+      if (result.ok) releaseImport(result.token);
+      return;
+    }
     if (result.ok) {
-      const areas = result.features.filter((f) => f.geometry.type !== "Point").length;
+      const areas = result.areaCount;
       setTarget(areas > 0 && areas <= MAX_AREAS_AS_PILOT_AREAS && !readOnly ? "areas" : "overlay");
-      setStage({ kind: "preview", file, result });
+      setStage({ kind: "preview", file, preview: result });
     } else if (result.problem.code === "needs-crs") {
       setCrs(result.problem.suggestion ?? "EPSG:25832");
       setStage({ kind: "needs-crs", file, suggestion: result.problem.suggestion });
@@ -145,59 +150,69 @@ export function ImportDialog() {
   const confirm = async (event: FormEvent) => {
     event.preventDefault();
     if (stage.kind !== "preview" || committing) return;
-    const { file, result } = stage;
+    const { file, preview } = stage;
     const notify = useSessionStore.getState().notify;
     setCommitting(true);
-    const areaFeatures = result.features.filter(
-      (f): f is ImportedFeature & { geometry: AreaGeometry } => f.geometry.type !== "Point",
-    );
-    if (target === "areas") {
-      // Checking hundreds of large areas takes seconds on this thread: show that it is working first.
-      await new Promise((resolve) => setTimeout(resolve, 30));
-      const { importAreas } = await loadCommands();
-      await workspace.snapshotBeforeRisky(t("exchange.import.snapshot", { fileName: file.name }));
-      const outcome = importAreas(
-        commandContext(),
-        areaFeatures.map((f) => {
-          const { name: _ignored, ...attributes } = readExportedAttributes(f.properties);
-          return { name: nameOf(f), geometry: f.geometry, attributes };
-        }),
-        file.name,
-        t("exchange.import.undoLabel", { fileName: file.name }),
-      );
-      notify({
-        kind: "info",
-        key: "exchange.import.importedAreas",
-        values: { count: outcome.areaIds.length, fileName: file.name },
+    const progress = (fraction: number, phase: string) => setCommitProgress({ fraction, phase });
+    try {
+      if (target === "areas") {
+        // The worker checks the areas and sends them in batches: the page stays responsive meanwhile.
+        const context = commandContext();
+        const [{ importAreas }, { areas, refused }] = await Promise.all([
+          loadCommands(),
+          importedAreas(preview.token, context.boundary, progress),
+        ]);
+        await workspace.snapshotBeforeRisky(t("exchange.import.snapshot", { fileName: file.name }));
+        const outcome = importAreas(
+          context,
+          areas.map((area) => ({
+            name: nameOf(area),
+            geometry: area.geometry,
+            attributes: area.attributes,
+            prepared: { outsideCity: area.outsideCity },
+          })),
+          file.name,
+          t("exchange.import.undoLabel", { fileName: file.name }),
+        );
+        notify({
+          kind: "info",
+          key: "exchange.import.importedAreas",
+          values: { count: outcome.areaIds.length, fileName: file.name },
+        });
+        const refusedCount = refused.length + outcome.refused.length;
+        if (refusedCount > 0)
+          notify({ kind: "warning", key: "exchange.import.refused", values: { count: refusedCount } });
+        if (outcome.outsideCity > 0)
+          notify({
+            kind: "warning",
+            key: "exchange.import.outsideCity",
+            values: { count: outcome.outsideCity },
+          });
+      } else {
+        progress(0, "layer");
+        const { geojson, labels } = await importedOverlay(preview.token);
+        useOverlayStore.getState().add({
+          fileName: file.name,
+          geojson,
+          labels,
+          areaCount: preview.areaCount,
+          pointCount: preview.pointCount,
+        });
+        notify({ kind: "info", key: "exchange.import.importedOverlay", values: { fileName: file.name } });
+      }
+    } catch (error) {
+      // The plan is unchanged (nothing is added before every area has arrived).
+      setCommitting(false);
+      setCommitProgress(null);
+      setStage({
+        kind: "problem",
+        fileName: file.name,
+        problem: null,
+        detail: error instanceof Error ? error.message : String(error),
       });
-      if (outcome.refused.length > 0)
-        notify({
-          kind: "warning",
-          key: "exchange.import.refused",
-          values: { count: outcome.refused.length },
-        });
-      if (outcome.outsideCity > 0)
-        notify({
-          kind: "warning",
-          key: "exchange.import.outsideCity",
-          values: { count: outcome.outsideCity },
-        });
-    } else {
-      const features: Feature<AreaGeometry | Point, OverlayFeatureProperties>[] = result.features.map(
-        (f) => ({
-          type: "Feature",
-          geometry: f.geometry,
-          properties: { name: f.name ?? "" },
-        }),
-      );
-      useOverlayStore.getState().add(file.name, features);
-      notify({ kind: "info", key: "exchange.import.importedOverlay", values: { fileName: file.name } });
+      return;
     }
-    const [west, south, east, north] = bbox({
-      type: "FeatureCollection",
-      features: result.features.map((f) => ({ type: "Feature", geometry: f.geometry, properties: {} })),
-    });
-    if ([west, south, east, north].every(Number.isFinite)) zoomToBounds([west, south, east, north]);
+    if (preview.bbox) zoomToBounds(preview.bbox);
     close();
   };
 
@@ -215,14 +230,8 @@ export function ImportDialog() {
       message: t(`exchange.dropped.${d.reason}`, formatParams(d.params ?? {}, language)),
     });
 
-  const renderPreview = (file: File, result: Extract<ImportResult, { ok: true }>) => {
-    const { report, features } = result;
-    const areaCount = features.filter((f) => f.geometry.type !== "Point").length;
-    const pointCount = features.length - areaCount;
-    // Parts of one feature share its index: list each feature once.
-    const seen = new Set<number>();
-    const rows = features.filter((f) => !seen.has(f.index) && seen.add(f.index));
-    const shown = rows.slice(0, PREVIEW_ROWS);
+  const renderPreview = (file: File, preview: Extract<ImportPreviewResult, { ok: true }>) => {
+    const { report, areaCount, pointCount, rows: shown, rowCount } = preview;
     const areasDisabledReason =
       areaCount === 0
         ? t("exchange.import.asAreasNoAreas")
@@ -242,9 +251,9 @@ export function ImportDialog() {
           <dt>{t("exchange.import.count")}</dt>
           <dd data-testid="import-count">
             {t("exchange.import.countValue", {
-              count: formatNumber(rows.length, language),
-              kind: t(`exchange.kinds.${result.kind}`),
-              dropped: formatNumber(report.dropped.length, language),
+              count: formatNumber(rowCount, language),
+              kind: t(`exchange.kinds.${preview.kind}`),
+              dropped: formatNumber(preview.droppedCount, language),
               total: formatNumber(report.featureCount, language),
             })}
           </dd>
@@ -266,22 +275,18 @@ export function ImportDialog() {
                 <tr key={f.index}>
                   <td className="num">{f.index + 1}</td>
                   <td>{nameOf(f)}</td>
-                  <td>
-                    {f.geometry.type === "Point"
-                      ? t("exchange.import.typePoint")
-                      : t("exchange.import.typeArea")}
-                  </td>
+                  <td>{f.point ? t("exchange.import.typePoint") : t("exchange.import.typeArea")}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {rows.length > shown.length && (
+          {rowCount > shown.length && (
             <p className="muted small">
-              {t("exchange.import.more", { count: formatNumber(rows.length - shown.length, language) })}
+              {t("exchange.import.more", { count: formatNumber(rowCount - shown.length, language) })}
             </p>
           )}
         </div>
-        {report.repaired.length === 0 && report.dropped.length === 0 ? (
+        {preview.repairedCount === 0 && preview.droppedCount === 0 ? (
           <p className="muted">{t("exchange.import.noRepairs")}</p>
         ) : (
           <div className="exchange-report" data-testid="import-report">
@@ -300,10 +305,10 @@ export function ImportDialog() {
                     </li>
                   ))}
                 </ul>
-                {report.repaired.length > 50 && (
+                {preview.repairedCount > report.repaired.length && (
                   <p className="muted small">
                     {t("exchange.import.more", {
-                      count: formatNumber(report.repaired.length - 50, language),
+                      count: formatNumber(preview.repairedCount - report.repaired.length, language),
                     })}
                   </p>
                 )}
@@ -318,9 +323,11 @@ export function ImportDialog() {
                     <li key={`${d.index}-${i}`}>{droppedText(d)}</li>
                   ))}
                 </ul>
-                {report.dropped.length > 50 && (
+                {preview.droppedCount > report.dropped.length && (
                   <p className="muted small">
-                    {t("exchange.import.more", { count: formatNumber(report.dropped.length - 50, language) })}
+                    {t("exchange.import.more", {
+                      count: formatNumber(preview.droppedCount - report.dropped.length, language),
+                    })}
                   </p>
                 )}
               </>
@@ -367,8 +374,15 @@ export function ImportDialog() {
           </label>
         </fieldset>
         {committing && (
-          <p className="exchange-status" role="status">
-            <progress aria-label={t("exchange.import.committing")} /> {t("exchange.import.committing")}
+          <p className="exchange-status" role="status" data-testid="import-committing">
+            <progress
+              aria-label={t("exchange.import.committing")}
+              max={1}
+              {...(commitProgress ? { value: commitProgress.fraction } : {})}
+            />{" "}
+            {commitProgress
+              ? `${t(`exchange.progress.${commitProgress.phase}`)} ${formatNumber(Math.round(commitProgress.fraction * 100), language)} %`
+              : t("exchange.import.committing")}
           </p>
         )}
         <div className="button-row exchange-actions">
@@ -516,7 +530,7 @@ export function ImportDialog() {
           </div>
         </div>
       )}
-      {stage.kind === "preview" && renderPreview(stage.file, stage.result)}
+      {stage.kind === "preview" && renderPreview(stage.file, stage.preview)}
     </dialog>
   );
 }

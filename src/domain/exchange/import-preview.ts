@@ -1,0 +1,136 @@
+/**
+ * What the import dialog needs of a file that was read, without the features themselves: the exchange
+ * worker keeps the (possibly 50 MB of) parsed features and sends the page only this summary, so the
+ * main thread never has to receive them just to show a preview. The features follow on confirmation:
+ * an overlay as one GeoJSON text (MapLibre parses it in its own worker) with label points, pilot areas
+ * prepared and in batches.
+ */
+import type { Feature, FeatureCollection, Point } from "geojson";
+import { labelPoint } from "../geometry/label-point.ts";
+import type { AreaGeometry } from "../model/plan.ts";
+import type { ImportedFeature, ImportReport, ImportResult } from "./import-result.ts";
+
+/** One row of the preview table: a feature of the file (its parts counted once). */
+export interface ImportPreviewRow {
+  index: number;
+  name: string | null;
+  point: boolean;
+}
+
+export interface ImportPreview {
+  ok: true;
+  kind: "areas" | "points" | "mixed";
+  /** The report, its lists cut to the first `reportItems` entries (counts below are complete). */
+  report: ImportReport;
+  repairedCount: number;
+  droppedCount: number;
+  /** The first `rows` features. */
+  rows: ImportPreviewRow[];
+  /** Features kept (parts of one feature counted once). */
+  rowCount: number;
+  /** Areas and points kept (each part of a split feature counted). */
+  areaCount: number;
+  pointCount: number;
+  /** [west, south, east, north] of everything kept, in degrees. */
+  bbox: [number, number, number, number] | null;
+}
+
+export function previewImport(
+  result: Extract<ImportResult, { ok: true }>,
+  options: { rows?: number; reportItems?: number } = {},
+): ImportPreview {
+  const maxRows = options.rows ?? 10;
+  const maxItems = options.reportItems ?? 50;
+  const rows: ImportPreviewRow[] = [];
+  const seen = new Set<number>();
+  let areaCount = 0;
+  let west = Infinity;
+  let south = Infinity;
+  let east = -Infinity;
+  let north = -Infinity;
+  const extend = (position: readonly number[]) => {
+    const [x = Number.NaN, y = Number.NaN] = position;
+    if (x < west) west = x;
+    if (x > east) east = x;
+    if (y < south) south = y;
+    if (y > north) north = y;
+  };
+  for (const feature of result.features) {
+    const point = feature.geometry.type === "Point";
+    if (!point) areaCount += 1;
+    if (!seen.has(feature.index)) {
+      seen.add(feature.index);
+      if (rows.length < maxRows) rows.push({ index: feature.index, name: feature.name, point });
+    }
+    const geometry = feature.geometry;
+    if (geometry.type === "Point") extend(geometry.coordinates);
+    else {
+      // Outer rings bound a valid area.
+      const parts = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+      for (const part of parts) for (const position of part[0] ?? []) extend(position);
+    }
+  }
+  const { report } = result;
+  return {
+    ok: true,
+    kind: result.kind,
+    report: {
+      ...report,
+      repaired: report.repaired.slice(0, maxItems),
+      dropped: report.dropped.slice(0, maxItems),
+    },
+    repairedCount: report.repaired.length,
+    droppedCount: report.dropped.length,
+    rows,
+    rowCount: seen.size,
+    areaCount,
+    pointCount: result.features.length - areaCount,
+    bbox: [west, south, east, north].every(Number.isFinite) ? [west, south, east, north] : null,
+  };
+}
+
+/** Properties of an overlay feature on the map: the name from the file (text only) or "". */
+export interface OverlayFeatureProperties {
+  name: string;
+}
+
+/** Properties of an overlay's label point. */
+export interface OverlayLabelProperties extends OverlayFeatureProperties {
+  /** 1 for a point feature (the label goes below it), 0 for an area (the label sits inside). */
+  isPoint: number;
+}
+
+/**
+ * An imported file as an overlay layer: its features with only their names, and one label point per
+ * named feature (polylabel inside an area, so a label sits inside even a concave area and does not
+ * repeat on every map tile).
+ */
+export function overlayLayerData(features: readonly ImportedFeature[]): {
+  collection: FeatureCollection<AreaGeometry | Point, OverlayFeatureProperties>;
+  labels: FeatureCollection<Point, OverlayLabelProperties>;
+} {
+  const labels: Feature<Point, OverlayLabelProperties>[] = [];
+  for (const feature of features) {
+    if (!feature.name) continue;
+    const geometry = feature.geometry;
+    labels.push({
+      type: "Feature",
+      geometry: {
+        type: "Point",
+        coordinates: geometry.type === "Point" ? geometry.coordinates : labelPoint(geometry),
+      },
+      properties: { name: feature.name, isPoint: geometry.type === "Point" ? 1 : 0 },
+    });
+  }
+  return {
+    collection: {
+      type: "FeatureCollection",
+      features: features.map((f) => ({
+        type: "Feature",
+        geometry: f.geometry,
+        properties: { name: f.name ?? "" },
+      })),
+    },
+    labels: { type: "FeatureCollection", features: labels },
+  };
+}
