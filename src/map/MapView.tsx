@@ -35,6 +35,7 @@ import type { AreaGeometry } from "../domain/model/plan.ts";
 import { useAnalysisStore } from "../store/analysis-store.ts";
 import { useCatalogueStore } from "../store/catalogue-store.ts";
 import { selectActiveVariant } from "../store/document-store.ts";
+import { useOverlayStore } from "../store/overlay-store.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
 import { useReferenceStore } from "../store/reference-store.ts";
 import { DRAWING_TOOLS, useSessionStore } from "../store/session-store.ts";
@@ -97,6 +98,8 @@ export interface PilotkarteTestApi {
   referenceStore: typeof useReferenceStore;
   /** The figures of the active variant (benchmarks wait for a recomputation). */
   analysisStore: typeof useAnalysisStore;
+  /** Imported overlay layers. */
+  overlayStore: typeof useOverlayStore;
   /** Geodesic area in m², as the app computes it. */
   measureArea: (geometry: AreaGeometry) => number;
   /** Keyboard drawing: points placed, the ring being edited (read only). */
@@ -378,6 +381,7 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
         sessionStore: useSessionStore,
         referenceStore: useReferenceStore,
         analysisStore: useAnalysisStore,
+        overlayStore: useOverlayStore,
         measureArea: geodesicArea,
         keyboardDraw: getKeyboardDraw,
         timings: () => ({ ...timings.current }),
