@@ -8,6 +8,7 @@
  */
 import Dexie, { type Table } from "dexie";
 import type { PilotArea, Plan, Variant } from "../domain/model/plan.ts";
+import type { OverlayRecord } from "../store/overlay-store.ts";
 
 export const DB_NAME = "pilotkarte";
 
@@ -58,12 +59,16 @@ export interface SettingRow {
   value: unknown;
 }
 
+/** An imported overlay layer: kept per browser, for every plan (see src/persistence/overlay-sync.ts). */
+export type OverlayRow = OverlayRecord;
+
 export class PilotkarteDb extends Dexie {
   plans!: Table<PlanRow, string>;
   variants!: Table<VariantRow, [string, string]>;
   areas!: Table<AreaRow, [string, string, string]>;
   snapshots!: Table<SnapshotRow, string>;
   settings!: Table<SettingRow, string>;
+  overlays!: Table<OverlayRow, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -74,6 +79,8 @@ export class PilotkarteDb extends Dexie {
       snapshots: "id, planId, [planId+createdAt]",
       settings: "key",
     });
+    // Version 2 adds the overlay layers (a new table; nothing to migrate).
+    this.version(2).stores({ overlays: "id, addedAt" });
   }
 }
 

@@ -19,6 +19,16 @@ import {
 
 export type StorageErrorCode = "quota" | "unavailable" | "blocked" | "corrupt" | "unknown";
 
+/** Vertices per write batch (see `putAreasInBatches`). */
+const PUT_BATCH_VERTICES = 20_000;
+
+function vertexCountOf(geometry: PilotArea["geometry"]): number {
+  const parts = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+  let n = 0;
+  for (const rings of parts) for (const ring of rings) n += ring.length;
+  return n;
+}
+
 export class StorageError extends Error {
   constructor(
     readonly code: StorageErrorCode,
@@ -130,6 +140,26 @@ export class PlanRepository {
     );
   }
 
+  /**
+   * IndexedDB copies each row as it is put, on the page's thread: hundreds of large areas in one
+   * bulkPut held it for about 200 ms. In batches of about {@link PUT_BATCH_VERTICES} vertices, each
+   * awaited inside the same transaction, the copying is spread over several short tasks.
+   */
+  private async putAreasInBatches(rows: readonly AreaRow[]): Promise<void> {
+    let batch: AreaRow[] = [];
+    let vertices = 0;
+    for (const row of rows) {
+      batch.push(row);
+      vertices += vertexCountOf(row.area.geometry);
+      if (vertices >= PUT_BATCH_VERTICES) {
+        await this.db.areas.bulkPut(batch);
+        batch = [];
+        vertices = 0;
+      }
+    }
+    if (batch.length > 0) await this.db.areas.bulkPut(batch);
+  }
+
   /** Writes the whole plan, replacing whatever was stored for it. */
   savePlanFull(plan: Plan): Promise<void> {
     return guard(() =>
@@ -142,7 +172,7 @@ export class PlanRepository {
           existing?.deletedAt ? { ...rows.plan, deletedAt: existing.deletedAt } : rows.plan,
         );
         await this.db.variants.bulkPut(rows.variants);
-        await this.db.areas.bulkPut(rows.areas);
+        await this.putAreasInBatches(rows.areas);
       }),
     );
   }
@@ -182,7 +212,7 @@ export class PlanRepository {
             if (before?.areas[areaId] !== area)
               putRows.push({ planId: next.id, variantId, id: areaId, area });
           }
-          if (putRows.length > 0) await this.db.areas.bulkPut(putRows);
+          if (putRows.length > 0) await this.putAreasInBatches(putRows);
           written += putRows.length;
           const gone = (before?.areaOrder ?? []).filter((areaId) => !after.areas[areaId]);
           if (gone.length > 0) {

@@ -17,6 +17,7 @@ import {
 import { Autosave } from "./autosave.ts";
 import { applyBackup, type BackupPreview, type ConflictChoice, createBackup, readBackup } from "./backup.ts";
 import { PilotkarteDb, type PlanRow, type SnapshotRow } from "./db.ts";
+import { startOverlaySync } from "./overlay-sync.ts";
 import { PlanRepository, storageErrorOf } from "./plan-repository.ts";
 
 /** Settings keys. DO NOT RENAME without a migration of the settings table. */
@@ -133,10 +134,14 @@ export class Workspace {
     const unsubscribeSession = useSessionStore.subscribe((state, previous) => {
       if (state.selectedAreaId !== previous.selectedAreaId) this.saveView();
     });
+    // Overlay layers are the browser's, not the plan's: restored whatever plan opens. A failure here
+    // leaves them for the session only and never stops the plan from loading.
+    const unsubscribeOverlays = await startOverlaySync(repository.db).catch(() => () => {});
     const previousUnsubscribe = this.unsubscribe;
     this.unsubscribe = () => {
       previousUnsubscribe();
       unsubscribeSession();
+      unsubscribeOverlays();
     };
     this.snapshotTimer = setInterval(() => void this.autoSnapshot(), AUTO_SNAPSHOT_MINUTES * 60_000);
     // Start the last write as early as the browser lets us: beforeunload comes before pagehide.

@@ -6,6 +6,7 @@ import type { AreaGeometry, PilotArea } from "../domain/model/plan.ts";
 import { validateAreaAttributes } from "../domain/model/validate-attributes.ts";
 import type { Language } from "../i18n/index.ts";
 import { zoomToGeometry } from "../map/map-commands.ts";
+import { type AreaAnalysisRow, useAnalysisStore } from "../store/analysis-store.ts";
 import { selectActiveVariant } from "../store/document-store.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
 import { useSessionStore } from "../store/session-store.ts";
@@ -15,12 +16,39 @@ type SortKey = "name" | "status" | "area";
 
 /** Geodesic areas by geometry object: an edit replaces only the edited area's geometry. */
 const areaCache = new WeakMap<AreaGeometry, number>();
-function cachedArea(geometry: AreaGeometry): number {
+
+/**
+ * Vertices measured on this thread per render (about 35 ms). An import of hundreds of large areas
+ * would otherwise hold the page for half a second: beyond this, a row shows "…" until the analysis
+ * worker's figure for the same geometry arrives.
+ */
+const MEASURE_BUDGET_VERTICES = 20_000;
+
+function vertexCount(geometry: AreaGeometry): number {
+  const parts = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+  let n = 0;
+  for (const rings of parts) for (const ring of rings) n += ring.length;
+  return n;
+}
+
+/** The area in m²: cached, from the analysis, measured within the budget, or null (still to come). */
+function areaOf(
+  area: PilotArea,
+  analysed: AreaAnalysisRow | undefined,
+  budget: { vertices: number },
+): number | null {
+  const { geometry } = area;
   let m2 = areaCache.get(geometry);
-  if (m2 === undefined) {
+  if (m2 !== undefined) return m2;
+  if (analysed?.geometry === geometry && analysed.analysis) m2 = analysed.analysis.areaM2;
+  else {
+    const n = vertexCount(geometry);
+    // Measured anyway when the analysis failed for it (the watchdog) or nothing was measured yet.
+    if (n > budget.vertices && !analysed?.error) return null;
+    budget.vertices -= n;
     m2 = geodesicArea(geometry);
-    areaCache.set(geometry, m2);
   }
+  areaCache.set(geometry, m2);
   return m2;
 }
 
@@ -30,6 +58,9 @@ export function AreaList() {
   // The table follows the plan in a deferred (interruptible) render, so a change to a plan of hundreds
   // of areas never holds the main thread in one long task.
   const variant = useDeferredValue(useDocumentStore(selectActiveVariant));
+  const analysed = useDeferredValue(useAnalysisStore((s) => s.byArea));
+  // With no analysis to wait for, everything is measured here.
+  const analysisFailed = useAnalysisStore((s) => s.status === "failed");
   const selectedAreaId = useSessionStore((s) => s.selectedAreaId);
   const selectPilotArea = useSessionStore((s) => s.selectPilotArea);
   const [query, setQuery] = useState("");
@@ -38,10 +69,11 @@ export function AreaList() {
   const rows = useMemo(() => {
     const collator = new Intl.Collator(language === "de" ? "de-DE" : "en-GB", { numeric: true });
     const needle = query.trim().toLocaleLowerCase();
+    const budget = { vertices: analysisFailed ? Infinity : MEASURE_BUDGET_VERTICES };
     const list = variant.areaOrder
       .map((id) => variant.areas[id])
       .filter((a): a is PilotArea => a !== undefined)
-      .map((area) => ({ area, areaM2: cachedArea(area.geometry) }))
+      .map((area) => ({ area, areaM2: areaOf(area, analysed[area.id], budget) }))
       .filter(({ area }) =>
         needle === ""
           ? true
@@ -50,14 +82,14 @@ export function AreaList() {
     list.sort((a, b) => {
       const order =
         sort.key === "area"
-          ? a.areaM2 - b.areaM2
+          ? (a.areaM2 ?? -1) - (b.areaM2 ?? -1)
           : sort.key === "status"
             ? collator.compare(a.area.status, b.area.status)
             : collator.compare(a.area.name, b.area.name);
       return sort.ascending ? order : -order;
     });
     return list;
-  }, [variant, query, sort, language]);
+  }, [variant, analysed, analysisFailed, query, sort, language]);
 
   const header = (key: SortKey, label: string) => {
     const active = sort.key === key;
@@ -104,7 +136,16 @@ export function AreaList() {
               </button>
             </th>
             <td>{t(`attributes.statuses.${area.status}`)}</td>
-            <td className="num">{formatAreaM2(areaM2, language)}</td>
+            <td className="num">
+              {areaM2 === null ? (
+                <span title={t("areas.measuring")}>
+                  <span aria-hidden="true">…</span>
+                  <span className="visually-hidden">{t("areas.measuring")}</span>
+                </span>
+              ) : (
+                formatAreaM2(areaM2, language)
+              )}
+            </td>
           </tr>
         ))}
       </tbody>

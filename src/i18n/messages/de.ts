@@ -162,6 +162,7 @@ export const de = {
     removeLabel: "Gebiete entfernen",
   },
   areas: {
+    measuring: "Fläche wird berechnet",
     tab: "Pilotgebiete",
     layersTab: "Ebenen",
     heading: "Pilotgebiete der Variante",

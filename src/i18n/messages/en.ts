@@ -160,6 +160,7 @@ export const en: Messages = {
     removeLabel: "Remove districts",
   },
   areas: {
+    measuring: "Area being calculated",
     tab: "Pilot areas",
     layersTab: "Layers",
     heading: "Pilot areas of the variant",

@@ -223,6 +223,9 @@ export const exchangeDe = {
     show: "„{{name}}“ anzeigen",
     remove: "Entfernen",
     removeLabel: "Ebene „{{name}}“ entfernen",
+    kept: "In diesem Browser gespeichert, für alle Pläne; nicht Teil des Plans.",
+    notKept:
+      "Die Ebene „{{fileName}}“ konnte nicht im Browser gespeichert werden (Speicher voll?). Sie bleibt bis zum Neuladen sichtbar.",
     sessionOnly: "Nur bis zum Neuladen der Seite.",
   },
 };

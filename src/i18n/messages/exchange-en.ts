@@ -214,6 +214,9 @@ export const exchangeEn: Widen<typeof exchangeDe> = {
     show: "Show “{{name}}”",
     remove: "Remove",
     removeLabel: "Remove layer “{{name}}”",
+    kept: "Kept in this browser, for every plan; not part of the plan.",
+    notKept:
+      "The layer “{{fileName}}” could not be kept in the browser (storage full?). It stays visible until the page is reloaded.",
     sessionOnly: "Only until the page is reloaded.",
   },
 };

@@ -5,11 +5,13 @@
 import { useTranslation } from "react-i18next";
 import { formatNumber, type Language } from "../../i18n/index.ts";
 import { useOverlayStore } from "../../store/overlay-store.ts";
+import { useStorageStore } from "../../store/storage-store.ts";
 
 export function OverlayLegend() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const overlays = useOverlayStore((s) => s.overlays);
+  const memoryOnly = useStorageStore((s) => s.memoryOnly);
   const remove = useOverlayStore((s) => s.remove);
   const setVisible = useOverlayStore((s) => s.setVisible);
   if (overlays.length === 0) return null;
@@ -68,7 +70,9 @@ export function OverlayLegend() {
           </li>
         ))}
       </ul>
-      <p className="muted small">{t("exchange.overlays.sessionOnly")}</p>
+      <p className="muted small">
+        {memoryOnly ? t("exchange.overlays.sessionOnly") : t("exchange.overlays.kept")}
+      </p>
     </section>
   );
 }
