@@ -5,8 +5,22 @@
  * fetches and parses in its worker; the label points (one per named feature, computed by the exchange
  * worker) are a small source of their own, so a name does not repeat on every tile an area crosses.
  */
+import { importScriptInWorkers } from "maplibre-gl";
+import { useEffect, useState } from "react";
 import { Layer, Source } from "react-map-gl/maplibre";
 import { type Overlay, useOverlayStore } from "../store/overlay-store.ts";
+import protocolScriptUrl from "./overlay-protocol.worker.ts?worker&url";
+
+/** The same name as in overlay-protocol.worker.ts (which runs in MapLibre's workers, not here). */
+const OVERLAY_PROTOCOL = "pilotkarte-blob";
+
+/** The protocol script in MapLibre's workers, loaded once when the first overlay is shown. */
+let protocolReady: Promise<void> | null = null;
+function loadProtocol(): Promise<void> {
+  protocolReady ??= importScriptInWorkers(protocolScriptUrl).then(() => undefined);
+  return protocolReady;
+}
+
 import { FONT_REGULAR } from "./map-style.ts";
 import { PILOT_AREA_LAYERS } from "./pilot-areas.ts";
 
@@ -25,7 +39,7 @@ function ImportedLayer({ overlay }: { overlay: Overlay }) {
   const visibility = overlay.visible ? "visible" : "none";
   return (
     <>
-      <Source id={ids.source} type="geojson" data={overlay.url}>
+      <Source id={ids.source} type="geojson" data={`${OVERLAY_PROTOCOL}://${overlay.url}`}>
         <Layer
           id={ids.fill}
           type="fill"
@@ -79,6 +93,17 @@ function ImportedLayer({ overlay }: { overlay: Overlay }) {
 
 export function ImportedLayers() {
   const overlays = useOverlayStore((s) => s.overlays);
+  const [ready, setReady] = useState(false);
+  const wanted = overlays.length > 0;
+  useEffect(() => {
+    if (!wanted) return;
+    let live = true;
+    void loadProtocol().then(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, [wanted]);
+  if (!ready) return null;
   return (
     <>
       {overlays.map((overlay) => (

@@ -249,7 +249,7 @@ test.describe("Import", () => {
     expect(app.errors).toEqual([]);
   });
 
-  test("as an overlay layer: drawn on the map with a legend entry, not in the plan, and removable", async ({
+  test("as an overlay layer: drawn on the map with a legend entry, not in the plan, kept after a reload, and removable", async ({
     app,
     page,
   }) => {
@@ -276,9 +276,40 @@ test.describe("Import", () => {
     await app.waitForIdle();
     await expect.poll(() => overlayAt(EXPECTED_CENTRE)).toBeGreaterThan(0);
     await page.screenshot({ path: "test-results/screenshots/exchange-overlay.png" });
+
+    // Kept in IndexedDB: after a reload the layer is back, and still not in the plan.
+    const storedOverlays = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const request = indexedDB.open("pilotkarte");
+            request.onerror = () => reject(request.error);
+            request.onsuccess = () => {
+              const db = request.result;
+              const count = db.transaction("overlays").objectStore("overlays").count();
+              count.onsuccess = () => {
+                resolve(count.result);
+                db.close();
+              };
+            };
+          }),
+      );
+    await expect.poll(storedOverlays).toBe(1);
+    await app.open();
+    await expect(legend).toContainText("square-25832.zip");
+    await expect(legend).toContainText("In diesem Browser gespeichert");
+    await page.evaluate(
+      (centre) => window.__pilotkarte?.map.jumpTo({ center: centre, zoom: 15 }),
+      EXPECTED_CENTRE,
+    );
+    await app.waitForIdle();
+    await expect.poll(() => overlayAt(EXPECTED_CENTRE)).toBeGreaterThan(0);
+    expect(await storedAreas(page)).toEqual([]);
+
     await legend.getByRole("button", { name: "Ebene „square-25832.zip“ entfernen" }).click();
     await expect(legend).toHaveCount(0);
     await expect.poll(() => overlayAt(EXPECTED_CENTRE)).toBe(0);
+    await expect.poll(storedOverlays).toBe(0);
 
     // Points can only be a layer: the pilot-area choice is off and says why.
     const points = {
