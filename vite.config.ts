@@ -1,8 +1,11 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
+import packageJson from "./package.json" with { type: "json" };
 
 export default defineConfig({
+  // The version named in exports' metadata and backups (package.json is the one place it is set).
+  define: { "import.meta.env.VITE_APP_VERSION": JSON.stringify(packageJson.version) },
   plugins: [
     react(),
     // Offline app shell: after the first visit the app, its generated data and the schematic basemap

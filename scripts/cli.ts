@@ -269,7 +269,9 @@ async function runExport(positional: string[], options: Map<string, string | tru
   const input = selectExport(plan, scope, analyses, {
     credits,
     exportedAt: new Date().toISOString(),
-    appVersion: process.env.npm_package_version ?? "0.1.0",
+    appVersion: (
+      JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }
+    ).version,
   });
   if (input === null) throw new CliError("Die gewählte Variante gibt es im Plan nicht.", 2);
   if (input.areas.length === 0)

@@ -169,6 +169,8 @@ export function analyseTasks(traceEvents, profile) {
                 : "other";
     return {
       kind,
+      /** Start on the trace clock (µs), to split a trace into phases. */
+      ts: task.ts,
       ms: task.dur / 1000,
       jsMs,
       webglMs,
@@ -177,6 +179,12 @@ export function analyseTasks(traceEvents, profile) {
       hot,
     };
   });
+}
+
+/** Trace time (µs) of the first `console.timeStamp(label)` in the trace, or null. */
+export function timeStampOf(traceEvents, label) {
+  const event = traceEvents.find((e) => e.name === "TimeStamp" && e.args?.data?.message === label);
+  return event ? event.ts : null;
 }
 
 /** Summary per kind: count, longest task, longest JavaScript part of a task. */

@@ -26,14 +26,20 @@ export interface VariantFigures {
 const areaCache = new WeakMap<AreaGeometry, AreaAnalysis>();
 
 /** Computes a variant's figures in the worker. Rejects only if the worker is not available at all. */
-export async function analyseWholeVariant(variant: Variant): Promise<VariantFigures> {
+export async function analyseWholeVariant(
+  variant: Variant,
+  /** Called after each area: areas done so far, of the variant's. */
+  onArea?: (done: number) => void,
+): Promise<VariantFigures> {
   const client = analysisClient();
   if (!client) throw new Error("analysis worker not started");
   const active = useAnalysisStore.getState().byArea;
   const byArea: Record<string, AreaAnalysis> = {};
   const failedAreaIds: string[] = [];
+  let done = 0;
   for (const id of variant.areaOrder) {
     const area = variant.areas[id];
+    onArea?.(done++);
     if (!area) continue;
     const known =
       areaCache.get(area.geometry) ??
@@ -52,6 +58,7 @@ export async function analyseWholeVariant(variant: Variant): Promise<VariantFigu
       failedAreaIds.push(id);
     }
   }
+  onArea?.(done);
   const ids = variant.areaOrder.filter((id) => byArea[id]);
   const areas = ids.flatMap((id) => {
     const a = variant.areas[id];

@@ -136,6 +136,7 @@ export const exchangeDe = {
     close: "Schließen",
     working: "Export wird erstellt …",
     figures: "Kennzahlen werden berechnet …",
+    figuresProgress: "{{done}} von {{total}} Gebieten",
     nothing:
       "Nichts zu exportieren: {{scope}} enthält keine Gebiete. Bitte zuerst ein Gebiet zeichnen oder eine andere Auswahl treffen.",
     nothingSelected:

@@ -132,6 +132,7 @@ export const exchangeEn: Widen<typeof exchangeDe> = {
     close: "Close",
     working: "Writing the export …",
     figures: "Computing the figures …",
+    figuresProgress: "{{done}} of {{total}} areas",
     nothing: "Nothing to export: {{scope}} has no areas. Draw an area first or pick another scope.",
     nothingSelected: "No area is selected. Click an area in the list or on the map.",
     failed: "The export failed: {{detail}}",

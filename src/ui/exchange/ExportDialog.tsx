@@ -29,7 +29,7 @@ type ScopeKind = ExportScope["kind"];
 
 type Status =
   | { kind: "idle" }
-  | { kind: "working"; key: "figures" | "working" }
+  | { kind: "working"; key: "figures" | "working"; done?: number; total?: number }
   | { kind: "error"; message: string }
   | { kind: "done"; message: string; note?: string };
 
@@ -117,7 +117,9 @@ export function ExportDialog({ catalogue }: { catalogue: GeneratedCatalogue }) {
     if (!request) return;
     try {
       setStatus({ kind: "working", key: "figures" });
-      const { input, missingFigures } = await buildExportInput(plan, exportScope, catalogue);
+      const { input, missingFigures } = await buildExportInput(plan, exportScope, catalogue, (done, total) =>
+        setStatus({ kind: "working", key: "figures", done, total }),
+      );
       if (!input || input.areas.length === 0) {
         setStatus({
           kind: "error",
@@ -219,8 +221,17 @@ export function ExportDialog({ catalogue }: { catalogue: GeneratedCatalogue }) {
         <div aria-live="polite" className="exchange-status" data-testid="export-status">
           {status.kind === "working" && (
             <p>
-              <progress aria-label={t(`exchange.export.${status.key}`)} />{" "}
+              <progress
+                aria-label={t(`exchange.export.${status.key}`)}
+                {...(status.total ? { max: status.total, value: status.done ?? 0 } : {})}
+              />{" "}
               {t(`exchange.export.${status.key}`)}
+              {status.total
+                ? ` ${t("exchange.export.figuresProgress", {
+                    done: formatNumber(status.done ?? 0, language),
+                    total: formatNumber(status.total, language),
+                  })}`
+                : ""}
             </p>
           )}
           {status.kind === "error" && (

@@ -51,11 +51,8 @@ export function requestOf(choice: ExportChoice): ExportRequest | null {
   }
 }
 
-/**
- * Version written into exports. The build has no version constant of its own yet; keep in step with
- * package.json (the command line reads it from there).
- */
-export const APP_VERSION = "0.1.0";
+/** Version written into exports: package.json's, put in by the build (vite.config.ts); "dev" in tests. */
+export const APP_VERSION: string = import.meta.env.VITE_APP_VERSION ?? "dev";
 
 /** Credit lines of the data behind the figures (as the command line does), without duplicates. */
 export function exportCredits(catalogue: GeneratedCatalogue): string[] {
@@ -70,14 +67,20 @@ export async function buildExportInput(
   plan: Plan,
   scope: ExportScope,
   catalogue: GeneratedCatalogue,
+  /** Areas whose figures are ready, of all to export (both counted over every variant in scope). */
+  onProgress?: (done: number, total: number) => void,
 ): Promise<{ input: ExportInput | null; missingFigures: number }> {
   const variantIds = scope.kind === "plan" ? plan.variantOrder : [scope.variantId];
   const analyses = new Map<string, AreaAnalysis>();
+  const total = variantIds.reduce((n, id) => n + (plan.variants[id]?.areaOrder.length ?? 0), 0);
+  let before = 0;
   for (const id of variantIds) {
     const variant = plan.variants[id];
     if (!variant || variant.areaOrder.length === 0) continue;
+    const offset = before;
+    before += variant.areaOrder.length;
     try {
-      const figures = await analyseWholeVariant(variant);
+      const figures = await analyseWholeVariant(variant, (done) => onProgress?.(offset + done, total));
       for (const [areaId, analysis] of Object.entries(figures.byArea)) analyses.set(areaId, analysis);
     } catch {
       // The analysis worker is not available: export without figures (counted below, and said).
