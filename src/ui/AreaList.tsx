@@ -18,11 +18,25 @@ type SortKey = "name" | "status" | "area";
 const areaCache = new WeakMap<AreaGeometry, number>();
 
 /**
- * Vertices measured on this thread per render (about 35 ms). An import of hundreds of large areas
- * would otherwise hold the page for half a second: beyond this, a row shows "…" until the analysis
+ * Vertices measured on this thread per quarter second (about 35 ms of work). An import of hundreds of
+ * large areas would otherwise hold the page for half a second, and a per-render limit is not enough:
+ * each arriving analysis result renders the table again. Beyond it, a row shows "…" until the analysis
  * worker's figure for the same geometry arrives.
  */
 const MEASURE_BUDGET_VERTICES = 20_000;
+const MEASURE_WINDOW_MS = 250;
+const measured = { since: Number.NEGATIVE_INFINITY, vertices: 0 };
+
+function mayMeasure(vertices: number): boolean {
+  const now = performance.now();
+  if (now - measured.since > MEASURE_WINDOW_MS) {
+    measured.since = now;
+    measured.vertices = 0;
+  }
+  if (measured.vertices + vertices > MEASURE_BUDGET_VERTICES) return false;
+  measured.vertices += vertices;
+  return true;
+}
 
 function vertexCount(geometry: AreaGeometry): number {
   const parts = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
@@ -31,23 +45,18 @@ function vertexCount(geometry: AreaGeometry): number {
   return n;
 }
 
-/** The area in m²: cached, from the analysis, measured within the budget, or null (still to come). */
-function areaOf(
-  area: PilotArea,
-  analysed: AreaAnalysisRow | undefined,
-  budget: { vertices: number },
-): number | null {
+/**
+ * The area in m²: cached, from the analysis, measured here within the budget, or null (still to
+ * come). Measured regardless when there is no analysis to wait for (it failed for this area or
+ * altogether).
+ */
+function areaOf(area: PilotArea, analysed: AreaAnalysisRow | undefined, noAnalysis: boolean): number | null {
   const { geometry } = area;
   let m2 = areaCache.get(geometry);
   if (m2 !== undefined) return m2;
   if (analysed?.geometry === geometry && analysed.analysis) m2 = analysed.analysis.areaM2;
-  else {
-    const n = vertexCount(geometry);
-    // Measured anyway when the analysis failed for it (the watchdog) or nothing was measured yet.
-    if (n > budget.vertices && !analysed?.error) return null;
-    budget.vertices -= n;
-    m2 = geodesicArea(geometry);
-  }
+  else if (noAnalysis || analysed?.error || mayMeasure(vertexCount(geometry))) m2 = geodesicArea(geometry);
+  else return null;
   areaCache.set(geometry, m2);
   return m2;
 }
@@ -59,8 +68,8 @@ export function AreaList() {
   // of areas never holds the main thread in one long task.
   const variant = useDeferredValue(useDocumentStore(selectActiveVariant));
   const analysed = useDeferredValue(useAnalysisStore((s) => s.byArea));
-  // With no analysis to wait for, everything is measured here.
-  const analysisFailed = useAnalysisStore((s) => s.status === "failed");
+  // With no analysis running (not started, or failed), everything is measured here.
+  const noAnalysis = useAnalysisStore((s) => s.status === "failed" || s.status === "idle");
   const selectedAreaId = useSessionStore((s) => s.selectedAreaId);
   const selectPilotArea = useSessionStore((s) => s.selectPilotArea);
   const [query, setQuery] = useState("");
@@ -69,11 +78,10 @@ export function AreaList() {
   const rows = useMemo(() => {
     const collator = new Intl.Collator(language === "de" ? "de-DE" : "en-GB", { numeric: true });
     const needle = query.trim().toLocaleLowerCase();
-    const budget = { vertices: analysisFailed ? Infinity : MEASURE_BUDGET_VERTICES };
     const list = variant.areaOrder
       .map((id) => variant.areas[id])
       .filter((a): a is PilotArea => a !== undefined)
-      .map((area) => ({ area, areaM2: areaOf(area, analysed[area.id], budget) }))
+      .map((area) => ({ area, areaM2: areaOf(area, analysed[area.id], noAnalysis) }))
       .filter(({ area }) =>
         needle === ""
           ? true
@@ -89,7 +97,7 @@ export function AreaList() {
       return sort.ascending ? order : -order;
     });
     return list;
-  }, [variant, analysed, analysisFailed, query, sort, language]);
+  }, [variant, analysed, noAnalysis, query, sort, language]);
 
   const header = (key: SortKey, label: string) => {
     const active = sort.key === key;
