@@ -622,8 +622,23 @@ async function benchImport(browser) {
     "areas",
     `Import of ${some.areas} areas of 1,000 vertices (${(some.bytes / 1024 / 1024).toFixed(1)} MB) as pilot areas, file chosen → areas in the plan and analysed`,
   );
+  // A real reference layer, as a planner would bring updated official boundaries: the 170
+  // Unterbezirke the data step wrote (from ../shared/data).
+  const realPath = "public/generated/districts-unterbezirk.geojson";
+  const real = {
+    path: realPath,
+    bytes: statSync(realPath).size,
+    areas: JSON.parse(readFileSync(realPath, "utf8")).features.length,
+  };
+  const official = await benchImportRuns(
+    browser,
+    real,
+    "overlay",
+    `Import of the ${real.areas} official Unterbezirke (${(real.bytes / 1024 / 1024).toFixed(1)} MB, real boundaries) as a layer, file chosen → layer loaded on the map`,
+  );
   return [
     { id: "import-browser", method: "50 MB GeoJSON as a layer", ...overlay },
+    { id: "import-browser", method: "official Unterbezirke as a layer", ...official },
     { id: "import-browser", method: "300 areas as pilot areas", ...areas },
   ];
 }
