@@ -411,6 +411,10 @@ export function ImportDialog() {
       className={`wide-dialog exchange-dialog${dragging ? " exchange-dragging" : ""}`}
       aria-labelledby={`${ids}-title`}
       onClose={close}
+      onCancel={(event) => {
+        // Escape does not abandon areas half taken over: the planner waits for the end (seconds).
+        if (committing) event.preventDefault();
+      }}
       onDragOver={(event) => {
         event.preventDefault();
         if (!dragging) setDragging(true);
@@ -423,7 +427,13 @@ export function ImportDialog() {
     >
       <header>
         <h2 id={`${ids}-title`}>{t("exchange.import.heading")}</h2>
-        <button type="button" className="icon-button" onClick={close} aria-label={t("app.close")}>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={close}
+          aria-label={t("app.close")}
+          disabled={committing}
+        >
           ×
         </button>
       </header>
