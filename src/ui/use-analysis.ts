@@ -16,6 +16,7 @@ import { useDocumentStore } from "../store/plan-document.ts";
 import { useSessionStore } from "../store/session-store.ts";
 import type { AnalysisWorkerApi } from "../workers/analysis.worker.ts";
 import { AnalysisClient, AnalysisTimeoutError } from "./analysis-client.ts";
+import { analyseVariantByKeys, geometryKey } from "./analysis-geometry-keys.ts";
 
 type Api = ReturnType<typeof wrap<AnalysisWorkerApi>>;
 
@@ -48,7 +49,9 @@ async function run(variant: Variant): Promise<void> {
       const area = variant.areas[id];
       if (!area || byArea[id]?.geometry === area.geometry) continue;
       try {
-        const analysis = await current.call((api) => api.analyseArea({ id, geometry: area.geometry }));
+        const analysis = await current.call((api) =>
+          api.analyseArea({ id, geometry: area.geometry, geometryKey: geometryKey(area.geometry) }),
+        );
         byArea[id] = { geometry: area.geometry, analysis };
       } catch (error) {
         if (!(error instanceof AnalysisTimeoutError)) throw error;
@@ -65,7 +68,7 @@ async function run(variant: Variant): Promise<void> {
       return a && byArea[id]?.analysis ? [{ id, geometry: a.geometry, fields: a.fields }] : [];
     });
     try {
-      const variantAnalysis = await current.call((api) => api.analyseVariant(areas, analyses));
+      const variantAnalysis = await current.call((api) => analyseVariantByKeys(api, areas, analyses));
       useAnalysisStore.getState().set({
         byArea,
         variant: variantAnalysis,

@@ -9,6 +9,7 @@ import type { AreaAnalysis, VariantAnalysis } from "../domain/analysis/analysis-
 import type { GeneratedCatalogue } from "../domain/model/catalogue.ts";
 import type { AreaGeometry, Variant } from "../domain/model/plan.ts";
 import { useAnalysisStore } from "../store/analysis-store.ts";
+import { analyseVariantByKeys, geometryKey } from "./analysis-geometry-keys.ts";
 import { analysisClient, ensureAnalysisWorker } from "./use-analysis.ts";
 
 /** The figures of one variant, as far as they could be computed. */
@@ -49,7 +50,9 @@ export async function analyseWholeVariant(
       continue;
     }
     try {
-      const analysis = await client.call((api) => api.analyseArea({ id, geometry: area.geometry }));
+      const analysis = await client.call((api) =>
+        api.analyseArea({ id, geometry: area.geometry, geometryKey: geometryKey(area.geometry) }),
+      );
       if (analysis) {
         areaCache.set(area.geometry, analysis);
         byArea[id] = analysis;
@@ -67,7 +70,8 @@ export async function analyseWholeVariant(
   let variantAnalysis: VariantAnalysis | null = null;
   try {
     variantAnalysis = await client.call((api) =>
-      api.analyseVariant(
+      analyseVariantByKeys(
+        api,
         areas,
         ids.flatMap((id) => (byArea[id] ? [byArea[id]] : [])),
       ),

@@ -13,7 +13,9 @@ import {
   analyseVariant,
   cityFromCollection,
   decodeAddressPoints,
+  GeometryKeeper,
   gridCellsFromCollection,
+  type KeyedVariantArea,
   pointLayerFromCollection,
   prepareAnalysisContext,
   referenceAreasFromCollection,
@@ -23,6 +25,9 @@ import {
 import type { GeneratedCatalogue, ReferenceLevel } from "../domain/model/catalogue.ts";
 
 let context: AnalysisContext | null = null;
+
+/** Geometries this worker has been sent, by the page's key (see keyed-areas.ts). */
+const geometries = new GeometryKeeper();
 /** Name and address of every facility, by layer and feature id, for "what was counted". */
 const facilityDetails = new Map<string, Map<string, { name: string; category: string; address: string }>>();
 
@@ -102,8 +107,11 @@ const api = {
     return performance.now() - started;
   },
 
-  analyseArea(area: AreaInput): AreaAnalysis | null {
-    return context ? analyseArea(context, area, { distancesM: [NEAR_DISTANCE_M] }) : null;
+  /** One area; with a `geometryKey`, its geometry is kept for `analyseVariantByKeys`. */
+  analyseArea(area: AreaInput & { geometryKey?: number }): AreaAnalysis | null {
+    if (area.geometryKey !== undefined) geometries.keep(area.geometryKey, area.geometry);
+    const { geometryKey: _key, ...input } = area;
+    return context ? analyseArea(context, input, { distancesM: [NEAR_DISTANCE_M] }) : null;
   },
 
   /** Names, categories and addresses of the given facilities of one layer (as plain text). */
@@ -126,6 +134,21 @@ const api = {
   },
 };
 
-export type AnalysisWorkerApi = typeof api;
+/**
+ * {@link api.analyseVariant} with areas named by geometry key. Answers `{ missing }` (the keys whose
+ * geometry this worker does not have, e.g. after a restart) instead of a result; the page then sends
+ * those geometries along.
+ */
+function analyseVariantByKeys(
+  areas: KeyedVariantArea[],
+  areaAnalyses: AreaAnalysis[],
+): { result: VariantAnalysis | null } | { missing: number[] } {
+  const resolved = geometries.resolve(areas);
+  return "missing" in resolved ? resolved : { result: api.analyseVariant(resolved.inputs, areaAnalyses) };
+}
 
-expose(api);
+const exposed = { ...api, analyseVariantByKeys };
+
+export type AnalysisWorkerApi = typeof exposed;
+
+expose(exposed);

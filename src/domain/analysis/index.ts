@@ -20,6 +20,7 @@ export * from "./estimate-residents.ts";
 export * from "./find-overlaps.ts";
 export * from "./intersect-shapes.ts";
 export * from "./intersection-area.ts";
+export * from "./keyed-areas.ts";
 export * from "./measure-coverage.ts";
 export * from "./measure-geodesic.ts";
 export * from "./paths-to-geometry.ts";
