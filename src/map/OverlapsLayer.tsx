@@ -3,9 +3,11 @@
  * dashed outline, so an overlap reads as such without relying on colour alone. The overlap the planner
  * picked in the overlap table is drawn bolder.
  */
+
 import type { Feature, FeatureCollection, MultiPolygon } from "geojson";
 import { useEffect, useMemo, useState } from "react";
 import { Layer, Source, useMap } from "react-map-gl/maplibre";
+import { vertexCount } from "../domain/geometry/area-geometry-parts.ts";
 import { useAnalysisStore } from "../store/analysis-store.ts";
 import { useSessionStore } from "../store/session-store.ts";
 import { stableFeatureIds, useIncrementalSource } from "./incremental-source.ts";
@@ -29,12 +31,6 @@ interface OverlapProperties {
 
 /** Stable numeric feature ids per overlap, so MapLibre receives only the overlaps that changed. */
 const overlapIdOf = stableFeatureIds();
-
-function vertexCount(geometry: MultiPolygon): number {
-  let n = 0;
-  for (const polygon of geometry.coordinates) for (const ring of polygon) n += ring.length;
-  return n;
-}
 
 function sameOverlap(
   a: Feature<MultiPolygon, OverlapProperties>,

@@ -2,7 +2,9 @@
  * Reading and writing plans, snapshots and settings. Every call returns a promise and turns Dexie
  * errors into {@link StorageError}s with a code the UI can explain (quota, unavailable, …).
  */
+
 import Dexie from "dexie";
+import { vertexCount } from "../domain/geometry/area-geometry-parts.ts";
 import { migrateDocument } from "../domain/migrations/index.ts";
 import { newId } from "../domain/model/ids.ts";
 import type { PilotArea, Plan, Variant } from "../domain/model/plan.ts";
@@ -21,13 +23,6 @@ export type StorageErrorCode = "quota" | "unavailable" | "blocked" | "corrupt" |
 
 /** Vertices per write batch (see `putAreasInBatches`). */
 const PUT_BATCH_VERTICES = 20_000;
-
-function vertexCountOf(geometry: PilotArea["geometry"]): number {
-  const parts = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
-  let n = 0;
-  for (const rings of parts) for (const ring of rings) n += ring.length;
-  return n;
-}
 
 export class StorageError extends Error {
   constructor(
@@ -150,7 +145,7 @@ export class PlanRepository {
     let vertices = 0;
     for (const row of rows) {
       batch.push(row);
-      vertices += vertexCountOf(row.area.geometry);
+      vertices += vertexCount(row.area.geometry);
       if (vertices >= PUT_BATCH_VERTICES) {
         await this.db.areas.bulkPut(batch);
         batch = [];

@@ -7,8 +7,8 @@ import type { ChangeSet } from "../domain/changes/change-set.ts";
 import {
   clipToBoundary,
   MIN_AREA_M2,
+  type PreparedArea,
   prepareArea,
-  type RepairCode,
   subtractArea,
   unionAreas,
 } from "../domain/geometry/index.ts";
@@ -24,14 +24,10 @@ import {
 import { type DocumentState, selectActiveVariant } from "./document-store.ts";
 import { useSessionStore } from "./session-store.ts";
 
+/** What a command did: the area's id with the repairs and warnings of {@link prepareArea}, or its refusal. */
 export type CommandResult =
-  | {
-      ok: true;
-      areaId: AreaId;
-      repairs: RepairCode[];
-      warnings: { code: "outside-city"; shareOutside: number }[];
-    }
-  | { ok: false; reason: "empty" | "too-small" | "invalid-geometry"; areaM2?: number; minAreaM2: number };
+  | (Omit<Extract<PreparedArea, { ok: true }>, "geometry"> & { areaId: AreaId })
+  | Extract<PreparedArea, { ok: false }>;
 
 interface Context {
   getState: () => DocumentState;

@@ -1,6 +1,7 @@
 /** All pilot areas of the active variant as a table: searchable, sortable, click to zoom and select. */
 import { useDeferredValue, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { vertexCount } from "../domain/geometry/area-geometry-parts.ts";
 import { geodesicArea } from "../domain/geometry/measure-area.ts";
 import type { AreaGeometry, PilotArea } from "../domain/model/plan.ts";
 import { validateAreaAttributes } from "../domain/model/validate-attributes.ts";
@@ -36,13 +37,6 @@ function mayMeasure(vertices: number): boolean {
   if (measured.vertices + vertices > MEASURE_BUDGET_VERTICES) return false;
   measured.vertices += vertices;
   return true;
-}
-
-function vertexCount(geometry: AreaGeometry): number {
-  const parts = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
-  let n = 0;
-  for (const rings of parts) for (const ring of rings) n += ring.length;
-  return n;
 }
 
 /**

@@ -21,3 +21,10 @@ export function geometryFromParts(parts: Position[][][]): AreaGeometry | null {
 export function samePosition(a: Position, b: Position): boolean {
   return a[0] === b[0] && a[1] === b[1];
 }
+
+/** Positions in all rings (closing positions included): the measure of a geometry's weight. */
+export function vertexCount(geometry: AreaGeometry): number {
+  let n = 0;
+  for (const rings of partsOf(geometry)) for (const ring of rings) n += ring.length;
+  return n;
+}

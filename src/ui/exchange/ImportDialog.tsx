@@ -48,6 +48,14 @@ type Stage =
 
 type Target = "areas" | "overlay";
 
+/** The stage for an unexpected failure (the worker died, a file could not be read from disk). */
+const failed = (file: File, error: unknown): Stage => ({
+  kind: "problem",
+  fileName: file.name,
+  problem: null,
+  detail: error instanceof Error ? error.message : String(error),
+});
+
 /** Numbers among a message's parameters in the UI's format (1.234.567). */
 function formatParams(params: Record<string, unknown>, language: Language): Record<string, string | number> {
   const out: Record<string, string | number> = {};
@@ -112,12 +120,7 @@ export function ImportDialog() {
     } catch (error) {
       finished = true;
       if (reading.current !== run) return;
-      setStage({
-        kind: "problem",
-        fileName: file.name,
-        problem: null,
-        detail: error instanceof Error ? error.message : String(error),
-      });
+      setStage(failed(file, error));
       return;
     }
     if (reading.current !== run) {
@@ -204,12 +207,7 @@ export function ImportDialog() {
       // The plan is unchanged (nothing is added before every area has arrived).
       setCommitting(false);
       setCommitProgress(null);
-      setStage({
-        kind: "problem",
-        fileName: file.name,
-        problem: null,
-        detail: error instanceof Error ? error.message : String(error),
-      });
+      setStage(failed(file, error));
       return;
     }
     if (preview.bbox) zoomToBounds(preview.bbox);

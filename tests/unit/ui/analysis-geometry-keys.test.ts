@@ -3,7 +3,6 @@
  * Checked against the worker's real GeometryKeeper: only unknown geometries travel, a restarted worker
  * (an empty keeper) gets them all on a second call, and the keeper lets go of old ones past its limit.
  */
-import type { Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
 import type { VariantAreaInput } from "../../../src/domain/analysis/analyse-variant.ts";
 import type { AreaAnalysis, VariantAnalysis } from "../../../src/domain/analysis/analysis-result.ts";
@@ -13,19 +12,9 @@ import {
   geometryKey,
   type KeyedVariantApi,
 } from "../../../src/ui/analysis-geometry-keys.ts";
+import { box } from "../../fixtures/exchange/export-fixtures.ts";
 
-const square = (x: number): Polygon => ({
-  type: "Polygon",
-  coordinates: [
-    [
-      [x, 51.5],
-      [x + 0.01, 51.5],
-      [x + 0.01, 51.51],
-      [x, 51.51],
-      [x, 51.5],
-    ],
-  ],
-});
+const square = (x: number) => box(x, 51.5, x + 0.01, 51.51);
 
 /** A stand-in worker: the real keeper; the "analysis" reports which geometries it was given. */
 function fakeWorker(keeper: GeometryKeeper) {
