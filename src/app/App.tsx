@@ -97,8 +97,13 @@ function MainApp() {
   const language = useSessionStore((s) => s.language);
   const { t } = useTranslation();
   useEffect(() => {
-    initI18n(language);
-    document.documentElement.lang = language;
+    let live = true;
+    void initI18n(language).then(() => {
+      if (live) document.documentElement.lang = language;
+    });
+    return () => {
+      live = false;
+    };
   }, [language]);
   useEffect(() => {
     setWorkspaceTexts({

@@ -6,7 +6,8 @@ import "../ui/styles.css";
 import { App } from "./App.tsx";
 import { registerServiceWorker } from "./register-service-worker.ts";
 
-initI18n(useSessionStore.getState().language);
+// German is there at once; an English session waits for its messages (one small chunk) first.
+await initI18n(useSessionStore.getState().language);
 document.documentElement.lang = useSessionStore.getState().language;
 
 registerServiceWorker();

@@ -119,6 +119,20 @@ test.describe("Pilotkarte map of Dortmund", () => {
     await expect(page.getByRole("heading", { name: "Layers" })).toBeVisible();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByText("1,004 features")).toBeVisible();
+    // The choice is kept; after a reload the page starts in English (its messages load on demand,
+    // before the first render), with no German text on the way.
+    await page.addInitScript(() => {
+      const flags = window as unknown as { germanSeen: boolean };
+      flags.germanSeen = false;
+      new MutationObserver(() => {
+        if (document.body?.textContent.includes("Pilotgebiete")) flags.germanSeen = true;
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await app.open();
+    await expect(page.getByRole("tab", { name: "Pilot areas" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    expect(await page.evaluate(() => (window as unknown as { germanSeen: boolean }).germanSeen)).toBe(false);
+    await page.getByRole("tab", { name: "Layers" }).click();
     await page.getByRole("button", { name: /^DE/ }).click();
     await expect(page.getByRole("heading", { name: "Ebenen" })).toBeVisible();
     await expect(page.getByRole("tab", { name: "Pilotgebiete" })).toBeVisible();

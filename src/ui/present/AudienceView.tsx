@@ -47,8 +47,13 @@ function Audience({ planId }: { planId: string }) {
 
   useEffect(() => {
     if (!language) return;
-    initI18n(language);
-    document.documentElement.lang = language;
+    let live = true;
+    void initI18n(language).then(() => {
+      if (live) document.documentElement.lang = language;
+    });
+    return () => {
+      live = false;
+    };
   }, [language]);
 
   useEffect(() => {
