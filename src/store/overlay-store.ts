@@ -27,6 +27,8 @@ export interface OverlayRecord {
   labels: FeatureCollection<Point, OverlayLabelProperties>;
   areaCount: number;
   pointCount: number;
+  /** [west, south, east, north] in degrees, to zoom to the layer (absent only if it could not be told). */
+  bbox?: [number, number, number, number];
   /** ISO time of the import. */
   addedAt: string;
 }
@@ -36,7 +38,10 @@ export interface Overlay extends OverlayRecord {
   url: string;
 }
 
-export type NewOverlay = Pick<OverlayRecord, "fileName" | "geojson" | "labels" | "areaCount" | "pointCount">;
+export type NewOverlay = Pick<
+  OverlayRecord,
+  "fileName" | "geojson" | "labels" | "areaCount" | "pointCount" | "bbox"
+>;
 
 interface OverlayState {
   overlays: Overlay[];

@@ -298,11 +298,11 @@ test.describe("Import", () => {
     await app.open();
     await expect(legend).toContainText("square-25832.zip");
     await expect(legend).toContainText("In diesem Browser gespeichert");
-    await page.evaluate(
-      (centre) => window.__pilotkarte?.map.jumpTo({ center: centre, zoom: 15 }),
-      EXPECTED_CENTRE,
-    );
+    // "Zeigen" zooms to the layer (from wherever the map is).
+    await page.evaluate(() => window.__pilotkarte?.map.jumpTo({ center: [7.3, 51.6], zoom: 10 }));
+    await legend.getByRole("button", { name: "Auf Ebene „square-25832.zip“ zoomen" }).click();
     await app.waitForIdle();
+    await expect.poll(() => page.evaluate(() => window.__pilotkarte?.map.getZoom() ?? 0)).toBeGreaterThan(13);
     await expect.poll(() => overlayAt(EXPECTED_CENTRE)).toBeGreaterThan(0);
     expect(await storedAreas(page)).toEqual([]);
 

@@ -223,6 +223,8 @@ export const exchangeDe = {
     points_other: "{{n}} Punkte",
     show: "„{{name}}“ anzeigen",
     remove: "Entfernen",
+    zoom: "Zeigen",
+    zoomLabel: "Auf Ebene „{{name}}“ zoomen",
     removeLabel: "Ebene „{{name}}“ entfernen",
     kept: "In diesem Browser gespeichert, für alle Pläne; nicht Teil des Plans.",
     notKept:

@@ -214,6 +214,8 @@ export const exchangeEn: Widen<typeof exchangeDe> = {
     points_other: "{{n}} points",
     show: "Show “{{name}}”",
     remove: "Remove",
+    zoom: "Show",
+    zoomLabel: "Zoom to layer “{{name}}”",
     removeLabel: "Remove layer “{{name}}”",
     kept: "Kept in this browser, for every plan; not part of the plan.",
     notKept:

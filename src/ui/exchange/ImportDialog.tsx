@@ -200,6 +200,7 @@ export function ImportDialog() {
           labels,
           areaCount: preview.areaCount,
           pointCount: preview.pointCount,
+          ...(preview.bbox ? { bbox: preview.bbox } : {}),
         });
         notify({ kind: "info", key: "exchange.import.importedOverlay", values: { fileName: file.name } });
       }

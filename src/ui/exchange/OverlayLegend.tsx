@@ -4,6 +4,7 @@
  */
 import { useTranslation } from "react-i18next";
 import { formatNumber, type Language } from "../../i18n/index.ts";
+import { zoomToBounds } from "../../map/map-commands.ts";
 import { useOverlayStore } from "../../store/overlay-store.ts";
 import { useStorageStore } from "../../store/storage-store.ts";
 
@@ -59,6 +60,17 @@ export function OverlayLegend() {
                 </span>
               </span>
             </label>
+            {overlay.bbox && (
+              <button
+                type="button"
+                className="button exchange-overlay-zoom"
+                onClick={() => overlay.bbox && zoomToBounds(overlay.bbox)}
+                aria-label={t("exchange.overlays.zoomLabel", { name: overlay.fileName })}
+                title={t("exchange.overlays.zoomLabel", { name: overlay.fileName })}
+              >
+                {t("exchange.overlays.zoom")}
+              </button>
+            )}
             <button
               type="button"
               className="button exchange-overlay-remove"
