@@ -14,10 +14,18 @@ import protocolScriptUrl from "./overlay-protocol.worker.ts?worker&url";
 /** The same name as in overlay-protocol.worker.ts (which runs in MapLibre's workers, not here). */
 const OVERLAY_PROTOCOL = "pilotkarte-blob";
 
-/** The protocol script in MapLibre's workers, loaded once when the first overlay is shown. */
-let protocolReady: Promise<void> | null = null;
-function loadProtocol(): Promise<void> {
-  protocolReady ??= importScriptInWorkers(protocolScriptUrl).then(() => undefined);
+/**
+ * The protocol script in MapLibre's workers, loaded once when the first overlay is shown. Resolves
+ * to whether it is there: if it cannot load (Vite's dev server serves it with an import a worker
+ * cannot resolve from a Blob), overlays fall back to plain Blob URLs, which MapLibre reads through
+ * the page: slower for big layers, but shown all the same.
+ */
+let protocolReady: Promise<boolean> | null = null;
+function loadProtocol(): Promise<boolean> {
+  protocolReady ??= importScriptInWorkers(protocolScriptUrl).then(
+    () => true,
+    () => false,
+  );
   return protocolReady;
 }
 
@@ -34,12 +42,16 @@ export const overlayLayerIds = (id: string) => ({
   label: `imported-${id}-label`,
 });
 
-function ImportedLayer({ overlay }: { overlay: Overlay }) {
+function ImportedLayer({ overlay, viaProtocol }: { overlay: Overlay; viaProtocol: boolean }) {
   const ids = overlayLayerIds(overlay.id);
   const visibility = overlay.visible ? "visible" : "none";
   return (
     <>
-      <Source id={ids.source} type="geojson" data={`${OVERLAY_PROTOCOL}://${overlay.url}`}>
+      <Source
+        id={ids.source}
+        type="geojson"
+        data={viaProtocol ? `${OVERLAY_PROTOCOL}://${overlay.url}` : overlay.url}
+      >
         <Layer
           id={ids.fill}
           type="fill"
@@ -93,21 +105,21 @@ function ImportedLayer({ overlay }: { overlay: Overlay }) {
 
 export function ImportedLayers() {
   const overlays = useOverlayStore((s) => s.overlays);
-  const [ready, setReady] = useState(false);
+  const [viaProtocol, setViaProtocol] = useState<boolean | null>(null);
   const wanted = overlays.length > 0;
   useEffect(() => {
     if (!wanted) return;
     let live = true;
-    void loadProtocol().then(() => live && setReady(true));
+    void loadProtocol().then((loaded) => live && setViaProtocol(loaded));
     return () => {
       live = false;
     };
   }, [wanted]);
-  if (!ready) return null;
+  if (viaProtocol === null) return null;
   return (
     <>
       {overlays.map((overlay) => (
-        <ImportedLayer key={overlay.id} overlay={overlay} />
+        <ImportedLayer key={overlay.id} overlay={overlay} viaProtocol={viaProtocol} />
       ))}
     </>
   );
