@@ -18,6 +18,7 @@ import { selectActiveVariant } from "../store/document-store.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
 import { useSessionStore } from "../store/session-store.ts";
 import type { FacilityDetail } from "../workers/analysis.worker.ts";
+import { DistrictCoverageTable } from "./DistrictCoverageTable.tsx";
 import { formatAreaM2 } from "./Toolbar.tsx";
 import { analysisClient } from "./use-analysis.ts";
 import { type SnapshotBaseline, useSnapshotBaseline } from "./use-snapshot-baseline.ts";
@@ -407,50 +408,21 @@ function AreaFigures({
         </ul>
       )}
       {analysis.levels.map((level) => (
-        <table className="data-table" key={level.level}>
-          <caption>{t(`layers.levels.${level.level}`)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("coverage.district")}</th>
-              <th scope="col" className="num">
-                {t("coverage.intersection")}
-              </th>
-              <th scope="col" className="num">
-                {t("coverage.shareOfDistrict")}
-              </th>
-              <th scope="col" className="num">
-                {t("coverage.shareOfArea")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {level.districts
-              .slice()
-              .sort((a, b) => b.shareOfArea - a.shareOfArea)
-              .map((d) => (
-                <tr key={d.code}>
-                  <th scope="row">
-                    {d.name} <span className="muted">({d.code})</span>
-                  </th>
-                  <td className="num">{formatAreaM2(d.intersectionM2, language)}</td>
-                  <td className="num">{percent(d.shareOfDistrict, language)}</td>
-                  <td className="num">{percent(d.shareOfArea, language)}</td>
-                </tr>
-              ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <td colSpan={4} className="small muted">
-                {t("coverage.explain.districts")}{" "}
-                {entry(`districts-${level.level}`) &&
-                  t("coverage.explain.sourceShort", {
-                    credit: entry(`districts-${level.level}`)?.credit,
-                    date: dataDate(entry(`districts-${level.level}`), language),
-                  })}
-              </td>
-            </tr>
-          </tfoot>
-        </table>
+        <DistrictCoverageTable
+          key={level.level}
+          districts={level.districts}
+          caption={t(`layers.levels.${level.level}`)}
+          footer={
+            <>
+              {t("coverage.explain.districts")}{" "}
+              {entry(`districts-${level.level}`) &&
+                t("coverage.explain.sourceShort", {
+                  credit: entry(`districts-${level.level}`)?.credit,
+                  date: dataDate(entry(`districts-${level.level}`), language),
+                })}
+            </>
+          }
+        />
       ))}
       <table className="data-table" data-testid="facilities-table">
         <caption>{t("coverage.facilities")}</caption>

@@ -14,6 +14,7 @@ import { OnePagerMap } from "../../map/onepager-map.tsx";
 import { selectActiveVariant } from "../../store/document-store.ts";
 import { useDocumentStore } from "../../store/plan-document.ts";
 import { percent } from "../CoveragePanel.tsx";
+import { DistrictCoverageTable } from "../DistrictCoverageTable.tsx";
 import { SourcesList } from "../share/SourcesList.tsx";
 import { formatAreaM2, formatLengthM } from "../Toolbar.tsx";
 import { useVariantAnalyses, type VariantFigures } from "../use-variant-analyses.ts";
@@ -236,7 +237,7 @@ function AreaPage({
       {analysis && (
         <>
           <Facilities analysis={analysis} catalogue={catalogue} t={t} language={language} />
-          <Districts analysis={analysis} t={t} language={language} />
+          <Districts analysis={analysis} t={t} />
           <AreaOverlaps
             areaId={area.id}
             variant={variant}
@@ -356,41 +357,14 @@ function Facilities({
   );
 }
 
-function Districts({ analysis, t, language }: { analysis: AreaAnalysis; t: T; language: Language }) {
+function Districts({ analysis, t }: { analysis: AreaAnalysis; t: T }) {
   const levels = analysis.levels.filter((l) => l.level !== "unterbezirk" && l.districts.length > 0);
   return (
     <div className="onepager-columns">
       {levels.map((level) => (
         <section key={level.level}>
           <h2>{t("share.onepager.districts", { level: t(`layers.levels.${level.level}`) })}</h2>
-          <table className="data-table" data-testid={`onepager-districts-${level.level}`}>
-            <thead>
-              <tr>
-                <th scope="col">{t("coverage.district")}</th>
-                <th scope="col" className="num">
-                  {t("coverage.intersection")}
-                </th>
-                <th scope="col" className="num">
-                  {t("coverage.shareOfDistrict")}
-                </th>
-                <th scope="col" className="num">
-                  {t("coverage.shareOfArea")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {level.districts.map((d) => (
-                <tr key={d.code}>
-                  <th scope="row">
-                    {d.name} <span className="muted small">({d.code})</span>
-                  </th>
-                  <td className="num">{formatAreaM2(d.intersectionM2, language)}</td>
-                  <td className="num">{percent(d.shareOfDistrict, language)}</td>
-                  <td className="num">{percent(d.shareOfArea, language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DistrictCoverageTable districts={level.districts} testId={`onepager-districts-${level.level}`} />
         </section>
       ))}
     </div>
