@@ -190,7 +190,8 @@ export const exchangeDe = {
       "Mehr als {{max}} Gebiete sind als Pilotgebiete nicht sinnvoll; bitte als Ebene anzeigen.",
     asAreasPointsSkipped: "{{count}} Punkte werden dabei nicht übernommen.",
     asOverlay: "Ebene auf der Karte (nur zum Vergleich)",
-    asOverlayHint: "Wird nicht Teil des Plans und nach dem Neuladen der Seite nicht wieder angezeigt.",
+    asOverlayHint:
+      "Wird nicht Teil des Plans; die Ebene bleibt in diesem Browser gespeichert und erscheint in jedem Plan, bis sie entfernt wird.",
     confirm: "Importieren",
     committing: "Gebiete werden geprüft und übernommen …",
     cancel: "Abbrechen",

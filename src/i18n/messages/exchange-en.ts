@@ -181,7 +181,8 @@ export const exchangeEn: Widen<typeof exchangeDe> = {
     asAreasTooMany: "More than {{max}} areas make no sense as pilot areas; show them as a layer.",
     asAreasPointsSkipped: "{{count}} points are left out then.",
     asOverlay: "Layer on the map (for comparison only)",
-    asOverlayHint: "Does not become part of the plan and is not shown again after the page is reloaded.",
+    asOverlayHint:
+      "Does not become part of the plan; the layer is kept in this browser and shows in every plan until it is removed.",
     confirm: "Import",
     committing: "Checking and adding the areas …",
     cancel: "Cancel",

@@ -333,7 +333,7 @@ export function ImportDialog() {
             )}
           </div>
         )}
-        <fieldset className="exchange-fieldset">
+        <fieldset className="exchange-fieldset" disabled={committing}>
           <legend>{t("exchange.import.asLegend")}</legend>
           <label className="exchange-choice">
             <input
