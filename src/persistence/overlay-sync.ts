@@ -25,7 +25,13 @@ export async function startOverlaySync(db: PilotkarteDb): Promise<() => void> {
     const now = new Set(state.overlays.map((o) => o.id));
     for (const overlay of state.overlays) {
       const old = before.get(overlay.id);
-      if (!old) db.overlays.put(rowOf(overlay)).catch(() => failed(overlay.fileName));
+      // In a later task (the page has just spent this one adding the layer to the map), written as
+      // it is then: it may have been hidden or removed meanwhile.
+      if (!old)
+        setTimeout(() => {
+          const current = useOverlayStore.getState().overlays.find((o) => o.id === overlay.id);
+          if (current) db.overlays.put(rowOf(current)).catch(() => failed(current.fileName));
+        }, 0);
       else if (old.visible !== overlay.visible)
         db.overlays.update(overlay.id, { visible: overlay.visible }).catch(() => undefined);
     }

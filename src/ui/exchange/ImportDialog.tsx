@@ -21,7 +21,7 @@ import { zoomToBounds } from "../../map/map-commands.ts";
 import { workspace } from "../../persistence/instance.ts";
 import { selectActiveVariant } from "../../store/document-store.ts";
 import { useExchangeDialogs } from "../../store/import-export-dialogs.ts";
-import { useOverlayStore } from "../../store/overlay-store.ts";
+import { type NewOverlay, useOverlayStore } from "../../store/overlay-store.ts";
 import { useDocumentStore } from "../../store/plan-document.ts";
 import { useSessionStore } from "../../store/session-store.ts";
 import { commandContext, loadCommands } from "../command-context.ts";
@@ -157,6 +157,7 @@ export function ImportDialog() {
     const notify = useSessionStore.getState().notify;
     setCommitting(true);
     const progress = (fraction: number, phase: string) => setCommitProgress({ fraction, phase });
+    let overlay: NewOverlay | null = null;
     try {
       if (target === "areas") {
         // The worker checks the areas and sends them in batches: the page stays responsive meanwhile.
@@ -194,14 +195,14 @@ export function ImportDialog() {
       } else {
         progress(0, "layer");
         const { geojson, labels } = await importedOverlay(preview.token);
-        useOverlayStore.getState().add({
+        overlay = {
           fileName: file.name,
           geojson,
           labels,
           areaCount: preview.areaCount,
           pointCount: preview.pointCount,
           ...(preview.bbox ? { bbox: preview.bbox } : {}),
-        });
+        };
         notify({ kind: "info", key: "exchange.import.importedOverlay", values: { fileName: file.name } });
       }
     } catch (error) {
@@ -213,6 +214,12 @@ export function ImportDialog() {
     }
     if (preview.bbox) zoomToBounds(preview.bbox);
     close();
+    // The layer goes on the map in a task of its own, not in the one that closes the dialog: each costs
+    // some tens of milliseconds with a big layer.
+    if (overlay) {
+      const added = overlay;
+      setTimeout(() => useOverlayStore.getState().add(added), 0);
+    }
   };
 
   const problemText = (problem: ImportProblem) => {

@@ -70,6 +70,27 @@ describe("overlay sync", () => {
     expect(restored[0]?.url).not.toBe(a.url);
   });
 
+  it("an overlay hidden or removed right after it was added is stored as it is then", async () => {
+    const { db } = freshRepository();
+    const stop = await startOverlaySync(db);
+    const add = (fileName: string) =>
+      useOverlayStore.getState().add({
+        fileName,
+        geojson: new Blob([GEOJSON]),
+        labels: LABELS,
+        areaCount: 1,
+        pointCount: 0,
+      });
+    const hidden = add("hidden.geojson");
+    useOverlayStore.getState().setVisible(hidden.id, false);
+    const gone = add("gone.geojson");
+    useOverlayStore.getState().remove(gone.id);
+    await settle();
+    stop();
+    const rows = await db.overlays.toArray();
+    expect(rows.map((r) => [r.fileName, r.visible])).toEqual([["hidden.geojson", false]]);
+  });
+
   it("opens a version-1 database (before overlays) with its plans intact, and adds the overlay table", async () => {
     const name = `pilotkarte-v1-${Math.random().toString(36).slice(2)}`;
     const old = new Dexie(name);
