@@ -49,6 +49,7 @@ import {
   type BasemapChoice,
   buildMapStyle,
   interactiveLayerIds,
+  keepRuntimeLayers,
   layerIds,
   type MapView as MapViewSettings,
 } from "./map-style.ts";
@@ -401,6 +402,7 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
       ref={mapRef}
       mapLib={maplibre}
       mapStyle={style}
+      transformStyle={keepRuntimeLayers}
       workerUrl={workerUrl}
       initialViewState={
         initialCamera

@@ -52,6 +52,8 @@ export const BASEMAPDE_STYLE_URL =
 export const BASEMAPDE_CREDIT = "© GeoBasis-DE / BKG (2026) CC BY 4.0";
 /** Source ids of online basemaps start with this, so their errors can be told apart from ours. */
 export const BASEMAP_SOURCE_PREFIX = "basemap-";
+/** Style metadata listing the layers and sources buildMapStyle made (see keepRuntimeLayers). */
+const BUILT_METADATA_KEY = "pilotkarte:built";
 
 /** Ids of map layers; tests and the adapter use these names. */
 export const layerIds = {
@@ -398,6 +400,8 @@ export function buildMapStyle(
   const style: StyleSpecification = {
     version: 8,
     name: "Pilotkarte",
+    // What this builder made, so keepRuntimeLayers can tell it from what was added at run time.
+    metadata: { [BUILT_METADATA_KEY]: { layers: layers.map((l) => l.id), sources: Object.keys(sources) } },
     sources,
     layers,
     "font-faces": {
@@ -408,6 +412,57 @@ export function buildMapStyle(
   if (glyphs) style.glyphs = glyphs;
   if (sprite) style.sprite = sprite;
   return style;
+}
+
+function builtIdsOf(style: StyleSpecification): { layers: Set<string>; sources: Set<string> } | null {
+  const built = (style.metadata as Record<string, unknown> | undefined)?.[BUILT_METADATA_KEY] as
+    | { layers?: unknown; sources?: unknown }
+    | undefined;
+  if (!built || !Array.isArray(built.layers) || !Array.isArray(built.sources)) return null;
+  return { layers: new Set(built.layers as string[]), sources: new Set(built.sources as string[]) };
+}
+
+/**
+ * MapLibre's `transformStyle`: carries the layers and sources added at run time (terra-draw's drawing
+ * layers, the pilot areas, overlaps and imported layers) over into the next built style, each at its
+ * place among the built layers. Without it, switching the level, a layer, the basemap or anything else
+ * that rebuilds the style makes MapLibre's style diff remove them: terra-draw then draws into sources
+ * that no longer exist (and throws on every pointer move).
+ */
+export function keepRuntimeLayers(
+  previous: StyleSpecification | undefined,
+  next: StyleSpecification,
+): StyleSpecification {
+  if (!previous) return next;
+  const built = builtIdsOf(previous);
+  if (!built) return next;
+  const sources = { ...next.sources };
+  for (const [id, source] of Object.entries(previous.sources)) {
+    if (!built.sources.has(id) && !(id in sources)) sources[id] = source;
+  }
+  const nextIds = new Set(next.layers.map((l) => l.id));
+  // Each run-time layer goes below the nearest built layer above it that the next style still has (as
+  // MapLibre's addLayer with a beforeId), or on top when there is none.
+  const below = new Map<string | null, LayerSpecification[]>();
+  let anchor: string | null = null;
+  for (let i = previous.layers.length - 1; i >= 0; i--) {
+    const layer = previous.layers[i] as LayerSpecification;
+    if (built.layers.has(layer.id)) {
+      if (nextIds.has(layer.id)) anchor = layer.id;
+      continue;
+    }
+    if (nextIds.has(layer.id)) continue;
+    const source = "source" in layer ? layer.source : undefined;
+    if (typeof source === "string" && !(source in sources)) continue;
+    const list = below.get(anchor) ?? [];
+    list.unshift(layer);
+    below.set(anchor, list);
+  }
+  if (below.size === 0) return next;
+  const layers: LayerSpecification[] = [];
+  for (const layer of next.layers) layers.push(...(below.get(layer.id) ?? []), layer);
+  layers.push(...(below.get(null) ?? []));
+  return { ...next, sources, layers };
 }
 
 /** Credits for everything visible: each visible layer's credit once, plus the basemap's. */

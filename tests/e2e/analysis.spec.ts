@@ -1,15 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures.ts";
-
-async function toScreen(page: Page, lngLat: [number, number]) {
-  return page.evaluate((p) => {
-    const map = window.__pilotkarte?.map;
-    if (!map) throw new Error("no map");
-    const point = map.project(p);
-    const rect = map.getCanvas().getBoundingClientRect();
-    return { x: rect.left + point.x, y: rect.top + point.y };
-  }, lngLat);
-}
+import { expect, test, toScreen } from "./fixtures.ts";
 
 test.describe("Coverage of a pilot area", () => {
   test("shows residents as a range of two methods, districts per level and facilities", async ({

@@ -1,20 +1,9 @@
 import { mkdirSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { type AppPage, expect, test } from "./fixtures.ts";
+import { type AppPage, expect, test, toScreen } from "./fixtures.ts";
 
 const SCREENSHOTS = "test-results/screenshots";
 mkdirSync(SCREENSHOTS, { recursive: true });
-
-/** Screen position of a lon/lat in the page. */
-async function toScreen(page: Page, lngLat: [number, number]) {
-  return page.evaluate((p) => {
-    const map = window.__pilotkarte?.map;
-    if (!map) throw new Error("no map");
-    const point = map.project(p);
-    const rect = map.getCanvas().getBoundingClientRect();
-    return { x: rect.left + point.x, y: rect.top + point.y };
-  }, lngLat);
-}
 
 /** The active variant's areas as plain data. */
 async function areas(page: Page) {

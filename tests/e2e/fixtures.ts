@@ -81,4 +81,15 @@ export const test = base.extend<{ app: AppPage }>({
   },
 });
 
+/** Screen position (page pixels) of a lon/lat on the main map. */
+export async function toScreen(page: Page, lngLat: [number, number]) {
+  return page.evaluate((p) => {
+    const map = window.__pilotkarte?.map;
+    if (!map) throw new Error("no map");
+    const point = map.project(p);
+    const rect = map.getCanvas().getBoundingClientRect();
+    return { x: rect.left + point.x, y: rect.top + point.y };
+  }, lngLat);
+}
+
 export { expect };

@@ -6,6 +6,7 @@ import {
   BASEMAP_SOURCE_PREFIX,
   buildMapStyle,
   interactiveLayerIds,
+  keepRuntimeLayers,
   type MapView,
   POPULATION_CLASSES,
   visibleCredits,
@@ -202,5 +203,92 @@ describe("population classes", () => {
     for (let i = 1; i < POPULATION_CLASSES.length; i++) {
       expect(POPULATION_CLASSES[i]?.from).toBeGreaterThan(POPULATION_CLASSES[i - 1]?.from ?? 0);
     }
+  });
+});
+
+describe("keepRuntimeLayers", () => {
+  const view = (level: MapView["level"]): MapView => ({
+    level,
+    showLabels: true,
+    visibleLayers: new Set(["city-boundary"]),
+    basemap: { id: "schematic" },
+  });
+  /** The style as MapLibre serialises it after terra-draw and the pilot areas added their layers. */
+  function withRuntimeLayers(style: StyleSpecification): StyleSpecification {
+    const layers = [...style.layers];
+    // Pilot areas sit on top of the built layers; an imported layer just below them; terra-draw on top.
+    layers.push(
+      { id: "overlay-1-fill", type: "fill", source: "overlay-1" },
+      { id: "pilot-areas-fill", type: "fill", source: "pilot-areas" },
+      { id: "td-polygon", type: "fill", source: "td-polygon" },
+      { id: "td-point", type: "circle", source: "td-point" },
+    );
+    return {
+      ...style,
+      sources: {
+        ...style.sources,
+        "overlay-1": { type: "geojson", data: "pilotkarte-blob://1" },
+        "pilot-areas": { type: "geojson", data: { type: "FeatureCollection", features: [] } },
+        "td-polygon": { type: "geojson", data: { type: "FeatureCollection", features: [] } },
+        "td-point": { type: "geojson", data: { type: "FeatureCollection", features: [] } },
+      },
+      layers,
+    };
+  }
+
+  it("returns the next style unchanged on the first load", () => {
+    const next = buildMapStyle(catalogue, view("stadtbezirk"), base, fonts);
+    expect(keepRuntimeLayers(undefined, next)).toBe(next);
+  });
+
+  it("keeps terra-draw's and the app's own layers and sources when the level changes", () => {
+    const previous = withRuntimeLayers(buildMapStyle(catalogue, view("stadtbezirk"), base, fonts));
+    const next = buildMapStyle(catalogue, view("unterbezirk"), base, fonts);
+    const result = keepRuntimeLayers(previous, next);
+    const ids = result.layers.map((l) => l.id);
+    expect(ids.slice(-4)).toEqual(["overlay-1-fill", "pilot-areas-fill", "td-polygon", "td-point"]);
+    // Everything the builder made for the new level is there, in its order, below the run-time layers.
+    expect(ids.slice(0, next.layers.length)).toEqual(next.layers.map((l) => l.id));
+    for (const id of ["overlay-1", "pilot-areas", "td-polygon", "td-point"])
+      expect(result.sources[id]).toBeDefined();
+    expect(result.metadata).toEqual(next.metadata);
+  });
+
+  it("drops built layers and sources the next style no longer has", () => {
+    const previous = withRuntimeLayers(buildMapStyle(catalogue, view("unterbezirk"), base, fonts));
+    const next = buildMapStyle(catalogue, view("stadtbezirk"), base, fonts);
+    const result = keepRuntimeLayers(previous, next);
+    expect(result.layers.map((l) => l.id)).not.toContain("districts-unterbezirk-fill");
+    expect(result.sources["districts-unterbezirk"]).toBeUndefined();
+  });
+
+  it("keeps a run-time layer just below the built layer it was below", () => {
+    const built = buildMapStyle(catalogue, view("stadtbezirk"), base, fonts);
+    const fillIndex = built.layers.findIndex((l) => l.id === "districts-stadtbezirk-fill");
+    const previous: StyleSpecification = {
+      ...built,
+      sources: {
+        ...built.sources,
+        marks: { type: "geojson", data: { type: "FeatureCollection", features: [] } },
+      },
+      layers: [
+        ...built.layers.slice(0, fillIndex + 1),
+        { id: "marks", type: "circle", source: "marks" },
+        ...built.layers.slice(fillIndex + 1),
+      ],
+    };
+    const next = buildMapStyle(catalogue, { ...view("stadtbezirk"), showLabels: false }, base, fonts);
+    const ids = keepRuntimeLayers(previous, next).layers.map((l) => l.id);
+    expect(ids[ids.indexOf("districts-stadtbezirk-fill") + 1]).toBe("marks");
+  });
+
+  it("leaves a style it did not build alone", () => {
+    const foreign: StyleSpecification = {
+      version: 8,
+      sources: {},
+      layers: [{ id: "x", type: "background" }],
+    };
+    const next = buildMapStyle(catalogue, view("stadtbezirk"), base, fonts);
+    expect(keepRuntimeLayers(foreign, next)).toBe(next);
   });
 });
