@@ -127,7 +127,7 @@ function MainApp() {
         <a className="skip-link" href="#map">
           {t("app.skipToMap")}
         </a>
-        <a className="skip-link" href="#panel-areas">
+        <a className="skip-link" href="#results">
           {t("a11y.skipToResults")}
         </a>
         <a className="skip-link" href="#panel-layers">

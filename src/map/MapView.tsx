@@ -149,7 +149,12 @@ function ZoomButtons({ labels }: { labels: MapLabels }) {
 export function MapView({ catalogue, labels, renderFacility, children, onCameraChange }: MapViewProps) {
   const initialCamera = useSessionStore.getState().initialCamera;
   const mapRef = useRef<MapRef>(null);
-  const level = useSessionStore((s) => s.level);
+  const tool = useSessionStore((s) => s.tool);
+  const picking = tool === "districts";
+  const shownLevel = useSessionStore((s) => s.level);
+  const pickLevel = useSessionStore((s) => s.pickLevel);
+  // "Build from districts" picks from its own level, and the map shows that level while it is on.
+  const level = picking ? pickLevel : shownLevel;
   const showLabels = useSessionStore((s) => s.showLabels);
   const visibleLayers = useSessionStore((s) => s.visibleLayers);
   const basemapId = useSessionStore((s) => s.basemap);
@@ -184,8 +189,8 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
   }, [basemapId]);
 
   const view: MapViewSettings = useMemo(
-    () => ({ level, showLabels, visibleLayers: new Set(visibleLayers ?? []), basemap }),
-    [level, showLabels, visibleLayers, basemap],
+    () => ({ level, picking, showLabels, visibleLayers: new Set(visibleLayers ?? []), basemap }),
+    [level, picking, showLabels, visibleLayers, basemap],
   );
   const base = useMemo(() => new URL(import.meta.env.BASE_URL, window.location.href).href, []);
   const style = useMemo(
@@ -250,6 +255,7 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
       map.setFeatureState(hovered.current, { hover: false });
     }
     hovered.current = null;
+    if (useSessionStore.getState().pickPreview) useSessionStore.getState().setPickPreview(null);
   }, []);
 
   const onMouseMove = useCallback(
@@ -265,8 +271,9 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
       const feature = event.features?.[0];
       const overFacility = feature && facilityIdOf(feature.layer.id) !== null;
       map.getCanvas().style.cursor = feature ? "pointer" : "";
+      // While picking districts the district under the pointer counts, even below a facility point.
       const district = event.features?.find((f) => f.layer.id === layerIds.districtFill(level));
-      if (overFacility || !district || typeof district.id !== "number") {
+      if ((overFacility && session.tool !== "districts") || !district || typeof district.id !== "number") {
         clearHover();
         return;
       }
@@ -275,6 +282,10 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
       clearHover();
       hovered.current = { source, id: district.id };
       map.setFeatureState(hovered.current, { hover: true });
+      if (session.tool === "districts") {
+        const p = district.properties as unknown as ReferenceAreaProperties;
+        session.setPickPreview({ name: p.name, code: p.code, areaKm2: Number(p.areaKm2) });
+      }
     },
     [level, clearHover],
   );

@@ -30,6 +30,8 @@ export type BasemapChoice =
 
 export interface MapView {
   level: ReferenceLevel;
+  /** "Build from districts" is on: the district under the pointer shows what a click would add. */
+  picking?: boolean;
   showLabels: boolean;
   visibleLayers: ReadonlySet<string>;
   basemap: BasemapChoice;
@@ -299,7 +301,14 @@ export function buildMapStyle(
       source,
       layout: { visibility: visibility(active) },
       paint: {
-        "fill-color": ["case", ["boolean", ["feature-state", "picked"], false], "#f59e0b", "#1d4ed8"],
+        "fill-color": [
+          "case",
+          ["boolean", ["feature-state", "picked"], false],
+          "#f59e0b",
+          ["boolean", ["feature-state", "hover"], false],
+          view.picking ? "#f59e0b" : "#1d4ed8",
+          "#1d4ed8",
+        ],
         "fill-opacity": [
           "case",
           ["boolean", ["feature-state", "picked"], false],
@@ -307,7 +316,7 @@ export function buildMapStyle(
           ["boolean", ["feature-state", "selected"], false],
           0.28,
           ["boolean", ["feature-state", "hover"], false],
-          0.14,
+          view.picking ? 0.25 : 0.14,
           0.01,
         ],
       },

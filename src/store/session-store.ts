@@ -72,6 +72,13 @@ export interface SessionState {
   /** The overlap picked in the overlap table ("<areaIdA>|<areaIdB>"), drawn bold on the map. */
   highlightedOverlap: string | null;
   picked: PickedDistrict[];
+  /** The level "build from districts" picks from (its own, shown on the map while the tool is on). */
+  pickLevel: ReferenceLevel;
+  /** The district a click of "build from districts" would pick (under the pointer). */
+  pickPreview: { name: string; code: string; areaKm2: number } | null;
+  /** The results panel beside the map: open or folded away, and its width in pixels. */
+  resultsOpen: boolean;
+  resultsWidth: number;
   toasts: Toast[];
   shortcutsOpen: boolean;
   /** The screen shown (never remembered: the app always opens on the workspace). */
@@ -91,6 +98,10 @@ export interface SessionState {
   setLiveGeometry(live: { areaId: string; geometry: AreaGeometry } | null): void;
   setHighlightedOverlap(key: string | null): void;
   togglePicked(district: PickedDistrict, additive: boolean): void;
+  setPickLevel(level: ReferenceLevel): void;
+  setPickPreview(preview: { name: string; code: string; areaKm2: number } | null): void;
+  setResultsOpen(open: boolean): void;
+  setResultsWidth(width: number): void;
   clearPicked(): void;
   notify(toast: Omit<Toast, "id">): void;
   dismissToast(id: number): void;
@@ -130,6 +141,10 @@ export const useSessionStore = create<SessionState>()(
       liveGeometry: null,
       highlightedOverlap: null,
       picked: [],
+      pickLevel: "unterbezirk",
+      pickPreview: null,
+      resultsOpen: true,
+      resultsWidth: 380,
       toasts: [],
       shortcutsOpen: false,
       view: "workspace",
@@ -138,7 +153,8 @@ export const useSessionStore = create<SessionState>()(
       setCompareVariantIds: (compareVariantIds) => set({ compareVariantIds }),
       initialCamera: null,
       setInitialCamera: (initialCamera) => set({ initialCamera }),
-      setTool: (tool) => set({ tool, measure: null, ...(tool !== "districts" ? { picked: [] } : {}) }),
+      setTool: (tool) =>
+        set({ tool, measure: null, ...(tool !== "districts" ? { picked: [], pickPreview: null } : {}) }),
       selectPilotArea: (selectedAreaId) =>
         set({ selectedAreaId, ...(selectedAreaId ? { selectedArea: null } : {}) }),
       setEditingAreaId: (editingAreaId) => set({ editingAreaId }),
@@ -161,6 +177,11 @@ export const useSessionStore = create<SessionState>()(
         });
       },
       clearPicked: () => set({ picked: [] }),
+      // Districts of another level cannot be merged with those picked so far.
+      setPickLevel: (pickLevel) => set({ pickLevel, picked: [], pickPreview: null }),
+      setPickPreview: (pickPreview) => set({ pickPreview }),
+      setResultsOpen: (resultsOpen) => set({ resultsOpen }),
+      setResultsWidth: (resultsWidth) => set({ resultsWidth: Math.round(resultsWidth) }),
       notify: (toast) => {
         const id = Date.now() + Math.random();
         set({ toasts: [...get().toasts.slice(-3), { ...toast, id }] });
@@ -197,6 +218,9 @@ export const useSessionStore = create<SessionState>()(
         showLabels: s.showLabels,
         visibleLayers: s.visibleLayers,
         snapping: s.snapping,
+        pickLevel: s.pickLevel,
+        resultsOpen: s.resultsOpen,
+        resultsWidth: s.resultsWidth,
         // An online basemap is not restored: the app always opens on the offline one.
       }),
     },

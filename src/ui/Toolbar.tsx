@@ -1,18 +1,20 @@
-/** The drawing toolbar over the map: tools, snapping, undo/redo, shortcuts, live measures and a hint. */
+/** The drawing toolbar above the map: tools, snapping, undo/redo, shortcuts, live measures and a hint. */
 import { useTranslation } from "react-i18next";
 import { MIN_AREA_M2 } from "../domain/geometry/limits.ts";
+import { REFERENCE_LEVELS, type ReferenceLevel } from "../domain/model/catalogue.ts";
 import type { Language } from "../i18n/index.ts";
-import { formatNumber } from "../i18n/index.ts";
+import { formatKm2, formatNumber } from "../i18n/index.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
 import { DRAWING_TOOLS, type LiveMeasure, type Tool, useSessionStore } from "../store/session-store.ts";
 
-const TOOLS: { tool: Tool; icon: string; key: string }[] = [
-  { tool: "select", icon: "↖", key: "V" },
-  { tool: "polygon", icon: "⬠", key: "P" },
-  { tool: "rectangle", icon: "▭", key: "R" },
-  { tool: "circle", icon: "◯", key: "C" },
-  { tool: "freehand", icon: "✎", key: "F" },
-  { tool: "districts", icon: "⊞", key: "B" },
+/** `main` tools keep their name in a narrow bar; the others show only their symbol there. */
+const TOOLS: { tool: Tool; icon: string; key: string; main: boolean }[] = [
+  { tool: "select", icon: "↖", key: "V", main: true },
+  { tool: "polygon", icon: "⬠", key: "P", main: true },
+  { tool: "rectangle", icon: "▭", key: "R", main: false },
+  { tool: "circle", icon: "◯", key: "C", main: false },
+  { tool: "freehand", icon: "✎", key: "F", main: false },
+  { tool: "districts", icon: "⊞", key: "B", main: true },
 ];
 
 const HINT_KEYS: Record<Tool, string> = {
@@ -61,6 +63,46 @@ function MeasureReadout({ measure, language }: { measure: LiveMeasure; language:
   );
 }
 
+/** The tool's own level for "build from districts", and what a click would pick. */
+function PickHint({ language }: { language: Language }) {
+  const { t } = useTranslation();
+  const pickLevel = useSessionStore((s) => s.pickLevel);
+  const setPickLevel = useSessionStore((s) => s.setPickLevel);
+  const preview = useSessionStore((s) => s.pickPreview);
+  const adding = useSessionStore((s) => s.picked.length > 0);
+  return (
+    <>
+      <label className="pick-level">
+        {t("tools.pickLevel")}{" "}
+        <select
+          value={pickLevel}
+          onChange={(e) => setPickLevel(e.currentTarget.value as ReferenceLevel)}
+          data-testid="pick-level"
+        >
+          {REFERENCE_LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {t(`layers.levels.${l}`)}
+            </option>
+          ))}
+        </select>
+      </label>{" "}
+      <span data-testid="pick-preview">
+        {preview
+          ? t(adding ? "tools.pickPreviewAdd" : "tools.pickPreview", {
+              name: preview.name,
+              area: formatKm2(preview.areaKm2, language),
+            })
+          : t("tools.hintDistricts")}
+      </span>
+    </>
+  );
+}
+
+/**
+ * The tool bar above the map (never over it, so it takes no click meant for the map): tools with their
+ * names where there is room, snapping, undo and redo, the shortcuts; below it one line with the hint
+ * for the tool (for "build from districts" its level and what a click would pick) and the live measures.
+ */
 export function Toolbar() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -78,20 +120,25 @@ export function Toolbar() {
   return (
     <div className="toolbar-wrap">
       <div className="toolbar" role="toolbar" aria-label={t("tools.heading")}>
-        {TOOLS.map(({ tool: id, icon, key }) => (
+        {TOOLS.map(({ tool: id, icon, key, main }) => (
           <button
             key={id}
             type="button"
-            className="tool-button"
+            className={main ? "tool-button tool-main" : "tool-button"}
             aria-pressed={tool === id}
             disabled={readOnly && id !== "select"}
             title={`${t(`tools.${id}`)} (${key})`}
+            aria-label={t(`tools.${id}`)}
             aria-keyshortcuts={key}
             onClick={() => setTool(id)}
             data-tool={id}
           >
-            <span aria-hidden="true">{icon}</span>
-            <span className="visually-hidden">{t(`tools.${id}`)}</span>
+            <span aria-hidden="true" className="tool-icon">
+              {icon}
+            </span>
+            <span aria-hidden="true" className="tool-label">
+              {t(`tools.short.${id}`)}
+            </span>
           </button>
         ))}
         <span className="toolbar-sep" aria-hidden="true" />
@@ -137,12 +184,20 @@ export function Toolbar() {
           ?
         </button>
       </div>
-      <p className="tool-hint" data-testid="tool-hint">
-        {t(HINT_KEYS[tool])}
-        {DRAWING_TOOLS.includes(tool) &&
-          ` ${t("draw.minArea", { min: formatNumber(MIN_AREA_M2, language) })}`}
-      </p>
-      {measure && <MeasureReadout measure={measure} language={language} />}
+      <div className="tool-status">
+        <p className="tool-hint" data-testid="tool-hint">
+          {tool === "districts" ? (
+            <PickHint language={language} />
+          ) : (
+            <>
+              {t(HINT_KEYS[tool])}
+              {DRAWING_TOOLS.includes(tool) &&
+                ` ${t("draw.minArea", { min: formatNumber(MIN_AREA_M2, language) })}`}
+            </>
+          )}
+        </p>
+        {measure && <MeasureReadout measure={measure} language={language} />}
+      </div>
     </div>
   );
 }

@@ -11,9 +11,7 @@ import { useSessionStore } from "../store/session-store.ts";
 import { AboutDialog } from "./AboutDialog.tsx";
 import { AreaList } from "./AreaList.tsx";
 import { AreaPanel } from "./AreaPanel.tsx";
-import { CoveragePanel } from "./CoveragePanel.tsx";
 import { Credits } from "./Credits.tsx";
-import { DistrictPanel } from "./DistrictPanel.tsx";
 import { DistrictPicker } from "./DistrictPicker.tsx";
 import { OverlayLegend } from "./exchange/OverlayLegend.tsx";
 import { FacilityPopup } from "./FacilityPopup.tsx";
@@ -27,8 +25,8 @@ import { StorageBanner } from "./StorageBanner.tsx";
 import { Toasts } from "./Toasts.tsx";
 import { Toolbar } from "./Toolbar.tsx";
 import { useAnalysis } from "./use-analysis.ts";
+import { ResultsPanel } from "./results/ResultsPanel.tsx";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts.ts";
-import { VariantSummary } from "./VariantSummary.tsx";
 import { VariantManager } from "./variants/VariantManager.tsx";
 
 type Tab = "areas" | "layers";
@@ -41,7 +39,7 @@ const ExportDialog = lazy(() =>
   import("./exchange/ExportDialog.tsx").then((m) => ({ default: m.ExportDialog })),
 );
 
-/** Skip links (in App) into a sidebar tab: "#panel-areas" (the results) and "#panel-layers". */
+/** Skip links (in App) into a sidebar tab: "#panel-areas" (the pilot areas) and "#panel-layers". */
 const SKIP_TARGETS: Record<string, Tab> = { "#panel-areas": "areas", "#panel-layers": "layers" };
 
 export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
@@ -62,6 +60,13 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
     // A skip link into a hidden tab panel would go nowhere: show the tab, then focus its panel.
     const onClick = (event: MouseEvent) => {
       const link = event.target instanceof Element ? event.target.closest("a.skip-link") : null;
+      if (link?.getAttribute("href") === "#results") {
+        // The results panel may be folded away: open it, then focus it.
+        event.preventDefault();
+        useSessionStore.getState().setResultsOpen(true);
+        requestAnimationFrame(() => document.getElementById("results")?.focus());
+        return;
+      }
       const next = SKIP_TARGETS[link?.getAttribute("href") ?? ""];
       if (!next) return;
       event.preventDefault();
@@ -111,6 +116,10 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
   return (
     <main className="workspace">
       <aside id="layers" className="sidebar" tabIndex={-1}>
+        {/* What the drawing tool in use needs (points, typed coordinates, picked districts): beside the
+            map, never over it. */}
+        <KeyboardPanel />
+        <DistrictPicker />
         <div className="tabs" role="tablist" aria-label={t("app.title")}>
           {(["areas", "layers"] as Tab[]).map((id) => (
             <button
@@ -136,9 +145,7 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
         >
           <VariantManager />
           <AreaPanel />
-          <CoveragePanel catalogue={catalogue} />
           <AreaList />
-          <VariantSummary catalogue={catalogue} />
         </div>
         <div
           id="panel-layers"
@@ -150,26 +157,26 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
           <LayerPanel catalogue={catalogue} />
         </div>
       </aside>
-      <section id="map" className="map-area" aria-label={t("map.label")} tabIndex={-1}>
-        <MapView
-          catalogue={catalogue}
-          labels={mapLabels}
-          onCameraChange={() => workspace.cameraChanged()}
-          renderFacility={(hit) => (
-            <FacilityPopup catalogue={catalogue} entryId={hit.entryId} properties={hit.properties} />
-          )}
-        />
+      <div className="map-column">
         <Toolbar />
-        <KeyboardPanel />
-        <KeyboardAnnouncer />
-        <StorageBanner />
-        <Credits credits={credits} />
-        <OverlayLegend />
-        <DistrictPanel />
-        <DistrictPicker />
-        <Notices catalogue={catalogue} />
-        <Toasts />
-      </section>
+        <section id="map" className="map-area" aria-label={t("map.label")} tabIndex={-1}>
+          <MapView
+            catalogue={catalogue}
+            labels={mapLabels}
+            onCameraChange={() => workspace.cameraChanged()}
+            renderFacility={(hit) => (
+              <FacilityPopup catalogue={catalogue} entryId={hit.entryId} properties={hit.properties} />
+            )}
+          />
+          <KeyboardAnnouncer />
+          <StorageBanner />
+          <Credits credits={credits} />
+          <OverlayLegend />
+          <Notices catalogue={catalogue} />
+          <Toasts />
+        </section>
+      </div>
+      <ResultsPanel catalogue={catalogue} />
       <AboutDialog catalogue={catalogue} />
       <ShortcutsDialog />
       <PlansDialog />

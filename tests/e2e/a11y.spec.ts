@@ -122,8 +122,8 @@ test.describe("Accessibility", () => {
     expect(contrast(ring.colour, ring.behind)).toBeGreaterThanOrEqual(3);
     await page.keyboard.press("Enter");
     await expect(page.locator('[data-tool="polygon"]')).toHaveAttribute("aria-pressed", "true");
-    // Back to the map (it comes before the toolbar).
-    await tabUntil(page, (f) => f.canvas, { back: true, limit: 20 });
+    // On to the map (it follows the tool bar).
+    await tabUntil(page, (f) => f.canvas, { limit: 20 });
     await expect(page.getByTestId("keyboard-crosshair")).toBeVisible();
 
     // Zoom in twice with the map's own keys: the step of the arrow keys follows.
@@ -400,11 +400,14 @@ test.describe("Skip links and language", () => {
     await page.keyboard.press("Enter");
     await expect(page.locator("#panel-layers")).toBeVisible();
     await expect(page.locator("#panel-layers")).toBeFocused();
-    // Back to the skip link for the results: it shows the areas tab again and focuses it.
-    await tabUntil(page, (f) => f.text === "Zu den Ergebnissen springen", { back: true, limit: 60 });
+    // Back to the skip link for the results: it opens the results beside the map (even when folded
+    // away) and focuses them.
+    await page.getByTestId("results-hide").click();
+    await expect(page.getByTestId("results-panel")).toBeHidden();
+    await tabUntil(page, (f) => f.text === "Zu den Ergebnissen springen", { back: true, limit: 80 });
     await page.keyboard.press("Enter");
-    await expect(page.locator("#panel-areas")).toBeVisible();
-    await expect(page.locator("#panel-areas")).toBeFocused();
+    await expect(page.getByTestId("results-panel")).toBeVisible();
+    await expect(page.locator("#results")).toBeFocused();
     await tabUntil(page, (f) => f.text === "Zur Karte springen", { back: true, limit: 60 });
     await page.keyboard.press("Enter");
     await page.keyboard.press("Tab");
@@ -422,7 +425,7 @@ test.describe("Skip links and language", () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe("en");
     await expect(canvas).toHaveAttribute("aria-label", "Map of Dortmund");
     await page.locator("body").press("p");
-    await expect(page.getByTestId("keyboard-panel")).toContainText("Keyboard drawing");
+    await expect(page.getByTestId("keyboard-panel")).toContainText("Drawing");
     await page.getByTestId("coordinate-input").fill("51.5136, 7.4653");
     await page.getByTestId("coordinate-input").press("Enter");
     await expect(page.getByTestId("keyboard-announcement")).toHaveText(

@@ -163,7 +163,7 @@ test.describe("Drawing and editing pilot areas", () => {
             if (!bounds.contains(mid)) continue;
             const pm = map.project(mid);
             const canvas = map.getCanvas().getBoundingClientRect();
-            if (pm.x < 150 || pm.y < 150 || pm.x > canvas.width - 150 || pm.y > canvas.height - 150) continue;
+            if (pm.x < 100 || pm.y < 100 || pm.x > canvas.width - 100 || pm.y > canvas.height - 100) continue;
             const pa = map.project(a as [number, number]);
             const pb = map.project(b as [number, number]);
             const length = Math.hypot(pa.x - pb.x, pa.y - pb.y);

@@ -7,7 +7,7 @@ export const a11yDe = {
   mapName: "Karte von Dortmund",
   measureMethod: "Berechnung",
   keyboard: {
-    heading: "Tastatur-Zeichnen",
+    heading: "Zeichnen",
     help:
       "Pfeiltasten verschieben die Karte unter dem Fadenkreuz in der Mitte (mit Umschalt- oder Alt-Taste in feinen Schritten), + und − zoomen. " +
       "Mit dem Polygon-Werkzeug (P) setzt die Eingabetaste einen Punkt am Fadenkreuz; Eingabe auf dem ersten Punkt oder zweimal an derselben Stelle schließt die Fläche, " +
@@ -15,8 +15,9 @@ export const a11yDe = {
     points_one: "{{count}} Punkt gesetzt",
     points_other: "{{count}} Punkte gesetzt",
     noPoints:
-      "Noch kein Punkt gesetzt: Karte fokussieren, mit den Pfeiltasten zielen, Eingabe setzt einen Punkt.",
-    polygonOnly: "Mit der Tastatur wird mit dem Polygon-Werkzeug gezeichnet.",
+      "Noch kein Punkt gesetzt: auf die Karte klicken – oder die Karte fokussieren, mit den Pfeiltasten zielen und mit Eingabe setzen – oder unten eine Koordinate eingeben.",
+    polygonOnly:
+      "Rechteck, Kreis und Freihand werden mit der Maus gezeichnet; mit Tastatur und Koordinaten zeichnet das Polygon-Werkzeug (P).",
     editing: "Punkt {{index}} von {{count}} von „{{name}}“",
     editHelp:
       "[ und ] (oder Bild auf/ab) wählen einen Punkt, Pfeiltasten verschieben ihn, Einfg fügt dahinter einen ein, Entf löscht ihn, Eingabe übernimmt (ein Rückgängig-Schritt), Escape bricht ab.",

@@ -8,15 +8,17 @@ export const a11yEn: Widen<typeof a11yDe> = {
   mapName: "Map of Dortmund",
   measureMethod: "Method",
   keyboard: {
-    heading: "Keyboard drawing",
+    heading: "Drawing",
     help:
       "Arrow keys move the map under the crosshair in the centre (in fine steps with Shift or Alt), + and − zoom. " +
       "With the polygon tool (P), Enter places a point at the crosshair; Enter on the first point or twice on the same spot closes the area, " +
       "Backspace removes the last point, Escape cancels. With an area selected, Enter starts vertex editing.",
     points_one: "{{count}} point placed",
     points_other: "{{count}} points placed",
-    noPoints: "No point yet: focus the map, aim with the arrow keys, Enter places a point.",
-    polygonOnly: "Keyboard drawing uses the polygon tool.",
+    noPoints:
+      "No point yet: click on the map – or focus the map, aim with the arrow keys and press Enter – or type a coordinate below.",
+    polygonOnly:
+      "Rectangles, circles and freehand shapes are drawn with the mouse; the keyboard and typed coordinates draw with the polygon tool (P).",
     editing: "Point {{index}} of {{count}} of “{{name}}”",
     editHelp:
       "[ and ] (or Page Up/Down) pick a point, the arrow keys move it, Insert adds one after it, Delete removes it, Enter applies (one undo step), Escape cancels.",

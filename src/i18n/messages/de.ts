@@ -109,6 +109,17 @@ export const de = {
     hintCircle: "Mittelpunkt klicken, Maus bewegen, erneut klicken.",
     hintFreehand: "Klicken und Maus bewegen; Klick beendet.",
     hintDistricts: "Gebiet anklicken; mit Umschalt+Klick weitere hinzufügen oder entfernen.",
+    pickLevel: "Ebene",
+    pickPreview: "Klick wählt {{name}} ({{area}})",
+    pickPreviewAdd: "Umschalt+Klick fügt {{name}} ({{area}}) hinzu",
+    short: {
+      select: "Auswählen",
+      polygon: "Polygon",
+      rectangle: "Rechteck",
+      circle: "Kreis",
+      freehand: "Freihand",
+      districts: "Aus Gebieten",
+    },
     hintSelect:
       "Gebiet anklicken zum Bearbeiten: Punkte ziehen, Mittelpunkte ziehen fügt Punkte ein, Rechtsklick auf einen Punkt löscht ihn.",
   },
@@ -339,6 +350,13 @@ export const de = {
     takeOver: "Hier bearbeiten",
     download: "Sicherung herunterladen",
     reload: "Neu laden",
+  },
+  results: {
+    heading: "Ergebnisse",
+    hide: "Ergebnisse ausblenden",
+    show: "Ergebnisse einblenden",
+    resize: "Breite der Ergebnisse (Pfeiltasten ändern sie)",
+    empty: "Ein Pilotgebiet auf der Karte oder in der Liste anklicken: hier erscheinen seine Fläche, Einwohner, Bezirke und Einrichtungen.",
   },
   coverage: {
     heading: "Abdeckung",

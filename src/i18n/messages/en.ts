@@ -109,6 +109,17 @@ export const en: Messages = {
     hintCircle: "Click the centre, move the mouse, click again.",
     hintFreehand: "Click and move the mouse; click to finish.",
     hintDistricts: "Click a district; Shift+click adds or removes more.",
+    pickLevel: "Level",
+    pickPreview: "Click picks {{name}} ({{area}})",
+    pickPreviewAdd: "Shift+click adds {{name}} ({{area}})",
+    short: {
+      select: "Select",
+      polygon: "Polygon",
+      rectangle: "Rectangle",
+      circle: "Circle",
+      freehand: "Freehand",
+      districts: "From districts",
+    },
     hintSelect:
       "Click an area to edit it: drag points, drag midpoints to insert points, right-click a point to delete it.",
   },
@@ -327,6 +338,13 @@ export const en: Messages = {
     takeOver: "Edit here",
     download: "Download backup",
     reload: "Reload",
+  },
+  results: {
+    heading: "Results",
+    hide: "Hide the results",
+    show: "Show the results",
+    resize: "Width of the results (arrow keys change it)",
+    empty: "Click a pilot area on the map or in the list: its area, residents, districts and facilities appear here.",
   },
   coverage: {
     heading: "Coverage",

@@ -31,6 +31,7 @@ import { useDocumentStore } from "../../store/plan-document.ts";
 import { useReferenceStore } from "../../store/reference-store.ts";
 import { type Tool, useSessionStore } from "../../store/session-store.ts";
 import { isActiveDraw, registerDraw } from "./draw-registry.ts";
+import { getKeyboardDraw, setKeyboardDraw } from "./KeyboardDrawState.ts";
 import { createSnapper } from "./snapper.ts";
 
 /** Texts the draw controller needs from the UI (it has no i18n of its own). */
@@ -65,6 +66,31 @@ function forTerraDraw(geometry: Polygon): Polygon {
     type: "Polygon",
     coordinates: geometry.coordinates.map((ring) => ring.map((p) => [round(p[0] ?? 0), round(p[1] ?? 0)])),
   };
+}
+
+/**
+ * Tells the drawing panel which points of a polygon the pointer has placed so far (terra-draw's sketch
+ * keeps the committed points first, then the one following the pointer).
+ */
+function publishPointerSketch(draw: TerraDraw, ids: (string | number)[]) {
+  let points: [number, number][] | null = null;
+  for (const id of ids) {
+    const feature = draw.getSnapshotFeature(id);
+    if (feature?.geometry.type !== "Polygon" || feature.properties.currentlyDrawing !== true) continue;
+    const committed = Number(feature.properties.committedCoordinateCount ?? 0);
+    const ring = (feature.geometry as Polygon).coordinates[0] ?? [];
+    points = ring.slice(0, committed).map((p) => [p[0] ?? 0, p[1] ?? 0]);
+  }
+  if (points === null) {
+    // This change did not touch the sketch; it is gone only if nothing is being drawn any more.
+    if (draw.getModeState() === "drawing") return;
+    points = [];
+  }
+  const current = getKeyboardDraw().pointerPoints;
+  const same =
+    current.length === points.length &&
+    current.every((p, i) => p[0] === points[i]?.[0] && p[1] === points[i]?.[1]);
+  if (!same) setKeyboardDraw({ pointerPoints: points });
 }
 
 function measureOf(feature: GeoJSONStoreFeatures | undefined, tool: Tool | "select") {
@@ -202,6 +228,7 @@ export function DrawController({ labels }: { labels: DrawLabels }) {
           const id = editingRef.current ?? ids[0];
           const feature = id === undefined ? undefined : d.getSnapshotFeature(id);
           session.setMeasure(measureOf(feature, session.tool));
+          if (!editingRef.current) publishPointerSketch(d, ids);
           // While a stored area is dragged, its shape feeds the live figures in the coverage panel.
           const byPlanner = userChanged;
           userChanged = false;
@@ -223,6 +250,7 @@ export function DrawController({ labels }: { labels: DrawLabels }) {
         const session = useSessionStore.getState();
         if (context.mode !== "select" && context.action === "draw") {
           d.removeFeatures([id]);
+          setKeyboardDraw({ pointerPoints: [] });
           if (!feature) return;
           const toolName = context.mode as "polygon" | "rectangle" | "circle" | "freehand";
           const result = createArea(
@@ -286,6 +314,7 @@ export function DrawController({ labels }: { labels: DrawLabels }) {
     const mode = TERRA_MODE[tool];
     if (draw.getMode() !== mode) draw.setMode(mode);
     useSessionStore.getState().setMeasure(null);
+    if (getKeyboardDraw().pointerPoints.length > 0) setKeyboardDraw({ pointerPoints: [] });
   }, [tool]);
 
   // The selected area → terra-draw feature for vertex editing (plain polygons only).

@@ -20,7 +20,7 @@ import { selectActiveVariant } from "../../store/document-store.ts";
 import { useDocumentStore } from "../../store/plan-document.ts";
 import { useReferenceStore } from "../../store/reference-store.ts";
 import { DRAWING_TOOLS, useSessionStore } from "../../store/session-store.ts";
-import { pointerDrawingInProgress } from "./draw-registry.ts";
+import { cancelPointerSketch, pointerDrawingInProgress } from "./draw-registry.ts";
 import {
   getKeyboardDraw,
   KEYBOARD_HELP_ID,
@@ -65,6 +65,17 @@ function announce(event: KeyboardDrawEvent) {
   setKeyboardDraw({ event });
 }
 
+/**
+ * Takes the points of a polygon started with the pointer over into the keyboard's shape (and drops
+ * terra-draw's sketch), so that a typed coordinate or the panel's buttons carry on with the same shape.
+ */
+function adoptPointerSketch() {
+  const { vertices, pointerPoints } = getKeyboardDraw();
+  if (pointerPoints.length === 0) return;
+  cancelPointerSketch();
+  setKeyboardDraw({ vertices: [...vertices, ...pointerPoints], pointerPoints: [] });
+}
+
 function editGeometry(ring: LonLat[], holes: LonLat[][]): Polygon {
   const close = (r: LonLat[]) => [...r, r[0] as LonLat];
   return { type: "Polygon", coordinates: [close(ring), ...holes.map(close)] };
@@ -89,6 +100,9 @@ export function KeyboardDraw({ labels }: { labels: KeyboardDrawLabels }) {
   const edit = useKeyboardDraw((s) => s.edit);
   const focused = useKeyboardDraw((s) => s.focused);
   const [centre, setCentre] = useState<LonLat | null>(null);
+  const pointerPoints = useKeyboardDraw((s) => s.pointerPoints);
+  /** Places a point of the keyboard's shape, or finishes it on its first point (set by the effect below). */
+  const placeRef = useRef<((at: LonLat) => void) | null>(null);
   const drawingTool = DRAWING_TOOLS.includes(tool);
   const active = edit !== null || (drawingTool && (focused || vertices.length > 0));
 
@@ -185,6 +199,8 @@ export function KeyboardDraw({ labels }: { labels: KeyboardDrawLabels }) {
         event: { kind: "vertex-added", index: points.length + 1, at },
       });
     };
+
+    placeRef.current = placeOrFinish;
 
     const cancelDrawing = () => {
       if (getKeyboardDraw().vertices.length === 0) return false;
@@ -389,6 +405,8 @@ export function KeyboardDraw({ labels }: { labels: KeyboardDrawLabels }) {
 
     const swallowed = new Set<string>();
     const onKeyDown = (event: KeyboardEvent) => {
+      // The crosshair is for the keyboard: it shows once a key is pressed on the map.
+      if (event.target === canvas && !getKeyboardDraw().focused) setKeyboardDraw({ focused: true });
       if (!handle(event)) return;
       event.preventDefault();
       event.stopPropagation();
@@ -399,16 +417,21 @@ export function KeyboardDraw({ labels }: { labels: KeyboardDrawLabels }) {
       event.preventDefault();
       event.stopPropagation();
     };
-    const onFocus = () => setKeyboardDraw({ focused: true });
+    // Focus by Tab (":focus-visible") shows the crosshair; a mouse click that focuses the map does not.
+    const onFocus = () => setKeyboardDraw({ focused: canvas.matches(":focus-visible") });
     const onBlur = () => setKeyboardDraw({ focused: false });
+    const onPointerDown = () => {
+      if (getKeyboardDraw().focused) setKeyboardDraw({ focused: false });
+    };
     const onMove = () => setCentre(centreOf(map));
     container.addEventListener("keydown", onKeyDown, { capture: true });
     container.addEventListener("keyup", onKeyUp, { capture: true });
     canvas.addEventListener("focus", onFocus);
     canvas.addEventListener("blur", onBlur);
+    canvas.addEventListener("pointerdown", onPointerDown);
     map.on("move", onMove);
     setCentre(centreOf(map));
-    setKeyboardDraw({ focused: document.activeElement === canvas });
+    setKeyboardDraw({ focused: document.activeElement === canvas && canvas.matches(":focus-visible") });
 
     registerKeyboardDrawCommands({
       placeAt: (at) => {
@@ -423,16 +446,25 @@ export function KeyboardDraw({ labels }: { labels: KeyboardDrawLabels }) {
         }
         const session = useSessionStore.getState();
         if (session.tool !== "polygon") session.setTool("polygon");
+        adoptPointerSketch();
         placeOrFinish(at);
         return true;
       },
       finish: () => {
-        if (getKeyboardDraw().edit) void commitEdit();
-        else void finish();
+        if (getKeyboardDraw().edit) {
+          void commitEdit();
+          return;
+        }
+        adoptPointerSketch();
+        void finish();
       },
       cancel: () => {
-        if (getKeyboardDraw().edit) stopEdit({ kind: "edit-cancelled" });
-        else cancelDrawing();
+        if (getKeyboardDraw().edit) {
+          stopEdit({ kind: "edit-cancelled" });
+          return;
+        }
+        adoptPointerSketch();
+        cancelDrawing();
       },
       startEdit: () => {
         startEdit();
@@ -446,10 +478,23 @@ export function KeyboardDraw({ labels }: { labels: KeyboardDrawLabels }) {
       container.removeEventListener("keyup", onKeyUp, { capture: true });
       canvas.removeEventListener("focus", onFocus);
       canvas.removeEventListener("blur", onBlur);
+      canvas.removeEventListener("pointerdown", onPointerDown);
       map.off("move", onMove);
       registerKeyboardDrawCommands(null);
+      placeRef.current = null;
     };
   }, [mapRef]);
+
+  // A click on the map while the keyboard's shape is open adds its point to that shape (terra-draw's
+  // new sketch is taken over at once), so keyboard and mouse build one shape together.
+  useEffect(() => {
+    if (pointerPoints.length === 0 || getKeyboardDraw().vertices.length === 0) return;
+    const place = placeRef.current;
+    if (!place) return;
+    cancelPointerSketch();
+    setKeyboardDraw({ pointerPoints: [] });
+    for (const point of pointerPoints) place(point);
+  }, [pointerPoints]);
 
   // Leaving the polygon tool drops the points; another selection or tool ends vertex editing.
   useEffect(() => {

@@ -47,6 +47,12 @@ export interface KeyboardEdit {
 export interface KeyboardDrawState {
   /** Points placed with Enter (or typed), in order. */
   vertices: LonLat[];
+  /**
+   * Points of a polygon being drawn with the pointer (terra-draw's sketch), as placed so far. The
+   * drawing panel shows them, and the keyboard, the typed coordinates and the panel's buttons take
+   * such a sketch over, so there is one shape whichever input placed its points.
+   */
+  pointerPoints: LonLat[];
   edit: KeyboardEdit | null;
   /** The map canvas has keyboard focus. */
   focused: boolean;
@@ -55,7 +61,14 @@ export interface KeyboardDrawState {
   seq: number;
 }
 
-let state: KeyboardDrawState = { vertices: [], edit: null, focused: false, event: null, seq: 0 };
+let state: KeyboardDrawState = {
+  vertices: [],
+  pointerPoints: [],
+  edit: null,
+  focused: false,
+  event: null,
+  seq: 0,
+};
 const listeners = new Set<() => void>();
 
 export function getKeyboardDraw(): KeyboardDrawState {

@@ -7,6 +7,8 @@ import { DRAWING_TOOLS } from "../../store/session-store.ts";
 
 interface DrawHandle {
   getModeState(): string;
+  getMode(): string;
+  setMode(mode: string): void;
   undo(): boolean;
 }
 
@@ -34,4 +36,13 @@ export function undoLastPoint(): boolean {
 /** Whether a shape is being drawn with the pointer right now (its Enter, Backspace and Escape are terra-draw's). */
 export function pointerDrawingInProgress(): boolean {
   return active?.getModeState() === "drawing";
+}
+
+/** Drops the shape being drawn with the pointer (its points are taken over elsewhere, or cancelled). */
+export function cancelPointerSketch(): void {
+  if (!active || active.getModeState() !== "drawing") return;
+  const mode = active.getMode();
+  // Leaving a mode cleans up its half-drawn shape; coming back starts afresh.
+  active.setMode("static");
+  active.setMode(mode);
 }

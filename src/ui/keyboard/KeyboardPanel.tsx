@@ -1,8 +1,8 @@
 /**
  * The keyboard side of drawing: the key help the map canvas points to, a polite live region that
- * words every step of keyboard drawing and vertex editing, and (while drawing or editing) a small
- * panel with the point count, a field for a typed coordinate (WGS84 or EPSG:25832) and finish/cancel
- * buttons.
+ * words every step of keyboard drawing and vertex editing, and (while drawing or editing) the drawing
+ * panel beside the map with the point count, a field for a typed coordinate (WGS84 or EPSG:25832) and
+ * finish/cancel buttons.
  */
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -188,11 +188,17 @@ export function KeyboardAnnouncer() {
   );
 }
 
-/** The panel shown while drawing or editing points. */
+/**
+ * The drawing panel, beside the map while a drawing tool is on or points are edited: how many points the
+ * shape has (placed with the mouse, the keyboard or typed), a typed coordinate, finish and cancel.
+ */
 export function KeyboardPanel() {
   const { t } = useTranslation();
   const tool = useSessionStore((s) => s.tool);
-  const vertices = useKeyboardDraw((s) => s.vertices);
+  const keyboardVertices = useKeyboardDraw((s) => s.vertices);
+  const pointerPoints = useKeyboardDraw((s) => s.pointerPoints);
+  // One shape, whichever input placed its points (the keyboard's takes the pointer's over when used).
+  const vertices = keyboardVertices.length > 0 ? keyboardVertices : pointerPoints;
   const edit = useKeyboardDraw((s) => s.edit);
   const headingId = useId();
   // A read-only tab (another tab edits the plan) draws nothing.
@@ -226,9 +232,6 @@ export function KeyboardPanel() {
       )}
       <CoordinateForm editing={edit !== null} />
       <div className="button-row">
-        <button type="button" className="button" onClick={() => commands?.focusMap()}>
-          {t("a11y.keyboard.focusMap")}
-        </button>
         <button
           type="button"
           className="button button-primary"
@@ -244,6 +247,9 @@ export function KeyboardPanel() {
           onClick={() => commands?.cancel()}
         >
           {t("a11y.keyboard.cancel")}
+        </button>
+        <button type="button" className="button" onClick={() => commands?.focusMap()}>
+          {t("a11y.keyboard.focusMap")}
         </button>
       </div>
     </section>
