@@ -76,9 +76,9 @@ export interface SessionState {
   pickLevel: ReferenceLevel;
   /** The district a click of "build from districts" would pick (under the pointer). */
   pickPreview: { name: string; code: string; areaKm2: number } | null;
-  /** The results panel beside the map: open or folded away, and its width in pixels. */
+  /** The results panel beside the map: open or folded away, and its width in pixels (null: by window). */
   resultsOpen: boolean;
-  resultsWidth: number;
+  resultsWidth: number | null;
   toasts: Toast[];
   shortcutsOpen: boolean;
   /** The screen shown (never remembered: the app always opens on the workspace). */
@@ -144,7 +144,7 @@ export const useSessionStore = create<SessionState>()(
       pickLevel: "unterbezirk",
       pickPreview: null,
       resultsOpen: true,
-      resultsWidth: 380,
+      resultsWidth: null,
       toasts: [],
       shortcutsOpen: false,
       view: "workspace",

@@ -11,7 +11,7 @@ import { type AreaAnalysisRow, useAnalysisStore } from "../store/analysis-store.
 import { selectActiveVariant } from "../store/document-store.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
 import { useSessionStore } from "../store/session-store.ts";
-import { formatAreaM2 } from "./Toolbar.tsx";
+import { formatAreaShortM2 } from "./Toolbar.tsx";
 
 type SortKey = "name" | "status" | "area";
 
@@ -145,7 +145,7 @@ export function AreaList() {
                   <span className="visually-hidden">{t("areas.measuring")}</span>
                 </span>
               ) : (
-                formatAreaM2(areaM2, language)
+                formatAreaShortM2(areaM2, language)
               )}
             </td>
           </tr>

@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import type { DistrictCoverage } from "../domain/analysis/analysis-result.ts";
 import type { Language } from "../i18n/index.ts";
 import { percent } from "./CoveragePanel.tsx";
-import { formatAreaM2 } from "./Toolbar.tsx";
+import { formatAreaShortM2 } from "./Toolbar.tsx";
 
 export function DistrictCoverageTable({
   districts,
@@ -48,7 +48,7 @@ export function DistrictCoverageTable({
               <th scope="row">
                 {d.name} <span className="muted">({d.code})</span>
               </th>
-              <td className="num">{formatAreaM2(d.intersectionM2, language)}</td>
+              <td className="num">{formatAreaShortM2(d.intersectionM2, language)}</td>
               <td className="num">{percent(d.shareOfDistrict, language)}</td>
               <td className="num">{percent(d.shareOfArea, language)}</td>
             </tr>

@@ -33,6 +33,12 @@ export function formatAreaM2(m2: number, language: Language): string {
   return `${formatNumber(m2 / 1_000_000, language, 3)}\u00a0km² (${formatNumber(m2 / 10_000, language, 1)}\u00a0ha)`;
 }
 
+/** An area for a narrow column: m² when small, otherwise hectares. */
+export function formatAreaShortM2(m2: number, language: Language): string {
+  if (m2 < 10_000) return `${formatNumber(m2, language)}\u00a0m²`;
+  return `${formatNumber(m2 / 10_000, language, m2 < 1_000_000 ? 2 : 1)}\u00a0ha`;
+}
+
 export function formatLengthM(m: number, language: Language): string {
   return m < 1000 ? `${formatNumber(m, language)}\u00a0m` : `${formatNumber(m / 1000, language, 2)}\u00a0km`;
 }

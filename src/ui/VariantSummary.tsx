@@ -16,7 +16,7 @@ import { selectActiveVariant } from "../store/document-store.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
 import { useSessionStore } from "../store/session-store.ts";
 import { percent } from "./CoveragePanel.tsx";
-import { formatAreaM2 } from "./Toolbar.tsx";
+import { formatAreaM2, formatAreaShortM2 } from "./Toolbar.tsx";
 
 /** The variant's totals as table rows: areas, union area, sum of areas, residents (range). */
 export function VariantTotalsRows({
@@ -166,7 +166,7 @@ const SummaryBody = memo(function SummaryBody({
                       {name(o.areaIdA)} / {name(o.areaIdB)}
                     </button>
                   </th>
-                  <td className="num">{formatAreaM2(o.overlapM2, language)}</td>
+                  <td className="num">{formatAreaShortM2(o.overlapM2, language)}</td>
                   <td className="num">{percent(o.shareOfA, language)}</td>
                   <td className="num">{percent(o.shareOfB, language)}</td>
                 </tr>

@@ -20,12 +20,12 @@ import { KeyboardAnnouncer, KeyboardPanel } from "./keyboard/KeyboardPanel.tsx";
 import { LayerPanel } from "./LayerPanel.tsx";
 import { Notices } from "./Notices.tsx";
 import { PlansDialog } from "./PlansDialog.tsx";
+import { ResultsPanel } from "./results/ResultsPanel.tsx";
 import { ShortcutsDialog } from "./ShortcutsDialog.tsx";
 import { StorageBanner } from "./StorageBanner.tsx";
 import { Toasts } from "./Toasts.tsx";
 import { Toolbar } from "./Toolbar.tsx";
 import { useAnalysis } from "./use-analysis.ts";
-import { ResultsPanel } from "./results/ResultsPanel.tsx";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts.ts";
 import { VariantManager } from "./variants/VariantManager.tsx";
 

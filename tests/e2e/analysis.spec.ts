@@ -1,5 +1,4 @@
-import type { Page } from "@playwright/test";
-import { expect, test, toScreen } from "./fixtures.ts";
+import { drawRectangle, expect, test, toScreen } from "./fixtures.ts";
 
 test.describe("Coverage of a pilot area", () => {
   test("shows residents as a range of two methods, districts per level and facilities", async ({
@@ -34,16 +33,6 @@ test.describe("Coverage of a pilot area", () => {
     expect(app.errors).toEqual([]);
   });
 });
-
-/** Draws a rectangle between two lon/lat corners with the rectangle tool. */
-async function drawRectangle(page: Page, from: [number, number], to: [number, number]) {
-  await page.locator("body").press("r");
-  const a = await toScreen(page, from);
-  const b = await toScreen(page, to);
-  await page.mouse.click(a.x, a.y);
-  await page.mouse.move(b.x, b.y, { steps: 4 });
-  await page.mouse.click(b.x, b.y);
-}
 
 test.describe("Live figures and explanations", () => {
   test("figures follow a vertex drag while it happens; every figure explains itself", async ({

@@ -92,4 +92,14 @@ export async function toScreen(page: Page, lngLat: [number, number]) {
   }, lngLat);
 }
 
+/** Draws a rectangle between two lon/lat corners with the rectangle tool (R). */
+export async function drawRectangle(page: Page, from: [number, number], to: [number, number]) {
+  await page.locator("body").press("r");
+  const a = await toScreen(page, from);
+  const b = await toScreen(page, to);
+  await page.mouse.click(a.x, a.y);
+  await page.mouse.move(b.x, b.y, { steps: 4 });
+  await page.mouse.click(b.x, b.y);
+}
+
 export { expect };

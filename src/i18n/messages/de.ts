@@ -356,7 +356,8 @@ export const de = {
     hide: "Ergebnisse ausblenden",
     show: "Ergebnisse einblenden",
     resize: "Breite der Ergebnisse (Pfeiltasten ändern sie)",
-    empty: "Ein Pilotgebiet auf der Karte oder in der Liste anklicken: hier erscheinen seine Fläche, Einwohner, Bezirke und Einrichtungen.",
+    empty:
+      "Ein Pilotgebiet auf der Karte oder in der Liste anklicken: hier erscheinen seine Fläche, Einwohner, Bezirke und Einrichtungen.",
   },
   coverage: {
     heading: "Abdeckung",
@@ -367,7 +368,8 @@ export const de = {
     cityShare: "Anteil an der Stadtfläche",
     residents: "Einwohner erreicht",
     residentsRange: "{{low}} – {{high}}",
-    intersection: "Schnittfläche",
+    // Soft hyphens (\u00ad): narrow table columns break these long words where German would.
+    intersection: "Schnitt\u00adfläche",
     live: "live",
     timeout:
       "Für diese Form konnte die Analyse nicht in angemessener Zeit berechnet werden (die Berechnung wurde abgebrochen). Bitte die Form vereinfachen oder prüfen; die Geometrie selbst ist gespeichert.",
@@ -416,7 +418,7 @@ export const de = {
     districts: "Gebiete",
     district: "Gebiet",
     shareOfDistrict: "Gebiet abgedeckt",
-    shareOfArea: "Anteil Pilotfläche",
+    shareOfArea: "Anteil Pilot\u00adfläche",
     facilities: "Einrichtungen",
     layer: "Ebene",
     inside: "innerhalb",
@@ -432,7 +434,7 @@ export const de = {
     heading: "Überlappungen in der Variante",
     none: "Keine Überlappungen.",
     pair: "Gebiete",
-    area: "Überlappung",
+    area: "Über\u00adlappung",
     shareA: "Anteil an A",
     shareB: "Anteil an B",
     totals: "Gesamt (ohne Doppelzählung): {{area}}, rund {{residents}} Einwohner",

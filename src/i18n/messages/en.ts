@@ -344,7 +344,8 @@ export const en: Messages = {
     hide: "Hide the results",
     show: "Show the results",
     resize: "Width of the results (arrow keys change it)",
-    empty: "Click a pilot area on the map or in the list: its area, residents, districts and facilities appear here.",
+    empty:
+      "Click a pilot area on the map or in the list: its area, residents, districts and facilities appear here.",
   },
   coverage: {
     heading: "Coverage",

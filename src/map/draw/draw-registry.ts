@@ -40,9 +40,10 @@ export function pointerDrawingInProgress(): boolean {
 
 /** Drops the shape being drawn with the pointer (its points are taken over elsewhere, or cancelled). */
 export function cancelPointerSketch(): void {
-  if (!active || active.getModeState() !== "drawing") return;
-  const mode = active.getMode();
+  const draw = active;
+  if (draw?.getModeState() !== "drawing") return;
+  const mode = draw.getMode();
   // Leaving a mode cleans up its half-drawn shape; coming back starts afresh.
-  active.setMode("static");
-  active.setMode(mode);
+  draw.setMode("static");
+  draw.setMode(mode);
 }

@@ -3,7 +3,7 @@
  * variant's totals and overlaps. It can be folded away to a narrow rail and made wider or narrower by
  * dragging its left edge (or with the arrow keys on that edge); both are remembered.
  */
-import { type KeyboardEvent, type PointerEvent, useCallback, useRef } from "react";
+import { type KeyboardEvent, type PointerEvent, useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { GeneratedCatalogue } from "../../domain/model/catalogue.ts";
 import { useSessionStore } from "../../store/session-store.ts";
@@ -16,17 +16,32 @@ export const RESULTS_MIN_WIDTH = 300;
 export const RESULTS_MAX_WIDTH = 760;
 const KEY_STEP = 20;
 
-/** The width to use: the remembered one, kept between the limits and at most 45 % of the window. */
-export function clampResultsWidth(width: number, windowWidth: number): number {
+/**
+ * The width to use: the one the planner chose, or else about a quarter of the window (340 px on a
+ * 1280 px laptop, 500 px on a 1920 px projector), kept between the limits and at most 45 % of the window.
+ */
+export function resultsWidthFor(chosen: number | null, windowWidth: number): number {
   const max = Math.max(RESULTS_MIN_WIDTH, Math.min(RESULTS_MAX_WIDTH, Math.round(windowWidth * 0.45)));
+  const width = chosen ?? Math.min(520, Math.max(340, windowWidth * 0.26));
   return Math.min(max, Math.max(RESULTS_MIN_WIDTH, Math.round(width)));
+}
+
+/** The window's width, following resizes. */
+function useWindowWidth(): number {
+  const [width, setWidth] = useState(() => window.innerWidth);
+  useEffect(() => {
+    const onResize = () => setWidth(window.innerWidth);
+    window.addEventListener("resize", onResize);
+    return () => window.removeEventListener("resize", onResize);
+  }, []);
+  return width;
 }
 
 function Resizer({ width }: { width: number }) {
   const { t } = useTranslation();
   const setWidth = useSessionStore((s) => s.setResultsWidth);
   const drag = useRef<{ x: number; width: number } | null>(null);
-  const apply = useCallback((next: number) => setWidth(clampResultsWidth(next, window.innerWidth)), [setWidth]);
+  const apply = useCallback((next: number) => setWidth(resultsWidthFor(next, window.innerWidth)), [setWidth]);
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     drag.current = { x: event.clientX, width };
     event.currentTarget.setPointerCapture(event.pointerId);
@@ -73,7 +88,7 @@ export function ResultsPanel({ catalogue }: { catalogue: GeneratedCatalogue }) {
   const stored = useSessionStore((s) => s.resultsWidth);
   const selectedAreaId = useSessionStore((s) => s.selectedAreaId);
   const district = useSessionStore((s) => s.selectedArea !== null);
-  const width = clampResultsWidth(stored, typeof window === "undefined" ? 1440 : window.innerWidth);
+  const width = resultsWidthFor(stored, useWindowWidth());
 
   if (!open) {
     return (
