@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FeatureCollection, Point } from "geojson";
 import {
@@ -322,7 +322,8 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
   const catalogue: GeneratedCatalogue = {
     formatVersion: CATALOGUE_FORMAT_VERSION,
     generatedAt: new Date().toISOString(),
-    sourceFolder: dataDir,
+    // Only the folder's name: the app serves this file, and a local path is nobody else's business.
+    sourceFolder: basename(dataDir),
     entries,
     summary: {
       cityAreaKm2,

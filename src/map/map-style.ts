@@ -369,7 +369,8 @@ export function buildMapStyle(
         "text-size": 10.5,
         "symbol-sort-key": ["-", 0, ["get", "addresses"]],
       },
-      paint: { "text-color": "#78716c", "text-halo-color": "#f3f1ec", "text-halo-width": 1.5 },
+      // Dark text on a wide white halo: readable on the light basemap and on the darkest population cells.
+      paint: { "text-color": "#292524", "text-halo-color": "#ffffff", "text-halo-width": 2.2 },
     });
   }
 

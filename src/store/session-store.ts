@@ -65,6 +65,8 @@ export interface SessionState {
   selectedAreaId: string | null;
   /** The area loaded into terra-draw for vertex editing (hidden from the normal area layer). */
   editingAreaId: string | null;
+  /** The edited area has too many vertices for its handles at this zoom (they show when zoomed in). */
+  vertexHandlesHidden: boolean;
   snapping: boolean;
   measure: LiveMeasure | null;
   /** The shape of the area being dragged right now, before the edit is committed (for live figures). */
@@ -93,6 +95,7 @@ export interface SessionState {
   setTool(tool: Tool): void;
   selectPilotArea(id: string | null): void;
   setEditingAreaId(id: string | null): void;
+  setVertexHandlesHidden(hidden: boolean): void;
   setSnapping(on: boolean): void;
   setMeasure(measure: LiveMeasure | null): void;
   setLiveGeometry(live: { areaId: string; geometry: AreaGeometry } | null): void;
@@ -136,6 +139,7 @@ export const useSessionStore = create<SessionState>()(
       tool: "select",
       selectedAreaId: null,
       editingAreaId: null,
+      vertexHandlesHidden: false,
       snapping: true,
       measure: null,
       liveGeometry: null,
@@ -158,6 +162,7 @@ export const useSessionStore = create<SessionState>()(
       selectPilotArea: (selectedAreaId) =>
         set({ selectedAreaId, ...(selectedAreaId ? { selectedArea: null } : {}) }),
       setEditingAreaId: (editingAreaId) => set({ editingAreaId }),
+      setVertexHandlesHidden: (vertexHandlesHidden) => set({ vertexHandlesHidden }),
       setSnapping: (snapping) => set({ snapping }),
       setMeasure: (measure) => set(measure ? { measure } : { measure, liveGeometry: null }),
       setLiveGeometry: (liveGeometry) => set({ liveGeometry }),

@@ -34,21 +34,32 @@ const signed = (value: number, text: string) => (value > 0 ? `+${text}` : value 
 const dataDate = (entry: CatalogueEntry | undefined, language: Language) =>
   (entry?.dataDate[language] ?? "").replace(/^(Stand|as of)\s+/i, "");
 
-const midResidents = (r: ResidentsEstimate | null) => (r ? (r.low + r.high) / 2 : 0);
 
 export function summarySentence(analysis: AreaAnalysis, name: string, language: Language, t: T): string {
   const finest = analysis.levels.find((l) => l.level === "stadtbezirk") ?? analysis.levels[0];
   const top = finest?.districts.slice().sort((a, b) => b.intersectionM2 - a.intersectionM2)[0];
-  const residents = formatResidents(midResidents(analysis.residents), language);
+  // The range of the two methods, never a midpoint that neither method produced.
+  const low = formatResidents(analysis.residents?.low ?? 0, language);
+  const high = formatResidents(analysis.residents?.high ?? 0, language);
   const area = formatAreaM2(analysis.areaM2, language);
   return top
     ? t("coverage.summary", {
         name,
         area,
-        residents,
+        low,
+        high,
         top: t("coverage.topDistrict", { share: percent(top.shareOfDistrict, language), district: top.name }),
       })
-    : t("coverage.summaryNoDistrict", { name, area, residents });
+    : t("coverage.summaryNoDistrict", { name, area, low, high });
+}
+
+/** Residents as the planner reads them: the range of the two methods ("13.900 – 16.130"). */
+function residentsRange(residents: ResidentsEstimate | null, language: Language, t: T): string {
+  if (!residents) return "–";
+  return t("coverage.residentsRange", {
+    low: formatResidents(residents.low, language),
+    high: formatResidents(residents.high, language),
+  });
 }
 
 /** A figure that opens to explain itself (a native disclosure: keyboard and screen readers work). */
@@ -274,16 +285,23 @@ function SnapshotChange({
     );
   const before = baseline.analysis;
   const dArea = analysis.areaM2 - before.areaM2;
-  const dResidents = midResidents(analysis.residents) - midResidents(before.residents);
+  const dLow = (analysis.residents?.low ?? 0) - (before.residents?.low ?? 0);
+  const dHigh = (analysis.residents?.high ?? 0) - (before.residents?.high ?? 0);
+  const residentsChange =
+    formatResidents(Math.abs(dLow), language) === formatResidents(Math.abs(dHigh), language) &&
+    Math.sign(dLow) === Math.sign(dHigh)
+      ? signed(dLow, formatResidents(Math.abs(dLow), language))
+      : t("coverage.residentsRange", {
+          low: signed(dLow, formatResidents(Math.abs(dLow), language)),
+          high: signed(dHigh, formatResidents(Math.abs(dHigh), language)),
+        });
   const dFacilities = facilityTotal(analysis) - facilityTotal(before);
   const unchanged = baseline.sameGeometry || (Math.abs(dArea) < 0.5 && dFacilities === 0);
   const value = unchanged
     ? t("coverage.unchanged")
     : [
         signed(dArea, formatAreaM2(Math.abs(dArea), language)),
-        t("coverage.residentsDelta", {
-          n: signed(dResidents, formatResidents(Math.abs(dResidents), language)),
-        }),
+        t("coverage.residentsDelta", { n: residentsChange }),
         t("coverage.facilitiesDelta", {
           n: signed(dFacilities, formatNumber(Math.abs(dFacilities), language)),
         }),
@@ -311,8 +329,8 @@ function SnapshotChange({
           </tr>
           <tr>
             <th scope="row">{t("coverage.residents")}</th>
-            <td className="num">{formatResidents(midResidents(before.residents), language)}</td>
-            <td className="num">{formatResidents(midResidents(analysis.residents), language)}</td>
+            <td className="num">{residentsRange(before.residents, language, t)}</td>
+            <td className="num">{residentsRange(analysis.residents, language, t)}</td>
           </tr>
           <tr>
             <th scope="row">{t("coverage.facilities")}</th>

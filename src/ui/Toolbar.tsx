@@ -117,6 +117,7 @@ export function Toolbar() {
   const snapping = useSessionStore((s) => s.snapping);
   const setSnapping = useSessionStore((s) => s.setSnapping);
   const measure = useSessionStore((s) => s.measure);
+  const handlesHidden = useSessionStore((s) => s.vertexHandlesHidden && s.editingAreaId !== null);
   const setShortcutsOpen = useSessionStore((s) => s.setShortcutsOpen);
   const undoLabel = useDocumentStore((s) => s.past.at(-1)?.label ?? null);
   const redoLabel = useDocumentStore((s) => s.future.at(-1)?.label ?? null);
@@ -196,7 +197,7 @@ export function Toolbar() {
             <PickHint language={language} />
           ) : (
             <>
-              {t(HINT_KEYS[tool])}
+              {t(tool === "select" && handlesHidden ? "tools.hintHandlesHidden" : HINT_KEYS[tool])}
               {DRAWING_TOOLS.includes(tool) &&
                 ` ${t("draw.minArea", { min: formatNumber(MIN_AREA_M2, language) })}`}
             </>

@@ -163,7 +163,11 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
           <MapView
             catalogue={catalogue}
             labels={mapLabels}
-            onCameraChange={() => workspace.cameraChanged()}
+            onCameraChange={() => {
+              workspace.cameraChanged();
+              // The map opens here again after the compare view or the presentation.
+              useSessionStore.getState().setInitialCamera(getCamera());
+            }}
             renderFacility={(hit) => (
               <FacilityPopup catalogue={catalogue} entryId={hit.entryId} properties={hit.properties} />
             )}

@@ -231,11 +231,20 @@ test.describe("Variant manager and compare view", () => {
     expect(overlapRow[0]?.text).toContain("★ bester Wert");
     expect(overlapRow[2]?.text).not.toContain("bester Wert");
     expect(overlapRow[2]?.text).toContain("+1");
-    // Residents: more is better; the best mark is on the largest value.
-    const residents = await cells("residents-high");
-    const most = Math.max(...residents.map((cell) => cell.value));
-    expect(most).toBeGreaterThan(0);
-    for (const cell of residents) expect(cell.best).toBe(cell.value === most);
+    // Residents: a range of two methods per variant; more is better. A variant is starred only when its
+    // whole range lies above every other's, and then in both rows; otherwise the rows say the ranges
+    // overlap and nothing is starred.
+    const lows = await cells("residents-low");
+    const highs = await cells("residents-high");
+    expect(Math.max(...highs.map((cell) => cell.value))).toBeGreaterThan(0);
+    const clear = lows.map((cell, i) =>
+      lows.every((_, j) => j === i || cell.value > (highs[j]?.value ?? Number.POSITIVE_INFINITY)),
+    );
+    expect(lows.map((cell) => cell.best)).toEqual(clear);
+    expect(highs.map((cell) => cell.best)).toEqual(clear);
+    const notes = matrix.locator('tr[data-row^="residents-"] [data-testid="compare-row-note"]');
+    if (clear.includes(true)) await expect(notes).toHaveCount(0);
+    else await expect(notes).toHaveText(Array(2).fill("Spannen überlappen: kein eindeutig bester Wert"));
     // Charts of the main indicators.
     await expect(view.getByTestId("compare-chart-area").locator("svg")).toBeVisible();
     await expect(view.getByTestId("compare-chart-residents").locator("svg")).toBeVisible();

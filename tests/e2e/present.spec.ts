@@ -450,14 +450,27 @@ test.describe("Presentation mode", () => {
     expect(audienceErrors).toEqual([]);
   });
 
-  test("leaving full screen (the browser's own Escape) ends the presentation", async ({ app, page }) => {
+  test("leaving full screen (the browser's own Escape) ends the presentation, and the map is where it was", async ({
+    app,
+    page,
+  }) => {
     await app.open();
+    await page.evaluate(() => window.__pilotkarte?.map.jumpTo({ center: [7.431, 51.529], zoom: 15.2 }));
     await page.getByTestId("present-start").click();
     await expect(page.getByTestId("presentation")).toBeVisible();
     await expect.poll(() => page.evaluate(() => document.fullscreenElement?.tagName ?? null)).toBe("HTML");
     await page.evaluate(() => document.exitFullscreen());
     await expect(page.getByTestId("presentation")).toHaveCount(0);
     await expect(page.getByTestId("present-start")).toBeVisible();
+    // The editing map comes back at the planner's place, not framing the whole city.
+    await app.waitForIdle();
+    const camera = await page.evaluate(() => {
+      const map = window.__pilotkarte?.map;
+      return map ? { lng: map.getCenter().lng, lat: map.getCenter().lat, zoom: map.getZoom() } : null;
+    });
+    expect(camera?.lng).toBeCloseTo(7.431, 4);
+    expect(camera?.lat).toBeCloseTo(51.529, 4);
+    expect(camera?.zoom).toBeCloseTo(15.2, 2);
     expect(app.errors).toEqual([]);
   });
 

@@ -35,6 +35,11 @@ async function drawingOnMap(page: Page) {
       /** Vertices of the largest sketched or edited ring. */
       vertices: Math.max(0, ...(polygons ?? []).map((f) => (f.geometry.coordinates[0]?.length ?? 1) - 1)),
       handles: features("td-point")?.length ?? -1,
+      /** Vertex and midpoint handles drawn with a size (hidden ones have width 0). */
+      visibleHandles: (features("td-point") ?? []).filter(
+        (f) =>
+          Number((f as unknown as { properties: { pointWidth?: number } }).properties.pointWidth ?? 0) > 0,
+      ).length,
       onTop: ids.indexOf("td-polygon") > ids.indexOf("pilot-areas-fill") && ids.includes("pilot-areas-fill"),
     };
   });
@@ -414,6 +419,82 @@ test.describe("Results have room", () => {
       }
     }
     await page.screenshot({ path: "test-results/screenshots/results-1920-en.png" });
+    expect(app.errors).toEqual([]);
+  });
+});
+
+/** WCAG contrast ratio of two CSS rgb() colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (css: string) => {
+    const [r, g, bl] = (css.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+test.describe("Smaller things a new user trips over", () => {
+  test("header buttons stay readable on hover, tools are named, the data view shows no local path, the summary gives the range, and handles of a large area wait for zoom", async ({
+    app,
+    page,
+  }) => {
+    test.slow();
+    await openAtZoom14(app);
+    // Header buttons: readable when hovered.
+    const history = page.getByRole("button", { name: "Verlauf" });
+    await history.hover();
+    const colours = await history.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { color: style.color, background: style.backgroundColor };
+    });
+    expect(contrast(colours.color, colours.background)).toBeGreaterThanOrEqual(4.5);
+
+    // The main tools say their names.
+    for (const name of ["Auswählen", "Polygon", "Aus Gebieten"]) {
+      await expect(page.locator(".toolbar .tool-label", { hasText: name })).toBeVisible();
+    }
+
+    // "Über die Daten" names the data folder, never a path on this computer.
+    await page.getByRole("button", { name: "Über die Daten" }).first().click();
+    const about = page.getByRole("dialog", { name: "Über die Daten" });
+    await expect(about).toContainText("aus dem Datenordner „dortmund“");
+    expect(await about.textContent()).not.toMatch(/\/(work|home|Users|tmp)\//);
+    await page.keyboard.press("Escape");
+
+    // An area built from an Unterbezirk: hundreds of vertices, no carpet of handles at city zoom.
+    await page.keyboard.press("b");
+    await app.waitForIdle();
+    const spot = await toScreen(page, [7.47, 51.5]);
+    await page.mouse.click(spot.x, spot.y);
+    await page.getByTestId("district-picker").getByRole("button", { name: "Pilotgebiet erstellen" }).click();
+    await expect.poll(() => areaCount(page)).toBe(1);
+    const vertices = await page.evaluate(() => {
+      const state = window.__pilotkarte?.documentStore.getState();
+      const variant = state?.plan.variants[state.activeVariantId];
+      const area = variant?.areas[variant.areaOrder[0] ?? ""];
+      return area?.geometry.type === "Polygon" ? (area.geometry.coordinates[0]?.length ?? 0) - 1 : 0;
+    });
+    expect(vertices).toBeGreaterThan(60);
+    // Editing the new area (select tool): the area is loaded into terra-draw.
+    await page.keyboard.press("v");
+    await expect.poll(async () => (await drawingOnMap(page)).polygons).toBe(1);
+    await page.evaluate(() => window.__pilotkarte?.map.zoomTo(12, { duration: 0 }));
+    await app.waitForIdle();
+    await expect.poll(async () => (await drawingOnMap(page)).visibleHandles).toBe(0);
+    await expect(page.getByTestId("tool-hint")).toContainText("näher heranzoomen");
+    await page.evaluate(() => window.__pilotkarte?.map.zoomTo(18, { duration: 0 }));
+    await app.waitForIdle();
+    await expect.poll(async () => (await drawingOnMap(page)).visibleHandles).toBeGreaterThan(0);
+
+    // The plain-language summary gives the range of the two methods, not a midpoint.
+    const summary = page.getByTestId("coverage-announcement");
+    await expect(summary).toContainText("Einwohner (Zensus 2011", { timeout: 60_000 });
+    const sentence = (await summary.textContent()) ?? "";
+    expect(sentence).toMatch(/zwischen [\d.]+ und [\d.]+ Einwohner/);
+    expect(sentence).not.toContain("rund");
     expect(app.errors).toEqual([]);
   });
 });

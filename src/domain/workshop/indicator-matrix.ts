@@ -78,6 +78,11 @@ export interface IndicatorRow {
   unit: IndicatorUnit;
   direction: IndicatorDirection;
   cells: IndicatorCell[];
+  /**
+   * "ranges-overlap": residents are a range of two methods, and no variant's range lies wholly above
+   * the others', so no best value is marked in either residents row.
+   */
+  note?: "ranges-overlap";
 }
 
 export interface IndicatorMatrix {
@@ -122,6 +127,7 @@ export function buildIndicatorMatrix(
   add("sum-of-areas", undefined, (a) => a.totals.sumOfAreasM2);
   add("residents-low", undefined, (a) => a.totals.residents?.low ?? null);
   add("residents-high", undefined, (a) => a.totals.residents?.high ?? null);
+  markBestRange(rows[rows.length - 2] as IndicatorRow, rows[rows.length - 1] as IndicatorRow);
   const layerIds = [...new Set(variants.flatMap((v) => v.analysis.totals.facilities.map((f) => f.layerId)))];
   for (const layerId of layerIds) {
     add("facilities", layerId, (a) => a.totals.facilities.find((f) => f.layerId === layerId)?.count ?? null);
@@ -175,6 +181,36 @@ function buildRow(
     direction,
     cells,
   };
+}
+
+/**
+ * The residents rows are the two ends of one range per variant. Marking each end on its own can star
+ * one variant's low end and another's high end; so a variant is best only when its whole range lies
+ * above (or, where fewer is better, below) every other variant's range. Otherwise nothing is marked and
+ * both rows say the ranges overlap.
+ */
+function markBestRange(low: IndicatorRow, high: IndicatorRow): void {
+  if (low.direction === "neutral") return;
+  const ranges = low.cells.map((cell, i) => {
+    const top = high.cells[i]?.value ?? null;
+    return cell.value === null || top === null ? null : { low: cell.value, high: top };
+  });
+  const present = ranges.filter((r) => r !== null).length;
+  const clearOf = (i: number) => {
+    const range = ranges[i];
+    if (!range) return false;
+    return ranges.every(
+      (other, j) =>
+        j === i ||
+        other === null ||
+        (low.direction === "higher-is-better" ? range.low > other.high : range.high < other.low),
+    );
+  };
+  const winner = ranges.findIndex((_, i) => clearOf(i));
+  for (const row of [low, high]) {
+    row.cells = row.cells.map((cell, i) => ({ ...cell, best: i === winner }));
+    if (winner < 0 && present >= 2) row.note = "ranges-overlap";
+  }
 }
 
 function isTie(a: number, b: number): boolean {

@@ -34,6 +34,7 @@ export const compareDe = {
     "Kennzahlen der Varianten. Abweichungen beziehen sich auf die erste Variante „{{baseline}}“; ★ markiert den besten Wert einer Zeile.",
   indicatorColumn: "Kennzahl",
   baseline: "Basis",
+  rangesOverlap: "Spannen überlappen: kein eindeutig bester Wert",
   best: "bester Wert",
   facilitiesHidden_one: "{{count}} Einrichtungsart ohne Treffer in allen Varianten ausgeblendet",
   facilitiesHidden_other: "{{count}} Einrichtungsarten ohne Treffer in allen Varianten ausgeblendet",

@@ -33,6 +33,7 @@ export const compareEn: Widen<typeof compareDe> = {
     "Figures of the variants. Differences are against the first variant “{{baseline}}”; ★ marks the best value of a row.",
   indicatorColumn: "Figure",
   baseline: "baseline",
+  rangesOverlap: "The ranges overlap: no clear best value",
   best: "best value",
   facilitiesHidden_one: "{{count}} facility type with none in any variant hidden",
   facilitiesHidden_other: "{{count}} facility types with none in any variant hidden",

@@ -120,6 +120,7 @@ export const de = {
       freehand: "Freihand",
       districts: "Aus Gebieten",
     },
+    hintHandlesHidden: "Viele Punkte: zum Verschieben einzelner Punkte näher heranzoomen; die ganze Fläche lässt sich ziehen.",
     hintSelect:
       "Gebiet anklicken zum Bearbeiten: Punkte ziehen, Mittelpunkte ziehen fügt Punkte ein, Rechtsklick auf einen Punkt löscht ihn.",
   },
@@ -424,8 +425,9 @@ export const de = {
     inside: "innerhalb",
     near: "bis {{m}} m",
     summary:
-      "{{name}} ist {{area}} groß, deckt {{top}} ab und erreicht rund {{residents}} Einwohner (Zensus 2011).",
-    summaryNoDistrict: "{{name}} ist {{area}} groß und erreicht rund {{residents}} Einwohner (Zensus 2011).",
+      "{{name}} ist {{area}} groß, deckt {{top}} ab und erreicht zwischen {{low}} und {{high}} Einwohner (Zensus 2011; zwei Methoden).",
+    summaryNoDistrict:
+      "{{name}} ist {{area}} groß und erreicht zwischen {{low}} und {{high}} Einwohner (Zensus 2011; zwei Methoden).",
     topDistrict: "{{share}} von {{district}}",
     source:
       "Stand {{time}} · Quellen: Stadt Dortmund, Zensus 2011 (1-km-Raster), Einrichtungen laut „Über die Daten“.",
@@ -469,7 +471,7 @@ export const de = {
     heading: "Über die Daten",
     intro:
       "Alle Ebenen stammen aus offenen Daten. Der Datenschritt hat jede Ebene geprüft (Datei vorhanden, Anzahl, Lage in Dortmund, gültige Geometrien, erwartete Attribute).",
-    generated: "Erzeugt am {{date}} aus {{folder}}",
+    generated: "Erzeugt am {{date}} vom Datenschritt aus dem Datenordner „{{folder}}“ (offene Daten; Quellen und Lizenzen unten).",
     columns: {
       layer: "Ebene",
       kind: "Art",

@@ -120,6 +120,7 @@ export const en: Messages = {
       freehand: "Freehand",
       districts: "From districts",
     },
+    hintHandlesHidden: "Many points: zoom in to move single points; the whole area can be dragged.",
     hintSelect:
       "Click an area to edit it: drag points, drag midpoints to insert points, right-click a point to delete it.",
   },
@@ -410,8 +411,10 @@ export const en: Messages = {
     layer: "Layer",
     inside: "inside",
     near: "within {{m}} m",
-    summary: "{{name}} covers {{area}}, {{top}}, and reaches about {{residents}} residents (census 2011).",
-    summaryNoDistrict: "{{name}} covers {{area}} and reaches about {{residents}} residents (census 2011).",
+    summary:
+      "{{name}} covers {{area}}, {{top}}, and reaches between {{low}} and {{high}} residents (census 2011; two methods).",
+    summaryNoDistrict:
+      "{{name}} covers {{area}} and reaches between {{low}} and {{high}} residents (census 2011; two methods).",
     topDistrict: "{{share}} of {{district}}",
     source:
       "As of {{time}} · Sources: City of Dortmund, census 2011 (1 km grid), facilities as listed in “About the data”.",
@@ -455,7 +458,7 @@ export const en: Messages = {
     heading: "About the data",
     intro:
       "All layers come from open data. The data step checked each layer (file present, count, location in Dortmund, valid geometries, expected attributes).",
-    generated: "Generated on {{date}} from {{folder}}",
+    generated: "Generated on {{date}} by the data step from the data folder “{{folder}}” (open data; sources and licences below).",
     columns: {
       layer: "Layer",
       kind: "Kind",

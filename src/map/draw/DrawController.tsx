@@ -6,6 +6,7 @@
  */
 
 import type { Polygon } from "geojson";
+import type { Map as MapLibreInstance } from "maplibre-gl";
 import { useEffect, useRef } from "react";
 import { useMap } from "react-map-gl/maplibre";
 import {
@@ -93,6 +94,62 @@ function publishPointerSketch(draw: TerraDraw, ids: (string | number)[]) {
   if (!same) setKeyboardDraw({ pointerPoints: points });
 }
 
+/**
+ * Vertex handles are shown (and can be dragged) only where they sit at least this far apart on screen
+ * on average: an area built from districts has hundreds of vertices, which at city zoom would be a
+ * carpet of handles. Zooming in brings them back.
+ */
+const HANDLE_SPACING_PX = 9;
+/** Below this many vertices the handles always show. */
+const ALWAYS_HANDLES = 16;
+
+function handlesFit(map: MapLibreInstance, geometry: Polygon): boolean {
+  const ring = geometry.coordinates[0] ?? [];
+  const n = ring.length - 1;
+  if (n <= ALWAYS_HANDLES) return true;
+  let length = 0;
+  let previous = map.project(ring[0] as [number, number]);
+  for (let i = 1; i <= n; i++) {
+    const next = map.project(ring[i] as [number, number]);
+    length += Math.hypot(next.x - previous.x, next.y - previous.y);
+    previous = next;
+  }
+  return length / n >= HANDLE_SPACING_PX;
+}
+
+function selectFlags(handles: boolean, snap: SnapToCustom) {
+  return {
+    polygon: {
+      feature: {
+        draggable: true,
+        coordinates: {
+          midpoints: handles,
+          draggable: handles,
+          deletable: handles,
+          snappable: { toCustom: snap },
+        },
+      },
+    },
+  };
+}
+
+function selectStyles(handles: boolean) {
+  return {
+    selectedPolygonColor: EDIT_COLOUR,
+    selectedPolygonFillOpacity: 0.25,
+    selectedPolygonOutlineColor: EDIT_COLOUR,
+    selectedPolygonOutlineWidth: 3,
+    selectionPointColor: EDIT_COLOUR,
+    selectionPointWidth: handles ? 6 : 0,
+    selectionPointOutlineColor: "#ffffff",
+    selectionPointOutlineWidth: handles ? 2 : 0,
+    midPointColor: "#ffffff",
+    midPointOutlineColor: EDIT_COLOUR,
+    midPointWidth: handles ? 4 : 0,
+    midPointOutlineWidth: handles ? 2 : 0,
+  } as const;
+}
+
 function measureOf(feature: GeoJSONStoreFeatures | undefined, tool: Tool | "select") {
   if (feature?.geometry.type !== "Polygon") return null;
   const geometry = feature.geometry as Polygon;
@@ -127,6 +184,7 @@ export function DrawController({ labels }: { labels: DrawLabels }) {
   const variant = useDocumentStore(selectActiveVariant);
   const readOnly = useDocumentStore((s) => s.readOnly);
   const snapperRef = useRef(createSnapper());
+  const updateHandlesRef = useRef<(() => void) | null>(null);
 
   // Create terra-draw once the map's style is ready.
   useEffect(() => {
@@ -139,6 +197,25 @@ export function DrawController({ labels }: { labels: DrawLabels }) {
       if (!useSessionStore.getState().snapping) return undefined;
       return snapperRef.current.snap(map, [event.lng, event.lat], editingRef.current ?? context.currentId);
     };
+    let handles = true;
+    /** Shows or hides the edited area's vertex handles as they fit on screen (see HANDLE_SPACING_PX). */
+    const updateHandles = () => {
+      const d = drawRef.current;
+      const id = editingRef.current;
+      const feature = d && id ? d.getSnapshotFeature(id) : undefined;
+      const fit = feature?.geometry.type === "Polygon" ? handlesFit(map, feature.geometry as Polygon) : true;
+      if (d && fit !== handles) {
+        handles = fit;
+        d.updateModeOptions<typeof TerraDrawSelectMode>("select", {
+          flags: selectFlags(fit, snap),
+          styles: selectStyles(fit),
+        });
+      }
+      const session = useSessionStore.getState();
+      if (session.vertexHandlesHidden !== !fit) session.setVertexHandlesHidden(!fit);
+    };
+    updateHandlesRef.current = updateHandles;
+    map.on("zoomend", updateHandles);
     const commitContext = () => ({
       getState: useDocumentStore.getState,
       boundary: useReferenceStore.getState().boundary,
@@ -175,33 +252,8 @@ export function DrawController({ labels }: { labels: DrawLabels }) {
             allowManualSelection: false,
             allowManualDeselection: false,
             keyEvents: { deselect: null, delete: null, rotate: null, scale: null },
-            flags: {
-              polygon: {
-                feature: {
-                  draggable: true,
-                  coordinates: {
-                    midpoints: true,
-                    draggable: true,
-                    deletable: true,
-                    snappable: { toCustom: snap },
-                  },
-                },
-              },
-            },
-            styles: {
-              selectedPolygonColor: EDIT_COLOUR,
-              selectedPolygonFillOpacity: 0.25,
-              selectedPolygonOutlineColor: EDIT_COLOUR,
-              selectedPolygonOutlineWidth: 3,
-              selectionPointColor: EDIT_COLOUR,
-              selectionPointWidth: 6,
-              selectionPointOutlineColor: "#ffffff",
-              selectionPointOutlineWidth: 2,
-              midPointColor: "#ffffff",
-              midPointOutlineColor: EDIT_COLOUR,
-              midPointWidth: 4,
-              midPointOutlineWidth: 2,
-            },
+            flags: selectFlags(true, snap),
+            styles: selectStyles(true),
           }),
         ],
         undoRedo: { modeLevel: new TerraDrawModeUndoRedo() },
@@ -292,6 +344,8 @@ export function DrawController({ labels }: { labels: DrawLabels }) {
     else map.once("load", start);
     return () => {
       map.off("load", start);
+      map.off("zoomend", updateHandles);
+      updateHandlesRef.current = null;
       if (frame) cancelAnimationFrame(frame);
       if (draw) {
         try {
@@ -327,6 +381,7 @@ export function DrawController({ labels }: { labels: DrawLabels }) {
     if (current && current !== wanted?.id) {
       if (draw.hasFeature(current)) draw.removeFeatures([current]);
       editingRef.current = null;
+      useSessionStore.getState().setVertexHandlesHidden(false);
       useSessionStore.getState().setEditingAreaId(null);
       useSessionStore.getState().setMeasure(null);
     }
@@ -336,6 +391,7 @@ export function DrawController({ labels }: { labels: DrawLabels }) {
       const rounded = forTerraDraw(wanted.geometry as Polygon);
       if (snapshot && JSON.stringify(snapshot.geometry.coordinates) !== JSON.stringify(rounded.coordinates)) {
         draw.updateFeatureGeometry(wanted.id, rounded);
+        updateHandlesRef.current?.();
       }
       return;
     }
@@ -354,6 +410,7 @@ export function DrawController({ labels }: { labels: DrawLabels }) {
     }
     draw.selectFeature(wanted.id);
     editingRef.current = wanted.id;
+    updateHandlesRef.current?.();
     useSessionStore.getState().setEditingAreaId(wanted.id);
     useSessionStore.getState().setMeasure(measureOf(draw.getSnapshotFeature(wanted.id), "select"));
   }, [tool, selectedAreaId, variant, readOnly]);

@@ -107,6 +107,11 @@ export function IndicatorTable({
                       {t(`compare.units.${row.unit}`)}
                       {direction(row) && ` · ${direction(row)}`}
                     </span>
+                    {row.note === "ranges-overlap" && (
+                      <span className="compare-row-meta" data-testid="compare-row-note">
+                        {t("compare.rangesOverlap")}
+                      </span>
+                    )}
                   </th>
                   {row.cells.map((cell, index) => (
                     <td

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type { FeatureCollection, Point } from "geojson";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type DataStepOptions, runDataStep } from "../../../data/build-data.ts";
@@ -113,7 +113,8 @@ describe("runDataStep", () => {
     const onDisk = await readJson<GeneratedCatalogue>(join(outDir, "catalogue.json"));
     expect(onDisk).toEqual(catalogue);
     expect(catalogue.formatVersion).toBe(CATALOGUE_FORMAT_VERSION);
-    expect(catalogue.sourceFolder).toBe(dataDir);
+    // The folder's name only: no local path in a file the app serves.
+    expect(catalogue.sourceFolder).toBe(basename(dataDir));
     expect(catalogue.entries.map((e) => [e.id, e.featureCount, e.url])).toEqual([
       ["city-boundary", 1, "generated/city-boundary.geojson"],
       ["kitas", 3, "generated/kitas.geojson"],

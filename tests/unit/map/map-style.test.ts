@@ -292,3 +292,41 @@ describe("keepRuntimeLayers", () => {
     expect(keepRuntimeLayers(foreign, next)).toBe(next);
   });
 });
+
+describe("street names", () => {
+  /** WCAG contrast ratio of two #rrggbb colours. */
+  function contrast(a: string, b: string): number {
+    const luminance = (hex: string) => {
+      const [r, g, bl] = [1, 3, 5].map((i) => {
+        const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+    };
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+    return (hi + 0.05) / (lo + 0.05);
+  }
+
+  it("stay readable on the darkest population cells: dark text on a wide light halo", () => {
+    const style = buildMapStyle(
+      catalogue,
+      {
+        level: "stadtbezirk",
+        showLabels: true,
+        visibleLayers: new Set(["addresses", "population-grid"]),
+        basemap: { id: "schematic" },
+      },
+      base,
+      fonts,
+    );
+    const streets = style.layers.find((l) => l.id === "street-labels");
+    if (!streets || streets.type !== "symbol") throw new Error("no street labels in the style");
+    const paint = streets.paint as Record<string, unknown>;
+    expect(contrast(String(paint["text-color"]), String(paint["text-halo-color"]))).toBeGreaterThanOrEqual(7);
+    expect(Number(paint["text-halo-width"])).toBeGreaterThanOrEqual(2);
+    // Above the population choropleth, so the halo is drawn over the cells.
+    const ids = style.layers.map((l) => l.id);
+    expect(ids.indexOf("population-fill")).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf("street-labels")).toBeGreaterThan(ids.indexOf("population-fill"));
+  });
+});

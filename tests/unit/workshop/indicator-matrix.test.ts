@@ -178,8 +178,9 @@ describe("indicator matrix", () => {
       const low = row(matrix.rows, "residents-low");
       expect(values(low)).toEqual([400, 300, null]);
       expect(low.cells[2]).toMatchObject({ value: null, delta: null, relativeDelta: null, best: false });
-      expect(best(low)).toEqual([true, false, false]);
-      expect(best(row(matrix.rows, "residents-high"))).toEqual([false, true, false]);
+      // A's 400–500 and B's 300–600 overlap: neither is clearly ahead, so neither end is starred.
+      expect(best(low)).toEqual([false, false, false]);
+      expect(best(row(matrix.rows, "residents-high"))).toEqual([false, false, false]);
     });
 
     it("gives no relative delta against a baseline of zero", () => {
@@ -219,15 +220,59 @@ describe("indicator matrix", () => {
     it("marks every tied variant, also ties that differ only in the last floating-point bits", () => {
       const m = buildIndicatorMatrix(
         [
-          variant("A", { residents: [0.1 + 0.2, 900] }),
-          variant("B", { residents: [0.3, 900] }),
-          variant("C", { residents: [0.2, 800] }),
-          variant("D", { residents: [0.3, 900] }),
+          variant("A", { overlaps: [0.1 + 0.2] }),
+          variant("B", { overlaps: [0.3] }),
+          variant("C", { overlaps: [0.5] }),
+          variant("D", { overlaps: [0.3] }),
         ],
         { districtTotals: {} },
       );
-      expect(best(row(m.rows, "residents-low"))).toEqual([true, true, false, true]);
-      expect(best(row(m.rows, "residents-high"))).toEqual([true, true, false, true]);
+      expect(best(row(m.rows, "overlap-area"))).toEqual([true, true, false, true]);
+    });
+
+    describe("residents, a range of two methods", () => {
+      it("marks a variant in both rows when its whole range lies above every other's", () => {
+        const m = buildIndicatorMatrix(
+          [
+            variant("A", { residents: [100, 120] }),
+            variant("B", { residents: [130, 150] }),
+            variant("C", { residents: [90, 125] }),
+          ],
+          { districtTotals: {} },
+        );
+        expect(best(row(m.rows, "residents-low"))).toEqual([false, true, false]);
+        expect(best(row(m.rows, "residents-high"))).toEqual([false, true, false]);
+        expect(row(m.rows, "residents-low").note).toBeUndefined();
+      });
+
+      it("marks nothing and says so when the best low end and the best high end belong to different variants", () => {
+        const m = buildIndicatorMatrix(
+          [variant("A", { residents: [17_950, 19_270] }), variant("B", { residents: [17_400, 19_900] })],
+          { districtTotals: {} },
+        );
+        for (const kind of ["residents-low", "residents-high"]) {
+          expect(best(row(m.rows, kind))).toEqual([false, false]);
+          expect(row(m.rows, kind).note).toBe("ranges-overlap");
+        }
+      });
+
+      it("marks nothing for identical ranges (a tie is not a lead)", () => {
+        const m = buildIndicatorMatrix(
+          [variant("A", { residents: [100, 120] }), variant("B", { residents: [100, 120] })],
+          { districtTotals: {} },
+        );
+        expect(best(row(m.rows, "residents-low"))).toEqual([false, false]);
+        expect(row(m.rows, "residents-high").note).toBe("ranges-overlap");
+      });
+
+      it("marks the lowest range where a workshop asks for fewer residents", () => {
+        const m = buildIndicatorMatrix(
+          [variant("A", { residents: [100, 120] }), variant("B", { residents: [10, 20] })],
+          { districtTotals: {}, directions: { "residents-low": "lower-is-better" } },
+        );
+        expect(best(row(m.rows, "residents-low"))).toEqual([false, true]);
+        expect(best(row(m.rows, "residents-high"))).toEqual([false, true]);
+      });
     });
 
     it("marks nothing in neutral rows, however different the values", () => {
