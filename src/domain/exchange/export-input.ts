@@ -4,7 +4,9 @@
  * which credits). {@link selectExport} builds it from a plan; every export format reads only this.
  */
 import type { AreaAnalysis } from "../analysis/analysis-result.ts";
+import type { LocalisedText } from "../model/catalogue.ts";
 import type { PilotArea, Plan } from "../model/plan.ts";
+import type { ExportLanguage } from "./attribute-labels.ts";
 
 /** One area to export. */
 export interface ExportArea {
@@ -13,6 +15,20 @@ export interface ExportArea {
   variantName: string;
   /** The area's analysis; when missing, the figures are written as empty (null). */
   analysis?: AreaAnalysis | null;
+}
+
+/**
+ * A data layer behind the figures, as the catalogue describes it: names the facility columns and
+ * credits the sources in the data dictionary.
+ */
+export interface ExportLayer {
+  id: string;
+  /** The catalogue's kind ("facility-points", "population", "reference-areas", "basemap-points", ...). */
+  kind: string;
+  title: LocalisedText;
+  credit: string;
+  /** When the data describes the world, as the catalogue says it. */
+  dataDate?: LocalisedText;
 }
 
 /** Everything an export format needs. */
@@ -27,6 +43,10 @@ export interface ExportInput {
   exportedAt: string;
   /** Version of Pilotkarte that wrote the file. */
   appVersion: string;
+  /** Language of the readable columns (`_label`) and of the data dictionary. */
+  language: ExportLanguage;
+  /** The catalogue's layers behind the figures; without them, facility columns are named by layer id. */
+  layers?: readonly ExportLayer[];
 }
 
 /** Which areas to export. */
@@ -40,6 +60,9 @@ export interface ExportMeta {
   credits: readonly string[];
   exportedAt: string;
   appVersion: string;
+  /** Default German. */
+  language?: ExportLanguage;
+  layers?: readonly ExportLayer[];
 }
 
 /**
@@ -75,5 +98,7 @@ export function selectExport(
     credits: [...meta.credits],
     exportedAt: meta.exportedAt,
     appVersion: meta.appVersion,
+    language: meta.language ?? "de",
+    ...(meta.layers ? { layers: [...meta.layers] } : {}),
   };
 }

@@ -5,7 +5,7 @@
  */
 
 import type { AreaAnalysis } from "../../domain/analysis/analysis-result.ts";
-import type { ExportInput, ExportScope } from "../../domain/exchange/index.ts";
+import type { ExportInput, ExportLanguage, ExportLayer, ExportScope } from "../../domain/exchange/index.ts";
 import { selectExport } from "../../domain/exchange/index.ts";
 import type { GeneratedCatalogue } from "../../domain/model/catalogue.ts";
 import type { Plan } from "../../domain/model/plan.ts";
@@ -62,11 +62,23 @@ export function exportCredits(catalogue: GeneratedCatalogue): string[] {
   return [...new Set(used.map((e) => e.credit).filter((c) => c !== ""))];
 }
 
+/**
+ * The catalogue's layers behind the figures, as the data dictionary names and credits them (facility
+ * titles for the facility columns; census, address points and districts for their columns).
+ */
+export function exportLayers(catalogue: GeneratedCatalogue): ExportLayer[] {
+  return catalogue.entries
+    .filter((e) => ["reference-areas", "population", "facility-points", "basemap-points"].includes(e.kind))
+    .map((e) => ({ id: e.id, kind: e.kind, title: e.title, credit: e.credit, dataDate: e.dataDate }));
+}
+
 /** The areas of a scope with their figures; `missingFigures` counts areas without analysis. */
 export async function buildExportInput(
   plan: Plan,
   scope: ExportScope,
   catalogue: GeneratedCatalogue,
+  /** Language of the readable columns and the data dictionary. */
+  language: ExportLanguage,
   /** Areas whose figures are ready, of all to export (both counted over every variant in scope). */
   onProgress?: (done: number, total: number) => void,
 ): Promise<{ input: ExportInput | null; missingFigures: number }> {
@@ -90,6 +102,8 @@ export async function buildExportInput(
     credits: exportCredits(catalogue),
     exportedAt: new Date().toISOString(),
     appVersion: APP_VERSION,
+    language,
+    layers: exportLayers(catalogue),
   });
   const missingFigures = input ? input.areas.filter((a) => !a.analysis).length : 0;
   return { input, missingFigures };
