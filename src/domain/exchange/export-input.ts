@@ -4,7 +4,7 @@
  * which credits). {@link selectExport} builds it from a plan; every export format reads only this.
  */
 import type { AreaAnalysis } from "../analysis/analysis-result.ts";
-import type { LocalisedText } from "../model/catalogue.ts";
+import type { CatalogueEntry, LocalisedText } from "../model/catalogue.ts";
 import type { PilotArea, Plan } from "../model/plan.ts";
 import type { ExportLanguage } from "./attribute-labels.ts";
 
@@ -29,6 +29,30 @@ export interface ExportLayer {
   credit: string;
   /** When the data describes the world, as the catalogue says it. */
   dataDate?: LocalisedText;
+}
+
+/** Kinds of catalogue layer whose data is behind an export's figures. */
+const FIGURE_LAYER_KINDS = new Set(["reference-areas", "population", "facility-points", "basemap-points"]);
+
+/**
+ * The catalogue's layers behind the figures, for {@link ExportInput.layers}: facility titles name the
+ * facility columns; census, address points and districts are credited in the dictionary. A layer
+ * without a title (a hand-made catalogue) is named by its id.
+ */
+export function exportLayersOf(entries: readonly Partial<CatalogueEntry>[]): ExportLayer[] {
+  return entries.flatMap((e) =>
+    e.id && e.kind && FIGURE_LAYER_KINDS.has(e.kind)
+      ? [
+          {
+            id: e.id,
+            kind: e.kind,
+            title: e.title ?? { de: e.id, en: e.id },
+            credit: e.credit ?? "",
+            ...(e.dataDate ? { dataDate: e.dataDate } : {}),
+          },
+        ]
+      : [],
+  );
 }
 
 /** Everything an export format needs. */

@@ -50,7 +50,7 @@ export {
 } from "./export-geojson.ts";
 export { exportGeoPackage, GEOPACKAGE_TABLE, type GeoPackageExportOptions } from "./export-geopackage.ts";
 export type { ExportArea, ExportInput, ExportLayer, ExportMeta, ExportScope } from "./export-input.ts";
-export { selectExport } from "./export-input.ts";
+export { exportLayersOf, selectExport } from "./export-input.ts";
 export { exportShapefile, type ShapefileExportOptions } from "./export-shapefile.ts";
 export {
   type AttributesFound,

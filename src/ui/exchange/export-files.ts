@@ -5,8 +5,8 @@
  */
 
 import type { AreaAnalysis } from "../../domain/analysis/analysis-result.ts";
-import type { ExportInput, ExportLanguage, ExportLayer, ExportScope } from "../../domain/exchange/index.ts";
-import { selectExport } from "../../domain/exchange/index.ts";
+import type { ExportInput, ExportLanguage, ExportScope } from "../../domain/exchange/index.ts";
+import { exportLayersOf, selectExport } from "../../domain/exchange/index.ts";
 import type { GeneratedCatalogue } from "../../domain/model/catalogue.ts";
 import type { Plan } from "../../domain/model/plan.ts";
 import type { ExportRequest } from "../exchange-client.ts";
@@ -62,16 +62,6 @@ export function exportCredits(catalogue: GeneratedCatalogue): string[] {
   return [...new Set(used.map((e) => e.credit).filter((c) => c !== ""))];
 }
 
-/**
- * The catalogue's layers behind the figures, as the data dictionary names and credits them (facility
- * titles for the facility columns; census, address points and districts for their columns).
- */
-export function exportLayers(catalogue: GeneratedCatalogue): ExportLayer[] {
-  return catalogue.entries
-    .filter((e) => ["reference-areas", "population", "facility-points", "basemap-points"].includes(e.kind))
-    .map((e) => ({ id: e.id, kind: e.kind, title: e.title, credit: e.credit, dataDate: e.dataDate }));
-}
-
 /** The areas of a scope with their figures; `missingFigures` counts areas without analysis. */
 export async function buildExportInput(
   plan: Plan,
@@ -103,7 +93,7 @@ export async function buildExportInput(
     exportedAt: new Date().toISOString(),
     appVersion: APP_VERSION,
     language,
-    layers: exportLayers(catalogue),
+    layers: exportLayersOf(catalogue.entries),
   });
   const missingFigures = input ? input.areas.filter((a) => !a.analysis).length : 0;
   return { input, missingFigures };
