@@ -584,11 +584,10 @@ test.describe("Export", () => {
     ]);
     const csv = readFileSync((await csvDownload.path()) as string, "utf8");
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    const [header = "", row = ""] = csv.slice(1).split("\r\n");
-    const columns = header.split(";");
-    const cells = row.split(";");
-    expect(cells[columns.indexOf("name")]).toBe(SQUARE_NAME);
-    expect(cells[columns.indexOf("area_ha")]).toMatch(/^\d+,\d+$/);
+    // German headers (the readable column names); cells holding ";" or "," are quoted.
+    const [columns = [], cells = []] = parseCsv(csv.slice(1), ";");
+    expect(cells[columns.indexOf("Name")]).toBe(SQUARE_NAME);
+    expect(cells[columns.indexOf("Fläche (ha)")]).toMatch(/^\d+,\d+$/);
     expect(app.errors).toEqual([]);
   });
 
