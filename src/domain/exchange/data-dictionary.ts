@@ -43,11 +43,11 @@ function layerOf(input: Pick<ExportInput, "layers">, match: (layer: ExportLayer)
   return input.layers?.find(match) ?? null;
 }
 
-/** "credit (data date)" of a layer in a language, or the fallback credit. */
+/** "credit – data date" of a layer in a language, or the fallback credit. */
 function credited(layer: ExportLayer | null, fallback: string, language: ExportLanguage): string {
   if (!layer) return fallback;
   const date = layer.dataDate?.[language];
-  return date ? `${layer.credit} (${date})` : layer.credit;
+  return date ? `${layer.credit} – ${date}` : layer.credit;
 }
 
 function sourceText(
