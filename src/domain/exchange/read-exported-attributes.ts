@@ -8,6 +8,7 @@
  *   spaces, hyphens or "ä"/"ae" ({@link fieldFromText}).
  * - Status: a code or a German or English name ({@link statusFromText}).
  * - Partners: an array or a list split at ";" or line breaks (never at ",": "Müller, Schmidt & Co").
+ * - Arrays come as JSON text (GeoJSON) or in GDAL's "(2:a,b)" (what ogr2ogr writes for string lists).
  *
  * Nothing invalid gets into a plan: every value that cannot be taken over is left out and reported as
  * an {@link AttributeIssue}, for the import preview to list.
@@ -77,36 +78,56 @@ const KEYS: Readonly<Record<Attribute, readonly string[]>> = {
 const quoteValue = (value: string) =>
   value.length > MAX_ISSUE_VALUE_LENGTH ? `${value.slice(0, MAX_ISSUE_VALUE_LENGTH - 1)}…` : value;
 
+/** A JSON array's members as text (text and numbers; anything else is reported), or null. */
+function jsonArrayItems(text: string, report: (value: string) => void): string[] | null {
+  if (!(text.startsWith("[") && text.endsWith("]"))) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed)) return null;
+  const items: string[] = [];
+  for (const member of parsed) {
+    if (typeof member === "string" || (typeof member === "number" && Number.isFinite(member))) {
+      items.push(String(member));
+    } else if (member !== null) report(JSON.stringify(member) ?? String(member));
+  }
+  return items;
+}
+
+/** GDAL's text form of a string list, "(2:a,b)" (ogr2ogr writes it into Shapefiles and GeoPackages). */
+const GDAL_LIST = /^\((\d+):([\s\S]*)\)$/;
+
 /**
- * The entries of a list value: a JSON array's members (text and numbers; anything else is reported),
- * or the text split at `separators` (none: the whole text). Blank entries are dropped. A text that is a
- * JSON array is always read as one, as GeoJSON readers flatten arrays to their JSON text.
+ * The items of GDAL's "(n:a,b)", or null. GDAL does not escape a "," inside an item: when splitting at
+ * "," does not give n items, the inner text is taken as one.
+ */
+function gdalListItems(text: string): string[] | null {
+  const match = GDAL_LIST.exec(text);
+  if (!match) return null;
+  const inner = match[2] as string;
+  const items = inner.split(",");
+  return items.length === Number(match[1]) ? items : [inner];
+}
+
+/**
+ * The entries of a list value: the items of a JSON array (GeoJSON readers flatten arrays to their JSON
+ * text) or of GDAL's "(n:a,b)", or the text; each then split at `separators` (none: kept whole).
+ * Entries are trimmed, blank ones dropped.
  */
 function entriesOf(
   value: ImportedValue,
   separators: RegExp | null,
   report: (value: string) => void,
 ): string[] {
-  const text = String(value);
-  const trimmed = text.trim();
-  if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(trimmed);
-    } catch {
-      parsed = undefined;
-    }
-    if (Array.isArray(parsed)) {
-      const entries: string[] = [];
-      for (const member of parsed) {
-        if (typeof member === "string" || (typeof member === "number" && Number.isFinite(member))) {
-          entries.push(String(member).trim());
-        } else if (member !== null) report(JSON.stringify(member) ?? String(member));
-      }
-      return entries.filter((e) => e !== "");
-    }
-  }
-  return (separators ? text.split(separators) : [text]).map((v) => v.trim()).filter((v) => v !== "");
+  const text = String(value).trim();
+  const items = jsonArrayItems(text, report) ?? gdalListItems(text) ?? [text];
+  return items
+    .flatMap((item) => (separators ? item.split(separators) : [item]))
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
 }
 
 /** The attributes a feature carries, with every value that could not be taken over. */

@@ -4,6 +4,10 @@
  * what people write (arrays, German and English names, other separators), with every value that
  * cannot be taken over reported.
  */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   attributeIssuesOf,
@@ -15,6 +19,10 @@ import {
   readExportedAttributes,
 } from "../../../src/domain/exchange/index.ts";
 import { exportInputOf, SQUARE, sampleArea } from "../../fixtures/exchange/export-fixtures.ts";
+import { NODE_SQL_JS } from "../../fixtures/exchange/node-sql-js.ts";
+
+/** The browser test's hand-written fixture: German labels, arrays, lists, an unknown status. */
+const LABELS_DE = join(import.meta.dirname, "../../fixtures/exchange-ui/labels-de.geojson");
 
 describe("readAreaAttributes", () => {
   it("reads a GeoJSON with German labels in arrays (as GDAL and people write them)", async () => {
@@ -64,6 +72,40 @@ describe("readAreaAttributes", () => {
     ]);
     expect(readExportedAttributes({ partners: '["DSW21"]' }).partners).toEqual(["DSW21"]);
     expect(readExportedAttributes({ partners: "[]" }).partners).toEqual([]);
+  });
+
+  it('reads GDAL\'s string lists "(2:a,b)", as ogr2ogr writes arrays into a GeoPackage', async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pilotkarte-labels-"));
+    try {
+      const gpkg = join(dir, "labels.gpkg");
+      execFileSync("ogr2ogr", ["-f", "GPKG", gpkg, LABELS_DE], { stdio: "ignore" });
+      const result = await parseImport(new Uint8Array(readFileSync(gpkg)), "labels.gpkg", {
+        sqlJsConfig: NODE_SQL_JS,
+      });
+      if (!result.ok) throw new Error("import failed");
+      expect(result.features[0]?.properties.fields).toBe("(2:Mobilität und Logistik,Energie-Management)");
+      const read = result.features.map((f) => readAreaAttributes(f.properties));
+      expect(read.map((r) => r.attributes)).toEqual([
+        {
+          name: "Hafenquartier",
+          fields: ["mobilitaet", "energie"],
+          status: "kandidat",
+          partners: ["DSW21", "TU Dortmund"],
+          notes: "Von Hand geschrieben, mit deutschen Bezeichnungen",
+        },
+        { name: "Westpark", fields: ["mensch"], partners: ["DEW21", "Stadt Dortmund"] },
+      ]);
+      expect(read[1]?.issues.map((i) => [i.key, i.value, i.code])).toEqual([
+        ["fields", "Landwirtschaft", "unknown-field"],
+        ["status", "vielleicht", "unknown-status"],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // A "," inside an item that GDAL did not escape: the count does not match, the text is kept whole.
+    expect(readExportedAttributes({ partners: "(1:Müller, Schmidt & Co)" }).partners).toEqual([
+      "Müller, Schmidt & Co",
+    ]);
   });
 
   it("reports every value it leaves out, with the property's name in the file", () => {
