@@ -25,13 +25,16 @@ import {
   referenceAreasFromCollection,
 } from "../src/domain/analysis/index.ts";
 import {
+  attributeIssuesOf,
   type ExportCrs,
   type ExportFile,
+  type ExportLayer,
   type ExportScope,
   exportAreasCsv,
   exportDistrictsCsv,
   exportGeoJson,
   exportGeoPackage,
+  exportLayersOf,
   exportShapefile,
   type ImportProblem,
   parseImport,
@@ -58,6 +61,8 @@ export: schreibt Gebiete eines Plans aus einer Sicherungsdatei (Pilotkarte-Backu
                       international: "," und Punkt); die Tabelle je Gebiet und Bezirk wird daneben als
                       <out>-bezirke.csv geschrieben.
   --crs 25832|4326    Koordinatenbezugssystem für gpkg und shp (Standard 25832, ETRS89 / UTM 32N)
+  --lang de|en        Sprache der Klartext-Spalten (…_label) und der Datenbeschreibung (Standard de);
+                      die Codes bleiben gleich, das deutsche CSV hat immer deutsche Spaltenköpfe
   --out <datei>       Zieldatei
   --plan <name|id>    Plan (nötig, wenn die Sicherung mehrere Pläne enthält)
   --variant <name|id> nur diese Variante (sonst alle Varianten des Plans)
@@ -162,8 +167,8 @@ function choosePlan(plans: { plan: Plan; deleted: boolean }[], wanted: string | 
   return (found[0] as { plan: Plan }).plan;
 }
 
-/** The served layers of the data step, as the analysis worker loads them, and their credits. */
-function loadServedData(dir: string): { context: AnalysisContext; credits: string[] } {
+/** The served layers of the data step, as the analysis worker loads them, their credits and descriptions. */
+function loadServedData(dir: string): { context: AnalysisContext; credits: string[]; layers: ExportLayer[] } {
   const cataloguePath = join(dir, "catalogue.json");
   if (!existsSync(cataloguePath)) {
     throw new CliError(
@@ -204,7 +209,11 @@ function loadServedData(dir: string): { context: AnalysisContext; credits: strin
       .filter((e) => e.kind === "facility-points")
       .map((e) => pointLayerFromCollection(e.id, read(e.url))),
   });
-  return { context, credits: [...new Set(used.map((e) => e.credit).filter((c) => c !== ""))] };
+  return {
+    context,
+    credits: [...new Set(used.map((e) => e.credit).filter((c) => c !== ""))],
+    layers: exportLayersOf(catalogue.entries),
+  };
 }
 
 const FORMATS = ["geojson", "gpkg", "shp", "csv", "csv-intl"] as const;
@@ -225,6 +234,8 @@ async function runExport(positional: string[], options: Map<string, string | tru
     throw usage("GeoJSON ist nach RFC 7946 immer EPSG:4326; --crs 25832 gilt nur für gpkg und shp.");
   }
   const crs: ExportCrs = crsOption === "4326" ? "EPSG:4326" : "EPSG:25832";
+  const language = options.get("--lang") ?? "de";
+  if (language !== "de" && language !== "en") throw usage("--lang muss de oder en sein.");
   if (!existsSync(backupPath)) throw new CliError(`${backupPath}: Datei nicht gefunden`, 2);
 
   const plan = choosePlan(readBackupPlans(backupPath), options.get("--plan") as string | undefined);
@@ -244,12 +255,14 @@ async function runExport(positional: string[], options: Map<string, string | tru
 
   const analyses = new Map<string, AreaAnalysis>();
   let credits: string[] = [];
+  let layers: ExportLayer[] = [];
   if (!options.has("--no-analysis")) {
     const started = performance.now();
     const served = loadServedData(
       (options.get("--data") as string | undefined) ?? join("public", "generated"),
     );
     credits = served.credits;
+    layers = served.layers;
     const variantIds = scope.kind === "plan" ? plan.variantOrder : [scope.variantId];
     for (const variantId of variantIds) {
       const variant = plan.variants[variantId];
@@ -268,6 +281,8 @@ async function runExport(positional: string[], options: Map<string, string | tru
   }
   const input = selectExport(plan, scope, analyses, {
     credits,
+    language,
+    layers,
     exportedAt: new Date().toISOString(),
     appVersion: (
       JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }
@@ -347,6 +362,13 @@ async function runImport(positional: string[], options: Map<string, string | tru
   for (const d of report.dropped) {
     console.log(
       `  ${d.index + 1}. ${label(d.index, d.name)}: ${message(exchangeDe.dropped[d.reason], d.params ?? {})} [${d.reason}]`,
+    );
+  }
+  const { issues } = attributeIssuesOf(features);
+  if (issues.length > 0) console.log(`${exchangeDe.import.attributeIssuesHeading}:`);
+  for (const issue of issues) {
+    console.log(
+      `  ${issue.index + 1}. ${label(issue.index, issue.name)}: ${message(exchangeDe.attributeIssues[issue.code], { key: issue.key, value: issue.value })} [${issue.code}]`,
     );
   }
 }

@@ -176,6 +176,7 @@ const input: ExportInput = {
   credits: ["© Stadt Dortmund, dl-de/by-2-0"],
   exportedAt: "2025-01-01T00:00:00.000Z",
   appVersion: "bench",
+  language: "de",
 };
 const vertices = areas.reduce((s, a) => s + ((a.geometry as Polygon).coordinates[0]?.length ?? 0), 0);
 

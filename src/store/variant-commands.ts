@@ -67,7 +67,9 @@ export function createVariant(
 /**
  * Copies a variant with all its areas (new ids throughout) right after the original and makes the
  * copy active. Without `name`, the first free `copyName(source name, n)` is used, n counting from 1
- * ("Nord (Kopie)", "Nord (Kopie 2)").
+ * ("Nord (Kopie)", "Nord (Kopie 2)"). The variant is new (created now); its areas are the same areas
+ * and keep when they were created and last changed, as a copied plan's do (exports show `created`,
+ * and a copy made for a workshop must not make every area look new).
  */
 export function duplicateVariant(
   context: VariantCommandContext,
@@ -85,7 +87,7 @@ export function duplicateVariant(
   const areas: PilotArea[] = source.areaOrder.flatMap((areaId) => {
     const area = source.areas[areaId];
     if (area === undefined) return [];
-    return [{ ...structuredClone(area), id: asAreaId(idOf(context)), createdAt: now, updatedAt: now }];
+    return [{ ...structuredClone(area), id: asAreaId(idOf(context)) }];
   });
   const copy: Variant = {
     id: asVariantId(idOf(context)),

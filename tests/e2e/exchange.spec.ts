@@ -1,7 +1,7 @@
 /**
  * Exchange with partners in the browser: importing files (Shapefile with and without .prj, hostile
- * files) through the import dialog, and exporting (GeoJSON, GeoPackage, PNG) through the export dialog,
- * with the downloads read back. The Shapefiles were written by GDAL (tests/fixtures/exchange-ui/), so
+ * files, a GeoJSON with German labels) through the import dialog, and exporting (GeoJSON, GeoPackage,
+ * CSV, PNG) through the export dialog, with the downloads read back. The Shapefiles were written by GDAL (tests/fixtures/exchange-ui/), so
  * the positions checked here do not come from Pilotkarte's own code.
  */
 import { readFileSync } from "node:fs";
@@ -17,6 +17,8 @@ const root = join(here, "../..");
 const FIXTURES = join(root, "tests/fixtures/exchange-ui");
 const WITH_PRJ = join(FIXTURES, "square-25832.zip");
 const WITHOUT_PRJ = join(FIXTURES, "square-25832-no-prj.zip");
+/** Two areas written by hand with German labels, arrays, lists and an unknown status. */
+const LABELS_DE = join(FIXTURES, "labels-de.geojson");
 const SQUARE_NAME = "Testquadrat Nordstadt";
 
 /**
@@ -86,6 +88,56 @@ async function drawnAt(page: Page, lngLat: [number, number], name: string): Prom
     },
     { lngLat, name },
   );
+}
+
+/** The active variant's areas' attributes as stored. */
+function storedAttributes(page: Page) {
+  return page.evaluate(() => {
+    const state = window.__pilotkarte?.documentStore.getState();
+    const variant = state?.plan.variants[state.activeVariantId];
+    if (!variant) throw new Error("no active variant");
+    return variant.areaOrder.map((id) => {
+      const area = variant.areas[id];
+      return { name: area?.name, fields: area?.fields, status: area?.status, partners: area?.partners };
+    });
+  });
+}
+
+/** A CSV file's rows (RFC 4180: quoted cells may hold the separator, doubled quotes and line breaks). */
+function parseCsv(text: string, separator: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === separator) {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else cell += c;
+  }
+  return rows;
+}
+
+async function downloadText(page: Page, dialog: ReturnType<Page["getByTestId"]>): Promise<string> {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    dialog.getByRole("button", { name: /^(Herunterladen|Download)$/ }).click(),
+  ]);
+  return readFileSync((await download.path()) as string, "utf8");
 }
 
 async function importAsAreas(page: Page, file: string) {
@@ -389,6 +441,53 @@ test.describe("Import", () => {
     expect(app.errors).toEqual([]);
   });
 
+  test("a GeoJSON with German labels, arrays and lists: fields, status and partners arrive, and every value left out is listed", async ({
+    app,
+    page,
+  }) => {
+    await app.open();
+    await openImport(page);
+    await page.getByTestId("import-file").setInputFiles(LABELS_DE);
+    const preview = page.getByTestId("import-preview");
+    await expect(preview).toBeVisible({ timeout: 30_000 });
+    await expect(preview.getByTestId("import-attribute-issues").locator("li")).toHaveText([
+      "Westpark (Nr. 2): Feld „fields“: „Landwirtschaft“ ist kein Handlungsfeld – nicht übernommen",
+      "Westpark (Nr. 2): Feld „status“: „vielleicht“ unbekannt – Idee angenommen",
+    ]);
+    await expect(preview.getByTestId("import-attributes-found")).toHaveText(
+      "Angaben aus der Datei für Pilotgebiete: Handlungsfelder bei 2, Status bei 1, Partner bei 2, Notizen bei 1 Gebieten.",
+    );
+    // Not "nothing to report" while values are left out.
+    await expect(preview).not.toContainText("Nichts musste repariert oder ausgelassen werden");
+    await page
+      .getByTestId("import-dialog")
+      .screenshot({ path: "test-results/screenshots/exchange-import-labels.png" });
+    await page.getByTestId("import-confirm").click();
+    await expect(page.getByTestId("import-dialog")).toBeHidden();
+    expect(await storedAttributes(page)).toEqual([
+      {
+        name: "Hafenquartier",
+        fields: ["mobilitaet", "energie"],
+        status: "kandidat",
+        partners: ["DSW21", "TU Dortmund"],
+      },
+      { name: "Westpark", fields: ["mensch"], status: "idee", partners: ["DEW21", "Stadt Dortmund"] },
+    ]);
+
+    // The same report in English.
+    await page.getByRole("button", { name: /EN/ }).click();
+    await page.locator("header.app-header").getByRole("button", { name: "Import", exact: true }).click();
+    await page.getByTestId("import-file").setInputFiles(LABELS_DE);
+    await expect(page.getByTestId("import-attribute-issues").locator("li")).toHaveText(
+      [
+        "Westpark (no. 2): Field “fields”: “Landwirtschaft” is not an alliance field – left out",
+        "Westpark (no. 2): Field “status”: “vielleicht” unknown – Idea assumed",
+      ],
+      { timeout: 30_000 },
+    );
+    expect(app.errors).toEqual([]);
+  });
+
   test("the import dialog with a preview and the export dialog have no serious accessibility violations", async ({
     browser,
   }) => {
@@ -485,11 +584,120 @@ test.describe("Export", () => {
     ]);
     const csv = readFileSync((await csvDownload.path()) as string, "utf8");
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    const [header = "", row = ""] = csv.slice(1).split("\r\n");
-    const columns = header.split(";");
-    const cells = row.split(";");
-    expect(cells[columns.indexOf("name")]).toBe(SQUARE_NAME);
-    expect(cells[columns.indexOf("area_ha")]).toMatch(/^\d+,\d+$/);
+    // German headers (the readable column names); cells holding ";" or "," are quoted.
+    const [columns = [], cells = []] = parseCsv(csv.slice(1), ";");
+    expect(cells[columns.indexOf("Name")]).toBe(SQUARE_NAME);
+    expect(cells[columns.indexOf("Fläche (ha)")]).toMatch(/^\d+,\d+$/);
+    expect(app.errors).toEqual([]);
+  });
+
+  test("exports say what they hold: labels beside the codes, districts by name with both shares, facilities within 300 m and a data dictionary, German by default and English on request", async ({
+    app,
+    page,
+  }) => {
+    await app.open();
+    await importAsAreas(page, LABELS_DE);
+    await page.getByTestId("area-list").getByRole("button", { name: "Hafenquartier" }).click();
+    const panel = page.getByTestId("coverage-panel");
+    await expect(panel.getByTestId("residents-range")).toContainText("–", { timeout: 60_000 });
+    // What the panel shows: the Stadtbezirke touched, and the stops inside and within 300 m.
+    const panelDistricts = (
+      await panel
+        .getByRole("table", { name: "Stadtbezirke", exact: true })
+        .locator("tbody th")
+        .allTextContents()
+    ).map((t) => t.replace(/\s+/g, " ").trim());
+    expect(panelDistricts.length).toBeGreaterThan(0);
+    const stopsRow = panel
+      .getByTestId("facilities-table")
+      .locator("tbody tr", { has: page.getByRole("button", { name: "Haltestellen ÖPNV (VRR)" }) });
+    const [stopsInside, stopsNear] = (await stopsRow.locator("td.num").allTextContents()).map((t) =>
+      Number(t.replace(/\./g, "")),
+    );
+
+    await openExport(page);
+    const dialog = page.getByTestId("export-dialog");
+    await dialog.getByLabel(/Ausgewähltes Gebiet/).check();
+    await expect(dialog.getByLabel("Deutsch", { exact: true })).toBeChecked();
+    const geojson = JSON.parse(await downloadText(page, dialog)) as {
+      metadata: {
+        language: string;
+        dictionary: {
+          column: string;
+          label: string;
+          description: string;
+          unit: string | null;
+          source: string;
+        }[];
+      };
+      features: { properties: Record<string, string | number | null> }[];
+    };
+    const properties = geojson.features[0]?.properties ?? {};
+    expect(properties).toMatchObject({
+      name: "Hafenquartier",
+      fields: "mobilitaet;energie",
+      fields_label: "Mobilität und Logistik; Energie-Management",
+      status: "kandidat",
+      status_label: "Kandidat",
+      partners: "DSW21;TU Dortmund",
+      residents_grid_year: 2011,
+      residents_addresses_census_year: 2011,
+      address_points_year: 2024,
+      fac_transit_stops: stopsInside,
+      fac_transit_stops_300m: stopsNear,
+    });
+    expect(stopsNear).toBeGreaterThanOrEqual(stopsInside as number);
+    // Districts by name and code, in the panel's order, each with both shares.
+    const districtLabels = String(properties.stadtbezirke_label).split("; ");
+    expect(districtLabels.map((entry) => entry.replace(/:.*$/, ""))).toEqual(panelDistricts);
+    for (const entry of districtLabels)
+      expect(entry).toMatch(/^.+ \(\d+\): [\d,<\s]+ % des Gebiets, [\d,<\s]+ % des Bezirks$/);
+    expect(
+      String(properties.stadtbezirke)
+        .split(";")
+        .map((e) => e.replace(/=.*$/, "")),
+    ).toEqual(panelDistricts.map((d) => d.replace(/^.*\((\d+)\)$/, "$1")));
+    // The data dictionary describes every property.
+    expect(geojson.metadata.language).toBe("de");
+    expect(geojson.metadata.dictionary.map((e) => e.column)).toEqual(Object.keys(properties));
+    const stopsEntry = geojson.metadata.dictionary.find((e) => e.column === "fac_transit_stops_300m");
+    expect(stopsEntry?.label).toBe("Haltestellen ÖPNV (VRR): bis 300 m");
+    expect(stopsEntry?.source).toContain("Verkehrsverbund Rhein-Ruhr");
+    expect(
+      geojson.metadata.dictionary.find((e) => e.column === "address_points_year")?.description,
+    ).toContain("nicht das Jahr der Einwohnerzahlen");
+
+    // The German spreadsheet: German headers, decimal commas also inside the district list.
+    await dialog.getByLabel("CSV je Gebiet, deutsch (Excel)").check();
+    const [header = [], row = []] = parseCsv((await downloadText(page, dialog)).slice(1), ";");
+    const cell = (name: string) => row[header.indexOf(name)];
+    expect(header).toEqual(expect.arrayContaining(["Handlungsfelder (Code)", "Handlungsfelder", "Status"]));
+    expect(cell("Handlungsfelder")).toBe("Mobilität und Logistik; Energie-Management");
+    expect(cell("Status")).toBe("Kandidat");
+    expect(cell("Haltestellen ÖPNV (VRR): bis 300 m")).toBe(String(stopsNear));
+    expect(cell("Stadtbezirke")).toBe(properties.stadtbezirke_label);
+    expect(cell("Stadtbezirke (Nr.=Anteil am Gebiet)")).toBe(
+      String(properties.stadtbezirke).replaceAll(".", ","),
+    );
+    expect(cell("Stadtbezirke (Nr.=Anteil am Gebiet)")).not.toContain(".");
+
+    // English on request: the same codes, the labels and dictionary in English.
+    await dialog.getByLabel("GeoJSON (WGS 84)").check();
+    await dialog.getByLabel("Englisch", { exact: true }).check();
+    const english = JSON.parse(await downloadText(page, dialog)) as typeof geojson;
+    const englishProperties = english.features[0]?.properties ?? {};
+    expect(englishProperties).toMatchObject({
+      fields: "mobilitaet;energie",
+      fields_label: "Mobility and logistics; Energy management",
+      status: "kandidat",
+      status_label: "Candidate",
+      stadtbezirke: properties.stadtbezirke,
+    });
+    expect(String(englishProperties.stadtbezirke_label)).toMatch(/% of the area, .*% of the district/);
+    expect(english.metadata.language).toBe("en");
+    expect(english.metadata.dictionary.find((e) => e.column === "fac_transit_stops_300m")?.label).toBe(
+      "Public transport stops (VRR): within 300 m",
+    );
     expect(app.errors).toEqual([]);
   });
 

@@ -3,6 +3,8 @@
  * international: "," and decimal point), both UTF-8 with a byte order mark (Excel reads UTF-8 only with
  * it) and CRLF line ends, quoted per RFC 4180.
  *
+ * In the German dialect, text holding a comma is quoted as well (see {@link csvCell}).
+ *
  * Text cells that start with = + - @ tab or CR get a leading apostrophe, so that a spreadsheet shows
  * them as text instead of running them as a formula (CSV injection, OWASP). Numbers are never changed.
  */
@@ -38,8 +40,14 @@ export function csvCell(value: string | number | null | undefined, dialect: CsvD
     return decimal === "." ? text : text.replace(".", decimal);
   }
   const guarded = guardFormula(value);
+  // In the German dialect a text holding "," is quoted too: GDAL's CSV driver (and other sniffers)
+  // guess the separator from the header line and take "," when both "," and ";" appear unquoted.
   const needsQuotes =
-    guarded.includes(separator) || guarded.includes('"') || guarded.includes("\n") || guarded.includes("\r");
+    guarded.includes(separator) ||
+    (dialect === "de" && guarded.includes(",")) ||
+    guarded.includes('"') ||
+    guarded.includes("\n") ||
+    guarded.includes("\r");
   return needsQuotes ? `"${guarded.replaceAll('"', '""')}"` : guarded;
 }
 

@@ -3,13 +3,16 @@
  * attributes of {@link areaRecord} as properties, outer rings counter-clockwise (right-hand rule) and
  * coordinates rounded to 7 decimals (about 1 cm; RFC 7946 §11.2 recommends 6, but 1 dm would move
  * shared borders apart). A top-level `metadata` member (a foreign member, allowed by RFC 7946 §6.1)
- * names the generator, the plan and variant, the data credits and the CRS.
+ * names the generator, the plan and variant, the data credits, the CRS, the language of the readable
+ * columns and the data dictionary (one entry per property: label, meaning, unit, source).
  */
 import type { Feature, FeatureCollection } from "geojson";
 import { normalizeAreaGeometry } from "../geometry/normalize-area-geometry.ts";
 import { roundCoordinates } from "../geometry/round-coordinates.ts";
 import type { AreaGeometry } from "../model/plan.ts";
-import { areaRecord, type ExportRecord, exportColumns } from "./export-attributes.ts";
+import type { ExportLanguage } from "./attribute-labels.ts";
+import { type DictionaryEntry, dataDictionary } from "./data-dictionary.ts";
+import { areaRecord, type ExportColumn, type ExportRecord, exportColumns } from "./export-attributes.ts";
 import { type ExportFile, exportFileStem } from "./export-file.ts";
 import type { ExportInput } from "./export-input.ts";
 
@@ -27,6 +30,10 @@ export interface ExportMetadata {
   credits: string[];
   crs: "EPSG:4326";
   coordinateDecimals: number;
+  /** Language of the `_label` properties and of the dictionary. */
+  language: ExportLanguage;
+  /** One entry per property, in property order. */
+  dictionary: DictionaryEntry[];
 }
 
 export type ExportFeatureCollection = FeatureCollection<AreaGeometry, ExportRecord> & {
@@ -34,7 +41,10 @@ export type ExportFeatureCollection = FeatureCollection<AreaGeometry, ExportReco
 };
 
 /** The metadata written with every export (GeoJSON member, GeoPackage description, Shapefile readme). */
-export function exportMetadata(input: ExportInput): ExportMetadata {
+export function exportMetadata(
+  input: ExportInput,
+  columns: readonly ExportColumn[] = exportColumns(input),
+): ExportMetadata {
   return {
     generator: "Pilotkarte",
     version: input.appVersion,
@@ -44,6 +54,8 @@ export function exportMetadata(input: ExportInput): ExportMetadata {
     credits: [...input.credits],
     crs: "EPSG:4326",
     coordinateDecimals: GEOJSON_DECIMALS,
+    language: input.language,
+    dictionary: dataDictionary(input, columns),
   };
 }
 
@@ -64,9 +76,9 @@ export function buildGeoJsonExport(input: ExportInput): ExportFeatureCollection 
     type: "Feature",
     id: entry.area.id,
     geometry: roundedGeometry(entry.area.geometry),
-    properties: areaRecord(entry, columns),
+    properties: areaRecord(entry, columns, { language: input.language }),
   }));
-  return { type: "FeatureCollection", metadata: exportMetadata(input), features };
+  return { type: "FeatureCollection", metadata: exportMetadata(input, columns), features };
 }
 
 /** The export as a `.geojson` file (UTF-8, no BOM, as RFC 8259 asks). */

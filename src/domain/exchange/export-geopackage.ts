@@ -5,10 +5,16 @@
  * `pilot_areas` with the attributes of {@link areaRecord} and a MULTIPOLYGON column `geom` of GeoPackage
  * binary geometries. No spatial index: sql.js is built without R*Tree, and GDAL and QGIS read the file
  * fine without one (they build one if asked). The credits go into gpkg_contents.description.
+ *
+ * The data dictionary is the attribute table {@link DICTIONARY_TABLE} (registered in gpkg_contents as
+ * "attributes", so GDAL and QGIS list it as a table without geometry), and each column's readable name
+ * and meaning are also in gpkg_data_columns (the GeoPackage schema extension), which GDAL reads as the
+ * field's alternative name and comment and QGIS shows as the field alias.
  */
 import type { Position } from "geojson";
 import { partsOf } from "../geometry/area-geometry-parts.ts";
 import { type ExportCrs, epsgOf, WKT_4326, WKT_25832 } from "./crs.ts";
+import { DICTIONARY_TABLE, dataDictionary } from "./data-dictionary.ts";
 import { areaRecord, type ColumnType, exportColumns } from "./export-attributes.ts";
 import { type ExportFile, exportFileStem } from "./export-file.ts";
 import type { ExportInput } from "./export-input.ts";
@@ -49,6 +55,24 @@ CREATE TABLE gpkg_geometry_columns (
   CONSTRAINT uk_gc_table_name UNIQUE (table_name),
   CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
   CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));
+CREATE TABLE gpkg_extensions (
+  table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL, definition TEXT NOT NULL,
+  scope TEXT NOT NULL, CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name));
+CREATE TABLE gpkg_data_columns (
+  table_name TEXT NOT NULL, column_name TEXT NOT NULL, name TEXT, title TEXT, description TEXT,
+  mime_type TEXT, constraint_name TEXT,
+  CONSTRAINT pk_gdc PRIMARY KEY (table_name, column_name),
+  CONSTRAINT gdc_tn UNIQUE (table_name, name));
+CREATE TABLE gpkg_data_column_constraints (
+  constraint_name TEXT NOT NULL, constraint_type TEXT NOT NULL, value TEXT, min NUMERIC,
+  min_is_inclusive BOOLEAN, max NUMERIC, max_is_inclusive BOOLEAN, description TEXT,
+  CONSTRAINT gdcc_ntv UNIQUE (constraint_name, constraint_type, value));
+INSERT INTO gpkg_extensions VALUES
+  ('gpkg_data_columns', NULL, 'gpkg_schema', 'http://www.geopackage.org/spec/#extension_schema', 'read-write'),
+  ('gpkg_data_column_constraints', NULL, 'gpkg_schema', 'http://www.geopackage.org/spec/#extension_schema', 'read-write');
+CREATE TABLE "${DICTIONARY_TABLE}" (
+  fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, column_name TEXT NOT NULL UNIQUE, shapefile_name TEXT,
+  label TEXT, type TEXT, description TEXT, unit TEXT, source TEXT);
 `;
 
 /** The rows of gpkg_spatial_ref_sys: the three the standard requires, and 25832 when used. */
@@ -133,7 +157,7 @@ export async function exportGeoPackage(
         box[1] = Math.min(box[1] as number, minY);
         box[2] = Math.max(box[2] as number, maxX);
         box[3] = Math.max(box[3] as number, maxY);
-        const record = areaRecord(entry, columns);
+        const record = areaRecord(entry, columns, { language: input.language });
         insert.run([encodeGeoPackageGeometry(parts, srsId), ...columns.map((c) => record[c.key] ?? null)]);
       }
     } finally {
@@ -154,6 +178,43 @@ export async function exportGeoPackage(
         hasBox ? (box[2] as number) : null,
         hasBox ? (box[3] as number) : null,
         srsId,
+      ],
+    );
+    const dictionary = dataDictionary(input, columns);
+    for (const entry of dictionary) {
+      db.run(
+        `INSERT INTO ${quote(DICTIONARY_TABLE)} (column_name, shapefile_name, label, type, description, unit, source) VALUES (?,?,?,?,?,?,?)`,
+        [
+          entry.column,
+          entry.shapefileName,
+          entry.label,
+          entry.type,
+          entry.description,
+          entry.unit,
+          entry.source,
+        ],
+      );
+      db.run(
+        "INSERT INTO gpkg_data_columns (table_name, column_name, name, title, description) VALUES (?,?,?,?,?)",
+        [
+          GEOPACKAGE_TABLE,
+          entry.column,
+          entry.label,
+          entry.label,
+          `${entry.description}${entry.unit ? ` [${entry.unit}]` : ""}. ${entry.source}`,
+        ],
+      );
+    }
+    db.run(
+      "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change) VALUES (?,?,?,?,?)",
+      [
+        DICTIONARY_TABLE,
+        "attributes",
+        input.language === "de" ? "Datenbeschreibung" : "Data dictionary",
+        input.language === "de"
+          ? `Bedeutung, Einheit und Quelle jeder Spalte von ${GEOPACKAGE_TABLE}`
+          : `Meaning, unit and source of every column of ${GEOPACKAGE_TABLE}`,
+        gpkgTime(input.exportedAt),
       ],
     );
     db.run("INSERT INTO gpkg_geometry_columns VALUES (?,?,?,?,?,?)", [

@@ -4,7 +4,9 @@
  * which credits). {@link selectExport} builds it from a plan; every export format reads only this.
  */
 import type { AreaAnalysis } from "../analysis/analysis-result.ts";
+import type { CatalogueEntry, LocalisedText } from "../model/catalogue.ts";
 import type { PilotArea, Plan } from "../model/plan.ts";
+import type { ExportLanguage } from "./attribute-labels.ts";
 
 /** One area to export. */
 export interface ExportArea {
@@ -13,6 +15,44 @@ export interface ExportArea {
   variantName: string;
   /** The area's analysis; when missing, the figures are written as empty (null). */
   analysis?: AreaAnalysis | null;
+}
+
+/**
+ * A data layer behind the figures, as the catalogue describes it: names the facility columns and
+ * credits the sources in the data dictionary.
+ */
+export interface ExportLayer {
+  id: string;
+  /** The catalogue's kind ("facility-points", "population", "reference-areas", "basemap-points", ...). */
+  kind: string;
+  title: LocalisedText;
+  credit: string;
+  /** When the data describes the world, as the catalogue says it. */
+  dataDate?: LocalisedText;
+}
+
+/** Kinds of catalogue layer whose data is behind an export's figures. */
+const FIGURE_LAYER_KINDS = new Set(["reference-areas", "population", "facility-points", "basemap-points"]);
+
+/**
+ * The catalogue's layers behind the figures, for {@link ExportInput.layers}: facility titles name the
+ * facility columns; census, address points and districts are credited in the dictionary. A layer
+ * without a title (a hand-made catalogue) is named by its id.
+ */
+export function exportLayersOf(entries: readonly Partial<CatalogueEntry>[]): ExportLayer[] {
+  return entries.flatMap((e) =>
+    e.id && e.kind && FIGURE_LAYER_KINDS.has(e.kind)
+      ? [
+          {
+            id: e.id,
+            kind: e.kind,
+            title: e.title ?? { de: e.id, en: e.id },
+            credit: e.credit ?? "",
+            ...(e.dataDate ? { dataDate: e.dataDate } : {}),
+          },
+        ]
+      : [],
+  );
 }
 
 /** Everything an export format needs. */
@@ -27,6 +67,10 @@ export interface ExportInput {
   exportedAt: string;
   /** Version of Pilotkarte that wrote the file. */
   appVersion: string;
+  /** Language of the readable columns (`_label`) and of the data dictionary. */
+  language: ExportLanguage;
+  /** The catalogue's layers behind the figures; without them, facility columns are named by layer id. */
+  layers?: readonly ExportLayer[];
 }
 
 /** Which areas to export. */
@@ -40,6 +84,9 @@ export interface ExportMeta {
   credits: readonly string[];
   exportedAt: string;
   appVersion: string;
+  /** Default German. */
+  language?: ExportLanguage;
+  layers?: readonly ExportLayer[];
 }
 
 /**
@@ -75,5 +122,7 @@ export function selectExport(
     credits: [...meta.credits],
     exportedAt: meta.exportedAt,
     appVersion: meta.appVersion,
+    language: meta.language ?? "de",
+    ...(meta.layers ? { layers: [...meta.layers] } : {}),
   };
 }

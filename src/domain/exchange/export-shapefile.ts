@@ -1,7 +1,8 @@
 /**
  * Shapefile export: a zip (fflate) with .shp, .shx, .dbf, .prj (ESRI WKT) and .cpg ("UTF-8"), in
  * EPSG:25832 (the default for German authorities) or EPSG:4326, plus a LIESMICH.txt with the metadata,
- * credits and the mapping of the shortened field names.
+ * credits and the mapping of the shortened field names, and the data dictionary as a UTF-8 text file
+ * (`DATENBESCHREIBUNG.txt`, in an English export `DATA-DICTIONARY.txt`).
  *
  * @mapbox/shp-write writes the records; around it this module
  * - projects coordinates itself and turns rings to the Shapefile winding (outer rings clockwise, holes
@@ -15,6 +16,7 @@ import { zipSync } from "fflate";
 import type { Position } from "geojson";
 import { partsOf } from "../geometry/area-geometry-parts.ts";
 import { ESRI_WKT_4326, ESRI_WKT_25832, type ExportCrs } from "./crs.ts";
+import { dataDictionary, dictionaryFileName, dictionaryText } from "./data-dictionary.ts";
 import { areaRecord, type ExportColumn, exportColumns, LIST_SEPARATOR } from "./export-attributes.ts";
 import { type ExportFile, exportFileStem } from "./export-file.ts";
 import type { ExportInput } from "./export-input.ts";
@@ -66,21 +68,17 @@ export function dbfText(text: string, isList = false): string {
   return out;
 }
 
-const isListColumn = (key: string) =>
-  ["fields", "partners", "stadtbezirke", "statistische_bezirke", "unterbezirke"].includes(key);
-
 /** The .dbf rows: Shapefile field names, text as {@link dbfText}. */
 function dbfRows(
   input: ExportInput,
   columns: readonly ExportColumn[],
 ): Record<string, string | number | null>[] {
   return input.areas.map((entry) => {
-    const record = areaRecord(entry, columns);
+    const record = areaRecord(entry, columns, { language: input.language });
     const row: Record<string, string | number | null> = {};
     for (const column of columns) {
       const value = record[column.key] ?? null;
-      row[column.shapefileName] =
-        typeof value === "string" ? dbfText(value, isListColumn(column.key)) : value;
+      row[column.shapefileName] = typeof value === "string" ? dbfText(value, column.list === true) : value;
     }
     return row;
   });
@@ -98,6 +96,8 @@ function readme(input: ExportInput, columns: readonly ExportColumn[], crs: Expor
     "",
     "Feldnamen (Shapefile: höchstens 10 Zeichen) / field names:",
     ...columns.map((c) => `  ${c.shapefileName.padEnd(10)} = ${c.key}`),
+    "",
+    `Bedeutung, Einheit und Quelle jeder Spalte / meaning, unit and source of every column: ${dictionaryFileName(input.language)}`,
     "",
     "Texte sind UTF-8 (siehe .cpg) und auf 254 Byte gekürzt; die vollständigen Werte stehen im GeoJSON- und GeoPackage-Export.",
   ];
@@ -128,6 +128,7 @@ export function exportShapefile(input: ExportInput, options: ShapefileExportOpti
     [`${stem}.prj`]: text(options.crs === "EPSG:25832" ? ESRI_WKT_25832 : ESRI_WKT_4326),
     [`${stem}.cpg`]: text("UTF-8"),
     "LIESMICH.txt": text(readme(input, columns, options.crs)),
+    [dictionaryFileName(input.language)]: text(dictionaryText(input, dataDictionary(input, columns))),
   });
   return { fileName: `${stem}-shapefile.zip`, mimeType: "application/zip", bytes: zipped };
 }

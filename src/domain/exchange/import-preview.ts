@@ -4,11 +4,57 @@
  * main thread never has to receive them just to show a preview. The features follow on confirmation:
  * an overlay as one GeoJSON text (MapLibre parses it in its own worker) with label points, pilot areas
  * prepared and in batches.
+ *
+ * The preview also reads each area's attributes as the import as pilot areas will
+ * ({@link readAreaAttributes}) and lists every value that cannot be taken over, so that "nothing to
+ * report" is never said of a file whose status or fields would be dropped.
  */
 import type { Feature, FeatureCollection, Point } from "geojson";
 import { labelPoint } from "../geometry/label-point.ts";
 import type { AreaGeometry } from "../model/plan.ts";
 import type { ImportedFeature, ImportReport, ImportResult } from "./import-result.ts";
+import { type AttributeIssue, readAreaAttributes } from "./read-exported-attributes.ts";
+
+/** A value of a feature that will not be taken over as an attribute of a pilot area. */
+export interface FeatureAttributeIssue extends AttributeIssue {
+  /** Position of the feature in the file (0-based). */
+  index: number;
+  name: string | null;
+}
+
+/** How many of the areas bring each attribute (a value present and at least partly taken over). */
+export interface AttributesFound {
+  fields: number;
+  status: number;
+  partners: number;
+  notes: number;
+}
+
+/**
+ * The attributes of a file's areas as the import will read them: every value left out, and how many
+ * areas bring each attribute. Each feature counts once (its parts share the properties); points are
+ * not pilot areas and are left out.
+ */
+export function attributeIssuesOf(features: readonly ImportedFeature[]): {
+  issues: FeatureAttributeIssue[];
+  found: AttributesFound;
+} {
+  const issues: FeatureAttributeIssue[] = [];
+  const found: AttributesFound = { fields: 0, status: 0, partners: 0, notes: 0 };
+  const seen = new Set<number>();
+  for (const feature of features) {
+    if (feature.geometry.type === "Point" || seen.has(feature.index)) continue;
+    seen.add(feature.index);
+    const read = readAreaAttributes(feature.properties);
+    for (const issue of read.issues) issues.push({ index: feature.index, name: feature.name, ...issue });
+    const { attributes } = read;
+    if (attributes.fields && attributes.fields.length > 0) found.fields += 1;
+    if (attributes.status) found.status += 1;
+    if (attributes.partners && attributes.partners.length > 0) found.partners += 1;
+    if (attributes.notes && attributes.notes.trim() !== "") found.notes += 1;
+  }
+  return { issues, found };
+}
 
 /** One row of the preview table: a feature of the file (its parts counted once). */
 export interface ImportPreviewRow {
@@ -33,6 +79,11 @@ export interface ImportPreview {
   pointCount: number;
   /** [west, south, east, north] of everything kept, in degrees. */
   bbox: [number, number, number, number] | null;
+  /** Values that will not be taken over as attributes of pilot areas, the first `reportItems` of them. */
+  attributeIssues: FeatureAttributeIssue[];
+  attributeIssueCount: number;
+  /** How many areas bring each attribute. */
+  attributesFound: AttributesFound;
 }
 
 export function previewImport(
@@ -71,6 +122,7 @@ export function previewImport(
     }
   }
   const { report } = result;
+  const attributes = attributeIssuesOf(result.features);
   return {
     ok: true,
     kind: result.kind,
@@ -86,6 +138,9 @@ export function previewImport(
     areaCount,
     pointCount: result.features.length - areaCount,
     bbox: [west, south, east, north].every(Number.isFinite) ? [west, south, east, north] : null,
+    attributeIssues: attributes.issues.slice(0, maxItems),
+    attributeIssueCount: attributes.issues.length,
+    attributesFound: attributes.found,
   };
 }
 

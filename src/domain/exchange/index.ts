@@ -5,9 +5,25 @@
  * (`scripts/cli.ts`) call it. The file format is documented in `docs/export-format.md`.
  */
 
+export {
+  EXPORT_LANGUAGES,
+  type ExportLanguage,
+  FIELD_LABELS,
+  fieldFromText,
+  LEVEL_LABELS,
+  normaliseLabel,
+  STATUS_LABELS,
+  statusFromText,
+} from "./attribute-labels.ts";
 export type { ImportProgress } from "./collect-import.ts";
 export type { ExportCrs } from "./crs.ts";
 export type { CsvDialect } from "./csv-format.ts";
+export {
+  DICTIONARY_TABLE,
+  type DictionaryEntry,
+  dataDictionary,
+  dictionaryFileName,
+} from "./data-dictionary.ts";
 export {
   areaRecord,
   BASE_COLUMNS,
@@ -15,9 +31,15 @@ export {
   type ExportRecord,
   exportColumns,
   facilityKey,
+  facilityNearKey,
   LEVEL_COLUMNS,
 } from "./export-attributes.ts";
-export { DISTRICT_CSV_COLUMNS, exportAreasCsv, exportDistrictsCsv } from "./export-csv.ts";
+export {
+  DISTRICT_CSV_COLUMNS,
+  DISTRICT_CSV_HEADERS_DE,
+  exportAreasCsv,
+  exportDistrictsCsv,
+} from "./export-csv.ts";
 export { type ExportFile, exportFileStem } from "./export-file.ts";
 export {
   buildGeoJsonExport,
@@ -27,10 +49,13 @@ export {
   GEOJSON_DECIMALS,
 } from "./export-geojson.ts";
 export { exportGeoPackage, GEOPACKAGE_TABLE, type GeoPackageExportOptions } from "./export-geopackage.ts";
-export type { ExportArea, ExportInput, ExportMeta, ExportScope } from "./export-input.ts";
-export { selectExport } from "./export-input.ts";
+export type { ExportArea, ExportInput, ExportLayer, ExportMeta, ExportScope } from "./export-input.ts";
+export { exportLayersOf, selectExport } from "./export-input.ts";
 export { exportShapefile, type ShapefileExportOptions } from "./export-shapefile.ts";
 export {
+  type AttributesFound,
+  attributeIssuesOf,
+  type FeatureAttributeIssue,
   type ImportPreview,
   type ImportPreviewRow,
   type OverlayFeatureProperties,
@@ -47,4 +72,10 @@ export {
   prepareImportedAreas,
   type RefusedImportArea,
 } from "./prepare-imported-areas.ts";
-export { readExportedAttributes } from "./read-exported-attributes.ts";
+export {
+  ATTRIBUTE_ISSUE_CODES,
+  type AttributeIssue,
+  type AttributeIssueCode,
+  readAreaAttributes,
+  readExportedAttributes,
+} from "./read-exported-attributes.ts";

@@ -86,6 +86,11 @@ export const exchangeDe = {
       "Fehlerhaft und mit {{vertices}} Stützpunkten zu groß für eine Reparatur (höchstens {{maxVertices}}).",
     "unreadable-row": "Die Koordinaten dieser Zeile sind nicht lesbar.",
   },
+  attributeIssues: {
+    "unknown-field": "Feld „{{key}}“: „{{value}}“ ist kein Handlungsfeld – nicht übernommen",
+    "unknown-status": "Feld „{{key}}“: „{{value}}“ unbekannt – Idee angenommen",
+    "unreadable-value": "Feld „{{key}}“: „{{value}}“ nicht lesbar – nicht übernommen",
+  },
   report: {
     summary: "{{count}} von {{total}} Objekten übernommen ({{format}}, {{crs}}).",
     repairedHeading: "Repariert",
@@ -121,7 +126,8 @@ export const exchangeDe = {
       geojson: "Für Webkarten und Entwickler: Geometrie und alle Kennzahlen in einer Datei.",
       "gpkg-25832": "Für GIS-Fachleute (QGIS, ArcGIS) und Vermessung: metrisch, wie bei Behörden üblich.",
       "gpkg-4326": "Für GIS-Programme, die Längen-/Breitengrad erwarten.",
-      "shp-25832": "Für ältere GIS-Programme; Feldnamen auf 10 Zeichen gekürzt (siehe LIESMICH.txt).",
+      "shp-25832":
+        "Für ältere GIS-Programme; Feldnamen auf 10 Zeichen gekürzt (siehe LIESMICH.txt und DATENBESCHREIBUNG.txt).",
       "csv-areas-de":
         "Für Tabellen in deutschem Excel: Semikolon, Dezimalkomma, ohne Geometrie, eine Zeile je Gebiet.",
       "csv-areas-intl": "Für Tabellen in englischen Programmen: Komma, Dezimalpunkt, eine Zeile je Gebiet.",
@@ -131,6 +137,10 @@ export const exchangeDe = {
         "Für Auswertungen je Bezirk in englischen Programmen: eine Zeile je Gebiet und Bezirk.",
       png: "Für Folien und Briefe: der aktuelle Kartenausschnitt mit Legende und Quellenangaben.",
     },
+    languageLegend: "Sprache der Klartext-Spalten",
+    languageHint:
+      "Codes bleiben gleich; Spalten „…_label“ (Handlungsfelder, Status, Bezirke) und die Datenbeschreibung erscheinen in dieser Sprache. Das deutsche CSV hat immer deutsche Spaltenköpfe.",
+    languages: { de: "Deutsch", en: "Englisch" },
     download: "Herunterladen",
     cancel: "Abbrechen",
     close: "Schließen",
@@ -181,6 +191,9 @@ export const exchangeDe = {
     typePoint: "Punkt",
     more: "… und {{count}} weitere",
     noRepairs: "Nichts musste repariert oder ausgelassen werden.",
+    attributesFound:
+      "Angaben aus der Datei für Pilotgebiete: Handlungsfelder bei {{fields}}, Status bei {{status}}, Partner bei {{partners}}, Notizen bei {{notes}} Gebieten.",
+    attributeIssuesHeading: "Angaben, die nicht übernommen werden",
     asLegend: "Übernehmen als",
     asAreas: "Pilotgebiete in der Variante „{{variant}}“",
     asAreasHint:

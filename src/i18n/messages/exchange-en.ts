@@ -83,6 +83,11 @@ export const exchangeEn: Widen<typeof exchangeDe> = {
       "Broken, and with {{vertices}} vertices too large to repair (at most {{maxVertices}}).",
     "unreadable-row": "The coordinates of this row cannot be read.",
   },
+  attributeIssues: {
+    "unknown-field": "Field “{{key}}”: “{{value}}” is not an alliance field – left out",
+    "unknown-status": "Field “{{key}}”: “{{value}}” unknown – Idea assumed",
+    "unreadable-value": "Field “{{key}}”: “{{value}}” cannot be read – left out",
+  },
   report: {
     summary: "{{count}} of {{total}} features taken ({{format}}, {{crs}}).",
     repairedHeading: "Repaired",
@@ -118,7 +123,8 @@ export const exchangeEn: Widen<typeof exchangeDe> = {
       geojson: "For web maps and developers: geometry and every figure in one file.",
       "gpkg-25832": "For GIS staff (QGIS, ArcGIS) and surveyors: in metres, as German authorities use.",
       "gpkg-4326": "For GIS programs that expect longitude/latitude.",
-      "shp-25832": "For older GIS programs; field names cut to 10 characters (see LIESMICH.txt).",
+      "shp-25832":
+        "For older GIS programs; field names cut to 10 characters (see LIESMICH.txt and DATA-DICTIONARY.txt).",
       "csv-areas-de":
         "For spreadsheets in German Excel: semicolon, decimal comma, no geometry, one row per area.",
       "csv-areas-intl": "For spreadsheets in English programs: comma, decimal point, one row per area.",
@@ -127,6 +133,10 @@ export const exchangeEn: Widen<typeof exchangeDe> = {
       "csv-districts-intl": "For figures per district in English programs: one row per area and district.",
       png: "For slides and letters: the current map view with legend and credits.",
     },
+    languageLegend: "Language of the readable columns",
+    languageHint:
+      "Codes stay the same; the “…_label” columns (fields, status, districts) and the data dictionary are written in this language. The German CSV always has German headers.",
+    languages: { de: "German", en: "English" },
     download: "Download",
     cancel: "Cancel",
     close: "Close",
@@ -174,6 +184,9 @@ export const exchangeEn: Widen<typeof exchangeDe> = {
     typePoint: "Point",
     more: "… and {{count}} more",
     noRepairs: "Nothing had to be repaired or left out.",
+    attributesFound:
+      "Values from the file for pilot areas: fields for {{fields}}, status for {{status}}, partners for {{partners}}, notes for {{notes}} areas.",
+    attributeIssuesHeading: "Values that will not be taken over",
     asLegend: "Import as",
     asAreas: "Pilot areas in the variant “{{variant}}”",
     asAreasHint: "They become part of the plan (one undoable step; a snapshot is taken first).",

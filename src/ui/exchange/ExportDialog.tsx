@@ -5,7 +5,12 @@
  */
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type ExportScope, exportFileStem } from "../../domain/exchange/index.ts";
+import {
+  EXPORT_LANGUAGES,
+  type ExportLanguage,
+  type ExportScope,
+  exportFileStem,
+} from "../../domain/exchange/index.ts";
 import type { GeneratedCatalogue } from "../../domain/model/catalogue.ts";
 import { formatNumber, type Language } from "../../i18n/index.ts";
 import { renderMapImage } from "../../map/map-image.ts";
@@ -50,6 +55,9 @@ export function ExportDialog({ catalogue }: { catalogue: GeneratedCatalogue }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [scope, setScope] = useState<ScopeKind>("variant");
   const [choice, setChoice] = useState<ExportChoice>("geojson");
+  // The readable columns follow the UI language unless the planner picks the other one.
+  const [labelLanguage, setLabelLanguage] = useState<ExportLanguage | null>(null);
+  const exportLanguage: ExportLanguage = labelLanguage ?? (language === "en" ? "en" : "de");
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const ids = useId();
   useModal(dialog, open);
@@ -117,8 +125,12 @@ export function ExportDialog({ catalogue }: { catalogue: GeneratedCatalogue }) {
     if (!request) return;
     try {
       setStatus({ kind: "working", key: "figures" });
-      const { input, missingFigures } = await buildExportInput(plan, exportScope, catalogue, (done, total) =>
-        setStatus({ kind: "working", key: "figures", done, total }),
+      const { input, missingFigures } = await buildExportInput(
+        plan,
+        exportScope,
+        catalogue,
+        exportLanguage,
+        (done, total) => setStatus({ kind: "working", key: "figures", done, total }),
       );
       if (!input || input.areas.length === 0) {
         setStatus({
@@ -215,6 +227,25 @@ export function ExportDialog({ catalogue }: { catalogue: GeneratedCatalogue }) {
                   {t(`exchange.export.formatHints.${id}`)}
                 </span>
               </span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="exchange-fieldset" disabled={busy || choice === "png"}>
+          <legend>{t("exchange.export.languageLegend")}</legend>
+          <p className="exchange-hint" id={`${ids}-language-hint`}>
+            {t("exchange.export.languageHint")}
+          </p>
+          {EXPORT_LANGUAGES.map((code) => (
+            <label key={code} className="exchange-choice">
+              <input
+                type="radio"
+                name="export-language"
+                value={code}
+                checked={exportLanguage === code}
+                onChange={() => setLabelLanguage(code)}
+                aria-describedby={`${ids}-language-hint`}
+              />
+              <span>{t(`exchange.export.languages.${code}`)}</span>
             </label>
           ))}
         </fieldset>

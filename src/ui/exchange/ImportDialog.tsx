@@ -12,6 +12,7 @@ import { useTranslation } from "react-i18next";
 import {
   type AssumableCrs,
   type DroppedFeature,
+  type FeatureAttributeIssue,
   type ImportProblem,
   MAX_IMPORT_BYTES,
   MAX_IMPORT_FEATURES,
@@ -236,6 +237,13 @@ export function ImportDialog() {
       message: t(`exchange.dropped.${d.reason}`, formatParams(d.params ?? {}, language)),
     });
 
+  const issueText = (issue: FeatureAttributeIssue) =>
+    t("exchange.report.item", {
+      name: nameOf(issue),
+      n: issue.index + 1,
+      message: t(`exchange.attributeIssues.${issue.code}`, { key: issue.key, value: issue.value }),
+    });
+
   const renderPreview = (file: File, preview: Extract<ImportPreviewResult, { ok: true }>) => {
     const { report, areaCount, pointCount, rows: shown, rowCount } = preview;
     const areasDisabledReason =
@@ -292,8 +300,36 @@ export function ImportDialog() {
             </p>
           )}
         </div>
+        {Object.values(preview.attributesFound).some((n) => n > 0) && (
+          <p data-testid="import-attributes-found">
+            {t("exchange.import.attributesFound", {
+              fields: formatNumber(preview.attributesFound.fields, language),
+              status: formatNumber(preview.attributesFound.status, language),
+              partners: formatNumber(preview.attributesFound.partners, language),
+              notes: formatNumber(preview.attributesFound.notes, language),
+            })}
+          </p>
+        )}
+        {preview.attributeIssueCount > 0 && (
+          <div className="exchange-report" data-testid="import-attribute-issues">
+            <h4>{t("exchange.import.attributeIssuesHeading")}</h4>
+            <ul>
+              {preview.attributeIssues.map((issue, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list per file read; one feature may have several
+                <li key={`${issue.index}-${i}`}>{issueText(issue)}</li>
+              ))}
+            </ul>
+            {preview.attributeIssueCount > preview.attributeIssues.length && (
+              <p className="muted small">
+                {t("exchange.import.more", {
+                  count: formatNumber(preview.attributeIssueCount - preview.attributeIssues.length, language),
+                })}
+              </p>
+            )}
+          </div>
+        )}
         {preview.repairedCount === 0 && preview.droppedCount === 0 ? (
-          <p className="muted">{t("exchange.import.noRepairs")}</p>
+          preview.attributeIssueCount === 0 && <p className="muted">{t("exchange.import.noRepairs")}</p>
         ) : (
           <div className="exchange-report" data-testid="import-report">
             {report.repaired.length > 0 && (

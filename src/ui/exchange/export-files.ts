@@ -5,8 +5,8 @@
  */
 
 import type { AreaAnalysis } from "../../domain/analysis/analysis-result.ts";
-import type { ExportInput, ExportScope } from "../../domain/exchange/index.ts";
-import { selectExport } from "../../domain/exchange/index.ts";
+import type { ExportInput, ExportLanguage, ExportScope } from "../../domain/exchange/index.ts";
+import { exportLayersOf, selectExport } from "../../domain/exchange/index.ts";
 import type { GeneratedCatalogue } from "../../domain/model/catalogue.ts";
 import type { Plan } from "../../domain/model/plan.ts";
 import type { ExportRequest } from "../exchange-client.ts";
@@ -67,6 +67,8 @@ export async function buildExportInput(
   plan: Plan,
   scope: ExportScope,
   catalogue: GeneratedCatalogue,
+  /** Language of the readable columns and the data dictionary. */
+  language: ExportLanguage,
   /** Areas whose figures are ready, of all to export (both counted over every variant in scope). */
   onProgress?: (done: number, total: number) => void,
 ): Promise<{ input: ExportInput | null; missingFigures: number }> {
@@ -90,6 +92,8 @@ export async function buildExportInput(
     credits: exportCredits(catalogue),
     exportedAt: new Date().toISOString(),
     appVersion: APP_VERSION,
+    language,
+    layers: exportLayersOf(catalogue.entries),
   });
   const missingFigures = input ? input.areas.filter((a) => !a.analysis).length : 0;
   return { input, missingFigures };

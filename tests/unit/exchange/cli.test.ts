@@ -166,13 +166,22 @@ describe("npm run cli", () => {
     );
     expect(run.stderr).toContain("Kennzahlen für 1 Gebiete");
     expect(run.status).toBe(0);
-    const summary = ogrinfo("-al", "-so", out);
+    const summary = ogrinfo("-so", out, "pilot_areas");
     expect(featureCount(summary)).toBe(1);
     expect(layerEpsg(summary)).toBe(25832);
     expect(summary).toContain("Kita-Liste Test");
-    const [row] = ogrFeatures(ogrinfo("-al", "-q", out));
+    const [row] = ogrFeatures(ogrinfo("-q", out, "pilot_areas"));
     expect(row?.name).toBe("Mitte <Test>");
     expect(row?.fac_kitas).toBe("2");
+    expect(row?.fields_label).toBe("Energie-Management");
+    expect(row?.status_label).toBe("Kandidat");
+    expect(row?.stadtbezirke_label).toMatch(
+      /^(West \(01\)|Ost \(02\)): 50 % des Gebiets, 25 % des Bezirks; /,
+    );
+    // Within 300 m: the two inside; the third lies about 650 m from the nearest corner.
+    expect(row?.fac_kitas_300m).toBe("2");
+    const dictionary = ogrFeatures(ogrinfo("-q", out, "pilot_areas_dictionary"));
+    expect(dictionary.find((r) => r.column_name === "fac_kitas")?.source).toContain("Kita-Liste Test");
     // Half of the southern census cell's area (2 of 8 cells) and of the northern one's: 500 + 150.
     expect(Number(row?.residents_grid)).toBeGreaterThanOrEqual(649);
     expect(Number(row?.residents_grid)).toBeLessThanOrEqual(651);
@@ -192,6 +201,48 @@ describe("npm run cli", () => {
     expect(cli("export", backup, "--format", "csv", "--out", csv, "--data", data).status).toBe(0);
     expect(featureCount(ogrinfo("-al", "-so", csv))).toBe(1);
     expect(featureCount(ogrinfo("-al", "-so", join(dir, "plan-bezirke.csv")))).toBe(2);
+  });
+
+  it("writes the readable columns in English with --lang en and refuses other languages", () => {
+    const out = join(dir, "plan-en.geojson");
+    expect(
+      cli("export", backup, "--format", "geojson", "--lang", "en", "--out", out, "--data", data).status,
+    ).toBe(0);
+    const parsed = JSON.parse(readFileSync(out, "utf8"));
+    expect(parsed.metadata.language).toBe("en");
+    expect(parsed.features[0].properties).toMatchObject({
+      fields: "energie",
+      fields_label: "Energy management",
+      status_label: "Candidate",
+    });
+    expect(parsed.features[0].properties.stadtbezirke_label).toContain(
+      "50% of the area, 25% of the district",
+    );
+    const wrong = cli("export", backup, "--format", "geojson", "--lang", "fr", "--out", out);
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain("--lang muss de oder en sein");
+  });
+
+  it("lists the values an import would leave out", () => {
+    const file = join(dir, "labels.geojson");
+    writeFileSync(
+      file,
+      JSON.stringify(
+        collection([
+          polygonFeature(cell(1, 1, 2, 2), {
+            name: "Nord",
+            status: "vielleicht",
+            fields: ["Energie-Management"],
+          }),
+        ]),
+      ),
+    );
+    const run = cli("import", file);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Angaben, die nicht übernommen werden:");
+    expect(run.stdout).toContain(
+      "1. Nord: Feld „status“: „vielleicht“ unbekannt – Idee angenommen [unknown-status]",
+    );
   });
 
   it("previews an import and asks for the CRS where the file does not say", () => {

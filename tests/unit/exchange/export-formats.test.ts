@@ -10,6 +10,7 @@ import { dbfText } from "../../../src/domain/exchange/export-shapefile.ts";
 import {
   buildGeoJsonExport,
   exportAreasCsv,
+  exportColumns,
   exportDistrictsCsv,
   exportShapefile,
   selectExport,
@@ -73,13 +74,88 @@ describe("GeoJSON export", () => {
       residents_grid: 1234,
       residents_grid_year: 2011,
       residents_addresses: 1501,
-      residents_addresses_year: 2024,
       stadtbezirke: "05=0.6;06=0.4",
       statistische_bezirke: null,
       unterbezirke: "051=1",
       fac_kitas: 3,
       fac_transit_stops: 7,
     });
+  });
+
+  it("names the address method's years apart: residents counted 2011, address points of 2024", () => {
+    const properties = fc.features[1]?.properties ?? {};
+    expect(properties).toMatchObject({ residents_addresses_census_year: 2011, address_points_year: 2024 });
+    expect(Object.keys(properties)).not.toContain("residents_addresses_year");
+  });
+
+  it("writes readable labels beside the codes, in German by default", () => {
+    expect(fc.metadata.language).toBe("de");
+    expect(fc.features[1]?.properties).toMatchObject({
+      fields: "energie;mobilitaet",
+      fields_label: "Energie-Management; Mobilität und Logistik",
+      status: "kandidat",
+      status_label: "Kandidat",
+      stadtbezirke_label:
+        "Innenstadt-Nord (05): 60 % des Gebiets, 1,23 % des Bezirks; Innenstadt-Ost (06): 40 % des Gebiets, 0,46 % des Bezirks",
+      statistische_bezirke_label: null,
+      unterbezirke_label: "Hafen (051): 100 % des Gebiets, 25 % des Bezirks",
+    });
+  });
+
+  it("writes the labels in English on request, with the codes unchanged", () => {
+    const english = buildGeoJsonExport(exportInputOf([sampleArea(SQUARE)], { language: "en" }));
+    expect(english.metadata.language).toBe("en");
+    expect(english.features[0]?.properties).toMatchObject({
+      fields: "energie;mobilitaet",
+      fields_label: "Energy management; Mobility and logistics",
+      status: "kandidat",
+      status_label: "Candidate",
+      stadtbezirke: "05=0.6;06=0.4",
+      stadtbezirke_label:
+        "Innenstadt-Nord (05): 60% of the area, 1.23% of the district; Innenstadt-Ost (06): 40% of the area, 0.46% of the district",
+    });
+  });
+
+  it("writes the facilities within 300 m beside those inside, per layer", () => {
+    const keys = Object.keys(fc.features[1]?.properties ?? {});
+    expect(keys.filter((k) => k.startsWith("fac_"))).toEqual([
+      "fac_kitas",
+      "fac_kitas_300m",
+      "fac_transit_stops",
+      "fac_transit_stops_300m",
+    ]);
+    expect(fc.features[1]?.properties).toMatchObject({ fac_kitas_300m: 5, fac_transit_stops_300m: 12 });
+  });
+
+  it("carries a data dictionary with every property: label, meaning, unit and source", () => {
+    const keys = Object.keys(fc.features[0]?.properties ?? {});
+    expect(fc.metadata.dictionary.map((e) => e.column)).toEqual(keys);
+    for (const entry of fc.metadata.dictionary) {
+      expect(entry.label, entry.column).not.toBe("");
+      expect(entry.description, entry.column).not.toBe("");
+      expect(entry.source, entry.column).not.toBe("");
+      expect(entry.shapefileName.length, entry.column).toBeLessThanOrEqual(10);
+    }
+    const byColumn = new Map(fc.metadata.dictionary.map((e) => [e.column, e]));
+    expect(byColumn.get("area_m2")).toMatchObject({ unit: "m²", type: "real" });
+    expect(byColumn.get("fac_kitas_300m")).toMatchObject({
+      label: "Kitas: bis 300 m",
+      shapefileName: "n_kitas",
+      unit: "Anzahl",
+    });
+    expect(byColumn.get("fac_kitas_300m")?.source).toContain("Datenquelle: Stadt Dortmund");
+    expect(byColumn.get("residents_grid")?.source).toContain("Zensus 2011");
+    expect(byColumn.get("address_points_year")?.description).toContain("2024");
+    expect(byColumn.get("stadtbezirke")?.source).toContain("Stand 06.05.2026");
+  });
+
+  it("has distinct readable names and Shapefile names in both languages", () => {
+    for (const language of ["de", "en"] as const) {
+      const dictionary = buildGeoJsonExport(exportInputOf([sampleArea(SQUARE)], { language })).metadata
+        .dictionary;
+      expect(new Set(dictionary.map((e) => e.label)).size, language).toBe(dictionary.length);
+      expect(new Set(dictionary.map((e) => e.shapefileName)).size, language).toBe(dictionary.length);
+    }
   });
 
   it("writes null figures for an area without analysis but still measures it", () => {
@@ -132,17 +208,29 @@ describe("CSV export", () => {
   });
   const input = exportInputOf([area]);
 
-  it("German: BOM, ';', decimal comma, CRLF", () => {
+  it("German: BOM, German headers, ';', decimal comma, CRLF", () => {
     const text = decode(exportAreasCsv(input, "de").bytes);
-    expect(text.startsWith("\uFEFFid;name;fields;")).toBe(true);
+    expect(text.startsWith("\uFEFFKennung;Name;Handlungsfelder (Code);Handlungsfelder;Partner;")).toBe(true);
     expect(text.endsWith("\r\n")).toBe(true);
     expect(text).toMatch(/;\d+,\d;\d+,\d+;/);
   });
 
-  it("international: BOM, ',', decimal point", () => {
+  it("German: decimal commas also inside the district lists", () => {
+    const [header = "", row = ""] = decode(exportAreasCsv(input, "de").bytes).slice(1).split("\r\n");
+    const columns = header.split(";");
+    expect(columns).toContain("Stadtbezirke (Nr.=Anteil am Gebiet)");
+    expect(columns).toContain("Kitas: bis 300 m");
+    expect(row).toContain(';"05=0,6;06=0,4";');
+    expect(row).toContain(
+      ';"Innenstadt-Nord (05): 60 % des Gebiets, 1,23 % des Bezirks; Innenstadt-Ost (06): 40 % des Gebiets, 0,46 % des Bezirks";',
+    );
+  });
+
+  it("international: BOM, English keys as headers, ',', decimal point", () => {
     const text = decode(exportAreasCsv(input, "intl").bytes);
-    expect(text.startsWith("\uFEFFid,name,fields,")).toBe(true);
+    expect(text.startsWith("\uFEFFid,name,fields,fields_label,partners,")).toBe(true);
     expect(text).toMatch(/,\d+\.\d,\d+\.\d+,/);
+    expect(text).toContain(",05=0.6;06=0.4,");
   });
 
   it("quotes per RFC 4180 and guards formula starts with an apostrophe", () => {
@@ -155,6 +243,10 @@ describe("CSV export", () => {
       expect(guardFormula(`${start}x`)).toBe(`'${start}x`);
     expect(guardFormula("Nord-Ost")).toBe("Nord-Ost");
     expect(csvCell(-5.5, "de")).toBe("-5,5");
+    // German: a text with a comma is quoted too, so that separator sniffers (GDAL) still find ";".
+    expect(csvCell("Einwohner, obere Schätzung", "de")).toBe('"Einwohner, obere Schätzung"');
+    expect(csvCell("a, b", "intl")).toBe('"a, b"');
+    expect(csvCell("a;b", "intl")).toBe("a;b");
     expect(csvCell(null, "intl")).toBe("");
   });
 
@@ -162,10 +254,21 @@ describe("CSV export", () => {
     const text = decode(exportDistrictsCsv(input, "intl").bytes);
     const lines = text.split("\r\n").filter((line) => line !== "");
     expect(lines[0]).toBe(
-      "\uFEFFarea_id,area_name,variant,level,district_code,district_name,intersection_m2,share_of_district,share_of_area",
+      "\uFEFFarea_id,area_name,variant,level,level_label,district_code,district_name,intersection_m2,share_of_district,share_of_area",
     );
     expect(lines).toHaveLength(4);
-    expect(lines[1]).toContain(",stadtbezirk,05,Innenstadt-Nord,0.6,0.0123,0.6");
+    expect(lines[1]).toContain(",stadtbezirk,Stadtbezirk,05,Innenstadt-Nord,0.6,0.0123,0.6");
+  });
+
+  it("German district table: German headers and decimal commas", () => {
+    const lines = decode(exportDistrictsCsv(exportInputOf([area], { language: "en" }), "de").bytes).split(
+      "\r\n",
+    );
+    expect(lines[0]).toBe(
+      "\uFEFFGebiet (Kennung);Gebiet;Variante;Ebene (Code);Ebene;Bezirk (Nr.);Bezirk;Schnittfläche (m²);Anteil am Bezirk (0–1);Anteil am Gebiet (0–1)",
+    );
+    // The level's label is in the export's language (English here), the headers German.
+    expect(lines[1]).toContain(";stadtbezirk;City district;05;Innenstadt-Nord;0,6;0,0123;0,6");
   });
 });
 
@@ -188,7 +291,7 @@ describe("Shapefile export", () => {
       exportShapefile(exportInputOf([sampleArea(WITH_HOLE)]), { crs: "EPSG:25832" }).bytes,
     );
     const names = Object.keys(files).map((n) => n.replace(/^.*\./, "."));
-    expect(names.sort()).toEqual([".cpg", ".dbf", ".prj", ".shp", ".shx", ".txt"]);
+    expect(names.sort()).toEqual([".cpg", ".dbf", ".prj", ".shp", ".shx", ".txt", ".txt"]);
     const cpg = Object.entries(files).find(([n]) => n.endsWith(".cpg"))?.[1] as Uint8Array;
     expect(decode(cpg)).toBe("UTF-8");
     const shp = Object.entries(files).find(([n]) => n.endsWith(".shp"))?.[1] as Uint8Array;
@@ -208,5 +311,38 @@ describe("Shapefile export", () => {
     expect(parts).toBe(2);
     expect(shoelace(ring(0))).toBeLessThan(0);
     expect(shoelace(ring(1))).toBeGreaterThan(0);
+  });
+
+  it("holds the data dictionary as a UTF-8 text file naming every Shapefile field", () => {
+    for (const language of ["de", "en"] as const) {
+      const input = exportInputOf([sampleArea(SQUARE)], { language });
+      const files = unzipSync(exportShapefile(input, { crs: "EPSG:25832" }).bytes);
+      const name = language === "de" ? "DATENBESCHREIBUNG.txt" : "DATA-DICTIONARY.txt";
+      const text = new TextDecoder("utf-8", { fatal: true }).decode(files[name] as Uint8Array);
+      for (const entry of buildGeoJsonExport(input).metadata.dictionary) {
+        expect(text).toContain(`${entry.shapefileName} = ${entry.column}`);
+        expect(text).toContain(entry.description);
+      }
+      expect(text).toContain(language === "de" ? "Bedeutung: " : "Meaning: ");
+      expect(decode(files["LIESMICH.txt"] as Uint8Array)).toContain(name);
+    }
+  });
+
+  it("writes the readable columns under short names, lists cut after a whole entry", () => {
+    const columns = exportColumns(exportInputOf([sampleArea(SQUARE)]));
+    const short = new Map(columns.map((c) => [c.key, c.shapefileName]));
+    expect(short.get("fields_label")).toBe("fields_l");
+    expect(short.get("status_label")).toBe("status_l");
+    expect(short.get("stadtbezirke_label")).toBe("stadtbez_l");
+    expect(short.get("residents_addresses_census_year")).toBe("res_addr_c");
+    expect(short.get("address_points_year")).toBe("addr_pts_y");
+    expect(short.get("fac_transit_stops_300m")).toBe("n_transits");
+    const label = Array.from(
+      { length: 20 },
+      (_, i) => `Bezirk ${i} (${i}): 5 % des Gebiets, 1 % des Bezirks`,
+    ).join("; ");
+    const cut = dbfText(label, true);
+    expect(cut.length).toBeLessThanOrEqual(254);
+    expect(cut.endsWith("1 % des Bezirks")).toBe(true);
   });
 });

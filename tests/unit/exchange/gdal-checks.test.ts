@@ -16,6 +16,7 @@ import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   areaRecord,
+  DICTIONARY_TABLE,
   type ExportInput,
   type ExportRecord,
   exportAreasCsv,
@@ -59,6 +60,26 @@ const ours = () => {
   );
 };
 
+/** The columns compared value by value: codes, their readable labels, districts, figures. */
+const CHECKED_KEYS = [
+  "name",
+  "fields",
+  "fields_label",
+  "partners",
+  "status",
+  "status_label",
+  "notes",
+  "residents_grid_year",
+  "residents_addresses_census_year",
+  "address_points_year",
+  "stadtbezirke",
+  "stadtbezirke_label",
+  "unterbezirke_label",
+  "fac_kitas",
+  "fac_kitas_300m",
+  "fac_transit_stops_300m",
+];
+
 /**
  * Checks GDAL's attribute values against ours (text exactly, numbers to the printed precision). A .dbf
  * cannot tell an empty text from none, so for Shapefiles "" is expected as GDAL's "(null)".
@@ -73,7 +94,7 @@ function expectAttributes(
   for (const feature of features) {
     const record = expected.get(feature[nameOf("id")] ?? "");
     if (!record) throw new Error(`GDAL read an unknown id ${feature[nameOf("id")]}`);
-    for (const key of ["name", "fields", "partners", "status", "notes", "stadtbezirke", "fac_kitas"]) {
+    for (const key of CHECKED_KEYS) {
       const value = record[key];
       const read = feature[nameOf(key)];
       if (typeof value === "number") expect(Number(read)).toBeCloseTo(value, 3);
@@ -119,6 +140,11 @@ describe("exports read by GDAL", () => {
     expect(featureCount(summary)).toBe(3);
     expect(layerEpsg(summary)).toBe(4326);
     expectAttributes(ogrFeatures(ogrinfo("-al", "-q", path)));
+    // The metadata member with the dictionary does not disturb GDAL, and every property is described.
+    const exported = JSON.parse(new TextDecoder().decode(exportGeoJson(input).bytes)) as {
+      metadata: { dictionary: { column: string }[] };
+    };
+    expect(exported.metadata.dictionary.map((e) => e.column)).toEqual(exportColumns(input).map((c) => c.key));
     const rows = ogrFeatures(
       ogrinfo("-q", path, "-dialect", "SQLite", "-sql", "SELECT id, ST_Area(geometry, 1) AS a FROM areas"),
     );
@@ -131,14 +157,21 @@ describe("exports read by GDAL", () => {
         `areas-${crs.slice(5)}.gpkg`,
         (await exportGeoPackage(input, { crs, sqlJsConfig: NODE_SQL_JS })).bytes,
       );
-      const summary = ogrinfo("-al", "-so", path);
+      const summary = ogrinfo("-so", path, GEOPACKAGE_TABLE);
       expect(summary).toContain("using driver `GPKG' successful");
       expect(summary).toContain("Geometry: Multi Polygon");
       expect(featureCount(summary)).toBe(3);
       expect(layerEpsg(summary)).toBe(crs === "EPSG:25832" ? 25832 : 4326);
       expect(summary).toContain("DESCRIPTION=Pilotkarte 0.1.0");
       expect(summary).toContain("Zensus 2011");
-      expectAttributes(ogrFeatures(ogrinfo("-al", "-q", path)));
+      expectAttributes(ogrFeatures(ogrinfo("-q", path, GEOPACKAGE_TABLE)));
+      // The data dictionary: listed by GDAL as an attribute table (no geometry), a row per column.
+      expect(ogrinfo(path)).toMatch(new RegExp(`\\d+: ${DICTIONARY_TABLE} \\(None\\)`));
+      const dictionary = ogrFeatures(ogrinfo("-q", path, DICTIONARY_TABLE));
+      expect(dictionary.map((row) => row.column_name)).toEqual(exportColumns(input).map((c) => c.key));
+      const near = dictionary.find((row) => row.column_name === "fac_kitas_300m");
+      expect(near).toMatchObject({ shapefile_name: "n_kitas", label: "Kitas: bis 300 m", unit: "Anzahl" });
+      expect(near?.source).toContain("Datenquelle: Stadt Dortmund");
       const area = crs === "EPSG:25832" ? "ST_Area(geom)" : "ST_Area(geom, 1)";
       const rows = ogrFeatures(
         ogrinfo("-q", path, "-dialect", "SQLite", "-sql", `SELECT id, ${area} AS a FROM ${GEOPACKAGE_TABLE}`),
@@ -192,16 +225,18 @@ describe("exports read by GDAL", () => {
     });
   }
 
-  it("CSV (German): CSV driver, 3 rows, ';' detected, text exactly as ours", () => {
+  it("CSV (German): CSV driver, 3 rows, ';' detected, German headers, text exactly as ours", () => {
     const path = write("gebiete.csv", exportAreasCsv(input, "de").bytes);
     const summary = ogrinfo("-al", "-so", path);
     expect(summary).toContain("using driver `CSV' successful");
     expect(featureCount(summary)).toBe(3);
     const rows = ogrFeatures(ogrinfo("-al", "-q", path));
-    expect(rows.map((r) => r.name)).toEqual(input.areas.map((e) => e.area.name));
-    expect(rows[0]?.area_m2).toBe(
-      String(ours().get(input.areas[0]?.area.id as string)?.area_m2).replace(".", ","),
-    );
+    expect(rows.map((r) => r.Name)).toEqual(input.areas.map((e) => e.area.name));
+    const first = ours().get(input.areas[0]?.area.id as string);
+    expect(rows[0]?.["Fläche (m²)"]).toBe(String(first?.area_m2).replace(".", ","));
+    expect(rows[0]?.Handlungsfelder).toBe(first?.fields_label);
+    expect(rows[0]?.["Stadtbezirke (Nr.=Anteil am Gebiet)"]).toBe("05=0,6;06=0,4");
+    expect(rows[0]?.["Kitas: bis 300 m"]).toBe("5");
   });
 
   it("CSV (international): numbers typed as reals by GDAL's type detection; district table with 9 rows", () => {

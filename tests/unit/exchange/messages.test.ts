@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  ATTRIBUTE_ISSUE_CODES,
   DROP_REASON_CODES,
   IMPORT_PROBLEM_CODES,
   type ImportProblem,
@@ -68,8 +69,11 @@ describe("exchange messages", () => {
     }
   });
 
-  it("have a message for every problem, repair and drop reason", () => {
+  it("have a message for every problem, repair and drop reason, and every attribute left out", () => {
     expect(Object.keys(exchangeDe.problems)).toEqual(expect.arrayContaining([...IMPORT_PROBLEM_CODES]));
+    expect(Object.keys(exchangeDe.attributeIssues).sort()).toEqual([...ATTRIBUTE_ISSUE_CODES].sort());
+    for (const text of Object.values(exchangeDe.attributeIssues))
+      expect(placeholders(text)).toEqual(["key", "value"]);
     expect(Object.keys(exchangeDe.repairs).sort()).toEqual([...REPAIR_NOTE_CODES].sort());
     expect(Object.keys(exchangeDe.dropped).sort()).toEqual([...DROP_REASON_CODES].sort());
   });
