@@ -26,7 +26,7 @@ test.describe("Coverage of a pilot area", () => {
     ]);
     await expect(panel).toContainText("Innenstadt-West");
     // A plain-language sentence for screen readers.
-    await expect(panel.locator("[aria-live=polite]")).toContainText("Einwohner (Zensus 2011)");
+    await expect(panel.locator("[aria-live=polite]")).toContainText("Einwohner (Zensus 2011; zwei Methoden)");
     // The figures are in German format: a range like "20.120 – 20.250".
     const range = (await panel.getByTestId("residents-range").textContent()) ?? "";
     expect(range).toMatch(/\d{1,3}\.\d{3} – \d{1,3}\.\d{3}/);
