@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import initSqlJs from "sql.js";
-import { expect, test } from "./fixtures.ts";
+import { expect, test, watchSecurityPolicy } from "./fixtures.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "../..");
@@ -393,6 +393,8 @@ test.describe("Import", () => {
     browser,
   }) => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const cspViolations: string[] = [];
+    await watchSecurityPolicy(context, cspViolations);
     const page = await context.newPage();
     await page.goto("/?e2e=pixels");
     await page.waitForFunction(() => (window.__pilotkarte?.idleCount() ?? 0) > 0, null, { timeout: 60_000 });
@@ -410,6 +412,7 @@ test.describe("Import", () => {
       (v) => v.impact === "serious" || v.impact === "critical",
     );
     expect(exportSerious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(cspViolations).toEqual([]);
     await context.close();
   });
 });
