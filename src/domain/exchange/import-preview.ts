@@ -9,6 +9,7 @@ import type { Feature, FeatureCollection, Point } from "geojson";
 import { labelPoint } from "../geometry/label-point.ts";
 import type { AreaGeometry } from "../model/plan.ts";
 import type { ImportedFeature, ImportReport, ImportResult } from "./import-result.ts";
+import { axesLookSwapped } from "./swap-axes.ts";
 
 /** One row of the preview table: a feature of the file (its parts counted once). */
 export interface ImportPreviewRow {
@@ -33,6 +34,11 @@ export interface ImportPreview {
   pointCount: number;
   /** [west, south, east, north] of everything kept, in degrees. */
   bbox: [number, number, number, number] | null;
+  /**
+   * The features lie far from Dortmund but would lie near it with longitude and latitude swapped
+   * (`swap-axes.ts`): the dialog warns and offers to read the file again with `swapAxes`.
+   */
+  axesLookSwapped: boolean;
 }
 
 export function previewImport(
@@ -71,6 +77,9 @@ export function previewImport(
     }
   }
   const { report } = result;
+  const bbox: [number, number, number, number] | null = [west, south, east, north].every(Number.isFinite)
+    ? [west, south, east, north]
+    : null;
   return {
     ok: true,
     kind: result.kind,
@@ -85,7 +94,8 @@ export function previewImport(
     rowCount: seen.size,
     areaCount,
     pointCount: result.features.length - areaCount,
-    bbox: [west, south, east, north].every(Number.isFinite) ? [west, south, east, north] : null,
+    bbox,
+    axesLookSwapped: axesLookSwapped(bbox),
   };
 }
 

@@ -48,3 +48,4 @@ export {
   type RefusedImportArea,
 } from "./prepare-imported-areas.ts";
 export { readExportedAttributes } from "./read-exported-attributes.ts";
+export { axesLookSwapped, EXPECTED_REGION } from "./swap-axes.ts";
