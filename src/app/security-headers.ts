@@ -59,7 +59,13 @@ export const contentSecurityPolicyForMeta = (): string => serialise(DIRECTIVES);
 export const contentSecurityPolicyHeader = (): string =>
   serialise({ ...DIRECTIVES, ...HEADER_ONLY_DIRECTIVES });
 
-/** Every header a deployment should send with the app (documented in docs/deployment.md). */
+/**
+ * Every header a deployment should send with the app (documented in docs/deployment.md). Not among
+ * them: Cross-Origin-Opener-Policy. With `same-origin`, Chromium puts the page in a new browsing
+ * context group on navigation, and reopening the app in a tab while another tab of it hung failed
+ * (net::ERR_ABORTED, tests/e2e/persistence.spec.ts "a killed tab"); the app shares windows with no
+ * other origin, so the header would gain little.
+ */
 export function securityHeaders(): Record<string, string> {
   return {
     "Content-Security-Policy": contentSecurityPolicyHeader(),
@@ -68,7 +74,6 @@ export function securityHeaders(): Record<string, string> {
     // OpenStreetMap's tile policy asks for a Referer, so not "no-referrer".
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "X-Frame-Options": "SAMEORIGIN",
-    "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
   };
 }

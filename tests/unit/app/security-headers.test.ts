@@ -46,7 +46,6 @@ describe("Content-Security-Policy", () => {
     expect(Object.keys(securityHeaders()).sort()).toEqual(
       [
         "Content-Security-Policy",
-        "Cross-Origin-Opener-Policy",
         "Permissions-Policy",
         "Referrer-Policy",
         "X-Content-Type-Options",
