@@ -24,6 +24,7 @@ import {
 import { LAYER_DEFINITIONS, type LayerDefinition } from "./catalogue.ts";
 import { ADDRESS_POINTS_FILE, buildAddressPoints } from "./pipeline/address-points.ts";
 import { buildAddressTiles, parseAddressCsv, streetLabels } from "./pipeline/addresses.ts";
+import { roundAreasKeepingValid } from "./pipeline/round-areas.ts";
 import {
   type ReferenceLevels,
   stadtbezirkCodesFrom,
@@ -107,6 +108,10 @@ async function fingerprint(dataDir: string, definitions: LayerDefinition[]): Pro
     ...(await readdir(join(here, "pipeline"))).map((f) => join(here, "pipeline", f)),
     join(repoRoot, "src", "domain", "model", "catalogue.ts"),
     join(repoRoot, "src", "domain", "analysis", "address-points-format.ts"),
+    // The validity check that rounding must pass (pipeline/round-areas.ts).
+    ...(await readdir(join(repoRoot, "src", "domain", "geometry"))).map((f) =>
+      join(repoRoot, "src", "domain", "geometry", f),
+    ),
   ];
   for (const file of codeFiles.sort()) hash.update(await readFile(file));
   return hash.digest("hex");
@@ -139,6 +144,14 @@ function entryFor(
     visibleByDefault: definition.visibleByDefault,
     ...extra,
   };
+}
+
+/** Whether `outDir` holds the output of this code on these sources (what a run would reuse). */
+export async function isOutputCurrent(dataDir: string, outDir: string): Promise<boolean> {
+  const stampPath = join(resolve(outDir), "stamp.txt");
+  if (!existsSync(stampPath) || !existsSync(join(resolve(outDir), "catalogue.json"))) return false;
+  const print = await fingerprint(resolve(dataDir), LAYER_DEFINITIONS);
+  return (await readFile(stampPath, "utf8")).trim() === print;
 }
 
 /** Runs the data step. Throws {@link DataStepError} naming the file and the problem. */
@@ -210,9 +223,16 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
     throw error;
   }
 
-  // 2. Transform into what the app serves.
+  // 2. Transform into what the app serves. Layers are collected first and written after their areas
+  // were rounded together (pipeline/round-areas.ts: valid, shared borders identical across layers).
   const files = new Map<string, string | Uint8Array>();
   const entries: CatalogueEntry[] = [];
+  const layers: {
+    definition: LayerDefinition;
+    url: string;
+    collection: FeatureCollection;
+    extra: Partial<CatalogueEntry>;
+  }[] = [];
   const get = (id: string) => raw.get(id) as FeatureCollection;
   const cityFacilityLayers = definitions.filter((d) => d.transform === "city-facility").map((d) => get(d.id));
   const gridDefinition = definitions.find((d) => d.transform === "population-grid");
@@ -243,9 +263,8 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
       const level = d.level as ReferenceLevel;
       const url = `${URL_PREFIX}/${d.id}.geojson`;
       const labelsUrl = `${URL_PREFIX}/${d.id}-labels.geojson`;
-      files.set(`${d.id}.geojson`, JSON.stringify(served[level]));
       files.set(`${d.id}-labels.geojson`, JSON.stringify(labels[level]));
-      entries.push(entryFor(d, url, served[level], { labelsUrl }));
+      layers.push({ definition: d, url, collection: served[level], extra: { labelsUrl } });
     }
     residentsGridInCity = Math.round(
       served.unterbezirk.features.reduce((sum, f) => sum + Number(f.properties?.residents2011 ?? 0), 0),
@@ -305,16 +324,33 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
       default:
         throw new DataStepError("data/catalogue.ts", `unknown transform ${d.transform}`);
     }
-    files.set(`${d.id}.geojson`, JSON.stringify(served));
-    entries.push(
-      entryFor(
-        d,
-        url,
-        served,
-        d.transform === "transit-stops" ? { sourceFiles: [d.source, TRANSIT_ROUTES_FILE] } : {},
-      ),
+    layers.push({
+      definition: d,
+      url,
+      collection: served,
+      extra: d.transform === "transit-stops" ? { sourceFiles: [d.source, TRANSIT_ROUTES_FILE] } : {},
+    });
+  }
+
+  // Areas to 6 decimals (about 0.1 m), keeping source coordinates where rounding would make an area
+  // invalid; points were rounded by their transforms.
+  let rounded: ReturnType<typeof roundAreasKeepingValid>;
+  try {
+    rounded = roundAreasKeepingValid(layers.map((layer) => layer.collection));
+  } catch (error) {
+    throw new DataStepError("data/pipeline/round-areas.ts", (error as Error).message);
+  }
+  if (rounded.repairedAreas > 0) {
+    log(
+      `  … ${rounded.repairedAreas} Flächen blieben nur mit ${rounded.preciseVertices} ungerundeten Stützpunkten gültig ` +
+        `/ ${rounded.repairedAreas} areas kept valid by leaving ${rounded.preciseVertices} of ${rounded.totalVertices} vertices unrounded`,
     );
   }
+  layers.forEach((layer, i) => {
+    const collection = rounded.collections[i] as FeatureCollection;
+    files.set(`${layer.definition.id}.geojson`, JSON.stringify(collection));
+    entries.push(entryFor(layer.definition, layer.url, collection, layer.extra));
+  });
 
   // Keep the catalogue in definition order.
   const order = new Map(definitions.map((d, i) => [d.id, i]));

@@ -10,6 +10,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -92,8 +93,16 @@ console.log(
   `  generated data served: ${(dataBytes("dist/generated") / 1e6).toFixed(1)} MB (loaded on demand)`,
 );
 
-// B7 + heap: headless Chromium against vite preview.
-const port = 4199;
+// B7 + heap: headless Chromium against vite preview, on a port free right now (never a fixed one: a
+// server already on it would answer the readiness check and be measured instead of this build).
+const port = await new Promise((resolve, reject) => {
+  const probe = createServer();
+  probe.on("error", reject);
+  probe.listen(0, () => {
+    const { port: free } = probe.address();
+    probe.close(() => resolve(free));
+  });
+});
 const server = spawn(
   node,
   ["node_modules/vite/bin/vite.js", "preview", "--port", String(port), "--strictPort"],

@@ -6,7 +6,8 @@
  *   npm run cli -- --help
  *
  * Exit codes: 0 done, 1 wrong usage, 2 the input cannot be used (unreadable backup, unknown plan,
- * import problem), 3 the output could not be written.
+ * import problem, coordinates that look swapped), 3 the output could not be written. With --json,
+ * errors are printed as JSON too: { "ok": false, "error": { "code", "message" } }.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -38,6 +39,7 @@ import {
   exportShapefile,
   type ImportProblem,
   parseImport,
+  previewImport,
   type SqlJsConfig,
   selectExport,
 } from "../src/domain/exchange/index.ts";
@@ -51,7 +53,7 @@ const HELP = `Pilotkarte – Export und Import auf der Kommandozeile
 
 Aufruf:
   npm run cli -- export <backup.json> --format <format> --out <datei> [Optionen]
-  npm run cli -- import <datei> [--crs 4326|25832] [--json]
+  npm run cli -- import <datei> [--crs 4326|25832] [--swap-axes|--keep-axes] [--json]
   npm run cli -- --help
 
 export: schreibt Gebiete eines Plans aus einer Sicherungsdatei (Pilotkarte-Backup) mit ihren Kennzahlen.
@@ -71,7 +73,11 @@ export: schreibt Gebiete eines Plans aus einer Sicherungsdatei (Pilotkarte-Backu
 
 import: liest eine Datei wie der Import der App und zeigt, was übernommen würde.
   --crs 4326|25832    Koordinatenbezugssystem für Dateien ohne Angabe (z. B. Shapefile ohne .prj)
-  --json              das Ergebnis als JSON ausgeben
+  --swap-axes         Breite und Länge tauschen (Dateien mit Breite zuerst)
+  --keep-axes         Lage weit weg von Dortmund ist gewollt: nicht warnen
+  --json              das Ergebnis als JSON ausgeben (auch Fehler: {"ok": false, "error": {...}})
+  Liegen die Gebiete weit weg von Dortmund, mit getauschten Achsen aber bei Dortmund, warnt import
+  (stderr, in JSON unter "warnings") und endet mit Exit-Code 2, außer mit --swap-axes oder --keep-axes.
 
 Exit-Codes: 0 fertig, 1 falscher Aufruf, 2 Eingabe nicht verwendbar, 3 Ausgabe nicht schreibbar.
 `;
@@ -80,18 +86,21 @@ class CliError extends Error {
   constructor(
     message: string,
     readonly exitCode: number,
+    /** A stable code for --json output ("usage", "file-not-found", an import problem's code, ...). */
+    readonly code: string = exitCode === 1 ? "usage" : exitCode === 3 ? "not-writable" : "unusable-input",
   ) {
     super(message);
   }
 }
 
 const usage = (message: string) => new CliError(`${message}\nHilfe: npm run cli -- --help`, 1);
+const fileNotFound = (path: string) => new CliError(`${path}: Datei nicht gefunden`, 2, "file-not-found");
 
 /** Options after the command: flags with values and switches. */
 function parseArgs(args: string[]): { positional: string[]; options: Map<string, string | true> } {
   const positional: string[] = [];
   const options = new Map<string, string | true>();
-  const switches = new Set(["--no-analysis", "--json", "--help", "-h"]);
+  const switches = new Set(["--no-analysis", "--json", "--swap-axes", "--keep-axes", "--help", "-h"]);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (switches.has(arg)) options.set(arg, true);
@@ -236,7 +245,7 @@ async function runExport(positional: string[], options: Map<string, string | tru
   const crs: ExportCrs = crsOption === "4326" ? "EPSG:4326" : "EPSG:25832";
   const language = options.get("--lang") ?? "de";
   if (language !== "de" && language !== "en") throw usage("--lang muss de oder en sein.");
-  if (!existsSync(backupPath)) throw new CliError(`${backupPath}: Datei nicht gefunden`, 2);
+  if (!existsSync(backupPath)) throw fileNotFound(backupPath);
 
   const plan = choosePlan(readBackupPlans(backupPath), options.get("--plan") as string | undefined);
   let scope: ExportScope = { kind: "plan" };
@@ -329,17 +338,36 @@ async function runImport(positional: string[], options: Map<string, string | tru
   if (crsOption !== undefined && crsOption !== "25832" && crsOption !== "4326") {
     throw usage("--crs muss 25832 oder 4326 sein.");
   }
-  if (!existsSync(path)) throw new CliError(`${path}: Datei nicht gefunden`, 2);
+  if (options.has("--swap-axes") && options.has("--keep-axes"))
+    throw usage("--swap-axes und --keep-axes schließen sich aus.");
+  if (!existsSync(path)) throw fileNotFound(path);
   const result = await parseImport(new Uint8Array(readFileSync(path)), basename(path), {
     sqlJsConfig: SQL_JS,
     ...(crsOption ? { assumeCrs: crsOption === "4326" ? "EPSG:4326" : "EPSG:25832" } : {}),
+    ...(options.has("--swap-axes") ? { swapAxes: true } : {}),
   });
+  // Areas far from Dortmund that would lie near it with the axes swapped: warn, and fail unless the
+  // caller said what to do (--swap-axes or --keep-axes), so that a script does not take them silently.
+  const preview = result.ok ? previewImport(result) : null;
+  const warnings: { code: string; message: string; bbox: [number, number, number, number] | null }[] = [];
+  if (preview?.axesLookSwapped && !options.has("--keep-axes")) {
+    const [west, south, east, north] = preview.bbox ?? [0, 0, 0, 0];
+    const centre = { lon: ((west + east) / 2).toFixed(1), lat: ((south + north) / 2).toFixed(1) };
+    warnings.push({
+      code: "axes-look-swapped",
+      message: `${message(exchangeDe.import.axesLookSwapped, centre)} ${
+        options.has("--swap-axes") ? "" : exchangeDe.import.cliSwapHint
+      }`.trim(),
+      bbox: preview.bbox,
+    });
+  }
   if (options.has("--json")) {
-    console.log(JSON.stringify(result, null, 2));
-    if (!result.ok) process.exitCode = 2;
+    console.log(JSON.stringify(result.ok ? { ...result, warnings } : result, null, 2));
+    if (!result.ok || warnings.length > 0) process.exitCode = 2;
+    for (const warning of warnings) console.error(`Warnung: ${warning.message} [${warning.code}]`);
     return;
   }
-  if (!result.ok) throw new CliError(describeProblem(result.problem), 2);
+  if (!result.ok) throw new CliError(describeProblem(result.problem), 2, result.problem.code);
   const { report, features } = result;
   console.log(
     `${basename(path)}: ${exchangeDe.formats[report.format]}, ${report.sourceCrs}, ` +
@@ -371,6 +399,9 @@ async function runImport(positional: string[], options: Map<string, string | tru
       `  ${issue.index + 1}. ${label(issue.index, issue.name)}: ${message(exchangeDe.attributeIssues[issue.code], { key: issue.key, value: issue.value })} [${issue.code}]`,
     );
   }
+  if (report.axesSwapped) console.log(`${exchangeDe.import.axesSwapped} [axes-swapped]`);
+  for (const warning of warnings) console.error(`Warnung: ${warning.message} [${warning.code}]`);
+  if (warnings.length > 0) process.exitCode = 2;
 }
 
 async function main(args: string[]): Promise<void> {
@@ -389,11 +420,19 @@ async function main(args: string[]): Promise<void> {
   throw usage(`Unbekannter Befehl „${command}“.`);
 }
 
+const json = process.argv.includes("--json");
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof CliError) {
-    console.error(error.message);
-    process.exit(error.exitCode);
+  const failure =
+    error instanceof CliError
+      ? error
+      : new CliError(error instanceof Error ? error.message : String(error), 2, "internal-error");
+  if (json) {
+    // A caller that asked for JSON gets JSON on stdout, also when the run fails.
+    console.log(
+      JSON.stringify({ ok: false, error: { code: failure.code, message: failure.message } }, null, 2),
+    );
+  } else {
+    console.error(error instanceof CliError ? error.message : error);
   }
-  console.error(error);
-  process.exit(2);
+  process.exit(failure.exitCode);
 });

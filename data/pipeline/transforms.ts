@@ -1,6 +1,8 @@
 /**
  * Turns checked raw layers into the clean features the app serves: normalised property names,
- * readable categories, numeric ids for map feature-state, coordinates rounded to 6 decimals (~0.1 m).
+ * readable categories, numeric ids for map feature-state, point coordinates rounded to 6 decimals
+ * (~0.1 m). Areas keep their source coordinates here: build-data.ts rounds all of them together
+ * (round-areas.ts), because rounding one area alone can make it invalid or split a shared border.
  * Pure functions over parsed GeoJSON; file access lives in build-data.ts.
  */
 import turfArea from "@turf/area";
@@ -10,6 +12,7 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Posit
 import polylabel from "polylabel";
 import { geodesicArea } from "../../src/domain/geometry/measure-area.ts";
 import type { ReferenceAreaProperties, ReferenceLevel } from "../../src/domain/model/catalogue.ts";
+import { dissolveSharedBorders } from "./dissolve-shared-borders.ts";
 import { bboxOf } from "./validate.ts";
 
 type Props = Record<string, unknown>;
@@ -251,7 +254,7 @@ export function transformCityRegion(raw: FeatureCollection): FeatureCollection {
         const p = (f.properties ?? {}) as Props;
         return {
           type: "Feature",
-          geometry: roundGeometry(f.geometry),
+          geometry: f.geometry,
           properties: {
             name: text(p.GEN),
             ags: text(p.AGS),
@@ -273,7 +276,7 @@ export function transformBoundary(raw: FeatureCollection): FeatureCollection {
         const p = (f.properties ?? {}) as Props;
         return {
           type: "Feature",
-          geometry: roundGeometry(f.geometry),
+          geometry: f.geometry,
           properties: {
             name: text(p.GEN),
             ags: text(p.AGS),
@@ -285,16 +288,22 @@ export function transformBoundary(raw: FeatureCollection): FeatureCollection {
   );
 }
 
-/** The city outline as the union of the Stadtbezirke (they share borders exactly, so no slivers). */
+/**
+ * The city outline as the union of the Stadtbezirke. They share borders exactly, so the outline is
+ * their outer edges with every vertex kept (dissolve-shared-borders.ts), and meets the districts
+ * exactly; a general union only if they do not.
+ */
 export function transformBoundaryFromDistricts(raw: FeatureCollection): FeatureCollection {
-  const union = turfUnion(raw as FeatureCollection<AreaGeometry>);
-  if (!union) return collection([]);
+  const areas = raw.features.map((f) => f.geometry as AreaGeometry);
+  const outline =
+    dissolveSharedBorders(areas) ?? turfUnion(raw as FeatureCollection<AreaGeometry>)?.geometry ?? null;
+  if (!outline) return collection([]);
   return collection(
     withIds([
       {
         type: "Feature",
-        geometry: roundGeometry(union.geometry),
-        properties: { name: "Dortmund", areaKm2: geodesicArea(union.geometry) / 1e6 },
+        geometry: outline,
+        properties: { name: "Dortmund", areaKm2: geodesicArea(outline) / 1e6 },
       },
     ]),
   );
@@ -327,7 +336,7 @@ export function transformPopulationGrid(raw: FeatureCollection): {
         });
         return {
           type: "Feature",
-          geometry: roundGeometry(geometry),
+          geometry,
           properties: {
             cellId: text(p.gitter_id_1km),
             residents,
@@ -423,7 +432,7 @@ export function transformReferenceAreas(
 
   const make = (level: ReferenceLevel, f: Feature): Feature<AreaGeometry, ReferenceAreaProperties> => {
     const p = (f.properties ?? {}) as Props;
-    const geometry = roundGeometry(f.geometry as AreaGeometry);
+    const geometry = f.geometry as AreaGeometry;
     let properties: ReferenceAreaProperties;
     const areaKm2 = geodesicArea(f.geometry as AreaGeometry) / 1e6;
     if (level === "stadtbezirk") {

@@ -34,7 +34,6 @@ const signed = (value: number, text: string) => (value > 0 ? `+${text}` : value 
 const dataDate = (entry: CatalogueEntry | undefined, language: Language) =>
   (entry?.dataDate[language] ?? "").replace(/^(Stand|as of)\s+/i, "");
 
-
 export function summarySentence(analysis: AreaAnalysis, name: string, language: Language, t: T): string {
   const finest = analysis.levels.find((l) => l.level === "stadtbezirk") ?? analysis.levels[0];
   const top = finest?.districts.slice().sort((a, b) => b.intersectionM2 - a.intersectionM2)[0];

@@ -61,17 +61,26 @@ export type OnProgress = (fraction: number, phase: string) => void;
 export function parseImportFile(
   bytes: Uint8Array,
   fileName: string,
-  assumeCrs: AssumableCrs | undefined,
+  how: ReadingChoices,
   onProgress: OnProgress,
 ): Promise<ImportPreviewResult> {
   return call<ImportPreviewResult>((remote) =>
     remote.parseImport(
       transfer(bytes, [bytes.buffer as ArrayBuffer]),
       fileName,
-      assumeCrs ? { assumeCrs } : {},
+      {
+        ...(how.assumeCrs ? { assumeCrs: how.assumeCrs } : {}),
+        ...(how.swapAxes ? { swapAxes: true } : {}),
+      },
       proxy(onProgress),
     ),
   );
+}
+
+/** What the planner answered about a file: its coordinate system, and whether to swap its axes. */
+export interface ReadingChoices {
+  assumeCrs?: AssumableCrs;
+  swapAxes?: boolean;
 }
 
 /** The kept import as an overlay layer (a GeoJSON Blob for MapLibre, and label points). */

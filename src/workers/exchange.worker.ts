@@ -74,7 +74,7 @@ const api = {
   async parseImport(
     bytes: Uint8Array,
     fileName: string,
-    options: Pick<ImportOptions, "assumeCrs" | "limits"> = {},
+    options: Pick<ImportOptions, "assumeCrs" | "limits" | "swapAxes"> = {},
     onProgress?: ProgressCallback,
   ): Promise<ImportPreviewResult> {
     kept = null;

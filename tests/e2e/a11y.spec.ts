@@ -7,7 +7,7 @@ import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import proj4 from "proj4";
-import { expect, test } from "./fixtures.ts";
+import { expect, test, watchSecurityPolicy } from "./fixtures.ts";
 
 const SCREENSHOTS = "test-results/screenshots";
 mkdirSync(SCREENSHOTS, { recursive: true });
@@ -452,6 +452,8 @@ test.describe("axe-core on the main screens", () => {
     // Seven axe runs over the whole page: slow on a busy machine.
     test.setTimeout(300_000);
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const cspViolations: string[] = [];
+    await watchSecurityPolicy(context, cspViolations);
     const page = await context.newPage();
     await page.goto("/?e2e=pixels");
     await page.waitForFunction(() => (window.__pilotkarte?.idleCount() ?? 0) > 0, null, { timeout: 60_000 });
@@ -501,6 +503,7 @@ test.describe("axe-core on the main screens", () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe("en");
     await page.getByRole("tab", { name: "Pilot areas" }).click();
     expect(await seriousOrCritical(page), "English main screen").toEqual([]);
+    expect(cspViolations).toEqual([]);
     await context.close();
   });
 });

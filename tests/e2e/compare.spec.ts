@@ -5,7 +5,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import type { PilotArea } from "../../src/domain/model/plan.ts";
-import { expect, test } from "./fixtures.ts";
+import { expect, test, watchSecurityPolicy } from "./fixtures.ts";
 
 async function areaCount(page: Page): Promise<number> {
   return page.evaluate(() => {
@@ -399,8 +399,9 @@ test.describe("Variant manager and compare view", () => {
   test("the compare view has no serious accessibility problems", async ({ browser }) => {
     test.setTimeout(180_000);
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
     const errors: string[] = [];
+    await watchSecurityPolicy(context, errors);
+    const page = await context.newPage();
     page.on("console", (message) => {
       if (message.type() === "error") errors.push(message.text());
     });

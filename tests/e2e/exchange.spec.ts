@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import initSqlJs from "sql.js";
-import { expect, test } from "./fixtures.ts";
+import { expect, test, watchSecurityPolicy } from "./fixtures.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "../..");
@@ -301,6 +301,89 @@ test.describe("Import", () => {
     expect(app.errors).toEqual([]);
   });
 
+  /** A square in the Nordstadt as a GeoJSON text; `swap` writes latitude first. */
+  const squareGeoJson = (name: string, swap = false) => {
+    const ring = [
+      [7.455, 51.52],
+      [7.46, 51.52],
+      [7.46, 51.523],
+      [7.455, 51.523],
+      [7.455, 51.52],
+    ].map(([lon, lat]) => (swap ? [lat, lon] : [lon, lat]));
+    return JSON.stringify({
+      type: "FeatureCollection",
+      features: [
+        { type: "Feature", properties: { name }, geometry: { type: "Polygon", coordinates: [ring] } },
+      ],
+    });
+  };
+  const nearCorner = (ring: [number, number][], corner: [number, number]) =>
+    Math.min(...ring.map((p) => metresBetween(p, corner)));
+
+  test("a GeoJSON saved as UTF-16 (Windows “Unicode”, with byte order mark) is read, umlauts included", async ({
+    app,
+    page,
+  }) => {
+    await app.open();
+    await openImport(page);
+    const name = "Körnerplatz Süd";
+    // UTF-16 little endian with its byte order mark, as Windows Notepad saves "Unicode".
+    const buffer = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(squareGeoJson(name), "utf16le")]);
+    await page
+      .getByTestId("import-file")
+      .setInputFiles({ name: "unicode.geojson", mimeType: "application/geo+json", buffer });
+    const preview = page.getByTestId("import-preview");
+    await expect(preview).toBeVisible({ timeout: 30_000 });
+    await expect(preview.getByTestId("import-format")).toHaveText("GeoJSON");
+    await expect(preview.getByTestId("import-names").locator("tbody td").nth(1)).toHaveText(name);
+    await expect(preview.getByTestId("import-axes-warning")).toHaveCount(0);
+    await page.getByTestId("import-confirm").click();
+    await expect(page.getByTestId("import-dialog")).toBeHidden();
+    const areas = await storedAreas(page);
+    expect(areas.map((a) => a.name)).toEqual([name]);
+    expect(nearCorner(areas[0]?.ring ?? [], [7.455, 51.52])).toBeLessThan(0.01);
+    expect(app.errors).toEqual([]);
+  });
+
+  test("a file with latitude first: the preview warns and offers to read it with the axes swapped", async ({
+    app,
+    page,
+  }) => {
+    await app.open();
+    await openImport(page);
+    const name = "Vertauschtes Quadrat";
+    await page.getByTestId("import-file").setInputFiles({
+      name: "vertauscht.geojson",
+      mimeType: "application/geo+json",
+      buffer: Buffer.from(squareGeoJson(name, true), "utf8"),
+    });
+    const preview = page.getByTestId("import-preview");
+    await expect(preview).toBeVisible({ timeout: 30_000 });
+    const warning = preview.getByTestId("import-axes-warning");
+    await expect(warning).toContainText("weit von Dortmund entfernt");
+    await expect(warning).toContainText("Länge 51,5°, Breite 7,5°");
+    await page
+      .getByTestId("import-dialog")
+      .screenshot({ path: "test-results/screenshots/exchange-import-axes-swapped.png" });
+    // Nothing is taken before the planner decides.
+    expect(await storedAreas(page)).toEqual([]);
+
+    await warning.getByRole("button", { name: "Achsen tauschen und neu lesen" }).click();
+    await expect(preview.getByTestId("import-axes-swapped")).toHaveText(
+      /Breite und Länge wurden beim Lesen getauscht\./,
+    );
+    await expect(preview.getByTestId("import-axes-warning")).toHaveCount(0);
+    await expect(preview.getByTestId("import-names").locator("tbody td").nth(1)).toHaveText(name);
+    await page.getByTestId("import-confirm").click();
+    await expect(page.getByTestId("import-dialog")).toBeHidden();
+    const areas = await storedAreas(page);
+    expect(areas.map((a) => a.name)).toEqual([name]);
+    // In the Nordstadt, where the file meant it.
+    expect(nearCorner(areas[0]?.ring ?? [], [7.455, 51.52])).toBeLessThan(0.01);
+    expect(nearCorner(areas[0]?.ring ?? [], [7.46, 51.523])).toBeLessThan(0.01);
+    expect(app.errors).toEqual([]);
+  });
+
   test("as an overlay layer: drawn on the map with a legend entry, not in the plan, kept after a reload, and removable", async ({
     app,
     page,
@@ -492,6 +575,8 @@ test.describe("Import", () => {
     browser,
   }) => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const cspViolations: string[] = [];
+    await watchSecurityPolicy(context, cspViolations);
     const page = await context.newPage();
     await page.goto("/?e2e=pixels");
     await page.waitForFunction(() => (window.__pilotkarte?.idleCount() ?? 0) > 0, null, { timeout: 60_000 });
@@ -509,6 +594,7 @@ test.describe("Import", () => {
       (v) => v.impact === "serious" || v.impact === "critical",
     );
     expect(exportSerious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(cspViolations).toEqual([]);
     await context.close();
   });
 });

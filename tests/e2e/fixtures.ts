@@ -1,8 +1,38 @@
 /**
  * Page helpers for the end-to-end tests: open the app with its test hook, wait for the map to be idle,
- * read map state, and collect console errors.
+ * read map state, and collect console errors and Content-Security-Policy violations.
  */
-import { test as base, expect, type Page } from "@playwright/test";
+import { type BrowserContext, test as base, expect, type Page } from "@playwright/test";
+
+/**
+ * Adds every Content-Security-Policy violation in the context (its pages, popups such as the audience
+ * window, and their workers) to `errors`, which the tests assert empty. The page's
+ * `securitypolicyviolation` event is the reliable signal; the console line "Refused to ..." that
+ * Chromium also logs is caught as a console error where a test collects those.
+ */
+export async function watchSecurityPolicy(context: BrowserContext, errors: string[]): Promise<void> {
+  await context.exposeBinding("__pilotkarteReportCspViolation", (_source, text: string) => {
+    errors.push(text);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const report = (window as unknown as { __pilotkarteReportCspViolation?: (text: string) => void })
+        .__pilotkarteReportCspViolation;
+      report?.(
+        `CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI || "(inline)"} in ${event.sourceFile || event.documentURI}:${event.lineNumber}`,
+      );
+    });
+  });
+  // Workers get their own policy (from the server's header); their violations reach only the console.
+  const watchPage = (page: Page) =>
+    page.on("worker", (worker) =>
+      worker.on("console", (message) => {
+        if (/Content Security Policy/i.test(message.text())) errors.push(`worker: ${message.text()}`);
+      }),
+    );
+  context.pages().forEach(watchPage);
+  context.on("page", watchPage);
+}
 
 export interface AppPage {
   page: Page;
@@ -19,6 +49,7 @@ export interface AppPage {
 export const test = base.extend<{ app: AppPage }>({
   app: async ({ page }, use) => {
     const errors: string[] = [];
+    await watchSecurityPolicy(page.context(), errors);
     page.on("console", (message) => {
       if (message.type() === "error") errors.push(message.text());
     });

@@ -6,7 +6,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { formatNumber, formatResidents } from "../../src/i18n/format.ts";
-import { expect, test } from "./fixtures.ts";
+import { expect, test, watchSecurityPolicy } from "./fixtures.ts";
 
 interface Setup {
   variants: { id: string; name: string; areas: { id: string; name: string }[] }[];
@@ -479,6 +479,8 @@ test.describe("Presentation mode", () => {
   }) => {
     test.setTimeout(180_000);
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const cspViolations: string[] = [];
+    await watchSecurityPolicy(context, cspViolations);
     const page = await context.newPage();
     await page.goto("/?e2e=pixels");
     await page.waitForFunction(() => (window.__pilotkarte?.idleCount() ?? 0) > 0, null, { timeout: 60_000 });
@@ -502,6 +504,7 @@ test.describe("Presentation mode", () => {
     await presentation.getByRole("button", { name: "Presenter view" }).click();
     await expect(presentation.getByTestId("present-notes")).toBeVisible();
     expect(await serious()).toEqual([]);
+    expect(cspViolations).toEqual([]);
     await context.close();
   });
 });

@@ -9,7 +9,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { createArea } from "../../src/domain/changes/create-plan.ts";
 import { encodeShareLink } from "../../src/domain/share/encode-share-link.ts";
-import { expect, test } from "./fixtures.ts";
+import { expect, test, watchSecurityPolicy } from "./fixtures.ts";
 
 const SCREENSHOTS = "test-results/screenshots";
 
@@ -104,8 +104,9 @@ async function freshPage(browser: Browser, url: string) {
     viewport: { width: 1280, height: 720 },
     timezoneId: "Europe/Berlin",
   });
-  const page = await context.newPage();
   const errors: string[] = [];
+  await watchSecurityPolicy(context, errors);
+  const page = await context.newPage();
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(m.text());
   });

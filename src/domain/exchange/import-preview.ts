@@ -56,6 +56,8 @@ export function attributeIssuesOf(features: readonly ImportedFeature[]): {
   return { issues, found };
 }
 
+import { axesLookSwapped } from "./swap-axes.ts";
+
 /** One row of the preview table: a feature of the file (its parts counted once). */
 export interface ImportPreviewRow {
   index: number;
@@ -84,6 +86,11 @@ export interface ImportPreview {
   attributeIssueCount: number;
   /** How many areas bring each attribute. */
   attributesFound: AttributesFound;
+  /**
+   * The features lie far from Dortmund but would lie near it with longitude and latitude swapped
+   * (`swap-axes.ts`): the dialog warns and offers to read the file again with `swapAxes`.
+   */
+  axesLookSwapped: boolean;
 }
 
 export function previewImport(
@@ -123,6 +130,9 @@ export function previewImport(
   }
   const { report } = result;
   const attributes = attributeIssuesOf(result.features);
+  const bbox: [number, number, number, number] | null = [west, south, east, north].every(Number.isFinite)
+    ? [west, south, east, north]
+    : null;
   return {
     ok: true,
     kind: result.kind,
@@ -137,7 +147,8 @@ export function previewImport(
     rowCount: seen.size,
     areaCount,
     pointCount: result.features.length - areaCount,
-    bbox: [west, south, east, north].every(Number.isFinite) ? [west, south, east, north] : null,
+    bbox,
+    axesLookSwapped: axesLookSwapped(bbox),
     attributeIssues: attributes.issues.slice(0, maxItems),
     attributeIssueCount: attributes.issues.length,
     attributesFound: attributes.found,

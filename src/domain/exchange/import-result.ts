@@ -98,6 +98,8 @@ export interface ImportReport {
   featureCount: number;
   repaired: RepairNote[];
   dropped: DroppedFeature[];
+  /** Set when the file was read with x and y swapped on request (`ImportOptions.swapAxes`). */
+  axesSwapped?: boolean;
 }
 
 /** One problem that stopped the import. */
@@ -116,6 +118,8 @@ export type ImportProblem =
   | { code: "not-geojson" }
   /** XML that cannot be read. */
   | { code: "invalid-xml" }
+  /** XML with a document type declaration (DTD), refused for safety (entity expansion, external files). */
+  | { code: "xml-doctype" }
   /** A zip that cannot be read (damaged, encrypted, ZIP64 or an unknown compression). */
   | { code: "invalid-zip"; detail: string }
   /** A zip that would unpack to more than the limit. */
@@ -167,6 +171,7 @@ export const IMPORT_PROBLEM_CODES: readonly ImportProblemCode[] = [
   "invalid-json",
   "not-geojson",
   "invalid-xml",
+  "xml-doctype",
   "invalid-zip",
   "zip-bomb",
   "zip-without-geodata",

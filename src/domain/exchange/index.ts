@@ -79,3 +79,4 @@ export {
   readAreaAttributes,
   readExportedAttributes,
 } from "./read-exported-attributes.ts";
+export { axesLookSwapped, EXPECTED_REGION } from "./swap-axes.ts";

@@ -4,8 +4,8 @@
  * Never throws for a bad file: every way a file can fail is an {@link ImportProblem}.
  *
  * Recognised: zip (Shapefile layers, KMZ, or a zipped GeoJSON), SQLite (GeoPackage), JSON (GeoJSON),
- * XML (KML, GPX) and delimited text (CSV). Anything else, e.g. an image renamed to .geojson, is
- * `not-geodata`.
+ * XML (KML, GPX) and delimited text (CSV), as UTF-8, Windows-1252 or UTF-16 text. Anything else,
+ * e.g. an image renamed to .geojson, is `not-geodata`.
  */
 import { collectImport, type ImportProgress } from "./collect-import.ts";
 import type { AssumableCrs, ImportFormat, ImportResult } from "./import-result.ts";
@@ -15,9 +15,10 @@ import { readCsv } from "./read-csv.ts";
 import { readGeoJson } from "./read-geojson.ts";
 import { readGeoPackage } from "./read-geopackage.ts";
 import { readShapefile } from "./read-shapefile.ts";
-import { readGpx, readKml, xmlRootName } from "./read-xml.ts";
+import { hasDoctype, readGpx, readKml, xmlRootName } from "./read-xml.ts";
 import { looksLikeZip, readZip, ZipError, zipEntryNames } from "./read-zip.ts";
 import type { ReaderOptions, ReaderResult } from "./reader-result.ts";
+import { swapRawAxes } from "./swap-axes.ts";
 
 export interface ImportOptions {
   /** The CRS to use for a file that does not say (after a `needs-crs` answer). */
@@ -28,6 +29,11 @@ export interface ImportOptions {
   onProgress?: ImportProgress;
   /** Lower limits (tests); the defaults are in `limits.ts`. */
   limits?: Partial<ImportLimits>;
+  /**
+   * Swap x and y of every position before anything else (a file with latitude first; see
+   * `swap-axes.ts`). The report then says `axesSwapped: true`.
+   */
+  swapAxes?: boolean;
 }
 
 const SQLITE_MAGIC = "SQLite format 3\0";
@@ -38,8 +44,30 @@ function startsWith(bytes: Uint8Array, text: string): boolean {
   return true;
 }
 
-/** Text of a file: UTF-8 (byte order mark dropped), or Windows-1252 when it is not valid UTF-8. */
+/**
+ * The UTF-16 byte order of a text file: from its byte order mark (Windows "Unicode" files have one),
+ * or, without one, from a NUL byte beside each of the first two characters of a file that starts with
+ * ASCII ("{", "<", a CSV header). Null for anything else.
+ */
+export function utf16ByteOrder(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  if (bytes.length < 2) return null;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  if (bytes.length < 4) return null;
+  const ascii = (b: number | undefined) => b !== undefined && b >= 0x09 && b < 0x80;
+  if (ascii(bytes[0]) && bytes[1] === 0 && ascii(bytes[2]) && bytes[3] === 0) return "utf-16le";
+  if (bytes[0] === 0 && ascii(bytes[1]) && bytes[2] === 0 && ascii(bytes[3])) return "utf-16be";
+  return null;
+}
+
+/**
+ * Text of a file: UTF-16 (little or big endian, see {@link utf16ByteOrder}), UTF-8 (byte order mark
+ * dropped), or Windows-1252 when it is not valid UTF-8.
+ */
 export function decodeText(bytes: Uint8Array): string {
+  const utf16 = utf16ByteOrder(bytes);
+  // TextDecoder drops a UTF-16 byte order mark itself (ignoreBOM is false by default).
+  if (utf16 !== null) return new TextDecoder(utf16).decode(bytes);
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(body);
@@ -67,6 +95,8 @@ function readText(text: string, fileName: string, options: ReaderOptions): Read 
   const start = text.trimStart()[0];
   if (start === "{" || start === "[") return { ...readGeoJson(text, options), format: "geojson" };
   if (start === "<") {
+    // A DTD can declare entities (the "billion laughs") and point at other files: refused outright.
+    if (hasDoctype(text)) return { ok: false, problem: { code: "xml-doctype" } };
     const root = xmlRootName(text);
     if (root === "kml") return { ...readKml(text), format: "kml" };
     if (root === "gpx") return { ...readGpx(text), format: "gpx" };
@@ -128,7 +158,8 @@ export async function parseImport(
       read = { ...(await readGeoPackage(bytes, readerOptions)), format: "geopackage" };
     else if (bytes.length >= 4 && new DataView(bytes.buffer, bytes.byteOffset).getInt32(0) === 9994) {
       return { ok: false, problem: { code: "shapefile-not-zipped" } };
-    } else if (looksBinary(bytes)) return { ok: false, problem: { code: "not-geodata", fileName } };
+    } else if (utf16ByteOrder(bytes) === null && looksBinary(bytes))
+      return { ok: false, problem: { code: "not-geodata", fileName } };
     else {
       progress?.(0.05, "parsing");
       const text = decodeText(bytes);
@@ -141,11 +172,13 @@ export async function parseImport(
   }
   if (!read.ok) return { ok: false, problem: read.problem };
   progress?.(0.5, "parsing");
-  return collectImport(read.features, {
+  const result = collectImport(options.swapAxes ? swapRawAxes(read.features) : read.features, {
     format: read.format ?? "geojson",
     crs: read.crs,
     limits,
     progressStart: 0.5,
     ...(progress ? { onProgress: progress } : {}),
   });
+  if (result.ok && options.swapAxes) result.report.axesSwapped = true;
+  return result;
 }

@@ -1,8 +1,10 @@
 /**
  * Reading KML and GPX with @tmcw/togeojson over @xmldom/xmldom (a worker has no DOMParser). Both are
- * WGS84 by definition. Styling properties are left out; names and descriptions are kept as text
- * (xmldom does not expand entities, so a crafted DOCTYPE cannot blow up). GPX tracks and routes are
- * lines: the import takes a closed one as an area and drops an open one; waypoints become points.
+ * WGS84 by definition. Styling properties are left out; names and descriptions are kept as text.
+ * A document type declaration (DTD) is refused before parsing ({@link hasDoctype}): KML and GPX never
+ * need one, and one can declare entities that expand a few bytes into gigabytes or read other files.
+ * GPX tracks and routes are lines: the import takes a closed one as an area and drops an open one;
+ * waypoints become points.
  */
 import { gpx, kml } from "@tmcw/togeojson";
 import { DOMParser } from "@xmldom/xmldom";
@@ -21,6 +23,11 @@ export function xmlRootName(text: string): string | null {
       text,
     );
   return match?.[2]?.toLowerCase() ?? null;
+}
+
+/** Whether an XML text declares a document type (`<!DOCTYPE`) before its root element. */
+export function hasDoctype(text: string): boolean {
+  return /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*|<\?[\s\S]*?\?>\s*)*<!DOCTYPE/i.test(text);
 }
 
 function parseXml(text: string): Document | null {
@@ -49,6 +56,7 @@ function rawFeatures(collection: {
 
 /** Reads a KML document. */
 export function readKml(text: string): ReaderResult {
+  if (hasDoctype(text)) return { ok: false, problem: { code: "xml-doctype" } };
   const doc = parseXml(text);
   if (doc === null) return { ok: false, problem: { code: "invalid-xml" } };
   return { ok: true, features: rawFeatures(kml(doc) as never), crs: WGS84_SOURCE };
@@ -56,6 +64,7 @@ export function readKml(text: string): ReaderResult {
 
 /** Reads a GPX document. */
 export function readGpx(text: string): ReaderResult {
+  if (hasDoctype(text)) return { ok: false, problem: { code: "xml-doctype" } };
   const doc = parseXml(text);
   if (doc === null) return { ok: false, problem: { code: "invalid-xml" } };
   return { ok: true, features: rawFeatures(gpx(doc) as never), crs: WGS84_SOURCE };

@@ -120,7 +120,8 @@ export const de = {
       freehand: "Freihand",
       districts: "Aus Gebieten",
     },
-    hintHandlesHidden: "Viele Punkte: zum Verschieben einzelner Punkte näher heranzoomen; die ganze Fläche lässt sich ziehen.",
+    hintHandlesHidden:
+      "Viele Punkte: zum Verschieben einzelner Punkte näher heranzoomen; die ganze Fläche lässt sich ziehen.",
     hintSelect:
       "Gebiet anklicken zum Bearbeiten: Punkte ziehen, Mittelpunkte ziehen fügt Punkte ein, Rechtsklick auf einen Punkt löscht ihn.",
   },
@@ -471,7 +472,8 @@ export const de = {
     heading: "Über die Daten",
     intro:
       "Alle Ebenen stammen aus offenen Daten. Der Datenschritt hat jede Ebene geprüft (Datei vorhanden, Anzahl, Lage in Dortmund, gültige Geometrien, erwartete Attribute).",
-    generated: "Erzeugt am {{date}} vom Datenschritt aus dem Datenordner „{{folder}}“ (offene Daten; Quellen und Lizenzen unten).",
+    generated:
+      "Erzeugt am {{date}} vom Datenschritt aus dem Datenordner „{{folder}}“ (offene Daten; Quellen und Lizenzen unten).",
     columns: {
       layer: "Ebene",
       kind: "Art",

@@ -458,7 +458,8 @@ export const en: Messages = {
     heading: "About the data",
     intro:
       "All layers come from open data. The data step checked each layer (file present, count, location in Dortmund, valid geometries, expected attributes).",
-    generated: "Generated on {{date}} by the data step from the data folder “{{folder}}” (open data; sources and licences below).",
+    generated:
+      "Generated on {{date}} by the data step from the data folder “{{folder}}” (open data; sources and licences below).",
     columns: {
       layer: "Layer",
       kind: "Kind",

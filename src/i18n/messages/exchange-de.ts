@@ -40,6 +40,8 @@ export const exchangeDe = {
     "not-geojson":
       "Die Datei ist JSON, aber kein GeoJSON: Es fehlt ein Feature, eine FeatureCollection oder eine Geometrie.",
     "invalid-xml": "Die KML- oder GPX-Datei ist beschädigt und kann nicht gelesen werden.",
+    "xml-doctype":
+      "Die Datei enthält eine Dokumenttyp-Deklaration (<!DOCTYPE …>, DTD). Solche Deklarationen werden aus Sicherheitsgründen nicht gelesen, weil sie Entitäten definieren können, die zu riesigen Datenmengen anwachsen, oder auf andere Dateien verweisen. KML und GPX brauchen keine DTD: Bitte die DOCTYPE-Zeile entfernen und die Datei erneut importieren.",
     "invalid-zip": "Das ZIP-Archiv kann nicht gelesen werden ({{detail}}).",
     "zip-bomb":
       "Das ZIP-Archiv würde beim Entpacken {{declaredBytes}} Byte oder mehr belegen, erlaubt sind {{maxBytes}} Byte. Es wird aus Sicherheitsgründen nicht geöffnet.",
@@ -228,6 +230,13 @@ export const exchangeDe = {
     outsideCity_other: "{{count}} Gebiete liegen teilweise außerhalb der Stadtgrenze.",
     failed: "Die Datei konnte nicht gelesen werden: {{detail}}",
     readOnly: "Dieser Tab kann den Plan nicht ändern (er wird in einem anderen Tab bearbeitet).",
+    axesLookSwapped:
+      "Die Koordinaten liegen weit von Dortmund entfernt (Mitte bei Länge {{lon}}°, Breite {{lat}}°). Vermutlich stehen Breite und Länge vertauscht in der Datei: Mit getauschten Achsen lägen sie bei Dortmund.",
+    swapAxes: "Achsen tauschen und neu lesen",
+    axesSwapped: "Breite und Länge wurden beim Lesen getauscht.",
+    swapAxesBack: "Wieder wie in der Datei lesen",
+    cliSwapHint:
+      "Erneut mit --swap-axes aufrufen, um die Achsen zu tauschen, oder mit --keep-axes, wenn die Lage stimmt.",
   },
   overlays: {
     heading: "Importierte Ebenen",

@@ -39,6 +39,8 @@ export const exchangeEn: Widen<typeof exchangeDe> = {
     "invalid-json-somewhere": "The file is not valid JSON.",
     "not-geojson": "The file is JSON but not GeoJSON: there is no Feature, FeatureCollection or geometry.",
     "invalid-xml": "The KML or GPX file is damaged and cannot be read.",
+    "xml-doctype":
+      "The file contains a document type declaration (<!DOCTYPE …>, DTD). Such declarations are not read, for safety: they can define entities that grow into huge amounts of data, or point to other files. KML and GPX need no DTD: please remove the DOCTYPE line and import the file again.",
     "invalid-zip": "The zip archive cannot be read ({{detail}}).",
     "zip-bomb":
       "The zip archive would take {{declaredBytes}} bytes or more when unpacked; {{maxBytes}} bytes are allowed. It is not opened, for safety.",
@@ -219,6 +221,12 @@ export const exchangeEn: Widen<typeof exchangeDe> = {
     outsideCity_other: "{{count}} areas lie partly outside the city boundary.",
     failed: "The file could not be read: {{detail}}",
     readOnly: "This tab cannot change the plan (it is being edited in another tab).",
+    axesLookSwapped:
+      "The coordinates lie far from Dortmund (centre at longitude {{lon}}°, latitude {{lat}}°). Latitude and longitude are probably swapped in the file: with the axes swapped they would lie near Dortmund.",
+    swapAxes: "Swap axes and read again",
+    axesSwapped: "Latitude and longitude were swapped while reading.",
+    swapAxesBack: "Read as in the file again",
+    cliSwapHint: "Run again with --swap-axes to swap the axes, or with --keep-axes if the location is right.",
   },
   overlays: {
     heading: "Imported layers",

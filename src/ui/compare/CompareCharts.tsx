@@ -176,6 +176,7 @@ function Chart({
     }
     const max = Math.max(0, ...spec.data.map((d) => d.high ?? d.value));
     const chart = plot.plot({
+      className: "compare-plot",
       width,
       height: 250,
       marginTop: 30,
@@ -186,6 +187,9 @@ function Chart({
       marks,
     });
     chart.setAttribute("aria-hidden", "true");
+    // Plot puts a <style> element into every chart, which the Content-Security-Policy refuses (no
+    // inline styles, src/app/security-headers.ts). Its few rules are in styles.css (.compare-plot).
+    for (const style of chart.querySelectorAll("style")) style.remove();
     element.replaceChildren(chart);
     return () => chart.remove();
   }, [plot, spec, language, boxWidth]);

@@ -3,7 +3,9 @@
  * then a preview says what was found (format, CRS, count, the first names, what was repaired or left
  * out) and the planner chooses: pilot areas in the active variant (one undo step, snapshot first) or a
  * layer on the map for comparison. Nothing changes before that confirmation. A file that does not say
- * its coordinate system leads to a question, with a suggestion from the coordinates, and is read again.
+ * its coordinate system leads to a question, with a suggestion from the coordinates, and is read again;
+ * one whose latitude and longitude look swapped (it lands far away, near Dortmund if swapped) gets a
+ * warning and the offer to read it again with the axes swapped.
  *
  * Everything from the file (names, properties, the file name) is shown as React text only.
  */
@@ -31,6 +33,7 @@ import {
   importedAreas,
   importedOverlay,
   parseImportFile,
+  type ReadingChoices,
   releaseImport,
 } from "../exchange-client.ts";
 import { useModal } from "../use-dialog.ts";
@@ -43,9 +46,9 @@ const CRS_CHOICES: readonly AssumableCrs[] = ["EPSG:25832", "EPSG:4326"];
 type Stage =
   | { kind: "pick" }
   | { kind: "reading"; fileName: string; fraction: number; phase: string }
-  | { kind: "needs-crs"; file: File; suggestion: AssumableCrs | null }
+  | { kind: "needs-crs"; file: File; suggestion: AssumableCrs | null; how: ReadingChoices }
   | { kind: "problem"; fileName: string; problem: ImportProblem | null; detail?: string }
-  | { kind: "preview"; file: File; preview: Extract<ImportPreviewResult, { ok: true }> };
+  | { kind: "preview"; file: File; preview: Extract<ImportPreviewResult, { ok: true }>; how: ReadingChoices };
 
 type Target = "areas" | "overlay";
 
@@ -105,7 +108,7 @@ export function ImportDialog() {
   const unnamed = (index: number) => t("exchange.unnamedArea", { n: index + 1 });
   const nameOf = (feature: { index: number; name: string | null }) => feature.name ?? unnamed(feature.index);
 
-  const read = async (file: File, assumeCrs?: AssumableCrs) => {
+  const read = async (file: File, how: ReadingChoices = {}) => {
     const run = ++reading.current;
     setStage({ kind: "reading", fileName: file.name, fraction: 0, phase: "reading" });
     let result: ImportPreviewResult;
@@ -113,7 +116,7 @@ export function ImportDialog() {
     let finished = false;
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      result = await parseImportFile(bytes, file.name, assumeCrs, (fraction, phase) => {
+      result = await parseImportFile(bytes, file.name, how, (fraction, phase) => {
         if (!finished && reading.current === run)
           setStage({ kind: "reading", fileName: file.name, fraction, phase });
       });
@@ -131,10 +134,10 @@ export function ImportDialog() {
     if (result.ok) {
       const areas = result.areaCount;
       setTarget(areas > 0 && areas <= MAX_AREAS_AS_PILOT_AREAS && !readOnly ? "areas" : "overlay");
-      setStage({ kind: "preview", file, preview: result });
+      setStage({ kind: "preview", file, preview: result, how });
     } else if (result.problem.code === "needs-crs") {
       setCrs(result.problem.suggestion ?? "EPSG:25832");
-      setStage({ kind: "needs-crs", file, suggestion: result.problem.suggestion });
+      setStage({ kind: "needs-crs", file, suggestion: result.problem.suggestion, how });
     } else {
       setStage({ kind: "problem", fileName: file.name, problem: result.problem });
     }
@@ -244,8 +247,22 @@ export function ImportDialog() {
       message: t(`exchange.attributeIssues.${issue.code}`, { key: issue.key, value: issue.value }),
     });
 
-  const renderPreview = (file: File, preview: Extract<ImportPreviewResult, { ok: true }>) => {
+  const renderPreview = (
+    file: File,
+    preview: Extract<ImportPreviewResult, { ok: true }>,
+    how: ReadingChoices,
+  ) => {
     const { report, areaCount, pointCount, rows: shown, rowCount } = preview;
+    const readSwapped = () => {
+      releaseImport(preview.token);
+      void read(file, { ...how, swapAxes: !how.swapAxes });
+    };
+    const centre = preview.bbox
+      ? {
+          lon: formatNumber((preview.bbox[0] + preview.bbox[2]) / 2, language, 1),
+          lat: formatNumber((preview.bbox[1] + preview.bbox[3]) / 2, language, 1),
+        }
+      : null;
     const areasDisabledReason =
       areaCount === 0
         ? t("exchange.import.asAreasNoAreas")
@@ -272,6 +289,28 @@ export function ImportDialog() {
             })}
           </dd>
         </dl>
+        {preview.axesLookSwapped && centre && (
+          <div className="notice exchange-axes-warning" role="alert" data-testid="import-axes-warning">
+            <p>{t("exchange.import.axesLookSwapped", centre)}</p>
+            <button
+              type="button"
+              className="button"
+              onClick={readSwapped}
+              disabled={committing}
+              data-testid="import-swap-axes"
+            >
+              {how.swapAxes ? t("exchange.import.swapAxesBack") : t("exchange.import.swapAxes")}
+            </button>
+          </div>
+        )}
+        {report.axesSwapped && !preview.axesLookSwapped && (
+          <p className="notice notice-info" data-testid="import-axes-swapped">
+            {t("exchange.import.axesSwapped")}{" "}
+            <button type="button" className="link-button" onClick={readSwapped} disabled={committing}>
+              {t("exchange.import.swapAxesBack")}
+            </button>
+          </p>
+        )}
         <div className="table-scroll exchange-table">
           <table className="data-table compact" data-testid="import-names">
             <caption>{t("exchange.import.namesCaption")}</caption>
@@ -521,7 +560,7 @@ export function ImportDialog() {
           data-testid="import-crs-question"
           onSubmit={(event) => {
             event.preventDefault();
-            void read(stage.file, crs);
+            void read(stage.file, { ...stage.how, assumeCrs: crs });
           }}
         >
           <h3>{t("exchange.import.crsHeading")}</h3>
@@ -582,7 +621,7 @@ export function ImportDialog() {
           </div>
         </div>
       )}
-      {stage.kind === "preview" && renderPreview(stage.file, stage.preview)}
+      {stage.kind === "preview" && renderPreview(stage.file, stage.preview, stage.how)}
     </dialog>
   );
 }

@@ -257,4 +257,64 @@ describe("npm run cli", () => {
     expect(told.stdout).toContain("1 Punkte");
     expect(told.stdout).toMatch(/Punkt 7\.4600\d*, 51\.5100\d*/);
   });
+
+  it("prints a JSON error object for a missing file with --json, and exits 2", () => {
+    const run = cli("import", join(dir, "fehlt.geojson"), "--json");
+    expect(run.status).toBe(2);
+    expect(JSON.parse(run.stdout)).toEqual({
+      ok: false,
+      error: { code: "file-not-found", message: `${join(dir, "fehlt.geojson")}: Datei nicht gefunden` },
+    });
+    // Wrong usage too.
+    const wrong = cli("import", "x.geojson", "--crs", "31467", "--json");
+    expect(wrong.status).toBe(1);
+    expect(JSON.parse(wrong.stdout).error.code).toBe("usage");
+  });
+
+  describe("a file with latitude first (Dortmund would land in Somalia)", () => {
+    const swappedFile = () => {
+      const path = join(dir, "vertauscht.geojson");
+      const ring = [
+        [51.51, 7.45],
+        [51.51, 7.46],
+        [51.516, 7.46],
+        [51.516, 7.45],
+        [51.51, 7.45],
+      ];
+      writeFileSync(
+        path,
+        JSON.stringify(
+          collection([polygonFeature({ type: "Polygon", coordinates: [ring] }, { name: "Körne" })]),
+        ),
+      );
+      return path;
+    };
+
+    it("warns on stderr and in the JSON output, and exits 2", () => {
+      const path = swappedFile();
+      const text = cli("import", path);
+      expect(text.status).toBe(2);
+      expect(text.stdout).toContain("Körne");
+      expect(text.stderr).toContain("[axes-look-swapped]");
+      expect(text.stderr).toContain("--swap-axes");
+      const json = cli("import", path, "--json");
+      expect(json.status).toBe(2);
+      const output = JSON.parse(json.stdout);
+      expect(output.ok).toBe(true);
+      expect(output.warnings.map((w: { code: string }) => w.code)).toEqual(["axes-look-swapped"]);
+    });
+
+    it("swaps the axes with --swap-axes, and accepts the place as it is with --keep-axes", () => {
+      const path = swappedFile();
+      const swapped = cli("import", path, "--swap-axes", "--json");
+      expect(swapped.status).toBe(0);
+      const output = JSON.parse(swapped.stdout);
+      expect(output.warnings).toEqual([]);
+      expect(output.report.axesSwapped).toBe(true);
+      expect(output.features[0].geometry.coordinates[0]).toContainEqual([7.45, 51.51]);
+      const kept = cli("import", path, "--keep-axes");
+      expect(kept.status).toBe(0);
+      expect(kept.stderr).not.toContain("axes-look-swapped");
+    });
+  });
 });

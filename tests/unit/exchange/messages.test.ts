@@ -35,6 +35,7 @@ const EXAMPLES: Record<ImportProblem["code"], ImportProblem> = {
   "invalid-json": { code: "invalid-json", position: 1 },
   "not-geojson": { code: "not-geojson" },
   "invalid-xml": { code: "invalid-xml" },
+  "xml-doctype": { code: "xml-doctype" },
   "invalid-zip": { code: "invalid-zip", detail: "x" },
   "zip-bomb": { code: "zip-bomb", declaredBytes: 1, maxBytes: 1 },
   "zip-without-geodata": { code: "zip-without-geodata", entries: 1 },

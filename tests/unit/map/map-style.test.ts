@@ -320,7 +320,7 @@ describe("street names", () => {
       fonts,
     );
     const streets = style.layers.find((l) => l.id === "street-labels");
-    if (!streets || streets.type !== "symbol") throw new Error("no street labels in the style");
+    if (streets?.type !== "symbol") throw new Error("no street labels in the style");
     const paint = streets.paint as Record<string, unknown>;
     expect(contrast(String(paint["text-color"]), String(paint["text-halo-color"]))).toBeGreaterThanOrEqual(7);
     expect(Number(paint["text-halo-width"])).toBeGreaterThanOrEqual(2);
