@@ -6,14 +6,8 @@
  * fast, and draws its variant's areas exactly as the workspace does (PilotAreasLayer). No texts of its
  * own: the UI passes them in, translated.
  */
-import fontRegular from "@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url";
-import fontBold from "@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url";
-import fontRegularExt from "@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url";
 import type { FeatureCollection, MultiPolygon } from "geojson";
 import type { Map as MapLibreInstance } from "maplibre-gl";
-import * as maplibre from "maplibre-gl";
-import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
-import "maplibre-gl/dist/maplibre-gl.css";
 import {
   createContext,
   type ReactNode,
@@ -24,11 +18,12 @@ import {
   useRef,
   useState,
 } from "react";
-import { Layer, Map as MapLibreMap, type MapRef, Source } from "react-map-gl/maplibre";
+import { Layer, type MapRef, Source } from "react-map-gl/maplibre";
 import type { GeneratedCatalogue } from "../domain/model/catalogue.ts";
 import type { Variant } from "../domain/model/plan.ts";
+import { BaseMap } from "./BaseMap.tsx";
 import type { Bounds } from "./compare-bounds.ts";
-import { buildMapStyle, FONT_BOLD, type MapView as MapViewSettings, visibleCredits } from "./map-style.ts";
+import { FONT_BOLD, type MapView as MapViewSettings, visibleCredits } from "./map-style.ts";
 import { PilotAreasLayer } from "./PilotAreasLayer.tsx";
 
 export { type Bounds, variantsBounds } from "./compare-bounds.ts";
@@ -170,16 +165,7 @@ function GroupMap({ catalogue, groupKey, labels, children, onReady }: BaseMapPro
   const group = useContext(CameraGroupContext);
   if (!group) throw new Error("compare maps need a CompareCameraGroup");
   const mapRef = useRef<MapRef>(null);
-  const base = useMemo(() => new URL(import.meta.env.BASE_URL, window.location.href).href, []);
-  const style = useMemo(
-    () =>
-      buildMapStyle(catalogue, compareMapSettings(catalogue), base, {
-        regular: fontRegular,
-        regularExt: fontRegularExt,
-        bold: fontBold,
-      }),
-    [catalogue, base],
-  );
+  const view = useMemo(() => compareMapSettings(catalogue), [catalogue]);
   const initialViewState = useMemo(
     () => ({ bounds: group.bounds, fitBoundsOptions: FIT_OPTIONS }),
     [group.bounds],
@@ -198,21 +184,14 @@ function GroupMap({ catalogue, groupKey, labels, children, onReady }: BaseMapPro
     map?.zoomTo(map.getZoom() + by, { duration: 0 }, { originalEvent: "zoom-button" });
   };
   return (
-    <MapLibreMap
+    <BaseMap
       ref={mapRef}
-      mapLib={maplibre}
-      mapStyle={style}
-      workerUrl={workerUrl}
+      catalogue={catalogue}
+      view={view}
       initialViewState={initialViewState}
-      minZoom={8}
-      maxZoom={19}
-      maxBounds={[6.6, 51.1, 8.2, 51.95]}
-      attributionControl={false}
-      boxZoom={false}
       dragRotate={false}
       pitchWithRotate={false}
       onLoad={onLoad}
-      style={{ position: "absolute", inset: 0 }}
     >
       <div className="compare-zoom">
         <button type="button" aria-label={labels.zoomIn} title={labels.zoomIn} onClick={() => zoom(1)}>
@@ -223,7 +202,7 @@ function GroupMap({ catalogue, groupKey, labels, children, onReady }: BaseMapPro
         </button>
       </div>
       {children}
-    </MapLibreMap>
+    </BaseMap>
   );
 }
 

@@ -4,32 +4,20 @@
  * feature-state, clicks, cluster zoom, online-basemap fallback and the test hook on `window`.
  */
 
-import fontRegular from "@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url";
-import fontBold from "@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url";
-import fontRegularExt from "@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url";
 import type {
   GeoJSONSource,
   MapGeoJSONFeature,
   ErrorEvent as MapLibreErrorEvent,
   Map as MapLibreInstance,
 } from "maplibre-gl";
-import * as maplibre from "maplibre-gl";
-import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
-import "maplibre-gl/dist/maplibre-gl.css";
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import {
-  type MapLayerMouseEvent,
-  Map as MapLibreMap,
-  type MapRef,
-  Popup,
-  ScaleControl,
-  useMap,
-} from "react-map-gl/maplibre";
+import { type MapLayerMouseEvent, type MapRef, Popup, ScaleControl, useMap } from "react-map-gl/maplibre";
 import { geodesicArea } from "../domain/geometry/measure-area.ts";
-import type {
-  GeneratedCatalogue,
-  ReferenceAreaProperties,
-  ReferenceLevel,
+import {
+  cityBoundsOf,
+  type GeneratedCatalogue,
+  type ReferenceAreaProperties,
+  type ReferenceLevel,
 } from "../domain/model/catalogue.ts";
 import type { AreaGeometry } from "../domain/model/plan.ts";
 import { useAnalysisStore } from "../store/analysis-store.ts";
@@ -39,6 +27,8 @@ import { useOverlayStore } from "../store/overlay-store.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
 import { useReferenceStore } from "../store/reference-store.ts";
 import { DRAWING_TOOLS, useSessionStore } from "../store/session-store.ts";
+import { appBaseUrl } from "./app-url.ts";
+import { BaseMap } from "./BaseMap.tsx";
 import type { DrawLabels } from "./draw/DrawController.tsx";
 import { KeyboardDraw } from "./draw/KeyboardDraw.tsx";
 import { getKeyboardDraw } from "./draw/KeyboardDrawState.ts";
@@ -47,9 +37,7 @@ import { registerMap } from "./map-commands.ts";
 import {
   BASEMAP_SOURCE_PREFIX,
   type BasemapChoice,
-  buildMapStyle,
   interactiveLayerIds,
-  keepRuntimeLayers,
   layerIds,
   type MapView as MapViewSettings,
 } from "./map-style.ts";
@@ -192,16 +180,6 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
     () => ({ level, picking, showLabels, visibleLayers: new Set(visibleLayers ?? []), basemap }),
     [level, picking, showLabels, visibleLayers, basemap],
   );
-  const base = useMemo(() => new URL(import.meta.env.BASE_URL, window.location.href).href, []);
-  const style = useMemo(
-    () =>
-      buildMapStyle(catalogue, view, base, {
-        regular: fontRegular,
-        regularExt: fontRegularExt,
-        bold: fontBold,
-      }),
-    [catalogue, view, base],
-  );
   const interactive = useMemo(() => {
     const ids = interactiveLayerIds(catalogue, view);
     // Pilot areas sit between the facility points (clicked first) and the districts.
@@ -215,10 +193,7 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
   const liveDragging = useSessionStore((s) => s.liveGeometry !== null);
   const selectedAreaId = useSessionStore((s) => s.selectedAreaId);
   const picked = useSessionStore((s) => s.picked);
-  const bounds = useMemo(() => {
-    const boundary = catalogue.entries.find((e) => e.kind === "boundary");
-    return (boundary?.bbox ?? [7.3, 51.41, 7.64, 51.6]) as [number, number, number, number];
-  }, [catalogue]);
+  const bounds = useMemo(() => cityBoundsOf(catalogue), [catalogue]);
 
   // Selection as feature-state on the active level's source.
   useEffect(() => {
@@ -380,7 +355,7 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
     registerMap(map);
     // District geometries for snapping and "build from districts": after the first idle, so they do not
     // compete with the first paint.
-    map.once("idle", () => void useReferenceStore.getState().load(catalogue, base));
+    map.once("idle", () => void useReferenceStore.getState().load(catalogue, appBaseUrl()));
     map.on("idle", () => {
       idleCount.current += 1;
       if (timings.current.firstIdleMs === null) timings.current.firstIdleMs = performance.now();
@@ -406,15 +381,13 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
         },
       };
     }
-  }, [catalogue, base]);
+  }, [catalogue]);
 
   return (
-    <MapLibreMap
+    <BaseMap
       ref={mapRef}
-      mapLib={maplibre}
-      mapStyle={style}
-      transformStyle={keepRuntimeLayers}
-      workerUrl={workerUrl}
+      catalogue={catalogue}
+      view={view}
       initialViewState={
         initialCamera
           ? {
@@ -425,11 +398,6 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
           : { bounds, fitBoundsOptions: { padding: 24 } }
       }
       onMoveEnd={onCameraChange}
-      minZoom={8}
-      maxZoom={19}
-      maxBounds={[6.6, 51.1, 8.2, 51.95]}
-      attributionControl={false}
-      boxZoom={false}
       interactiveLayerIds={interactive}
       onMouseMove={onMouseMove}
       onMouseLeave={clearHover}
@@ -437,7 +405,6 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
       onError={onError}
       onLoad={onLoad}
       canvasContextAttributes={{ preserveDrawingBuffer: PRESERVE_DRAWING_BUFFER }}
-      style={{ position: "absolute", inset: 0 }}
     >
       <ZoomButtons labels={labels} />
       <PilotAreasLayer variant={variant} editingId={editingAreaId} selectedId={selectedAreaId} />
@@ -461,6 +428,6 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
         </Popup>
       )}
       {children}
-    </MapLibreMap>
+    </BaseMap>
   );
 }

@@ -6,21 +6,16 @@
  * frames the whole variant.
  */
 
-import fontRegular from "@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url";
-import fontBold from "@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url";
-import fontRegularExt from "@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url";
 import type { FeatureCollection, Point } from "geojson";
-import type { Map as MapLibreInstance } from "maplibre-gl";
-import * as maplibre from "maplibre-gl";
-import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
-import "maplibre-gl/dist/maplibre-gl.css";
+import type { ExpressionSpecification, Map as MapLibreInstance } from "maplibre-gl";
 import { useCallback, useEffect, useMemo, useRef } from "react";
-import { Layer, Map as MapLibreMap, type MapRef, Source } from "react-map-gl/maplibre";
-import type { GeneratedCatalogue } from "../domain/model/catalogue.ts";
+import { Layer, type MapRef, Source } from "react-map-gl/maplibre";
+import { cityBoundsOf, type GeneratedCatalogue } from "../domain/model/catalogue.ts";
 import type { AreaGeometry } from "../domain/model/plan.ts";
 import { areaLabelPoint } from "../domain/workshop/presentation.ts";
+import { BaseMap } from "./BaseMap.tsx";
 import { boundsOf } from "./map-commands.ts";
-import { buildMapStyle, FONT_BOLD, type MapView as MapViewSettings } from "./map-style.ts";
+import { FONT_BOLD, type MapView as MapViewSettings } from "./map-style.ts";
 
 /** Okabe–Ito, in an order where neighbours in a list differ strongly in hue and lightness. */
 export const PRESENTATION_PALETTE: readonly string[] = [
@@ -165,20 +160,8 @@ export function PresentationMap({ catalogue, areas, focusAreaId, label, onIdle }
   const mapRef = useRef<MapRef>(null);
   const onIdleRef = useRef(onIdle);
   onIdleRef.current = onIdle;
-  const base = useMemo(() => new URL(import.meta.env.BASE_URL, window.location.href).href, []);
-  const style = useMemo(
-    () =>
-      buildMapStyle(catalogue, presentationMapView(catalogue), base, {
-        regular: fontRegular,
-        regularExt: fontRegularExt,
-        bold: fontBold,
-      }),
-    [catalogue, base],
-  );
-  const cityBounds = useMemo(() => {
-    const boundary = catalogue.entries.find((e) => e.kind === "boundary");
-    return (boundary?.bbox ?? [7.3, 51.41, 7.64, 51.6]) as [number, number, number, number];
-  }, [catalogue]);
+  const view = useMemo(() => presentationMapView(catalogue), [catalogue]);
+  const cityBounds = useMemo(() => cityBoundsOf(catalogue), [catalogue]);
   const data = useMemo(
     (): FeatureCollection<AreaGeometry> => ({
       type: "FeatureCollection",
@@ -248,19 +231,16 @@ export function PresentationMap({ catalogue, areas, focusAreaId, label, onIdle }
 
   const focus = focusAreaId ?? "";
   const overview = focusAreaId === null;
-  const isFocus: maplibre.ExpressionSpecification = ["==", ["get", "areaId"], focus];
+  const isFocus: ExpressionSpecification = ["==", ["get", "areaId"], focus];
   return (
     <div className="present-map" role="img" aria-label={label}>
-      <MapLibreMap
+      <BaseMap
         ref={mapRef}
-        mapLib={maplibre}
-        mapStyle={style}
-        workerUrl={workerUrl}
+        catalogue={catalogue}
+        view={view}
         initialViewState={{ bounds: target, fitBoundsOptions: { padding: 40 } }}
         interactive={false}
-        attributionControl={false}
         onLoad={onLoad}
-        style={{ position: "absolute", inset: 0 }}
       >
         <Source id="present-areas" type="geojson" data={data}>
           <Layer
@@ -319,7 +299,7 @@ export function PresentationMap({ catalogue, areas, focusAreaId, label, onIdle }
             }}
           />
         </Source>
-      </MapLibreMap>
+      </BaseMap>
     </div>
   );
 }

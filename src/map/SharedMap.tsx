@@ -4,17 +4,12 @@
  * work; nothing can be clicked or drawn. `data-idle` turns "true" once the map has rendered.
  */
 
-import fontRegular from "@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url";
-import fontBold from "@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff2?url";
-import fontRegularExt from "@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff2?url";
-import * as maplibre from "maplibre-gl";
-import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
-import "maplibre-gl/dist/maplibre-gl.css";
 import { useMemo, useState } from "react";
-import { Map as MapLibreMap, ScaleControl } from "react-map-gl/maplibre";
-import type { GeneratedCatalogue } from "../domain/model/catalogue.ts";
+import { ScaleControl } from "react-map-gl/maplibre";
+import { cityBoundsOf, type GeneratedCatalogue } from "../domain/model/catalogue.ts";
 import type { AreaGeometry, Variant } from "../domain/model/plan.ts";
-import { buildMapStyle, type MapView as MapViewSettings, visibleCredits } from "./map-style.ts";
+import { BaseMap } from "./BaseMap.tsx";
+import { type MapView as MapViewSettings, visibleCredits } from "./map-style.ts";
 import { PilotAreasLayer } from "./PilotAreasLayer.tsx";
 
 /** West, south, east, north of the geometries, or null when there are none. */
@@ -67,45 +62,23 @@ export function SharedMap({
   label: string;
 }) {
   const [idle, setIdle] = useState(false);
-  const base = useMemo(() => new URL(import.meta.env.BASE_URL, window.location.href).href, []);
-  const style = useMemo(
-    () =>
-      buildMapStyle(catalogue, sharedView(catalogue), base, {
-        regular: fontRegular,
-        regularExt: fontRegularExt,
-        bold: fontBold,
-      }),
-    [catalogue, base],
-  );
+  const view = useMemo(() => sharedView(catalogue), [catalogue]);
   const bounds = useMemo(() => {
     const areas = variant.areaOrder.flatMap((id) => (variant.areas[id] ? [variant.areas[id].geometry] : []));
-    const boundary = catalogue.entries.find((e) => e.kind === "boundary");
-    return (geometriesBbox(areas) ?? boundary?.bbox ?? [7.3, 51.41, 7.64, 51.6]) as [
-      number,
-      number,
-      number,
-      number,
-    ];
+    return geometriesBbox(areas) ?? cityBoundsOf(catalogue);
   }, [variant, catalogue]);
 
   return (
     <section className="shared-map" aria-label={label} data-testid="shared-map" data-idle={idle}>
-      <MapLibreMap
-        mapLib={maplibre}
-        mapStyle={style}
-        workerUrl={workerUrl}
+      <BaseMap
+        catalogue={catalogue}
+        view={view}
         initialViewState={{ bounds, fitBoundsOptions: { padding: 48, maxZoom: 15 } }}
-        minZoom={8}
-        maxZoom={19}
-        maxBounds={[6.6, 51.1, 8.2, 51.95]}
-        attributionControl={false}
-        boxZoom={false}
         onIdle={() => setIdle(true)}
-        style={{ position: "absolute", inset: 0 }}
       >
         <PilotAreasLayer variant={variant} editingId={null} selectedId={null} />
         <ScaleControl position="bottom-left" unit="metric" />
-      </MapLibreMap>
+      </BaseMap>
     </section>
   );
 }

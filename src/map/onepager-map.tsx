@@ -5,9 +5,10 @@
  */
 import type { Feature, FeatureCollection, Point, Position } from "geojson";
 import { useEffect, useMemo, useState } from "react";
-import type { GeneratedCatalogue, ReferenceLevel } from "../domain/model/catalogue.ts";
+import { cityBoundsOf, type GeneratedCatalogue, type ReferenceLevel } from "../domain/model/catalogue.ts";
 import type { AreaGeometry } from "../domain/model/plan.ts";
 import { useReferenceStore } from "../store/reference-store.ts";
+import { appBaseUrl } from "./app-url.ts";
 import { geometriesBbox } from "./SharedMap.tsx";
 
 export interface OnePagerMapArea {
@@ -46,8 +47,7 @@ function useLabels(catalogue: GeneratedCatalogue, level: ReferenceLevel) {
     const entry = catalogue.entries.find((e) => e.kind === "reference-areas" && e.level === level);
     if (!entry?.labelsUrl) return;
     let cancelled = false;
-    const base = new URL(import.meta.env.BASE_URL, window.location.href);
-    fetch(new URL(entry.labelsUrl.replace(/^\//, ""), base))
+    fetch(new URL(entry.labelsUrl.replace(/^\//, ""), appBaseUrl()))
       .then((r) => (r.ok ? (r.json() as Promise<FeatureCollection<Point, { name: string }>>) : null))
       .then((fc) => {
         if (!cancelled && fc) setLabels(fc.features);
@@ -75,15 +75,12 @@ export function OnePagerMap({
 }) {
   const reference = useReferenceStore();
   useEffect(() => {
-    if (reference.status === "idle")
-      void reference.load(catalogue, new URL(import.meta.env.BASE_URL, window.location.href).href);
+    if (reference.status === "idle") void reference.load(catalogue, appBaseUrl());
   }, [reference, catalogue]);
   const focus = areas.find((a) => a.id === focusId) ?? null;
   const detailLevel: ReferenceLevel = focus ? "statistischer-bezirk" : "stadtbezirk";
   const labels = useLabels(catalogue, detailLevel);
-  const cityBbox = (catalogue.entries.find((e) => e.kind === "boundary")?.bbox ?? [
-    7.3, 51.41, 7.64, 51.6,
-  ]) as Bbox;
+  const cityBbox: Bbox = cityBoundsOf(catalogue);
   const frame = useMemo(() => frameOf(focus?.geometry ?? null, cityBbox), [focus, cityBbox]);
   const [west, south, east, north] = frame;
   const cos = Math.cos((((south + north) / 2) * Math.PI) / 180);

@@ -10,6 +10,7 @@ import { useEffect } from "react";
 import type { AreaAnalysis } from "../domain/analysis/analysis-result.ts";
 import type { GeneratedCatalogue } from "../domain/model/catalogue.ts";
 import type { AreaGeometry, Variant } from "../domain/model/plan.ts";
+import { appBaseUrl } from "../map/app-url.ts";
 import { type AreaAnalysisRow, useAnalysisStore } from "../store/analysis-store.ts";
 import { selectActiveVariant } from "../store/document-store.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
@@ -160,7 +161,7 @@ export function useAnalysis(catalogue: GeneratedCatalogue): void {
 }
 
 function startWorker(catalogue: GeneratedCatalogue): void {
-  const base = new URL(import.meta.env.BASE_URL, window.location.href).href;
+  const base = appBaseUrl();
   client = new AnalysisClient<Api>({
     createWorker: () => {
       const worker = new Worker(new URL("../workers/analysis.worker.ts", import.meta.url), {

@@ -114,7 +114,7 @@ export interface CatalogueEntry {
 export interface GeneratedCatalogue {
   formatVersion: number;
   generatedAt: string;
-  /** The data folder the step read, as given (for the about view). */
+  /** The name of the data folder the step read (for the about view; never a local path). */
   sourceFolder: string;
   entries: CatalogueEntry[];
   /** Facts computed over several layers (e.g. residents of the city from the grid). */
@@ -125,6 +125,15 @@ export interface GeneratedCatalogue {
     /** The address points as a compact file for the analysis engine; absent without the address layer. */
     addressPoints?: AddressPointsSummary;
   };
+}
+
+/** Dortmund's outline box, for a catalogue without a boundary layer (west, south, east, north). */
+const DORTMUND_BOX: [number, number, number, number] = [7.3, 51.41, 7.64, 51.6];
+
+/** The box that frames the city: the boundary layer's, or Dortmund's outline box. */
+export function cityBoundsOf(catalogue: GeneratedCatalogue): [number, number, number, number] {
+  const boundary = catalogue.entries.find((e) => e.kind === "boundary");
+  return boundary?.bbox ?? DORTMUND_BOX;
 }
 
 /**

@@ -8,7 +8,7 @@
 import { type ReactNode, useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { geodesicArea } from "../../domain/geometry/measure-area.ts";
-import type { GeneratedCatalogue, ReferenceLevel } from "../../domain/model/catalogue.ts";
+import { cityBoundsOf, type GeneratedCatalogue, type ReferenceLevel } from "../../domain/model/catalogue.ts";
 import type { Variant } from "../../domain/model/plan.ts";
 import {
   buildIndicatorMatrix,
@@ -33,8 +33,6 @@ import { CompareCharts } from "./CompareCharts.tsx";
 import { formatIndicatorValue } from "./compare-format.ts";
 import { DiffPanel } from "./DiffPanel.tsx";
 import { IndicatorTable } from "./IndicatorTable.tsx";
-
-const CITY_FALLBACK: Bounds = [7.3, 51.41, 7.64, 51.6];
 
 /** The same array as last time when its items are the same objects (useVariantAnalyses recomputes on identity). */
 function useStableList<T>(list: T[]): T[] {
@@ -74,8 +72,7 @@ export function CompareView({ catalogue }: { catalogue: GeneratedCatalogue }) {
   const bounds = useMemo<Bounds>(() => {
     const box = variantsBounds(variants);
     if (box) return box;
-    const boundary = catalogue.entries.find((e) => e.kind === "boundary");
-    return (boundary?.bbox as Bounds | undefined) ?? CITY_FALLBACK;
+    return cityBoundsOf(catalogue);
   }, [variants, catalogue]);
   const credits = useMemo(() => compareMapCredits(catalogue), [catalogue]);
   const districtTotals = useMemo(() => {

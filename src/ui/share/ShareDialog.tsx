@@ -9,6 +9,7 @@ import { encodeShareLink } from "../../domain/share/encode-share-link.ts";
 import { QR_MAX_CHARS, SHARE_LINK_MAX_CHARS } from "../../domain/share/share-format.ts";
 import { shareLinkQrSvg } from "../../domain/share/share-link-qr.ts";
 import { formatDateTime, formatNumber, type Language } from "../../i18n/index.ts";
+import { appBaseUrl } from "../../map/app-url.ts";
 import { selectActiveVariant } from "../../store/document-store.ts";
 import { useExchangeDialogs } from "../../store/import-export-dialogs.ts";
 import { useDocumentStore } from "../../store/plan-document.ts";
@@ -16,7 +17,7 @@ import { useModal } from "../use-dialog.ts";
 
 /** The URL the fragment goes after: this app's address (origin and base path), up to and including "#". */
 export function shareUrlPrefix(): string {
-  return `${new URL(import.meta.env.BASE_URL, window.location.href).href.replace(/#.*$/, "")}#`;
+  return `${appBaseUrl().replace(/#.*$/, "")}#`;
 }
 
 type CopyState = "idle" | "copied" | "failed";
