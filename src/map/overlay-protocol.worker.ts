@@ -9,8 +9,10 @@
  * 2. A GeoJSON source loaded from a URL sends all its parsed data back to the page afterwards, for
  *    `getData()` (a 1.5 s task to receive 2.3 million positions). Overlays never ask for it, so the
  *    worker's answer to "load data" drops it for this protocol's URLs. This wraps a handler of
- *    MapLibre's worker (`worker.actor.messageHandlers.LD`, maplibre-gl 6.17, pinned); should that ever
- *    be missing, layers still load, only with the slower hand-back.
+ *    MapLibre's worker (`worker.actor.messageHandlers.LD`, maplibre-gl 6.17.0, pinned); should that ever
+ *    be missing, layers still load, only with the slower hand-back. A unit test
+ *    (tests/unit/map/overlay-protocol-guard.test.ts) reads MapLibre's worker bundle and fails when an
+ *    update moves any of this.
  */
 const OVERLAY_PROTOCOL = "pilotkarte-blob";
 
