@@ -44,6 +44,6 @@ describe("MapLibre's worker as the overlay protocol script expects it", () => {
 
   it("answers load data with an object the script can drop `data` from", () => {
     // The GeoJSON worker source puts the data loaded from a URL on its answer as `data` (for getData()).
-    expect(worker).toMatch(/async loadData\((\w+)\)\{[^]{0,400}?\1\.request&&\(\w+\.data=\1\.data\)/);
+    expect(worker).toMatch(/async loadData\((\w+)\)\{[\s\S]{0,400}?\1\.request&&\(\w+\.data=\1\.data\)/);
   });
 });
