@@ -1,21 +1,10 @@
-/** The keyboard cheat sheet ("?"). */
+/** The keyboard cheat sheet ("?"): the registry's actions, then the keys of keyboard drawing. */
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useSessionStore } from "../store/session-store.ts";
+import { ACTIONS } from "./actions.ts";
 import { useModal } from "./use-dialog.ts";
 
-const TOOL_ROWS = [
-  "select",
-  "polygon",
-  "rectangle",
-  "circle",
-  "freehand",
-  "districts",
-  "snapping",
-  "undo",
-  "redo",
-] as const;
-const ACTION_ROWS = ["removeLast", "cancel", "delete", "duplicate", "help"] as const;
 const KEYBOARD_ROWS = [
   "move",
   "fine",
@@ -57,22 +46,16 @@ export function ShortcutsDialog() {
       </header>
       <table className="data-table">
         <tbody>
-          {TOOL_ROWS.map((row) => (
-            <tr key={row}>
-              <th scope="row">
-                <kbd>{t(`shortcuts.keys.${row}`)}</kbd>
-              </th>
-              <td>{t(`tools.${row}`)}</td>
-            </tr>
-          ))}
-          {ACTION_ROWS.map((row) => (
-            <tr key={row}>
-              <th scope="row">
-                <kbd>{t(`shortcuts.keys.${row}`)}</kbd>
-              </th>
-              <td>{t(`shortcuts.actions.${row}`)}</td>
-            </tr>
-          ))}
+          {(["tools", "actions"] as const).flatMap((group) =>
+            ACTIONS.filter((action) => action.group === group).map((action) => (
+              <tr key={action.id}>
+                <th scope="row">
+                  <kbd>{t(action.keysLabel)}</kbd>
+                </th>
+                <td>{t(action.label)}</td>
+              </tr>
+            )),
+          )}
         </tbody>
       </table>
       <table className="data-table" data-testid="keyboard-shortcuts">

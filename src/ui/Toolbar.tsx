@@ -6,16 +6,7 @@ import type { Language } from "../i18n/index.ts";
 import { formatKm2, formatNumber } from "../i18n/index.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
 import { DRAWING_TOOLS, type LiveMeasure, type Tool, useSessionStore } from "../store/session-store.ts";
-
-/** `main` tools keep their name in a narrow bar; the others show only their symbol there. */
-const TOOLS: { tool: Tool; icon: string; key: string; main: boolean }[] = [
-  { tool: "select", icon: "↖", key: "V", main: true },
-  { tool: "polygon", icon: "⬠", key: "P", main: true },
-  { tool: "rectangle", icon: "▭", key: "R", main: false },
-  { tool: "circle", icon: "◯", key: "C", main: false },
-  { tool: "freehand", icon: "✎", key: "F", main: false },
-  { tool: "districts", icon: "⊞", key: "B", main: true },
-];
+import { ariaKeyShortcuts, TOOL_ACTIONS } from "./actions.ts";
 
 const HINT_KEYS: Record<Tool, string> = {
   select: "tools.hintSelect",
@@ -127,24 +118,24 @@ export function Toolbar() {
   return (
     <div className="toolbar-wrap">
       <div className="toolbar" role="toolbar" aria-label={t("tools.heading")}>
-        {TOOLS.map(({ tool: id, icon, key, main }) => (
+        {TOOL_ACTIONS.map((action) => (
           <button
-            key={id}
+            key={action.tool}
             type="button"
-            className={main ? "tool-button tool-main" : "tool-button"}
-            aria-pressed={tool === id}
-            disabled={readOnly && id !== "select"}
-            title={`${t(`tools.${id}`)} (${key})`}
-            aria-label={t(`tools.${id}`)}
-            aria-keyshortcuts={key}
-            onClick={() => setTool(id)}
-            data-tool={id}
+            className={action.main ? "tool-button tool-main" : "tool-button"}
+            aria-pressed={tool === action.tool}
+            disabled={readOnly && !action.readOnly}
+            title={`${t(action.label)} (${t(action.keysLabel)})`}
+            aria-label={t(action.label)}
+            aria-keyshortcuts={ariaKeyShortcuts(action)}
+            onClick={() => setTool(action.tool)}
+            data-tool={action.tool}
           >
             <span aria-hidden="true" className="tool-icon">
-              {icon}
+              {action.icon}
             </span>
             <span aria-hidden="true" className="tool-label">
-              {t(`tools.short.${id}`)}
+              {t(`tools.short.${action.tool}`)}
             </span>
           </button>
         ))}
