@@ -10,7 +10,7 @@
  * terra-draw reacts to pointer events only, so the points are collected here and shown as a preview
  * layer; the finished shape goes through the same clean-up and command as a drawn polygon.
  */
-import type { Feature, FeatureCollection, Polygon } from "geojson";
+import type { Feature, FeatureCollection } from "geojson";
 import type { Map as MapLibreInstance } from "maplibre-gl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Layer, Source, useMap } from "react-map-gl/maplibre";
@@ -30,6 +30,7 @@ import {
   setKeyboardDraw,
   useKeyboardDraw,
 } from "./KeyboardDrawState.ts";
+import { editGeometry, type MachineEffect, type MachineInput, step } from "./keyboard-draw-machine.ts";
 
 /** Texts the keyboard drawing needs (the map layer has no i18n of its own). */
 export interface KeyboardDrawLabels {
@@ -69,16 +70,12 @@ function announce(event: KeyboardDrawEvent) {
  * Takes the points of a polygon started with the pointer over into the keyboard's shape (and drops
  * terra-draw's sketch), so that a typed coordinate or the panel's buttons carry on with the same shape.
  */
-function adoptPointerSketch() {
-  const { vertices, pointerPoints } = getKeyboardDraw();
+function takeOverPointerSketch(dispatch: (input: MachineInput) => void) {
+  const { pointerPoints } = getKeyboardDraw();
   if (pointerPoints.length === 0) return;
   cancelPointerSketch();
-  setKeyboardDraw({ vertices: [...vertices, ...pointerPoints], pointerPoints: [] });
-}
-
-function editGeometry(ring: LonLat[], holes: LonLat[][]): Polygon {
-  const close = (r: LonLat[]) => [...r, r[0] as LonLat];
-  return { type: "Polygon", coordinates: [close(ring), ...holes.map(close)] };
+  setKeyboardDraw({ pointerPoints: [] });
+  dispatch({ kind: "take-over", points: pointerPoints });
 }
 
 /** Geodesic area and perimeter, for the toolbar's live readout. */
@@ -86,6 +83,21 @@ const measureOf = (geometry: AreaGeometry) => ({
   areaM2: Math.abs(geodesicArea(geometry)),
   perimeterM: geodesicPerimeter(geometry),
 });
+
+/** Keys of vertex editing besides the arrows (which move the vertex with the map). */
+const EDIT_KEYS: Record<string, MachineInput> = {
+  "[": { kind: "step-vertex", by: -1 },
+  PageUp: { kind: "step-vertex", by: -1 },
+  "]": { kind: "step-vertex", by: 1 },
+  PageDown: { kind: "step-vertex", by: 1 },
+  Insert: { kind: "insert-vertex" },
+  i: { kind: "insert-vertex" },
+  I: { kind: "insert-vertex" },
+  Delete: { kind: "delete-vertex" },
+  Backspace: { kind: "delete-vertex" },
+  Enter: { kind: "commit" },
+  Escape: { kind: "cancel-edit" },
+};
 
 /** The plain lon/lat of a stored ring position. */
 const lonLat = (p: number[]): LonLat => [p[0] ?? 0, p[1] ?? 0];
@@ -101,8 +113,9 @@ export function KeyboardDraw({ labels }: { labels: KeyboardDrawLabels }) {
   const focused = useKeyboardDraw((s) => s.focused);
   const [centre, setCentre] = useState<LonLat | null>(null);
   const pointerPoints = useKeyboardDraw((s) => s.pointerPoints);
-  /** Places a point of the keyboard's shape, or finishes it on its first point (set by the effect below). */
-  const placeRef = useRef<((at: LonLat) => void) | null>(null);
+  /** The machine's dispatch and a point's input, set by the wiring effect below. */
+  const dispatchRef = useRef<((input: MachineInput) => void) | null>(null);
+  const placeInputRef = useRef<((at: LonLat) => MachineInput) | null>(null);
   const drawingTool = DRAWING_TOOLS.includes(tool);
   const active = edit !== null || (drawingTool && (focused || vertices.length > 0));
 
@@ -116,96 +129,131 @@ export function KeyboardDraw({ labels }: { labels: KeyboardDrawLabels }) {
   }, [mapRef, labels.map]);
 
   // Keys on the focused canvas, taken before MapLibre, terra-draw and the global shortcuts see them.
+  // The decisions are the pure machine's (keyboard-draw-machine.ts); this wiring turns keys into its
+  // inputs and carries out its effects on the map and the plan.
   useEffect(() => {
     const map = mapRef?.getMap();
     if (!map) return;
     const canvas = map.getCanvas();
     const container = map.getCanvasContainer();
 
-    const step = (fine: boolean) => {
+    const stepPx = (fine: boolean) => {
       const base = Math.min(canvas.clientWidth, canvas.clientHeight);
       return fine ? Math.max(1, Math.round(base / 100)) : Math.round(base / 10);
     };
     const pan = (key: string, fine: boolean): LonLat => {
-      const s = step(fine);
+      const s = stepPx(fine);
       const offset: [number, number] =
         key === "ArrowLeft" ? [-s, 0] : key === "ArrowRight" ? [s, 0] : key === "ArrowUp" ? [0, -s] : [0, s];
       map.panBy(offset, { duration: 0 });
       return centreOf(map);
     };
-    const jumpTo = (at: LonLat) => map.jumpTo({ center: at });
-
-    const finish = async () => {
-      if (useDocumentStore.getState().readOnly) {
-        announce({ kind: "not-editable" });
-        return;
-      }
+    /** A point to place, with "on the first / last point" decided in screen pixels. */
+    const placeInput = (at: LonLat): MachineInput => {
       const points = getKeyboardDraw().vertices;
-      if (points.length < 3) {
-        announce({ kind: "too-few", count: points.length });
-        return;
-      }
-      const geometry: AreaGeometry = {
-        type: "Polygon",
-        coordinates: [[...points, points[0] as LonLat]],
+      const first = points[0];
+      const last = points.at(-1);
+      return {
+        kind: "place",
+        at,
+        onFirst: first !== undefined && pixelDistance(map, at, first) <= CLOSE_PX,
+        onLast: last !== undefined && pixelDistance(map, at, last) < 1,
       };
-      const { createArea, reportResult } = await import("../../store/area-commands.ts");
-      const result = createArea(
-        commitContext(),
-        geometry,
-        { kind: "drawn", tool: "polygon" },
-        { namePrefix: labelsRef.current.newAreaPrefix, label: labelsRef.current.drawLabel },
-      );
-      reportResult(result);
-      if (!result.ok) {
-        announce({
-          kind: "refused",
-          reason: result.reason,
-          areaM2: result.areaM2 ?? 0,
-          minAreaM2: result.minAreaM2,
-        });
-        return;
-      }
-      const area = selectActiveVariant(useDocumentStore.getState()).areas[result.areaId];
-      setKeyboardDraw({
-        vertices: [],
-        event: {
-          kind: "created",
-          name: area?.name ?? "",
-          areaM2: area ? Math.abs(geodesicArea(area.geometry)) : 0,
-        },
-      });
-      const session = useSessionStore.getState();
-      session.setTool("select");
-      session.selectPilotArea(result.areaId);
     };
 
-    const placeOrFinish = (at: LonLat) => {
-      const points = getKeyboardDraw().vertices;
-      const last = points.at(-1);
-      const first = points[0];
-      if (points.length >= 3 && first && last) {
-        if (pixelDistance(map, at, first) <= CLOSE_PX || pixelDistance(map, at, last) < 1) {
-          void finish();
+    const dispatch = (input: MachineInput) => {
+      const current = getKeyboardDraw();
+      const next = step({ vertices: current.vertices, edit: current.edit }, input);
+      setKeyboardDraw({
+        vertices: next.state.vertices,
+        edit: next.state.edit,
+        ...(next.event ? { event: next.event } : {}),
+      });
+      for (const effect of next.effects) void perform(effect);
+    };
+
+    const perform = async (effect: MachineEffect) => {
+      const session = useSessionStore.getState();
+      switch (effect.kind) {
+        case "jump":
+          map.jumpTo({ center: effect.to });
+          return;
+        case "live": {
+          if (effect.geometry) {
+            session.setLiveGeometry({ areaId: effect.areaId, geometry: effect.geometry });
+            session.setMeasure(measureOf(effect.geometry));
+            return;
+          }
+          // Back to the stored shape (a commit updates it through terra-draw too).
+          session.setLiveGeometry(null);
+          const stored = selectActiveVariant(useDocumentStore.getState()).areas[effect.areaId];
+          if (stored) session.setMeasure(measureOf(stored.geometry));
+          return;
+        }
+        case "create": {
+          if (useDocumentStore.getState().readOnly) {
+            announce({ kind: "not-editable" });
+            return;
+          }
+          const geometry: AreaGeometry = {
+            type: "Polygon",
+            coordinates: [[...effect.points, effect.points[0] as LonLat]],
+          };
+          const { createArea, reportResult } = await import("../../store/area-commands.ts");
+          const result = createArea(
+            commitContext(),
+            geometry,
+            { kind: "drawn", tool: "polygon" },
+            { namePrefix: labelsRef.current.newAreaPrefix, label: labelsRef.current.drawLabel },
+          );
+          reportResult(result);
+          if (!result.ok) {
+            dispatch({
+              kind: "refused",
+              reason: result.reason,
+              areaM2: result.areaM2 ?? 0,
+              minAreaM2: result.minAreaM2,
+            });
+            return;
+          }
+          const area = selectActiveVariant(useDocumentStore.getState()).areas[result.areaId];
+          dispatch({
+            kind: "created",
+            name: area?.name ?? "",
+            areaM2: area ? Math.abs(geodesicArea(area.geometry)) : 0,
+          });
+          session.setTool("select");
+          session.selectPilotArea(result.areaId);
+          return;
+        }
+        case "store-edit": {
+          if (useDocumentStore.getState().readOnly) {
+            dispatch({ kind: "cancel-edit" });
+            announce({ kind: "not-editable" });
+            return;
+          }
+          const { setAreaGeometry, reportResult } = await import("../../store/area-commands.ts");
+          const result = setAreaGeometry(
+            commitContext(),
+            effect.areaId as AreaId,
+            effect.geometry,
+            labelsRef.current.editLabel,
+          );
+          reportResult(result);
+          if (!result.ok) {
+            dispatch({
+              kind: "refused",
+              reason: result.reason,
+              areaM2: result.areaM2 ?? 0,
+              minAreaM2: result.minAreaM2,
+            });
+            return;
+          }
+          const stored = selectActiveVariant(useDocumentStore.getState()).areas[effect.areaId];
+          dispatch({ kind: "committed", areaM2: stored ? Math.abs(geodesicArea(stored.geometry)) : 0 });
           return;
         }
       }
-      if (last && pixelDistance(map, at, last) < 1) {
-        announce({ kind: "too-few", count: points.length });
-        return;
-      }
-      setKeyboardDraw({
-        vertices: [...points, at],
-        event: { kind: "vertex-added", index: points.length + 1, at },
-      });
-    };
-
-    placeRef.current = placeOrFinish;
-
-    const cancelDrawing = () => {
-      if (getKeyboardDraw().vertices.length === 0) return false;
-      setKeyboardDraw({ vertices: [], event: { kind: "cancelled" } });
-      return true;
     };
 
     const startEdit = () => {
@@ -219,145 +267,29 @@ export function KeyboardDraw({ labels }: { labels: KeyboardDrawLabels }) {
       }
       if (session.tool !== "select") session.setTool("select");
       const [outer = [], ...holes] = area.geometry.coordinates;
-      const ring = outer.slice(0, -1).map(lonLat);
-      const at = ring[0] as LonLat;
-      setKeyboardDraw({
-        vertices: [],
-        edit: {
-          areaId: area.id,
-          name: area.name,
-          ring,
-          holes: holes.map((h) => h.slice(0, -1).map(lonLat)),
-          current: 0,
-          changed: false,
-        },
-        event: { kind: "edit-started", name: area.name, count: ring.length, at },
+      dispatch({
+        kind: "start-edit",
+        areaId: area.id,
+        name: area.name,
+        ring: outer.slice(0, -1).map(lonLat),
+        holes: holes.map((h) => h.slice(0, -1).map(lonLat)),
       });
-      jumpTo(at);
-    };
-
-    const stopEdit = (event: KeyboardDrawEvent) => {
-      const session = useSessionStore.getState();
-      session.setLiveGeometry(null);
-      // The live measure goes back to the stored shape (a commit updates it through terra-draw too).
-      const id = getKeyboardDraw().edit?.areaId;
-      const stored = id ? selectActiveVariant(useDocumentStore.getState()).areas[id] : undefined;
-      if (stored) session.setMeasure(measureOf(stored.geometry));
-      setKeyboardDraw({ edit: null, event });
-    };
-
-    const commitEdit = async () => {
-      const current = getKeyboardDraw().edit;
-      if (!current) return;
-      if (!current.changed || useDocumentStore.getState().readOnly) {
-        stopEdit({ kind: current.changed ? "not-editable" : "edit-cancelled" });
-        return;
-      }
-      const { setAreaGeometry, reportResult } = await import("../../store/area-commands.ts");
-      const result = setAreaGeometry(
-        commitContext(),
-        current.areaId as AreaId,
-        editGeometry(current.ring, current.holes),
-        labelsRef.current.editLabel,
-      );
-      reportResult(result);
-      if (!result.ok) {
-        announce({
-          kind: "refused",
-          reason: result.reason,
-          areaM2: result.areaM2 ?? 0,
-          minAreaM2: result.minAreaM2,
-        });
-        return;
-      }
-      const stored = selectActiveVariant(useDocumentStore.getState()).areas[current.areaId];
-      stopEdit({
-        kind: "edit-committed",
-        name: current.name,
-        areaM2: stored ? Math.abs(geodesicArea(stored.geometry)) : 0,
-      });
-    };
-
-    /** Changes the edited ring and shows it live in the coverage figures. */
-    const updateEdit = (ring: LonLat[], current: number, event: KeyboardDrawEvent) => {
-      const edit = getKeyboardDraw().edit;
-      if (!edit) return;
-      const next = { ...edit, ring, current, changed: true };
-      setKeyboardDraw({ edit: next, event });
-      const geometry = editGeometry(ring, edit.holes);
-      const session = useSessionStore.getState();
-      session.setLiveGeometry({ areaId: edit.areaId, geometry });
-      session.setMeasure(measureOf(geometry));
     };
 
     const editKey = (key: string, fine: boolean): boolean => {
-      const edit = getKeyboardDraw().edit;
-      if (!edit) return false;
-      const n = edit.ring.length;
-      switch (key) {
-        case "[":
-        case "]":
-        case "PageUp":
-        case "PageDown": {
-          const current = (edit.current + (key === "[" || key === "PageUp" ? n - 1 : 1)) % n;
-          const at = edit.ring[current] as LonLat;
-          setKeyboardDraw({
-            edit: { ...edit, current },
-            event: { kind: "vertex-selected", index: current + 1, count: n, at },
-          });
-          jumpTo(at);
-          return true;
-        }
-        case "ArrowLeft":
-        case "ArrowRight":
-        case "ArrowUp":
-        case "ArrowDown": {
-          const at = pan(key, fine);
-          const ring = edit.ring.map((p, i) => (i === edit.current ? at : p));
-          updateEdit(ring, edit.current, { kind: "vertex-moved", index: edit.current + 1, at });
-          return true;
-        }
-        case "Insert":
-        case "i":
-        case "I": {
-          const a = edit.ring[edit.current] as LonLat;
-          const b = edit.ring[(edit.current + 1) % n] as LonLat;
-          const at: LonLat = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
-          const ring = [...edit.ring.slice(0, edit.current + 1), at, ...edit.ring.slice(edit.current + 1)];
-          updateEdit(ring, edit.current + 1, {
-            kind: "vertex-inserted",
-            index: edit.current + 2,
-            count: ring.length,
-            at,
-          });
-          jumpTo(at);
-          return true;
-        }
-        case "Delete":
-        case "Backspace": {
-          if (n <= 3) {
-            announce({ kind: "cannot-delete", count: n });
-            return true;
-          }
-          const ring = edit.ring.filter((_, i) => i !== edit.current);
-          const current = edit.current % ring.length;
-          updateEdit(ring, current, { kind: "vertex-deleted", index: edit.current + 1, count: ring.length });
-          jumpTo(ring[current] as LonLat);
-          return true;
-        }
-        case "Enter":
-          void commitEdit();
-          return true;
-        case "Escape":
-          stopEdit({ kind: "edit-cancelled" });
-          return true;
-        default:
-          return false;
+      if (key.startsWith("Arrow")) {
+        dispatch({ kind: "move-vertex", to: pan(key, fine) });
+        return true;
       }
+      const input = EDIT_KEYS[key];
+      if (!input) return false;
+      dispatch(input);
+      return true;
     };
 
     const drawKey = (key: string, fine: boolean): boolean => {
       const session = useSessionStore.getState();
+      const drawing = getKeyboardDraw().vertices.length > 0;
       switch (key) {
         case "ArrowLeft":
         case "ArrowRight":
@@ -367,21 +299,18 @@ export function KeyboardDraw({ labels }: { labels: KeyboardDrawLabels }) {
           return true;
         case "Enter":
           // A shape started with the mouse is finished by terra-draw, not turned into keyboard points.
-          if (getKeyboardDraw().vertices.length === 0 && pointerDrawingInProgress()) return false;
+          if (!drawing && pointerDrawingInProgress()) return false;
           if (session.tool !== "polygon") announce({ kind: "tool-not-supported" });
-          else placeOrFinish(centreOf(map));
+          else dispatch(placeInput(centreOf(map)));
           return true;
-        case "Backspace": {
-          const points = getKeyboardDraw().vertices;
-          if (points.length === 0) return false;
-          setKeyboardDraw({
-            vertices: points.slice(0, -1),
-            event: { kind: "vertex-removed", remaining: points.length - 1 },
-          });
+        case "Backspace":
+          if (!drawing) return false;
+          dispatch({ kind: "remove-last" });
           return true;
-        }
         case "Escape":
-          return cancelDrawing();
+          if (!drawing) return false;
+          dispatch({ kind: "cancel" });
+          return true;
         default:
           return false;
       }
@@ -432,39 +361,39 @@ export function KeyboardDraw({ labels }: { labels: KeyboardDrawLabels }) {
     map.on("move", onMove);
     setCentre(centreOf(map));
     setKeyboardDraw({ focused: document.activeElement === canvas && canvas.matches(":focus-visible") });
+    dispatchRef.current = dispatch;
+    placeInputRef.current = placeInput;
 
     registerKeyboardDrawCommands({
       placeAt: (at) => {
         const bounds = map.getMaxBounds();
         if (bounds && !bounds.contains(at)) return false;
-        jumpTo(at);
-        const edit = getKeyboardDraw().edit;
-        if (edit) {
-          const ring = edit.ring.map((p, i) => (i === edit.current ? at : p));
-          updateEdit(ring, edit.current, { kind: "vertex-moved", index: edit.current + 1, at });
+        map.jumpTo({ center: at });
+        if (getKeyboardDraw().edit) {
+          dispatch({ kind: "move-vertex", to: at });
           return true;
         }
         const session = useSessionStore.getState();
         if (session.tool !== "polygon") session.setTool("polygon");
-        adoptPointerSketch();
-        placeOrFinish(at);
+        takeOverPointerSketch(dispatch);
+        dispatch(placeInput(at));
         return true;
       },
       finish: () => {
         if (getKeyboardDraw().edit) {
-          void commitEdit();
+          dispatch({ kind: "commit" });
           return;
         }
-        adoptPointerSketch();
-        void finish();
+        takeOverPointerSketch(dispatch);
+        dispatch({ kind: "finish" });
       },
       cancel: () => {
         if (getKeyboardDraw().edit) {
-          stopEdit({ kind: "edit-cancelled" });
+          dispatch({ kind: "cancel-edit" });
           return;
         }
-        adoptPointerSketch();
-        cancelDrawing();
+        takeOverPointerSketch(dispatch);
+        if (getKeyboardDraw().vertices.length > 0) dispatch({ kind: "cancel" });
       },
       startEdit: () => {
         startEdit();
@@ -481,7 +410,8 @@ export function KeyboardDraw({ labels }: { labels: KeyboardDrawLabels }) {
       canvas.removeEventListener("pointerdown", onPointerDown);
       map.off("move", onMove);
       registerKeyboardDrawCommands(null);
-      placeRef.current = null;
+      dispatchRef.current = null;
+      placeInputRef.current = null;
     };
   }, [mapRef]);
 
@@ -489,23 +419,27 @@ export function KeyboardDraw({ labels }: { labels: KeyboardDrawLabels }) {
   // new sketch is taken over at once), so keyboard and mouse build one shape together.
   useEffect(() => {
     if (pointerPoints.length === 0 || getKeyboardDraw().vertices.length === 0) return;
-    const place = placeRef.current;
-    if (!place) return;
+    const dispatch = dispatchRef.current;
+    const placeInput = placeInputRef.current;
+    if (!dispatch || !placeInput) return;
     cancelPointerSketch();
     setKeyboardDraw({ pointerPoints: [] });
-    for (const point of pointerPoints) place(point);
+    for (const point of pointerPoints) dispatch(placeInput(point));
   }, [pointerPoints]);
 
-  // Leaving the polygon tool drops the points; another selection or tool ends vertex editing.
+  // Leaving the drawing tools drops the points; another selection or tool ends vertex editing.
   useEffect(() => {
     const current = getKeyboardDraw();
-    if (!DRAWING_TOOLS.includes(tool) && current.vertices.length > 0) {
-      setKeyboardDraw({ vertices: [], event: { kind: "cancelled" } });
-    }
-    if (current.edit && (tool !== "select" || selectedAreaId !== current.edit.areaId)) {
-      useSessionStore.getState().setLiveGeometry(null);
-      setKeyboardDraw({ edit: null, event: { kind: "edit-cancelled" } });
-    }
+    const drawingLeft = !DRAWING_TOOLS.includes(tool) && current.vertices.length > 0;
+    const editLeft = current.edit !== null && (tool !== "select" || selectedAreaId !== current.edit.areaId);
+    if (!drawingLeft && !editLeft) return;
+    const next = step({ vertices: current.vertices, edit: current.edit }, { kind: "reset", announce: true });
+    if (editLeft) useSessionStore.getState().setLiveGeometry(null);
+    setKeyboardDraw({
+      vertices: next.state.vertices,
+      edit: next.state.edit,
+      ...(next.event ? { event: next.event } : {}),
+    });
   }, [tool, selectedAreaId]);
 
   const preview = useMemo<FeatureCollection>(() => {
