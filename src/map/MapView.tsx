@@ -27,7 +27,6 @@ import { useOverlayStore } from "../store/overlay-store.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
 import { useReferenceStore } from "../store/reference-store.ts";
 import { DRAWING_TOOLS, useSessionStore } from "../store/session-store.ts";
-import { appBaseUrl } from "./app-url.ts";
 import { BaseMap } from "./BaseMap.tsx";
 import type { DrawLabels } from "./draw/DrawController.tsx";
 import { KeyboardDraw } from "./draw/KeyboardDraw.tsx";
@@ -353,9 +352,6 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
     if (!map) return;
     timings.current.loadMs = performance.now();
     registerMap(map);
-    // District geometries for snapping and "build from districts": after the first idle, so they do not
-    // compete with the first paint.
-    map.once("idle", () => void useReferenceStore.getState().load(catalogue, appBaseUrl()));
     map.on("idle", () => {
       idleCount.current += 1;
       if (timings.current.firstIdleMs === null) timings.current.firstIdleMs = performance.now();

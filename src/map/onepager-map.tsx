@@ -73,11 +73,18 @@ export function OnePagerMap({
   /** Accessible description of the image. */
   label: string;
 }) {
-  const reference = useReferenceStore();
-  useEffect(() => {
-    if (reference.status === "idle") void reference.load(catalogue, appBaseUrl());
-  }, [reference, catalogue]);
+  const status = useReferenceStore((s) => s.status);
+  const boundary = useReferenceStore((s) => s.boundary);
+  const outlines = useReferenceStore((s) => s.outlines);
+  const loadOutlines = useReferenceStore((s) => s.loadOutlines);
   const focus = areas.find((a) => a.id === focusId) ?? null;
+  const withDetail = focus !== null;
+  // The district outlines come from the analysis worker once it is ready (the page started it).
+  useEffect(() => {
+    if (status !== "ready") return;
+    void loadOutlines("stadtbezirk");
+    if (withDetail) void loadOutlines("statistischer-bezirk");
+  }, [status, withDetail, loadOutlines]);
   const detailLevel: ReferenceLevel = focus ? "statistischer-bezirk" : "stadtbezirk";
   const labels = useLabels(catalogue, detailLevel);
   const cityBbox: Bbox = cityBoundsOf(catalogue);
@@ -95,7 +102,7 @@ export function OnePagerMap({
       .flatMap((rings) => rings.map(ringPath))
       .join("");
   const districtPaths = (level: ReferenceLevel) =>
-    (reference.districts[level] ?? []).map((d) => ({ id: d.id, d: pathOf(d.geometry) }));
+    (outlines[level] ?? []).map((d) => ({ id: d.code, d: pathOf(d.geometry) }));
 
   // Scale bar: a round length of about a fifth of the width.
   const metresAcross = (east - west) * cos * METRES_PER_DEGREE;
@@ -125,9 +132,7 @@ export function OnePagerMap({
       {districtPaths("stadtbezirk").map((d) => (
         <path key={`b-${d.id}`} d={d.d} fill="none" stroke="#4b5563" strokeWidth={focus ? 1.6 : 1.1} />
       ))}
-      {reference.boundary && (
-        <path d={pathOf(reference.boundary)} fill="none" stroke="#111827" strokeWidth={2.4} />
-      )}
+      {boundary && <path d={pathOf(boundary)} fill="none" stroke="#111827" strokeWidth={2.4} />}
       {areas.map((a) => {
         const focused = focus === null || a.id === focus.id;
         return (

@@ -1,56 +1,70 @@
 /**
- * Reference geometries in the main thread: the city boundary and the districts of all three levels,
- * fetched from the generated files once the map is up. Drawing needs them for snapping, "build from
- * districts" for the unions, and the checks for "outside the city".
+ * The reference geometries the page needs, answered by the analysis worker (which loads and keeps the
+ * districts and the city outline anyway): the city outline for clipping and the "outside the city"
+ * check, the borders to snap to as a ready index (buffers, no GeoJSON parsed on the page), district
+ * geometries for "build from districts" and outlines for the one-pager. The UI connects the store to
+ * the worker once the worker is ready (see ui/use-analysis.ts); until then `status` is "idle".
  */
-import type { Feature, FeatureCollection } from "geojson";
 import { create } from "zustand";
-import type {
-  GeneratedCatalogue,
-  ReferenceAreaProperties,
-  ReferenceLevel,
-} from "../domain/model/catalogue.ts";
+import {
+  type SnapIndex,
+  type SnapIndexBuffers,
+  snapIndexFromBuffers,
+} from "../domain/geometry/snap-index.ts";
+import type { ReferenceLevel } from "../domain/model/catalogue.ts";
 import type { AreaGeometry } from "../domain/model/plan.ts";
 
-export type DistrictFeature = Feature<AreaGeometry, ReferenceAreaProperties> & { id: number };
+/** A district as the one-pager draws it. */
+export interface DistrictOutline {
+  code: string;
+  name: string;
+  geometry: AreaGeometry;
+}
+
+/** Where the answers come from (the analysis worker, through its client). */
+export interface ReferenceSource {
+  cityBoundary(): Promise<AreaGeometry | null>;
+  referenceSnapIndex(): Promise<SnapIndexBuffers | null>;
+  districtGeometries(level: ReferenceLevel, codes: readonly string[]): Promise<AreaGeometry[]>;
+  districtOutlines(level: ReferenceLevel): Promise<DistrictOutline[]>;
+}
 
 interface ReferenceState {
   status: "idle" | "loading" | "ready" | "failed";
   boundary: AreaGeometry | null;
-  districts: Partial<Record<ReferenceLevel, DistrictFeature[]>>;
-  load(catalogue: GeneratedCatalogue, base: string): Promise<void>;
+  /** District borders of every level and the city outline, for snapping. */
+  snapIndex: SnapIndex | null;
+  /** Outlines fetched so far, per level (the one-pager asks for one level at a time). */
+  outlines: Partial<Record<ReferenceLevel, DistrictOutline[]>>;
+  connect(source: ReferenceSource): Promise<void>;
+  /** Geometries of districts of one level by code, in the order asked; empty until connected. */
+  districtGeometries(level: ReferenceLevel, codes: readonly string[]): Promise<AreaGeometry[]>;
+  /** Loads one level's outlines into `outlines` (once). */
+  loadOutlines(level: ReferenceLevel): Promise<void>;
 }
+
+let source: ReferenceSource | null = null;
 
 export const useReferenceStore = create<ReferenceState>()((set, get) => ({
   status: "idle",
   boundary: null,
-  districts: {},
-  load: async (catalogue, base) => {
+  snapIndex: null,
+  outlines: {},
+  connect: async (next) => {
     if (get().status !== "idle") return;
+    source = next;
     set({ status: "loading" });
     try {
-      const fetchJson = async (url: string) => {
-        const response = await fetch(new URL(url, base));
-        if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-        return (await response.json()) as FeatureCollection;
-      };
-      const boundaryEntry = catalogue.entries.find((e) => e.kind === "boundary");
-      const levels = catalogue.entries.filter((e) => e.kind === "reference-areas");
-      const [boundary, ...levelData] = await Promise.all([
-        boundaryEntry ? fetchJson(boundaryEntry.url) : Promise.resolve(null),
-        ...levels.map((e) => fetchJson(e.url)),
-      ]);
-      const districts: Partial<Record<ReferenceLevel, DistrictFeature[]>> = {};
-      levels.forEach((entry, i) => {
-        if (entry.level) districts[entry.level] = (levelData[i]?.features ?? []) as DistrictFeature[];
-      });
-      set({
-        status: "ready",
-        boundary: (boundary?.features[0]?.geometry as AreaGeometry | undefined) ?? null,
-        districts,
-      });
+      const [boundary, buffers] = await Promise.all([next.cityBoundary(), next.referenceSnapIndex()]);
+      set({ status: "ready", boundary, snapIndex: buffers ? snapIndexFromBuffers(buffers) : null });
     } catch {
       set({ status: "failed" });
     }
+  },
+  districtGeometries: async (level, codes) => (source ? source.districtGeometries(level, codes) : []),
+  loadOutlines: async (level) => {
+    if (!source || get().outlines[level]) return;
+    const outlines = await source.districtOutlines(level);
+    set({ outlines: { ...get().outlines, [level]: outlines } });
   },
 }));

@@ -22,20 +22,20 @@ export function DistrictPicker() {
   if (tool !== "districts") return null;
   const total = picked.reduce((sum, d) => sum + d.areaKm2, 0);
 
-  const geometries = (): AreaGeometry[] | null => {
-    const { districts } = useReferenceStore.getState();
-    const out: AreaGeometry[] = [];
-    for (const d of picked) {
-      const feature = districts[d.level]?.find((f) => f.id === d.featureId);
-      if (!feature) return null;
-      out.push(feature.geometry);
-    }
-    return out;
+  /** The picked districts' geometries (from the analysis worker), or null if one is missing. */
+  const geometries = async (): Promise<AreaGeometry[] | null> => {
+    const level = picked[0]?.level;
+    if (!level) return null;
+    const found = await useReferenceStore.getState().districtGeometries(
+      level,
+      picked.map((d) => d.code),
+    );
+    return found.length === picked.length ? found : null;
   };
   const session = useSessionStore.getState;
   const run = async (action: "create" | "add" | "remove") => {
     const { changeAreaByDistricts, createArea, geometryFromDistricts, reportResult } = await loadCommands();
-    const parts = geometries();
+    const parts = await geometries();
     if (!parts || parts.length === 0) {
       session().notify({ kind: "warning", key: "districtsPick.notReady" });
       return;

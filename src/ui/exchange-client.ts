@@ -15,7 +15,8 @@ import type {
   PreparedImportArea,
   RefusedImportArea,
 } from "../domain/exchange/index.ts";
-import type { AreaGeometry } from "../domain/model/plan.ts";
+import { appBaseUrl } from "../map/app-url.ts";
+import { useCatalogueStore } from "../store/catalogue-store.ts";
 import type { ExchangeWorkerApi, ImportPreviewResult, OverlayPayload } from "../workers/exchange.worker.ts";
 
 export type { ImportPreviewResult, OverlayPayload };
@@ -88,6 +89,14 @@ export function importedOverlay(token: number): Promise<OverlayPayload> {
   return call((remote) => remote.overlayOf(token));
 }
 
+/** Where the worker reads the city outline itself (it is not sent along with every import). */
+function cityBoundaryUrl(): string | null {
+  const status = useCatalogueStore.getState().status;
+  if (status.state !== "ready") return null;
+  const entry = status.catalogue.entries.find((e) => e.kind === "boundary");
+  return entry ? new URL(entry.url.replace(/^\//, ""), appBaseUrl()).href : null;
+}
+
 /** Areas per message: about 25,000 vertices at 1,000 per area, received within a frame. */
 const AREA_BATCH = 25;
 
@@ -98,13 +107,12 @@ const AREA_BATCH = 25;
  */
 export async function importedAreas(
   token: number,
-  boundary: AreaGeometry | null,
   onProgress: OnProgress,
 ): Promise<{ areas: PreparedImportArea[]; refused: RefusedImportArea[] }> {
   return call(async (remote) => {
     const { count, refused } = await remote.prepareAreas(
       token,
-      boundary,
+      cityBoundaryUrl(),
       proxy((done: number, total: number) => onProgress(total > 0 ? done / total : 1, "checking")),
     );
     const areas: PreparedImportArea[] = [];

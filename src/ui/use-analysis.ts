@@ -14,6 +14,7 @@ import { appBaseUrl } from "../map/app-url.ts";
 import { type AreaAnalysisRow, useAnalysisStore } from "../store/analysis-store.ts";
 import { selectActiveVariant } from "../store/document-store.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
+import { useReferenceStore } from "../store/reference-store.ts";
 import { useSessionStore } from "../store/session-store.ts";
 import type { AnalysisWorkerApi } from "../workers/analysis.worker.ts";
 import { AnalysisClient, AnalysisTimeoutError } from "./analysis-client.ts";
@@ -160,6 +161,22 @@ export function useAnalysis(catalogue: GeneratedCatalogue): void {
   }, [catalogue]);
 }
 
+/**
+ * The reference geometries (city outline, snapping borders, district shapes) come from this worker,
+ * which holds them anyway: the page parses none of those files itself.
+ */
+function connectReference(): void {
+  const current = client;
+  if (!current || useReferenceStore.getState().status !== "idle") return;
+  void useReferenceStore.getState().connect({
+    // Comlink spreads a union return type into a union of promises; it is one promise of the union.
+    cityBoundary: () => current.call((api) => api.cityBoundary() as Promise<AreaGeometry | null>),
+    referenceSnapIndex: () => current.call((api) => api.referenceSnapIndex()),
+    districtGeometries: (level, codes) => current.call((api) => api.districtGeometries(level, [...codes])),
+    districtOutlines: (level) => current.call((api) => api.districtOutlines(level)),
+  });
+}
+
 function startWorker(catalogue: GeneratedCatalogue): void {
   const base = appBaseUrl();
   client = new AnalysisClient<Api>({
@@ -174,7 +191,9 @@ function startWorker(catalogue: GeneratedCatalogue): void {
     initTimeoutMs: INIT_TIMEOUT_MS,
     onStatus: (status) => {
       useAnalysisStore.getState().set({ status });
-      if (status === "ready") void run(selectActiveVariant(useDocumentStore.getState()));
+      if (status !== "ready") return;
+      void run(selectActiveVariant(useDocumentStore.getState()));
+      connectReference();
     },
     onRestart: () => {
       const restarts = useAnalysisStore.getState().restarts + 1;

@@ -3,8 +3,8 @@
  * analyses of single areas and of a variant, off the main thread. The facade is the object below;
  * its type is what the client sees (Comlink).
  */
-import { expose } from "comlink";
-import type { FeatureCollection } from "geojson";
+import { expose, transfer } from "comlink";
+import type { FeatureCollection, Position } from "geojson";
 import {
   type AnalysisContext,
   type AreaAnalysis,
@@ -18,13 +18,30 @@ import {
   type KeyedVariantArea,
   pointLayerFromCollection,
   prepareAnalysisContext,
+  type ReferenceAreaInput,
   referenceAreasFromCollection,
   type VariantAnalysis,
   type VariantAreaInput,
 } from "../domain/analysis/index.ts";
+import {
+  createSnapIndex,
+  ringsOf,
+  type SnapIndexBuffers,
+  snapIndexBuffers,
+} from "../domain/geometry/snap-index.ts";
 import type { GeneratedCatalogue, ReferenceLevel } from "../domain/model/catalogue.ts";
+import type { AreaGeometry } from "../domain/model/plan.ts";
 
 let context: AnalysisContext | null = null;
+
+/**
+ * The reference areas and the city outline as served, kept for the page: it snaps to their borders,
+ * builds areas from districts and draws them in the one-pager without parsing the files itself.
+ */
+let reference: {
+  city: AreaGeometry | null;
+  levels: Partial<Record<ReferenceLevel, ReferenceAreaInput[]>>;
+} = { city: null, levels: {} };
 
 /** Geometries this worker has been sent, by the page's key (see keyed-areas.ts). */
 const geometries = new GeometryKeeper();
@@ -63,8 +80,7 @@ const api = {
       ...levels.map((e) => json(base, e.url)),
       ...facilities.map((e) => json(base, e.url)),
     ]);
-    const referenceLevels: Partial<Record<ReferenceLevel, ReturnType<typeof referenceAreasFromCollection>>> =
-      {};
+    const referenceLevels: Partial<Record<ReferenceLevel, ReferenceAreaInput[]>> = {};
     levels.forEach((e, i) => {
       const data = rest[i];
       if (e.level && data) referenceLevels[e.level] = referenceAreasFromCollection(data);
@@ -97,8 +113,10 @@ const api = {
         addresses = { positions: decoded.positions, dataYear: summary.dataYear };
       }
     }
+    const cityGeometry = city ? cityFromCollection(city) : null;
+    reference = { city: cityGeometry, levels: referenceLevels };
     context = prepareAnalysisContext({
-      city: city ? cityFromCollection(city) : null,
+      city: cityGeometry,
       referenceLevels,
       populationGrid: gridData ? { cells: gridCellsFromCollection(gridData), dataYear: 2011 } : null,
       addresses,
@@ -121,6 +139,45 @@ const api = {
       id,
       ...(details?.get(String(id)) ?? { name: "", category: "", address: "" }),
     }));
+  },
+
+  /** The city outline, for clipping to the city and the "outside the city" check on the page. */
+  cityBoundary(): AreaGeometry | null {
+    return reference.city;
+  },
+
+  /**
+   * The borders to snap to (every district level and the city outline) as a ready index, handed over
+   * as buffers: the page rebuilds nothing and parses no GeoJSON.
+   */
+  referenceSnapIndex(): SnapIndexBuffers | null {
+    const lines: Position[][] = [];
+    for (const areas of Object.values(reference.levels)) {
+      for (const area of areas ?? []) lines.push(...ringsOf(area.geometry));
+    }
+    if (reference.city) lines.push(...ringsOf(reference.city));
+    if (lines.length === 0) return null;
+    const buffers = snapIndexBuffers(createSnapIndex(lines));
+    return transfer(
+      buffers,
+      buffers.tree
+        ? [buffers.ends.buffer as ArrayBuffer, buffers.tree]
+        : [buffers.ends.buffer as ArrayBuffer],
+    );
+  },
+
+  /** The geometries of districts of one level, by code, in the order asked (missing ones left out). */
+  districtGeometries(level: ReferenceLevel, codes: readonly string[]): AreaGeometry[] {
+    const areas = reference.levels[level] ?? [];
+    return codes.flatMap((code) => {
+      const area = areas.find((a) => a.code === code);
+      return area ? [area.geometry] : [];
+    });
+  },
+
+  /** Every district of one level with its code and name (the one-pager draws them). */
+  districtOutlines(level: ReferenceLevel): { code: string; name: string; geometry: AreaGeometry }[] {
+    return (reference.levels[level] ?? []).map((a) => ({ code: a.code, name: a.name, geometry: a.geometry }));
   },
 
   analyseVariant(areas: VariantAreaInput[], areaAnalyses: AreaAnalysis[]): VariantAnalysis | null {

@@ -16,6 +16,7 @@
 import { expose, transfer } from "comlink";
 import type { FeatureCollection, Point } from "geojson";
 import wasmUrl from "sql.js/dist/sql-wasm.wasm?url";
+import { cityFromCollection } from "../domain/analysis/read-served-layers.ts";
 import {
   type CsvDialect,
   type ExportCrs,
@@ -61,6 +62,19 @@ export interface OverlayPayload {
 
 /** The last file read (one at a time: a 50 MB file's features take a few hundred MB). */
 let kept: { token: number; features: ImportedFeature[]; prepared?: PreparedImportArea[] } | null = null;
+
+/** The city outline, read once from the served file (the page does not send it with every import). */
+let boundaryRead: { url: string; geometry: Promise<AreaGeometry | null> } | null = null;
+function cityBoundary(url: string): Promise<AreaGeometry | null> {
+  if (boundaryRead?.url !== url) {
+    const geometry = fetch(url)
+      .then((response) => (response.ok ? (response.json() as Promise<FeatureCollection>) : null))
+      .then((collection) => (collection ? cityFromCollection(collection) : null))
+      .catch(() => null);
+    boundaryRead = { url, geometry };
+  }
+  return boundaryRead.geometry;
+}
 let tokens = 0;
 
 function keptFeatures(token: number): NonNullable<typeof kept> {
@@ -104,12 +118,13 @@ const api = {
    * Checks the kept import's areas as pilot areas (see `prepareImportedAreas`); the areas stay here
    * for `takeAreas`. Progress: areas checked so far, of all.
    */
-  prepareAreas(
+  async prepareAreas(
     token: number,
-    boundary: AreaGeometry | null,
+    boundaryUrl: string | null,
     onProgress?: (done: number, total: number) => void,
-  ): { count: number; refused: RefusedImportArea[] } {
+  ): Promise<{ count: number; refused: RefusedImportArea[] }> {
     const entry = keptFeatures(token);
+    const boundary = boundaryUrl ? await cityBoundary(boundaryUrl) : null;
     let last = 0;
     const { areas, refused } = prepareImportedAreas(entry.features, boundary, (done, total) => {
       // A message per area would flood the page: about every 2 %.

@@ -141,8 +141,9 @@ test.describe("Drawing and editing pilot areas", () => {
   test("snaps a vertex to a district border within half a metre", async ({ app, page }) => {
     await openForDrawing(app);
     // A point in the middle of a long segment of a Stadtbezirk border, and a click 5 px beside it.
-    const border = await page.evaluate(() => {
-      const districts = window.__pilotkarte?.referenceStore.getState().districts.stadtbezirk ?? [];
+    const border = await page.evaluate(async () => {
+      await window.__pilotkarte?.referenceStore.getState().loadOutlines("stadtbezirk");
+      const districts = window.__pilotkarte?.referenceStore.getState().outlines.stadtbezirk ?? [];
       const map = window.__pilotkarte?.map;
       if (!map) throw new Error("no map");
       const bounds = map.getBounds();
@@ -234,10 +235,12 @@ test.describe("Drawing and editing pilot areas", () => {
     await page.waitForFunction(() => window.__pilotkarte?.referenceStore.getState().status === "ready");
     // Three neighbouring Unterbezirke of the City: 001, 002, 003 share borders.
     const targets = await page.evaluate(() => {
-      const districts = window.__pilotkarte?.referenceStore.getState().districts.unterbezirk ?? [];
-      return districts
-        .filter((d) => ["001", "002", "003"].includes(d.properties.code))
-        .map((d) => ({ code: d.properties.code, areaKm2: d.properties.areaKm2, id: d.id }));
+      const features = window.__pilotkarte?.map.querySourceFeatures("districts-unterbezirk") ?? [];
+      const byCode = new Map<string, number>();
+      for (const f of features) byCode.set(String(f.properties.code), Number(f.properties.areaKm2));
+      return ["001", "002", "003"]
+        .filter((code) => byCode.has(code))
+        .map((code) => ({ code, areaKm2: byCode.get(code) as number }));
     });
     expect(targets).toHaveLength(3);
     await page.evaluate(() => window.__pilotkarte?.map.jumpTo({ center: [7.466, 51.514], zoom: 14 }));

@@ -138,3 +138,31 @@ export function snapToIndex(index: SnapIndex, point: Position, toleranceMeters: 
   }
   return null;
 }
+
+/**
+ * A snap index as plain buffers, to hand from a worker to the page without copying (both buffers
+ * are transferable) and without parsing any GeoJSON on the page.
+ */
+export interface SnapIndexBuffers {
+  segmentCount: number;
+  ends: Float64Array;
+  /** Flatbush's own serialisation (`tree.data`), or null without segments. */
+  tree: ArrayBuffer | null;
+}
+
+export function snapIndexBuffers(index: SnapIndex): SnapIndexBuffers {
+  return {
+    segmentCount: index.segmentCount,
+    ends: index.ends,
+    tree: (index.tree?.data as ArrayBuffer) ?? null,
+  };
+}
+
+/** The index again from {@link snapIndexBuffers} (Flatbush reads its buffer as it is). */
+export function snapIndexFromBuffers(buffers: SnapIndexBuffers): SnapIndex {
+  return {
+    segmentCount: buffers.segmentCount,
+    ends: buffers.ends,
+    tree: buffers.tree ? Flatbush.from(buffers.tree) : null,
+  };
+}

@@ -416,11 +416,10 @@ export function DrawController({ labels }: { labels: DrawLabels }) {
   }, [tool, selectedAreaId, variant, readOnly]);
 
   // Snap targets: district borders, the city boundary and the other pilot areas.
-  const districts = useReferenceStore((s) => s.districts);
-  const boundary = useReferenceStore((s) => s.boundary);
+  const snapIndex = useReferenceStore((s) => s.snapIndex);
   useEffect(() => {
-    snapperRef.current.setReference(districts, boundary);
-  }, [districts, boundary]);
+    snapperRef.current.setReference(snapIndex);
+  }, [snapIndex]);
   useEffect(() => {
     snapperRef.current.setAreas(variant);
   }, [variant]);

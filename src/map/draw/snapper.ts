@@ -1,15 +1,13 @@
 /**
  * Snapping for the drawing tools: the nearest district border (all three levels), city boundary or
- * other pilot area within a few screen pixels. The district index is built once; the index of the
- * pilot areas is rebuilt when the variant changes, without the area being edited (it must not snap to
- * itself).
+ * other pilot area within a few screen pixels. The index of the borders comes ready from the analysis
+ * worker; the index of the pilot areas is rebuilt when the variant changes, without the area being
+ * edited (it must not snap to itself).
  */
 import type { Position } from "geojson";
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { createSnapIndex, ringsOf, type SnapIndex, snapToIndex } from "../../domain/geometry/snap-index.ts";
-import type { ReferenceLevel } from "../../domain/model/catalogue.ts";
-import type { AreaGeometry, Variant } from "../../domain/model/plan.ts";
-import type { DistrictFeature } from "../../store/reference-store.ts";
+import type { Variant } from "../../domain/model/plan.ts";
 
 /** How close (screen pixels) the pointer must be to a border to snap. */
 export const SNAP_TOLERANCE_PX = 12;
@@ -46,16 +44,9 @@ export function createSnapper() {
   };
 
   return {
-    setReference(
-      districts: Partial<Record<ReferenceLevel, DistrictFeature[]>>,
-      boundary: AreaGeometry | null,
-    ) {
-      const lines: Position[][] = [];
-      for (const features of Object.values(districts)) {
-        for (const feature of features ?? []) lines.push(...ringsOf(feature.geometry));
-      }
-      if (boundary) lines.push(...ringsOf(boundary));
-      reference = lines.length > 0 ? createSnapIndex(lines) : null;
+    /** The district borders and the city outline, indexed by the analysis worker. */
+    setReference(index: SnapIndex | null) {
+      reference = index;
     },
     setAreas(next: Variant) {
       variant = next;

@@ -168,7 +168,7 @@ export function ImportDialog() {
         const context = commandContext();
         const [{ importAreas }, { areas, refused }] = await Promise.all([
           loadCommands(),
-          importedAreas(preview.token, context.boundary, progress),
+          importedAreas(preview.token, progress),
         ]);
         await workspace.snapshotBeforeRisky(t("exchange.import.snapshot", { fileName: file.name }));
         const outcome = importAreas(
