@@ -377,7 +377,7 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
         },
       };
     }
-  }, [catalogue]);
+  }, []);
 
   return (
     <BaseMap
