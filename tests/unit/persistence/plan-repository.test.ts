@@ -439,7 +439,10 @@ describe("loading rows that do not agree with each other", () => {
     const failure = await repository.loadPlan("plan-1").catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(StorageError);
-    expect(failure).toMatchObject({ code: "corrupt", message: expect.stringContaining("newer version") });
+    expect(failure).toMatchObject({
+      code: "corrupt",
+      problem: { code: "newer-version", versions: { found: 99, supported: 1 } },
+    });
   });
 });
 
@@ -496,6 +499,29 @@ describe("trash", () => {
 
     // A day later the 30 days are over for the second one too.
     expect(await repository.purgeTrash(new Date(now.getTime() + DAY))).toEqual(["exactly-30-days"]);
+  });
+
+  it("purgeTrash keeps a plan trashed long ago while it has a snapshot from within the 30 days (a safety snapshot before an import, say)", async () => {
+    const { repository } = freshRepository();
+    const now = new Date("2025-06-01T12:00:00.000Z");
+    const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
+    await repository.savePlanFull(standardPlan("used"));
+    await repository.trashPlan("used", ago(90 * DAY));
+    const safety = await repository.addSnapshot(standardPlan("used"), "before-risky", "import", ago(DAY));
+
+    expect(await repository.purgeTrash(now)).toEqual([]);
+    expect(await repository.listSnapshots("used")).toStrictEqual([safety]);
+    // Once that snapshot is older than 30 days too, the plan goes.
+    expect(await repository.purgeTrash(new Date(now.getTime() + TRASH_DAYS * DAY))).toEqual(["used"]);
+  });
+
+  it("purgeTrash never removes a plan whose trash time cannot be read", async () => {
+    const { repository } = freshRepository();
+    await repository.savePlanFull(standardPlan("odd"));
+    await repository.db.plans.update("odd", { deletedAt: "irgendwann" });
+
+    expect(await repository.purgeTrash(new Date("2099-01-01T00:00:00.000Z"))).toEqual([]);
+    expect(await repository.loadPlan("odd")).toStrictEqual(standardPlan("odd"));
   });
 
   it("purgeTrash never removes a plan that is not in the trash, however old", async () => {
