@@ -652,3 +652,158 @@ describe("refusing bad backup files", () => {
     expect((await repository.db.snapshots.toArray()).map((s) => s.id)).toEqual(["s1"]);
   });
 });
+
+// ---------------------------------------------------------------------------------------------------
+// Trash state of imported plans
+
+describe("restoring a backup whose plans were in the trash when it was made", () => {
+  const LONG_AGO = "2020-01-01T00:00:00.000Z";
+
+  /** A backup holding `plan-1` (trashed long ago in the backup's browser) and a new trashed plan. */
+  async function oldTrashBackup() {
+    const source = freshRepository().repository;
+    await source.savePlanFull(standardPlan("plan-1"));
+    await source.savePlanFull(standardPlan("plan-old"));
+    await source.trashPlan("plan-1", LONG_AGO);
+    await source.trashPlan("plan-old", LONG_AGO);
+    return backupText(source);
+  }
+
+  it("'replace' of our open plan keeps it in the plan list, and the next start's purge removes nothing, the safety snapshot included", async () => {
+    const { repository } = freshRepository();
+    const ours = edit(standardPlan("plan-1"), { type: "plan/patch", patch: { name: "Unser Stand" } });
+    await repository.savePlanFull(ours);
+    // The workspace takes this snapshot of the open plan before every import.
+    const safety = await repository.addSnapshot(ours, "before-risky", "import", IMPORTED_AT);
+    const preview = await readOk(await oldTrashBackup(), repository);
+    expect(preview.plans.map((p) => [p.plan.id, p.trashed, p.exists, p.existsInTrash])).toEqual([
+      ["plan-1", true, true, false],
+      ["plan-old", true, false, false],
+    ]);
+
+    await applyBackup(
+      preview,
+      repository,
+      () => "replace",
+      () => "unused",
+      IMPORTED_AT,
+    );
+
+    expect((await repository.listPlans()).map((row) => row.id)).toEqual(["plan-1"]);
+    expect(await repository.loadPlan("plan-1")).toStrictEqual(standardPlan("plan-1"));
+    // The other one is in our trash, from the time of the import: 30 days from now, not from 2020.
+    expect((await repository.listTrash()).map((row) => [row.id, row.deletedAt])).toEqual([
+      ["plan-old", IMPORTED_AT],
+    ]);
+    const nextStart = new Date(Date.parse(IMPORTED_AT) + 60_000);
+    expect(await repository.purgeTrash(nextStart)).toEqual([]);
+    expect(await repository.listSnapshots("plan-1")).toStrictEqual([safety]);
+    expect(await repository.loadPlan("plan-old")).toStrictEqual(standardPlan("plan-old"));
+  });
+
+  it("'replace' of a plan in our trash leaves it there, its 30 days starting with the import", async () => {
+    const { repository } = freshRepository();
+    await repository.savePlanFull(standardPlan("plan-1"));
+    await repository.trashPlan("plan-1", LONG_AGO);
+    const preview = await readOk(await oldTrashBackup(), repository);
+
+    await applyBackup(
+      preview,
+      repository,
+      () => "replace",
+      () => "unused",
+      IMPORTED_AT,
+    );
+
+    expect((await repository.listTrash()).map((row) => [row.id, row.deletedAt])).toEqual([
+      ["plan-1", IMPORTED_AT],
+      ["plan-old", IMPORTED_AT],
+    ]);
+  });
+
+  it("a plan that was not in the backup's trash replaces ours in the plan list, also when ours is in the trash", async () => {
+    const source = freshRepository().repository;
+    await source.savePlanFull(standardPlan("plan-1"));
+    const { repository } = freshRepository();
+    await repository.savePlanFull(standardPlan("plan-1"));
+    await repository.trashPlan("plan-1", T2);
+
+    await applyBackup(
+      await readOk(await backupText(source), repository),
+      repository,
+      () => "replace",
+      () => "unused",
+      IMPORTED_AT,
+    );
+
+    expect((await repository.listPlans()).map((row) => row.id)).toEqual(["plan-1"]);
+    expect(await repository.listTrash()).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// What a backup holds when storage and memory differ
+
+describe("the backup offered when storage fails", () => {
+  it("holds the open plan as this tab has it in memory, with the other plans as stored", async () => {
+    const { repository } = freshRepository();
+    const stored = standardPlan("plan-1");
+    await repository.savePlanFull(stored);
+    await repository.savePlanFull(standardPlan("plan-2"));
+    // 60 areas more in memory, which storage (full) never got.
+    let inMemory = stored;
+    for (let i = 0; i < 60; i++) {
+      inMemory = edit(inMemory, {
+        type: "area/put",
+        variantId: v1,
+        area: buildArea({ id: `new-${i}`, x: i % 10, y: 5 + Math.floor(i / 10) }),
+      });
+    }
+
+    const file = await createBackup(repository, NOW, GENERATOR, { current: inMemory });
+
+    expect(file.plans.map((entry) => entry.plan.id)).toEqual(["plan-1", "plan-2"]);
+    expect(file.plans[0]?.plan).toStrictEqual(inMemory);
+    expect(file.plans[1]?.plan).toStrictEqual(standardPlan("plan-2"));
+    const target = freshRepository().repository;
+    const preview = await readOk(JSON.stringify(file), target);
+    expect(preview.plans[0]?.plan.variants.v1?.areaOrder).toHaveLength(63);
+  });
+
+  it("adds the open plan when storage does not have it at all", async () => {
+    const { repository } = freshRepository();
+    await repository.savePlanFull(standardPlan("plan-2"));
+
+    const file = await createBackup(repository, NOW, GENERATOR, { current: standardPlan("never-stored") });
+
+    expect(file.plans.map((entry) => entry.plan.id)).toEqual(["plan-2", "never-stored"]);
+  });
+
+  it("keeps a damaged stored plan as stored, lists it, and the backup still reads (without it)", async () => {
+    const { repository, db } = freshRepository();
+    await repository.savePlanFull(standardPlan("good"));
+    await repository.savePlanFull(standardPlan("broken"));
+    const row = await db.areas.get(["broken", "v1", "a1"]);
+    await db.areas.put({
+      ...(row as NonNullable<typeof row>),
+      area: { ...(row?.area as PilotArea), geometry: { type: "Polygon", coordinates: [] } },
+    });
+
+    const file = await createBackup(repository, NOW, GENERATOR);
+
+    expect(file.plans.map((entry) => entry.plan.id)).toEqual(["good"]);
+    expect(file.damaged).toMatchObject([
+      {
+        id: "broken",
+        name: "Pilotgebiete 2025",
+        problem: {
+          code: "polygon-without-rings",
+          path: ["variants", "v1", "areas", "a1", "geometry", "coordinates"],
+        },
+      },
+    ]);
+    const preview = await readOk(JSON.stringify(file), freshRepository().repository);
+    expect(preview.plans.map((p) => p.plan.id)).toEqual(["good"]);
+    expect(preview.damagedPlans).toEqual(["Pilotgebiete 2025"]);
+  });
+});
