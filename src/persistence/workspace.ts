@@ -223,8 +223,8 @@ export class Workspace {
     const storage = useStorageStore.getState();
     if (storage.damaged.some((d) => d.id === id)) return;
     const entry: DamagedPlanSummary = { id, name, problem };
-    storage.set({ damaged: [...storage.damaged, entry] });
-    useSessionStore.getState().notify({ kind: "error", key: "storage.damagedNotice", values: { name } });
+    // The storage banner says so (and stays until closed): a toast could fade before the map is there.
+    storage.set({ damaged: [...storage.damaged, entry], damagedNoticeClosed: false });
   }
 
   /**

@@ -50,6 +50,8 @@ interface StorageState {
   trashedElsewhere: boolean;
   /** Stored plans that could not be read, found so far. */
   damaged: DamagedPlanSummary[];
+  /** The planner closed the banner about damaged plans (they stay listed in the plans dialog). */
+  damagedNoticeClosed: boolean;
   persisted: boolean | null;
   usage: { usedBytes: number; quotaBytes: number } | null;
   plans: PlanSummary[];
@@ -70,6 +72,7 @@ export const useStorageStore = create<StorageState>()((set) => ({
   openBlocked: false,
   trashedElsewhere: false,
   damaged: [],
+  damagedNoticeClosed: false,
   persisted: null,
   usage: null,
   plans: [],

@@ -16,7 +16,11 @@ export function StorageBanner() {
   const memoryOnly = useStorageStore((s) => s.memoryOnly);
   const trashedElsewhere = useStorageStore((s) => s.trashedElsewhere);
   const planId = useDocumentStore((s) => s.plan.id);
-  if (!fault && !readOnly && !trashedElsewhere) return null;
+  const damaged = useStorageStore((s) => s.damaged);
+  const damagedNoticeClosed = useStorageStore((s) => s.damagedNoticeClosed);
+  const set = useStorageStore((s) => s.set);
+  const damagedNotice = damaged.length > 0 && !damagedNoticeClosed;
+  if (!fault && !readOnly && !trashedElsewhere && !damagedNotice) return null;
   const download = (
     <button type="button" className="button" onClick={() => void downloadBackup()}>
       {t("storage.download")}
@@ -41,6 +45,24 @@ export function StorageBanner() {
             )}
           </p>
         )
+      )}
+      {damagedNotice && (
+        <p data-testid="damaged-notice">
+          {t("storage.damagedNotice", {
+            count: damaged.length,
+            names: damaged.map((plan) => t("plans.quoted", { name: plan.name || plan.id })).join(", "),
+          })}{" "}
+          <button
+            type="button"
+            className="button"
+            onClick={() => set({ plansOpen: true, damagedNoticeClosed: true })}
+          >
+            {t("storage.showPlans")}
+          </button>{" "}
+          <button type="button" className="button" onClick={() => set({ damagedNoticeClosed: true })}>
+            {t("app.close")}
+          </button>
+        </p>
       )}
       {trashedElsewhere && (
         <p data-testid="trashed-elsewhere">

@@ -368,8 +368,11 @@ export const de = {
       "Sie arbeiten nur im Arbeitsspeicher: In dieser Sitzung wird nichts gespeichert und auch kein weiterer Versuch unternommen. Bitte vor dem Schließen eine Sicherung herunterladen – beim Schließen fragt der Browser nach.",
     openBlocked:
       "Pilotkarte wartet auf einen anderen Tab: Dort ist Pilotkarte noch in einer älteren Version geöffnet, und der Speicher kann erst aktualisiert werden, wenn jener Tab geschlossen oder neu geladen ist. Bitte alle anderen Pilotkarte-Tabs schließen – diese Seite lädt dann von selbst weiter.",
-    damagedNotice:
-      "Der gespeicherte Plan „{{name}}“ ist beschädigt und wurde nicht geöffnet. Er bleibt gespeichert; unter „Pläne“ können Sie ihn herunterladen oder in den Papierkorb legen.",
+    damagedNotice_one:
+      "Der gespeicherte Plan {{names}} ist beschädigt und lässt sich nicht öffnen. Er bleibt gespeichert; unter „Pläne“ können Sie ihn herunterladen oder in den Papierkorb legen.",
+    damagedNotice_other:
+      "Die gespeicherten Pläne {{names}} sind beschädigt und lassen sich nicht öffnen. Sie bleiben gespeichert; unter „Pläne“ können Sie sie herunterladen oder in den Papierkorb legen.",
+    showPlans: "Pläne zeigen",
     trashedElsewhere:
       "Dieser Plan wurde in einem anderen Tab in den Papierkorb gelegt. Änderungen hier werden weiter gespeichert, aber im Papierkorb.",
     restore: "Wiederherstellen",

@@ -357,8 +357,11 @@ export const en: Messages = {
       "You are working in memory only: nothing is saved in this session, and no further attempt is made. Please download a backup before closing – the browser asks when you close the tab.",
     openBlocked:
       "Pilotkarte is waiting for another tab: Pilotkarte is still open there in an older version, and storage can only be upgraded once that tab is closed or reloaded. Please close all other Pilotkarte tabs – this page then goes on loading by itself.",
-    damagedNotice:
-      "The stored plan “{{name}}” is damaged and was not opened. It stays stored; under “Plans” you can download it or move it to the trash.",
+    damagedNotice_one:
+      "The stored plan {{names}} is damaged and cannot be opened. It stays stored; under “Plans” you can download it or move it to the trash.",
+    damagedNotice_other:
+      "The stored plans {{names}} are damaged and cannot be opened. They stay stored; under “Plans” you can download them or move them to the trash.",
+    showPlans: "Show plans",
     trashedElsewhere:
       "This plan was moved to the trash in another tab. Changes here are still saved, but in the trash.",
     restore: "Restore",
