@@ -11,7 +11,9 @@
  * within a few tens of milliseconds (the budget is 150 ms; `tests/e2e/hard-kill.spec.ts` kills the
  * browser with SIGKILL and crashes the renderer 150 ms after an edit, ten times each). The document
  * changes only when a gesture ends (a drag is one change), so writing each change costs one small
- * diff per gesture. `delayMs` / `maxDelayMs` still allow a debounce (tests use it).
+ * diff per gesture. The write is asked for in the same task as the change (a microtask), and the
+ * repository commits it at once (see `PlanRepository.writeAtOnce`). `delayMs` / `maxDelayMs` still
+ * allow a debounce (tests of the queue's timing use it).
  */
 import type { Plan } from "../domain/model/plan.ts";
 import type { PlanRepository, StorageError } from "./plan-repository.ts";
@@ -39,6 +41,7 @@ const RETRY_MS = [1000, 2000, 5000, 10_000, 30_000];
 export class Autosave {
   private saved: Plan | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private flushQueued = false;
   private firstChangeAt: number | null = null;
   private writing: Promise<void> | null = null;
   private fullRewrite = false;
@@ -86,8 +89,20 @@ export class Autosave {
     const now = this.now();
     this.firstChangeAt ??= now;
     if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     const wait = Math.max(0, Math.min(this.delayMs, this.firstChangeAt + this.maxDelayMs - now));
-    this.timer = setTimeout(() => void this.flush(), wait);
+    if (wait > 0) {
+      this.timer = setTimeout(() => void this.flush(), wait);
+      return;
+    }
+    // No debounce: the write is asked for before this task ends (a timer could wait behind a map
+    // frame drawn in software, 100 ms and more). Changes made in the same task go in one write.
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    queueMicrotask(() => {
+      this.flushQueued = false;
+      void this.flush();
+    });
   }
 
   /** True when the current plan differs from what was last saved. */

@@ -237,15 +237,39 @@ describe("diff saves", () => {
     expect(putIds(log, "variants")).toEqual(["v1"]);
   });
 
-  it("a diff save of a plan that did not change writes only the plan row", async () => {
+  it("a diff save of a plan that did not change writes nothing", async () => {
     const { db, repository } = freshRepository();
     const log = recordWrites(db);
     const plan = standardPlan();
     await repository.savePlanFull(plan);
     log.length = 0;
 
-    expect(await repository.savePlanDiff(plan, plan)).toEqual({ written: 1, deleted: 0 });
-    expect(log.map((w) => w.table)).toEqual(["plans"]);
+    expect(await repository.savePlanDiff(plan, plan)).toEqual({ written: 0, deleted: 0 });
+    expect(log).toEqual([]);
+  });
+
+  it("an area edit (the plan row unchanged) is written without touching the plan row, in one transaction committed at once", async () => {
+    const { db, repository } = freshRepository();
+    const log = recordWrites(db);
+    const plan = standardPlan();
+    await repository.savePlanFull(plan);
+    await repository.trashPlan(plan.id, T1);
+    log.length = 0;
+    const commit = vi.spyOn(IDBTransaction.prototype, "commit");
+    const next = edit(plan, {
+      type: "area/patch",
+      variantId: asVariantId("v1"),
+      areaId: asAreaId("a1"),
+      patch: { notes: "neu" },
+    });
+
+    expect(await repository.savePlanDiff(plan, next)).toEqual({ written: 2, deleted: 0 });
+    expect(log.map((w) => w.table)).toEqual(["variants", "areas"]);
+    expect(commit).toHaveBeenCalledTimes(1);
+    // The plan row was not rewritten, so a trash state set by another tab stays.
+    expect((await repository.listTrash()).map((row) => row.deletedAt)).toEqual([T1]);
+    expect(await repository.loadPlan(plan.id)).toStrictEqual(next);
+    commit.mockRestore();
   });
 
   it("a diff save between two different plans falls back to a full save of the new one", async () => {
