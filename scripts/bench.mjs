@@ -290,7 +290,7 @@ async function benchEditing(browser) {
     );
   }
   // Main-thread part of each autosave write (the diff and IndexedDB copying the rows), as the app
-  // measures it (User Timing "pilotkarte:autosave", src/persistence/autosave.ts).
+  // measures it (User Timing "pilotkarte:autosave", PlanRepository.writeAtOnce).
   const autosave = await page.evaluate(() =>
     performance.getEntriesByName("pilotkarte:autosave").map((entry) => entry.duration),
   );

@@ -38,20 +38,6 @@ export interface AutosaveOptions {
 
 const RETRY_MS = [1000, 2000, 5000, 10_000, 30_000];
 
-/** Name of the User Timing measure of each write's main-thread part (read by `npm run bench`). */
-export const AUTOSAVE_MEASURE = "pilotkarte:autosave";
-let measures = 0;
-
-/**
- * Records how long asking for a write held the main thread: working out the diff, and IndexedDB
- * copying the rows (a write's requests are all made in that call). At most 500 are kept.
- */
-function measureWrite(started: number): void {
-  if (typeof performance === "undefined" || typeof performance.measure !== "function") return;
-  if (++measures % 500 === 0) performance.clearMeasures(AUTOSAVE_MEASURE);
-  performance.measure(AUTOSAVE_MEASURE, { start: started, end: performance.now() });
-}
-
 export class Autosave {
   private saved: Plan | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -142,13 +128,8 @@ export class Autosave {
     this.emit({ state: "saving" });
     this.writing = (async () => {
       try {
-        const started = performance.now();
-        const write =
-          this.fullRewrite || previous.id !== next.id
-            ? this.options.repository.savePlanFull(next)
-            : this.options.repository.savePlanDiff(previous, next);
-        measureWrite(started);
-        await write;
+        if (this.fullRewrite || previous.id !== next.id) await this.options.repository.savePlanFull(next);
+        else await this.options.repository.savePlanDiff(previous, next);
         this.saved = next;
         this.fullRewrite = false;
         this.failures = 0;

@@ -84,6 +84,21 @@ const newestFirst =
 const isPlanRow = (row: unknown): row is PlanRow =>
   typeof row === "object" && row !== null && typeof (row as PlanRow).id === "string";
 
+/** Name of the User Timing measure of an edit's write (read by `npm run bench`). */
+export const WRITE_MEASURE = "pilotkarte:autosave";
+let measures = 0;
+const now = () => (typeof performance === "undefined" ? Date.now() : performance.now());
+
+/**
+ * Records how long an edit's write held the main thread: working out the diff, and IndexedDB copying
+ * the rows as the requests are made (in a microtask of the same task). At most 500 are kept.
+ */
+function measureWrite(started: number): void {
+  if (typeof performance === "undefined" || typeof performance.measure !== "function") return;
+  if (++measures % 500 === 0) performance.clearMeasures(WRITE_MEASURE);
+  performance.measure(WRITE_MEASURE, { start: started, end: performance.now() });
+}
+
 /** Whether two plan rows hold the same values (a diff save then leaves the stored row alone). */
 function samePlanRow(a: PlanRow, b: PlanRow): boolean {
   return (
@@ -271,6 +286,7 @@ export class PlanRepository {
    */
   savePlanDiff(previous: Plan, next: Plan): Promise<{ written: number; deleted: number }> {
     if (previous.id !== next.id) return this.savePlanFull(next).then(() => ({ written: -1, deleted: -1 }));
+    const started = now();
     const rowChanged = !samePlanRow(planRowOf(previous), planRowOf(next));
     const variantPuts: VariantRow[] = [];
     const areaPuts: AreaRow[] = [];
@@ -291,7 +307,7 @@ export class PlanRepository {
     const vertices = areaPuts.reduce((sum, row) => sum + vertexCount(row.area.geometry), 0);
     // The common case (areas and their variant changed, the plan row not): written at once.
     if (!rowChanged && vertices <= PUT_BATCH_VERTICES)
-      return this.writeAtOnce(variantPuts, areaPuts, areaDeletes);
+      return this.writeAtOnce(variantPuts, areaPuts, areaDeletes, started);
     return guard(() =>
       this.db.transaction("rw", this.db.plans, this.db.variants, this.db.areas, async () => {
         let written = 0;
@@ -334,6 +350,7 @@ export class PlanRepository {
     variantPuts: VariantRow[],
     areaPuts: AreaRow[],
     areaDeletes: [string, string, string][],
+    started: number,
   ): Promise<{ written: number; deleted: number }> {
     const counts = { written: variantPuts.length + areaPuts.length, deleted: areaDeletes.length };
     if (counts.written === 0 && counts.deleted === 0) return Promise.resolve(counts);
@@ -352,6 +369,7 @@ export class PlanRepository {
           } catch {
             // Already committing: nothing more to ask.
           }
+          measureWrite(started);
         })
         .then(() => counts),
     );

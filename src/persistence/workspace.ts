@@ -282,7 +282,12 @@ export class Workspace {
           });
           this.post({ type: "saved", planId: plan.id, tab: tabId });
         } else if (status.state === "saving") storage.set({ saveState: "saving" });
-        else if (status.state === "error") storage.set({ saveState: "error", fault: status.error.code });
+        else if (status.state === "error")
+          // "Reload" stays the advice when another tab upgraded the database (writes fail from then on).
+          storage.set({
+            saveState: "error",
+            fault: storage.fault === "upgrade-elsewhere" ? "upgrade-elsewhere" : status.error.code,
+          });
       },
     });
     this.autosave.start(plan);

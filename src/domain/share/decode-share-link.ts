@@ -9,6 +9,7 @@ import { vertexCount } from "../geometry/area-geometry-parts.ts";
 import { normalizeAreaGeometry } from "../geometry/normalize-area-geometry.ts";
 import { repairAreaGeometry } from "../geometry/repair-area-geometry.ts";
 import { isValidAreaGeometry } from "../geometry/validate-area-geometry.ts";
+import { parseAreaGeometry } from "../validation/geometry.schema.ts";
 import { fromBase64Url, isBase64UrlText, toBase64Url } from "./base64url.ts";
 import { crc32 } from "./crc32.ts";
 import {
@@ -222,6 +223,9 @@ function readArea(
     repaired = true;
   }
   if (geometry === null) return { ok: false, detail: "geometry: empty" };
+  // What the app takes from a link passes the same geometry schema as a stored plan.
+  const checked = parseAreaGeometry(geometry);
+  if (!checked.ok) return { ok: false, detail: `geometry: ${checked.problem.code}` };
   const fields = [...new Set(f as number[])].map(
     (code) => FIELD_CODES_V1[code] as SharedArea["fields"][number],
   );

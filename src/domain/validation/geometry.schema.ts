@@ -15,7 +15,7 @@
  */
 import * as v from "valibot";
 import type { AreaGeometry } from "../model/plan.ts";
-import { MAX_AREA_VERTICES } from "./validation-problem.ts";
+import { MAX_AREA_VERTICES, problemOf, type Validated } from "./validation-problem.ts";
 
 const coordinate = v.pipe(v.number("expected-number"), v.finite("not-finite"));
 
@@ -83,3 +83,11 @@ export const AreaGeometrySchema: v.GenericSchema<unknown, AreaGeometry> = v.pipe
   }, "too-many-vertices"),
   v.variant("type", [polygonSchema, multiPolygonSchema], "geometry-type"),
 );
+
+/** A geometry checked against {@link AreaGeometrySchema}: a fresh copy, or the first problem. */
+export function parseAreaGeometry(raw: unknown): Validated<AreaGeometry> {
+  const result = v.safeParse(AreaGeometrySchema, raw, { abortEarly: true });
+  return result.success
+    ? { ok: true, value: result.output }
+    : { ok: false, problem: problemOf(result.issues) };
+}
