@@ -248,7 +248,7 @@ describe("diff saves", () => {
     expect(log).toEqual([]);
   });
 
-  it("an area edit (the plan row unchanged) is written without touching the plan row, in one transaction committed at once", async () => {
+  it("an area edit is written without touching the plan or variant row, in one transaction committed at once", async () => {
     const { db, repository } = freshRepository();
     const log = recordWrites(db);
     const plan = standardPlan();
@@ -263,8 +263,9 @@ describe("diff saves", () => {
       patch: { notes: "neu" },
     });
 
-    expect(await repository.savePlanDiff(plan, next)).toEqual({ written: 2, deleted: 0 });
-    expect(log.map((w) => w.table)).toEqual(["variants", "areas"]);
+    // The variant's row (name, area order, times) did not change either: only the area row is written.
+    expect(await repository.savePlanDiff(plan, next)).toEqual({ written: 1, deleted: 0 });
+    expect(log.map((w) => w.table)).toEqual(["areas"]);
     expect(commit).toHaveBeenCalledTimes(1);
     // The plan row was not rewritten, so a trash state set by another tab stays.
     expect((await repository.listTrash()).map((row) => row.deletedAt)).toEqual([T1]);
