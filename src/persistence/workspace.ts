@@ -596,8 +596,9 @@ export class Workspace {
     await this.refreshLists();
   }
 
+  /** A snapshot's document; null when it is gone or cannot be read (a damaged snapshot is left stored). */
   loadSnapshot(id: string): Promise<Plan | null> {
-    return this.repository?.loadSnapshot(id) ?? Promise.resolve(null);
+    return this.repository?.loadSnapshot(id).catch(() => null) ?? Promise.resolve(null);
   }
 
   /** Restores a snapshot as one undoable step (and snapshots the current state first). */

@@ -334,6 +334,8 @@ export const de = {
     restore: "Diesen Stand wiederherstellen",
     restoreLabel: "Stand wiederherstellen",
     restored: "Stand wiederhergestellt. Rückgängig mit Strg+Z.",
+    unreadable:
+      "Dieser Stand kann nicht gelesen werden (er ist beschädigt). Er bleibt gespeichert; der Plan selbst ist davon nicht betroffen.",
     previewHeading: "Stand vom {{date}}",
     previewVariant: "{{name}}: {{areas}}",
   },

@@ -325,6 +325,8 @@ export const en: Messages = {
     restore: "Restore this state",
     restoreLabel: "Restore state",
     restored: "State restored. Undo with Ctrl+Z.",
+    unreadable:
+      "This state cannot be read (it is damaged). It stays stored; the plan itself is not affected.",
     previewHeading: "State of {{date}}",
     previewVariant: "{{name}}: {{areas}}",
   },
