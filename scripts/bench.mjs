@@ -93,16 +93,18 @@ console.log(
   `  generated data served: ${(dataBytes("dist/generated") / 1e6).toFixed(1)} MB (loaded on demand)`,
 );
 
-// B7 + heap: headless Chromium against vite preview, on a port free right now (never a fixed one: a
-// server already on it would answer the readiness check and be measured instead of this build).
-const port = await new Promise((resolve, reject) => {
-  const probe = createServer();
-  probe.on("error", reject);
-  probe.listen(0, () => {
-    const { port: free } = probe.address();
-    probe.close(() => resolve(free));
-  });
-});
+// B7 + heap: headless Chromium against vite preview, on BENCH_PORT or else a port free right now
+// (never a fixed one: a server already on it would answer the readiness check and be measured instead).
+const port = process.env.BENCH_PORT
+  ? Number(process.env.BENCH_PORT)
+  : await new Promise((resolve, reject) => {
+      const probe = createServer();
+      probe.on("error", reject);
+      probe.listen(0, () => {
+        const { port: free } = probe.address();
+        probe.close(() => resolve(free));
+      });
+    });
 const server = spawn(
   node,
   ["node_modules/vite/bin/vite.js", "preview", "--port", String(port), "--strictPort"],
@@ -130,7 +132,8 @@ let editRecords = [];
  * Editing with 200 pilot areas in the variant (seeded, 10-200 vertices, clustered like hand-drawn
  * candidates): main-thread time of one vertex drag step and of one undo, from Chromium's cumulative
  * TaskDuration around each step, after waiting for the frame to settle. The baseline is the same
- * measurement around a step that does nothing, so the ratio shows what the edit itself costs.
+ * measurement around a step that does nothing, so the ratio shows what the edit itself costs. The
+ * autosave row is the main-thread part of each write after an edit (budget 5 ms p95).
  */
 async function benchEditing(browser) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -249,6 +252,8 @@ async function benchEditing(browser) {
     });
     window.__benchHandlerTimes = times;
   });
+  // From here on, each write of the autosave is one edit (the release, then each undo and redo).
+  await page.evaluate(() => performance.clearMeasures("pilotkarte:autosave"));
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
   const drag = [];
@@ -294,6 +299,29 @@ async function benchEditing(browser) {
       ),
     );
   }
+  // 40 attribute edits more (each one write; the figures do not change), for a steadier p95.
+  for (let i = 0; i < 40; i++) {
+    await page.evaluate((n) => {
+      const s = window.__pilotkarte.documentStore.getState();
+      s.transact({
+        label: "bench",
+        changes: [
+          {
+            type: "area/patch",
+            variantId: s.activeVariantId,
+            areaId: "bench-1",
+            patch: { notes: `Notiz ${n}` },
+          },
+        ],
+      });
+    }, i);
+    await settle();
+  }
+  // Main-thread part of each autosave write (the diff and IndexedDB copying the rows), as the app
+  // measures it (User Timing "pilotkarte:autosave", PlanRepository.writeAtOnce).
+  const autosave = await page.evaluate(() =>
+    performance.getEntriesByName("pilotkarte:autosave").map((entry) => entry.duration),
+  );
   const areaCount = await page.evaluate(() => {
     const s = window.__pilotkarte.documentStore.getState();
     return s.plan.variants[s.activeVariantId].areaOrder.length;
@@ -310,6 +338,7 @@ async function benchEditing(browser) {
     ["vertex drag step", drag, 8],
     ["  of it: pointer handlers", handler, null],
     ["undo / redo", undo, null],
+    [`autosave of one edit (${autosave.length} writes)`, autosave, 5],
   ];
   const records = [];
   for (const [label, xs, budget] of rows) {

@@ -31,6 +31,8 @@ const libraryHomes = [
   [/^dexie/, ["persistence"]],
   [/^zustand/, ["store"]],
   [/^comlink/, ["workers", "ui", "app"]],
+  // Schemas are domain code: the other layers call the domain's parse functions.
+  [/^valibot/, ["domain"]],
 ];
 
 function files(dir) {

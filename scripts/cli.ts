@@ -47,6 +47,7 @@ import { geodesicArea } from "../src/domain/geometry/measure-area.ts";
 import { migrateDocument } from "../src/domain/migrations/index.ts";
 import type { GeneratedCatalogue, ReferenceLevel } from "../src/domain/model/catalogue.ts";
 import type { AreaGeometry, Plan } from "../src/domain/model/plan.ts";
+import { describeProblem as describeValidationProblem } from "../src/domain/validation/validation-problem.ts";
 import { exchangeDe } from "../src/i18n/messages/exchange-de.ts";
 
 const HELP = `Pilotkarte – Export und Import auf der Kommandozeile
@@ -149,7 +150,10 @@ function readBackupPlans(path: string): { plan: Plan; deleted: boolean }[] {
   return file.plans.map((entry: { plan?: unknown; deletedAt?: unknown }, index: number) => {
     const migrated = migrateDocument(entry?.plan);
     if (!migrated.ok)
-      throw new CliError(`${path}: Plan ${index + 1} ist nicht lesbar (${migrated.error})`, 2);
+      throw new CliError(
+        `${path}: Plan ${index + 1} ist nicht lesbar (${describeValidationProblem(migrated.problem)})`,
+        2,
+      );
     return { plan: migrated.plan, deleted: typeof entry.deletedAt === "string" };
   });
 }

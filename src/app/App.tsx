@@ -39,9 +39,18 @@ function Body() {
   const { t } = useTranslation();
   const status = useCatalogueStore((s) => s.status);
   const storageReady = useStorageStore((s) => s.ready);
+  const openBlocked = useStorageStore((s) => s.openBlocked);
   const view = useSessionStore((s) => s.view);
   const shareFragment = useShareFragment();
   if (status.state === "loading" || (status.state === "ready" && !storageReady && shareFragment === null)) {
+    // Opening storage waits for another tab that holds an older version of the database open.
+    if (openBlocked) {
+      return (
+        <p className="loading notice notice-warning" role="alert" data-testid="storage-open-blocked">
+          {t("storage.openBlocked")}
+        </p>
+      );
+    }
     return (
       <p className="loading" role="status">
         {t("app.loading")}

@@ -1,8 +1,19 @@
 /**
- * Autosave: every change of the plan is written within about a second. Changes are debounced, written
- * as a diff against the last successfully saved version, one write at a time; after a failed write the
- * next one rewrites the whole plan (the stored state is unknown then) and retries with back-off.
- * Nothing is written until `start` is called with the plan that was loaded.
+ * Autosave: every change of the plan is written at once, as a diff against the last successfully
+ * saved version, one write at a time; changes made while a write is under way are written together as
+ * soon as it ends. After a failed write the next one rewrites the whole plan (the stored state is
+ * unknown then) and retries with back-off. Nothing is written until `start` is called with the plan
+ * that was loaded.
+ *
+ * Why at once: a tab can be killed at any moment (the browser crashes, the laptop's battery dies, the
+ * renderer is killed for memory). Until 2026-12 the write waited 300 ms after the last change (up to
+ * 800 ms), and a tab killed 100-300 ms after an edit lost it; now an edit is committed to IndexedDB
+ * within a few tens of milliseconds (the budget is 150 ms; `tests/e2e/hard-kill.spec.ts` kills the
+ * browser with SIGKILL and crashes the renderer 150 ms after an edit, ten times each). The document
+ * changes only when a gesture ends (a drag is one change), so writing each change costs one small
+ * diff per gesture. The write is asked for in the same task as the change (a microtask), and the
+ * repository commits it at once (see `PlanRepository.writeAtOnce`). `delayMs` / `maxDelayMs` still
+ * allow a debounce (tests of the queue's timing use it).
  */
 import type { Plan } from "../domain/model/plan.ts";
 import type { PlanRepository, StorageError } from "./plan-repository.ts";
@@ -18,9 +29,9 @@ export interface AutosaveOptions {
   repository: PlanRepository;
   getPlan: () => Plan;
   onStatus: (status: SaveStatus) => void;
-  /** Debounce after the last change (ms). */
+  /** Debounce after the last change (ms); default 0: the write starts in the next task. */
   delayMs?: number;
-  /** Never wait longer than this after the first unsaved change (ms). */
+  /** Never wait longer than this after the first unsaved change (ms); default 0. */
   maxDelayMs?: number;
   now?: () => number;
 }
@@ -30,6 +41,7 @@ const RETRY_MS = [1000, 2000, 5000, 10_000, 30_000];
 export class Autosave {
   private saved: Plan | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private flushQueued = false;
   private firstChangeAt: number | null = null;
   private writing: Promise<void> | null = null;
   private fullRewrite = false;
@@ -41,8 +53,8 @@ export class Autosave {
   private readonly now: () => number;
 
   constructor(private readonly options: AutosaveOptions) {
-    this.delayMs = options.delayMs ?? 300;
-    this.maxDelayMs = options.maxDelayMs ?? 800;
+    this.delayMs = options.delayMs ?? 0;
+    this.maxDelayMs = options.maxDelayMs ?? 0;
     this.now = options.now ?? (() => Date.now());
   }
 
@@ -70,13 +82,27 @@ export class Autosave {
   /** Tells the queue the plan changed. */
   changed(): void {
     if (this.stopped) return;
+    // After a failed write the retry (with back-off) writes the latest plan: a change does not hurry it.
+    if (this.failures > 0 && this.timer) return;
     // Pending changes are not "saved": the indicator says so until they are written.
     if (this.options.getPlan() !== this.saved && !this.writing) this.emit({ state: "saving" });
     const now = this.now();
     this.firstChangeAt ??= now;
     if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     const wait = Math.max(0, Math.min(this.delayMs, this.firstChangeAt + this.maxDelayMs - now));
-    this.timer = setTimeout(() => void this.flush(), wait);
+    if (wait > 0) {
+      this.timer = setTimeout(() => void this.flush(), wait);
+      return;
+    }
+    // No debounce: the write is asked for before this task ends (a timer could wait behind a map
+    // frame drawn in software, 100 ms and more). Changes made in the same task go in one write.
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    queueMicrotask(() => {
+      this.flushQueued = false;
+      void this.flush();
+    });
   }
 
   /** True when the current plan differs from what was last saved. */

@@ -7,10 +7,16 @@
 import { migrateDocument } from "../domain/migrations/index.ts";
 import { newId } from "../domain/model/ids.ts";
 import type { Plan } from "../domain/model/plan.ts";
+import {
+  BACKUP_FORMAT,
+  parseBackupEnvelope,
+  parseSnapshotEnvelope,
+} from "../domain/validation/backup.schema.ts";
+import type { ValidationProblem } from "../domain/validation/validation-problem.ts";
 import type { SnapshotRow } from "./db.ts";
 import type { PlanRepository } from "./plan-repository.ts";
 
-export const BACKUP_FORMAT = "pilotkarte-backup";
+export { BACKUP_FORMAT };
 export const BACKUP_VERSION = 1;
 /** Larger files are refused before parsing (a backup of many plans is a few MB). */
 export const BACKUP_MAX_BYTES = 200 * 1024 * 1024;
@@ -22,21 +28,44 @@ export interface BackupFile {
   generator: string;
   plans: { plan: Plan; deletedAt?: string }[];
   snapshots: SnapshotRow[];
+  /**
+   * Plans that were stored but could not be read, as stored, with the reason. Never imported (they
+   * are listed in the preview as left out); kept in the file so that a backup never loses them.
+   */
+  damaged?: { id: string; name: string; problem: ValidationProblem; document: unknown }[];
 }
 
+/**
+ * The whole workspace as a backup. `current` is the open plan as this tab holds it in memory: it takes
+ * the place of the stored version (or is added when storage does not have it yet), so that a backup
+ * made while storage is full or failing holds every change made in this tab.
+ */
 export async function createBackup(
   repository: PlanRepository,
   now: string,
   generator: string,
+  options: { current?: Plan } = {},
 ): Promise<BackupFile> {
-  const { plans, snapshots } = await repository.exportAll();
+  const { plans, snapshots, damaged } = await repository.exportAll();
+  const entries = plans.map(({ row, plan }) =>
+    row.deletedAt ? { plan, deletedAt: row.deletedAt } : { plan },
+  );
+  const current = options.current;
+  if (current) {
+    const index = entries.findIndex((entry) => entry.plan.id === current.id);
+    if (index === -1) entries.push({ plan: current });
+    else entries[index] = { ...entries[index], plan: current };
+  }
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now,
     generator,
-    plans: plans.map(({ row, plan }) => (row.deletedAt ? { plan, deletedAt: row.deletedAt } : { plan })),
+    plans: entries,
     snapshots,
+    ...(damaged.length > 0
+      ? { damaged: damaged.map(({ id, name, problem, document }) => ({ id, name, problem, document })) }
+      : {}),
   };
 }
 
@@ -44,18 +73,39 @@ export type BackupProblem =
   | { code: "too-large"; bytes: number; maxBytes: number }
   | { code: "not-json" }
   | { code: "not-a-backup" }
+  /** The file, or a plan in it, was written by a newer Pilotkarte. */
   | { code: "newer-version"; version: number }
-  | { code: "invalid-plan"; index: number; error: string };
+  /** The file's own structure is damaged (not a plan in it). */
+  | { code: "malformed"; problem: ValidationProblem }
+  /** A plan cannot be read; nothing is imported. `name` is the plan's name when it has one. */
+  | { code: "invalid-plan"; index: number; name?: string; problem: ValidationProblem };
 
 export interface BackupPreview {
   exportedAt: string;
-  plans: { plan: Plan; deletedAt?: string; exists: boolean }[];
+  plans: {
+    plan: Plan;
+    /** The plan was in the trash of the browser that made the backup (see {@link applyBackup}). */
+    trashed: boolean;
+    /** A plan with this id is stored here already (in the plan list or in the trash). */
+    exists: boolean;
+    /** The plan stored here is in the trash. */
+    existsInTrash: boolean;
+  }[];
   snapshots: SnapshotRow[];
-  /** Snapshots dropped because their document could not be read, with the reason. */
-  droppedSnapshots: { id: string; error: string }[];
+  /** Snapshots dropped because they could not be read, with the reason. */
+  droppedSnapshots: { id: string; problem: ValidationProblem }[];
+  /** Names of the plans the file lists as damaged (see {@link BackupFile.damaged}); never imported. */
+  damagedPlans: string[];
 }
 
-/** Checks a backup file's text. Every plan must be readable; unreadable snapshots are dropped and listed. */
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * Checks a backup file's text: the envelope, then every plan (migrated, then checked against the plan
+ * schema with its geometry). Every plan must be readable, or nothing is imported; unreadable snapshots
+ * are dropped and listed. Never throws for any file content, and never writes.
+ */
 export async function readBackup(
   text: string,
   repository: PlanRepository,
@@ -69,51 +119,89 @@ export async function readBackup(
   } catch {
     return { ok: false, problem: { code: "not-json" } };
   }
-  const file = raw as Partial<BackupFile>;
-  if (
-    typeof raw !== "object" ||
-    raw === null ||
-    file.format !== BACKUP_FORMAT ||
-    !Array.isArray(file.plans)
-  ) {
-    return { ok: false, problem: { code: "not-a-backup" } };
+  if (!isRecord(raw) || raw.format !== BACKUP_FORMAT) return { ok: false, problem: { code: "not-a-backup" } };
+  // A newer file may be shaped differently: its version is read before anything else.
+  if (typeof raw.version === "number" && Number.isInteger(raw.version) && raw.version > BACKUP_VERSION) {
+    return { ok: false, problem: { code: "newer-version", version: raw.version } };
   }
-  if (typeof file.version !== "number" || !Number.isFinite(file.version)) {
-    return { ok: false, problem: { code: "not-a-backup" } };
+  const envelope = parseBackupEnvelope(raw);
+  if (!envelope.ok) {
+    const problem = envelope.problem;
+    // Without a version or a plan list, the file is not a backup at all.
+    if (problem.path.length === 1 && (problem.path[0] === "plans" || problem.path[0] === "version"))
+      return { ok: false, problem: { code: "not-a-backup" } };
+    return { ok: false, problem: { code: "malformed", problem } };
   }
-  if (file.version > BACKUP_VERSION) {
-    return { ok: false, problem: { code: "newer-version", version: Number(file.version) } };
-  }
-  const existing = new Set(
-    [...(await repository.listPlans()), ...(await repository.listTrash())].map((p) => p.id),
-  );
+  const file = envelope.value;
+  const stored = await repository.planRows();
+  const live = new Set(stored.filter((row) => !row.deletedAt).map((row) => row.id));
+  const trashedHere = new Set(stored.filter((row) => row.deletedAt).map((row) => row.id));
   const plans: BackupPreview["plans"] = [];
+  const seen = new Set<string>();
   for (const [index, entry] of file.plans.entries()) {
-    const migrated = migrateDocument((entry as { plan?: unknown })?.plan);
-    if (!migrated.ok) return { ok: false, problem: { code: "invalid-plan", index, error: migrated.error } };
-    const deletedAt = (entry as { deletedAt?: unknown }).deletedAt;
+    const rawPlan = entry.plan;
+    const name = isRecord(rawPlan) && typeof rawPlan.name === "string" ? rawPlan.name : undefined;
+    const migrated = migrateDocument(rawPlan);
+    if (!migrated.ok) {
+      if (migrated.problem.code === "newer-version" && migrated.problem.versions) {
+        return { ok: false, problem: { code: "newer-version", version: migrated.problem.versions.found } };
+      }
+      const problem = { ...migrated.problem, path: ["plans", index, "plan", ...migrated.problem.path] };
+      return {
+        ok: false,
+        problem: { code: "invalid-plan", index, ...(name !== undefined ? { name } : {}), problem },
+      };
+    }
+    const id = migrated.plan.id;
+    if (seen.has(id)) {
+      const problem: ValidationProblem = { code: "listed-twice", path: ["plans", index, "plan", "id"] };
+      return {
+        ok: false,
+        problem: { code: "invalid-plan", index, ...(name !== undefined ? { name } : {}), problem },
+      };
+    }
+    seen.add(id);
     plans.push({
       plan: migrated.plan,
-      ...(typeof deletedAt === "string" ? { deletedAt } : {}),
-      exists: existing.has(migrated.plan.id),
+      trashed: entry.deletedAt !== undefined,
+      exists: live.has(id) || trashedHere.has(id),
+      existsInTrash: trashedHere.has(id),
     });
   }
   const snapshots: SnapshotRow[] = [];
-  const droppedSnapshots: { id: string; error: string }[] = [];
-  for (const snapshot of Array.isArray(file.snapshots) ? file.snapshots : []) {
-    const migrated = migrateDocument(snapshot?.document);
-    if (!migrated.ok || typeof snapshot.id !== "string" || typeof snapshot.planId !== "string") {
+  const droppedSnapshots: BackupPreview["droppedSnapshots"] = [];
+  for (const [index, rawSnapshot] of file.snapshots.entries()) {
+    const idOf =
+      isRecord(rawSnapshot) && rawSnapshot.id !== undefined ? String(rawSnapshot.id) : `#${index + 1}`;
+    const snapshot = parseSnapshotEnvelope(rawSnapshot);
+    if (!snapshot.ok) {
+      droppedSnapshots.push({ id: idOf, problem: snapshot.problem });
+      continue;
+    }
+    const migrated = migrateDocument(snapshot.value.document);
+    if (!migrated.ok) {
       droppedSnapshots.push({
-        id: String(snapshot?.id),
-        error: migrated.ok ? "snapshot malformed" : migrated.error,
+        id: idOf,
+        problem: { ...migrated.problem, path: ["document", ...migrated.problem.path] },
       });
       continue;
     }
-    snapshots.push({ ...snapshot, document: migrated.plan, schemaVersion: migrated.plan.schemaVersion });
+    if (migrated.plan.id !== snapshot.value.planId) {
+      droppedSnapshots.push({ id: idOf, problem: { code: "id-mismatch", path: ["document", "id"] } });
+      continue;
+    }
+    snapshots.push({
+      ...snapshot.value,
+      document: migrated.plan,
+      schemaVersion: migrated.plan.schemaVersion,
+    });
   }
+  const damagedPlans = file.damaged.map((entry) =>
+    isRecord(entry) && typeof entry.name === "string" ? entry.name : "",
+  );
   return {
     ok: true,
-    preview: { exportedAt: String(file.exportedAt ?? ""), plans, snapshots, droppedSnapshots },
+    preview: { exportedAt: file.exportedAt, plans, snapshots, droppedSnapshots, damagedPlans },
   };
 }
 
@@ -141,18 +229,30 @@ export function copyWithNewIds(plan: Plan, name: string): Plan {
   return { ...plan, id: newId() as Plan["id"], name, variantOrder, variants };
 }
 
+/**
+ * Writes what the planner chose. The trash state is decided here, not taken from the file:
+ * - a plan that was in the trash of the backup's browser goes into our trash with `deletedAt` = `now`
+ *   (its 30 days start with the import: an old `deletedAt` from the file would let the next start
+ *   purge it at once), except that
+ * - replacing a plan that is not in our trash never moves it there (its content is replaced, it stays
+ *   in the plan list);
+ * - a plan that was not in the trash of the backup is imported into the plan list (also when it
+ *   replaces a plan of ours that is in the trash: the planner asked for the backup's state).
+ */
 export async function applyBackup(
   preview: BackupPreview,
   repository: PlanRepository,
   choose: (plan: Plan) => ConflictChoice,
   copyName: (plan: Plan) => string,
+  now: string,
 ): Promise<{ imported: number; skipped: number; copied: number; replaced: number }> {
   const result = { imported: 0, skipped: 0, copied: 0, replaced: 0 };
   const write: { plan: Plan; deletedAt?: string }[] = [];
   const keptPlanIds = new Set<string>();
+  const trashState = (trashed: boolean) => (trashed ? { deletedAt: now } : {});
   for (const entry of preview.plans) {
     if (!entry.exists) {
-      write.push(entry);
+      write.push({ plan: entry.plan, ...trashState(entry.trashed) });
       keptPlanIds.add(entry.plan.id);
       result.imported++;
       continue;
@@ -160,11 +260,14 @@ export async function applyBackup(
     const choice = choose(entry.plan);
     if (choice === "skip") result.skipped++;
     else if (choice === "replace") {
-      write.push(entry);
+      write.push({ plan: entry.plan, ...trashState(entry.trashed && entry.existsInTrash) });
       keptPlanIds.add(entry.plan.id);
       result.replaced++;
     } else {
-      write.push({ ...entry, plan: copyWithNewIds(entry.plan, copyName(entry.plan)) });
+      write.push({
+        plan: copyWithNewIds(entry.plan, copyName(entry.plan)),
+        ...trashState(entry.trashed),
+      });
       result.copied++;
     }
   }

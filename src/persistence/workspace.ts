@@ -3,12 +3,24 @@
  * and camera, saves every change (autosave), keeps the plan list, trash and history, makes sure two tabs
  * never overwrite each other (Web Locks: one tab edits, the others follow read-only through a
  * BroadcastChannel, or take over), and falls back to memory when storage fails.
+ *
+ * Everything read here is checked before the app takes it: plans against the plan schema (a damaged
+ * plan is listed as damaged and left stored, the other plans still open), view settings and channel
+ * messages against theirs (`src/domain/validation/`).
  */
 import { replacePlanContent } from "../domain/changes/index.ts";
 import type { Plan } from "../domain/model/plan.ts";
+import {
+  parseTabMessage,
+  parseViewState,
+  type TabMessage,
+  type ViewState,
+} from "../domain/validation/tab-message.schema.ts";
+import type { ValidationProblem } from "../domain/validation/validation-problem.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
 import { useSessionStore } from "../store/session-store.ts";
 import {
+  type DamagedPlanSummary,
   type PlanSummary,
   type SnapshotSummary,
   type StorageFault,
@@ -18,7 +30,7 @@ import { Autosave } from "./autosave.ts";
 import { applyBackup, type BackupPreview, type ConflictChoice, createBackup, readBackup } from "./backup.ts";
 import { PilotkarteDb, type PlanRow, type SnapshotRow } from "./db.ts";
 import { startOverlaySync } from "./overlay-sync.ts";
-import { PlanRepository, storageErrorOf } from "./plan-repository.ts";
+import { PlanRepository, StorageError, storageErrorOf } from "./plan-repository.ts";
 
 /** Settings keys. DO NOT RENAME without a migration of the settings table. */
 const SETTING_LAST_PLAN = "lastPlanId";
@@ -27,17 +39,13 @@ const settingView = (planId: string) => `view:${planId}`;
 /** Minutes between automatic snapshots (taken only if the plan changed). */
 export const AUTO_SNAPSHOT_MINUTES = 5;
 const CHANNEL = "pilotkarte";
+/** Opening the database longer than this (ms) while blocked by another tab: say why. */
+const BLOCKED_NOTICE_MS = 1500;
 
-type ChannelMessage =
-  | { type: "saved"; planId: string; tab: string }
-  | { type: "flush-request"; planId: string; tab: string }
-  | { type: "flushed"; planId: string; tab: string };
+export type { ViewState };
 
-export interface ViewState {
-  variantId?: string;
-  selectedAreaId?: string | null;
-  camera?: { center: [number, number]; zoom: number };
-}
+/** Why a plan could not be moved to the trash. */
+export type TrashRefusal = "edited-elsewhere" | "unavailable";
 
 export interface WorkspaceTexts {
   newPlanName: string;
@@ -60,12 +68,28 @@ function summaryOf(row: PlanRow): PlanSummary {
   };
 }
 
-function snapshotSummary(row: SnapshotRow): SnapshotSummary {
-  const areaCount = row.document.variantOrder.reduce(
-    (sum, id) => sum + (row.document.variants[id]?.areaOrder.length ?? 0),
-    0,
-  );
-  return { id: row.id, createdAt: row.createdAt, kind: row.kind, name: row.name, areaCount };
+/** A snapshot for the history list; rows too damaged to list (no id or time) are left out. */
+function snapshotSummary(row: SnapshotRow): SnapshotSummary | null {
+  if (typeof row?.id !== "string" || !Number.isFinite(Date.parse(String(row.createdAt)))) return null;
+  // The document is checked when it is restored; for the list, a damaged one counts no areas.
+  const document = row.document as Partial<Plan> | undefined;
+  const order = Array.isArray(document?.variantOrder) ? document.variantOrder : [];
+  const areaCount = order.reduce((sum, id) => {
+    const areaOrder = document?.variants?.[id]?.areaOrder;
+    return sum + (Array.isArray(areaOrder) ? areaOrder.length : 0);
+  }, 0);
+  return {
+    id: row.id,
+    createdAt: row.createdAt,
+    kind: row.kind,
+    name: typeof row.name === "string" ? row.name : "",
+    areaCount,
+  };
+}
+
+/** The problem of a failed plan load, when the plan itself is damaged (not the storage). */
+function damageOf(error: unknown): ValidationProblem | null {
+  return error instanceof StorageError && error.code === "corrupt" && error.problem ? error.problem : null;
 }
 
 export class Workspace {
@@ -95,6 +119,14 @@ export class Workspace {
 
   private async startOnce(createStarter: () => Plan): Promise<ViewState | null> {
     const storage = useStorageStore.getState();
+    // Memory only from here on: the session keeps working, and closing the tab asks first.
+    const memoryOnly = (error: unknown) => {
+      useDocumentStore.getState().loadPlan(createStarter());
+      storage.set({ ready: true, memoryOnly: true, openBlocked: false, fault: storageErrorOf(error).code });
+      this.watchUnload();
+      return null;
+    };
+    let slowOpen: ReturnType<typeof setTimeout> | null = null;
     try {
       const db = new PilotkarteDb();
       db.on("versionchange", () => {
@@ -103,30 +135,45 @@ export class Workspace {
         this.fault("upgrade-elsewhere");
         return false;
       });
+      // Another tab holds an older version open: the upgrade (and so this start) waits until it closes.
+      // Say so after a moment instead of showing "loading" for as long as that tab stays open.
+      db.on("blocked", () => {
+        slowOpen ??= setTimeout(
+          () => useStorageStore.getState().set({ openBlocked: true }),
+          BLOCKED_NOTICE_MS,
+        );
+      });
       await db.open();
       this.repository = new PlanRepository(db);
     } catch (error) {
-      useDocumentStore.getState().loadPlan(createStarter());
-      storage.set({ ready: true, memoryOnly: true, fault: storageErrorOf(error).code });
-      return null;
+      return memoryOnly(error);
+    } finally {
+      if (slowOpen) clearTimeout(slowOpen);
+      storage.set({ openBlocked: false });
     }
     const repository = this.repository;
     await repository.purgeTrash(new Date()).catch(() => []);
-    let plan: Plan | null = null;
-    const lastId = await repository.getSetting<string>(SETTING_LAST_PLAN).catch(() => undefined);
-    if (lastId) plan = await repository.loadPlan(lastId).catch(() => null);
-    if (!plan) {
-      const [first] = await repository.listPlans();
-      if (first) plan = await repository.loadPlan(first.id).catch(() => null);
+    let plan: Plan | null;
+    try {
+      plan = await this.firstReadablePlan(repository);
+      if (!plan) {
+        plan = createStarter();
+        await repository.savePlanFull(plan);
+      }
+    } catch (error) {
+      // Storage works for opening but not for reading or writing plans.
+      this.repository = null;
+      return memoryOnly(error);
     }
-    if (!plan) {
-      plan = createStarter();
-      await repository.savePlanFull(plan);
-    }
-    const view = await repository.getSetting<ViewState>(settingView(plan.id)).catch(() => undefined);
+    const view = parseViewState(
+      await repository.getSetting<unknown>(settingView(plan.id)).catch(() => undefined),
+    );
     this.open(plan, view);
     this.channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(CHANNEL) : null;
-    this.channel?.addEventListener("message", (event) => void this.onMessage(event.data as ChannelMessage));
+    this.channel?.addEventListener("message", (event) => {
+      const message = parseTabMessage(event.data);
+      if (message) void this.onMessage(message);
+    });
     this.unsubscribe = useDocumentStore.subscribe((state, previous) => {
       if (state.plan !== previous.plan && !state.readOnly) this.autosave?.changed();
       if (state.activeVariantId !== previous.activeVariantId) this.saveView();
@@ -144,8 +191,7 @@ export class Workspace {
       unsubscribeOverlays();
     };
     this.snapshotTimer = setInterval(() => void this.autoSnapshot(), AUTO_SNAPSHOT_MINUTES * 60_000);
-    // Start the last write as early as the browser lets us: beforeunload comes before pagehide.
-    window.addEventListener("beforeunload", () => void this.autosave?.flush());
+    this.watchUnload();
     window.addEventListener("pagehide", () => void this.autosave?.flush());
     document.addEventListener("visibilitychange", () => {
       if (document.visibilityState === "hidden") void this.autosave?.flush();
@@ -156,6 +202,50 @@ export class Workspace {
     if (view?.camera) useSessionStore.getState().setInitialCamera(view.camera);
     storage.set({ ready: true });
     return view ?? null;
+  }
+
+  /** The plan to open (see `PlanRepository.firstReadablePlan`); damaged plans found on the way are recorded. */
+  private async firstReadablePlan(repository: PlanRepository): Promise<Plan | null> {
+    const lastId = await repository.getSetting<unknown>(SETTING_LAST_PLAN).catch(() => undefined);
+    const { plan, damaged } = await repository.firstReadablePlan(lastId);
+    for (const entry of damaged) await this.markDamaged(repository, entry.id, entry.problem);
+    return plan;
+  }
+
+  /** Records a damaged plan for the plan list and tells the planner once. */
+  private async markDamaged(
+    repository: PlanRepository,
+    id: string,
+    problem: ValidationProblem,
+  ): Promise<void> {
+    const row = (await repository.planRows().catch(() => [])).find((r) => r.id === id);
+    const name = typeof row?.name === "string" ? row.name : "";
+    const storage = useStorageStore.getState();
+    if (storage.damaged.some((d) => d.id === id)) return;
+    const entry: DamagedPlanSummary = { id, name, problem };
+    // The storage banner says so (and stays until closed): a toast could fade before the map is there.
+    storage.set({ damaged: [...storage.damaged, entry], damagedNoticeClosed: false });
+  }
+
+  /**
+   * Before the tab closes: start the last write (beforeunload comes before pagehide), and ask first
+   * when what is in this tab cannot be stored (memory only, or a write failed and changes are pending).
+   */
+  private unloadWatched = false;
+  private watchUnload(): void {
+    if (this.unloadWatched || typeof window === "undefined") return;
+    this.unloadWatched = true;
+    window.addEventListener("beforeunload", (event) => {
+      void this.autosave?.flush();
+      const storage = useStorageStore.getState();
+      const unsaved =
+        storage.memoryOnly || (storage.saveState === "error" && (this.autosave?.pending ?? false));
+      if (unsaved) {
+        event.preventDefault();
+        // Older browsers show the dialog only when returnValue is set.
+        event.returnValue = "";
+      }
+    });
   }
 
   /** Lets the map report the camera for "reopen where I left off". */
@@ -173,6 +263,7 @@ export class Workspace {
     this.releaseLock = null;
     this.autosave?.stop();
     const documents = useDocumentStore.getState();
+    useStorageStore.getState().set({ trashedElsewhere: false });
     documents.loadPlan(plan, view?.variantId as Plan["variantOrder"][number] | undefined);
     useSessionStore.getState().selectPilotArea(view?.selectedAreaId ?? null);
     this.lastSnapshotPlan = plan;
@@ -189,9 +280,14 @@ export class Workspace {
             savedAt: status.at,
             ...(storage.fault === "quota" ? { fault: null } : {}),
           });
-          this.channel?.postMessage({ type: "saved", planId: plan.id, tab: tabId } satisfies ChannelMessage);
+          this.post({ type: "saved", planId: plan.id, tab: tabId });
         } else if (status.state === "saving") storage.set({ saveState: "saving" });
-        else if (status.state === "error") storage.set({ saveState: "error", fault: status.error.code });
+        else if (status.state === "error")
+          // "Reload" stays the advice when another tab upgraded the database (writes fail from then on).
+          storage.set({
+            saveState: "error",
+            fault: storage.fault === "upgrade-elsewhere" ? "upgrade-elsewhere" : status.error.code,
+          });
       },
     });
     this.autosave.start(plan);
@@ -248,8 +344,8 @@ export class Workspace {
     if (this.channel) {
       const flushed = new Promise<void>((resolve) => {
         const onMessage = (event: MessageEvent) => {
-          const message = event.data as ChannelMessage;
-          if (message.type === "flushed" && message.planId === planId) {
+          const message = parseTabMessage(event.data);
+          if (message?.type === "flushed" && message.planId === planId) {
             this.channel?.removeEventListener("message", onMessage);
             resolve();
           }
@@ -257,28 +353,40 @@ export class Workspace {
         this.channel?.addEventListener("message", onMessage);
         setTimeout(resolve, 1500);
       });
-      this.channel.postMessage({ type: "flush-request", planId, tab: tabId } satisfies ChannelMessage);
+      this.post({ type: "flush-request", planId, tab: tabId });
       await flushed;
     }
     this.acquireLock(planId, true);
   }
 
-  private async onMessage(message: ChannelMessage): Promise<void> {
+  private post(message: TabMessage): void {
+    this.channel?.postMessage(message);
+  }
+
+  private async onMessage(message: TabMessage): Promise<void> {
+    if (message.tab === tabId) return;
+    // The plan list changes in every tab, whichever plan it shows.
+    if (message.type === "trashed" || message.type === "restored") void this.refreshLists();
     const current = useDocumentStore.getState();
-    if (message.tab === tabId || message.planId !== current.plan.id) return;
+    if (message.planId !== current.plan.id) return;
     if (message.type === "saved" && current.readOnly) await this.reloadFromStorage(message.planId);
     if (message.type === "flush-request" && !current.readOnly) {
       await this.autosave?.flush();
-      this.channel?.postMessage({
-        type: "flushed",
-        planId: message.planId,
-        tab: tabId,
-      } satisfies ChannelMessage);
+      this.post({ type: "flushed", planId: message.planId, tab: tabId });
     }
+    if (message.type === "trashed") useStorageStore.getState().set({ trashedElsewhere: true });
+    if (message.type === "restored") useStorageStore.getState().set({ trashedElsewhere: false });
   }
 
   private async reloadFromStorage(planId: string): Promise<void> {
-    const plan = await this.repository?.loadPlan(planId).catch(() => null);
+    const repository = this.repository;
+    if (!repository) return;
+    const plan = await repository.loadPlan(planId).catch(async (error: unknown) => {
+      // Another tab wrote something this one cannot read: keep showing what is here, and say so.
+      const problem = damageOf(error);
+      if (problem) await this.markDamaged(repository, planId, problem);
+      return null;
+    });
     if (!plan) return;
     const documents = useDocumentStore.getState();
     const variantId = documents.activeVariantId;
@@ -334,7 +442,7 @@ export class Workspace {
     useStorageStore.getState().set({
       plans: plans.map(summaryOf),
       trash: trash.map(summaryOf),
-      snapshots: snapshots.map(snapshotSummary),
+      snapshots: snapshots.map(snapshotSummary).filter((s): s is SnapshotSummary => s !== null),
     });
   }
 
@@ -343,13 +451,40 @@ export class Workspace {
     await this.autosave?.flush();
   }
 
-  async openPlan(id: string): Promise<void> {
+  /** Opens a stored plan; false when it cannot be read (it is then listed as damaged). */
+  async openPlan(id: string): Promise<boolean> {
     await this.flush();
-    const plan = await this.repository?.loadPlan(id);
-    if (!plan) return;
-    const view = await this.repository?.getSetting<ViewState>(settingView(id)).catch(() => undefined);
+    const repository = this.repository;
+    if (!repository) return false;
+    let plan: Plan | null;
+    try {
+      plan = await repository.loadPlan(id);
+    } catch (error) {
+      const problem = damageOf(error);
+      if (!problem) throw error;
+      await this.markDamaged(repository, id, problem);
+      return false;
+    }
+    if (!plan) return false;
+    const view = parseViewState(await repository.getSetting<unknown>(settingView(id)).catch(() => undefined));
     this.open(plan, view);
     await this.refreshLists();
+    return true;
+  }
+
+  /**
+   * A damaged plan's rows as stored, as JSON text, so that the planner (or support) can keep and mend
+   * it; null when it no longer exists.
+   */
+  async exportDamagedPlan(id: string): Promise<string | null> {
+    const document = await this.repository?.readPlanDocument(id);
+    if (!document) return null;
+    const damaged = useStorageStore.getState().damaged.find((d) => d.id === id);
+    return JSON.stringify(
+      { format: "pilotkarte-damaged-plan", exportedAt: nowIso(), problem: damaged?.problem, document },
+      null,
+      1,
+    );
   }
 
   async createPlan(createStarter: () => Plan): Promise<void> {
@@ -377,7 +512,7 @@ export class Workspace {
   async duplicatePlan(id: string): Promise<void> {
     await this.flush();
     const repository = this.repository;
-    const plan = await repository?.loadPlan(id);
+    const plan = await repository?.loadPlan(id).catch(() => null);
     if (!plan || !repository) return;
     const { copyWithNewIds } = await import("./backup.ts");
     const copy = copyWithNewIds(plan, `${plan.name} ${this.texts.copySuffix}`);
@@ -385,30 +520,55 @@ export class Workspace {
     await this.refreshLists();
   }
 
-  /** Moves a plan to the trash; the open plan is replaced by another (or a new) one. */
-  async trashPlan(id: string, createStarter: () => Plan): Promise<void> {
-    await this.flush();
+  /** Whether another tab edits the plan now (holds its Web Lock); false without Web Locks. */
+  private async editedElsewhere(id: string): Promise<boolean> {
+    const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
+    if (!locks) return false;
+    const documents = useDocumentStore.getState();
+    // This tab holds the lock of the plan it edits.
+    if (documents.plan.id === id && !documents.readOnly) return false;
+    const state = await locks.query().catch(() => null);
+    return state?.held?.some((lock) => lock.name === `pilotkarte-plan-${id}`) ?? false;
+  }
+
+  /**
+   * Moves a plan to the trash; the open plan is replaced by another (or a new) one. Refused for a plan
+   * that another tab is editing (that tab would go on saving into a plan in the trash): trash it there.
+   * Other tabs are told at once (they update their plan list; one showing the plan says so).
+   */
+  async trashPlan(
+    id: string,
+    createStarter: () => Plan,
+  ): Promise<{ ok: true } | { ok: false; reason: TrashRefusal }> {
     const repository = this.repository;
-    if (!repository) return;
-    const plan = await repository.loadPlan(id);
+    if (!repository) return { ok: false, reason: "unavailable" };
+    if (await this.editedElsewhere(id)) return { ok: false, reason: "edited-elsewhere" };
+    await this.flush();
+    const plan = await repository.loadPlan(id).catch(() => null);
     if (plan) await repository.addSnapshot(plan, "before-risky", "trash", nowIso());
     await repository.trashPlan(id, nowIso());
+    this.post({ type: "trashed", planId: id, tab: tabId });
     if (useDocumentStore.getState().plan.id === id) {
-      const [next] = await repository.listPlans();
-      const nextPlan = next ? await repository.loadPlan(next.id) : null;
-      if (nextPlan) this.open(nextPlan, undefined);
+      const next = await this.firstReadablePlan(repository);
+      if (next) this.open(next, undefined);
       else await this.createPlan(createStarter);
     }
     await this.refreshLists();
+    return { ok: true };
   }
 
   async restorePlan(id: string): Promise<void> {
     await this.repository?.restoreFromTrash(id);
+    this.post({ type: "restored", planId: id, tab: tabId });
+    if (useDocumentStore.getState().plan.id === id)
+      useStorageStore.getState().set({ trashedElsewhere: false });
     await this.refreshLists();
   }
 
   async deletePlanForever(id: string): Promise<void> {
     await this.repository?.deletePlanForever(id);
+    const storage = useStorageStore.getState();
+    storage.set({ damaged: storage.damaged.filter((d) => d.id !== id) });
     await this.refreshLists();
   }
 
@@ -436,8 +596,9 @@ export class Workspace {
     await this.refreshLists();
   }
 
+  /** A snapshot's document; null when it is gone or cannot be read (a damaged snapshot is left stored). */
   loadSnapshot(id: string): Promise<Plan | null> {
-    return this.repository?.loadSnapshot(id) ?? Promise.resolve(null);
+    return this.repository?.loadSnapshot(id).catch(() => null) ?? Promise.resolve(null);
   }
 
   /** Restores a snapshot as one undoable step (and snapshots the current state first). */
@@ -451,22 +612,30 @@ export class Workspace {
     return true;
   }
 
+  /**
+   * The whole workspace as a backup file. The open plan is taken from this tab's memory, not from
+   * storage, when this tab edits it: when storage is full or failing, memory holds work that storage
+   * does not, and the backup offered as the rescue must hold it.
+   */
   async exportBackup(): Promise<string> {
     await this.flush();
+    const documents = useDocumentStore.getState();
+    const inMemory = documents.readOnly ? undefined : documents.plan;
     const repository = this.repository;
     if (!repository) {
       // Memory only: the open plan is all there is.
-      const plan = useDocumentStore.getState().plan;
       return JSON.stringify({
         format: "pilotkarte-backup",
         version: 1,
         exportedAt: nowIso(),
         generator: this.texts.generator,
-        plans: [{ plan }],
+        plans: [{ plan: documents.plan }],
         snapshots: [],
       });
     }
-    return JSON.stringify(await createBackup(repository, nowIso(), this.texts.generator));
+    return JSON.stringify(
+      await createBackup(repository, nowIso(), this.texts.generator, inMemory ? { current: inMemory } : {}),
+    );
   }
 
   async readBackupFile(text: string) {
@@ -483,6 +652,7 @@ export class Workspace {
       repository,
       choose,
       (plan) => `${plan.name} ${this.texts.copySuffix}`,
+      nowIso(),
     );
     // A replaced open plan is reloaded so the tab shows what is stored now.
     const open = useDocumentStore.getState().plan.id;

@@ -4,6 +4,7 @@
  * layer, read by the UI.
  */
 import { create } from "zustand";
+import type { ValidationProblem } from "../domain/validation/validation-problem.ts";
 
 export type SaveState = "idle" | "saving" | "saved" | "error";
 export type StorageFault = "quota" | "unavailable" | "blocked" | "corrupt" | "unknown" | "upgrade-elsewhere";
@@ -24,6 +25,13 @@ export interface SnapshotSummary {
   areaCount: number;
 }
 
+/** A stored plan that could not be read (it stays stored; the planner can export or trash it). */
+export interface DamagedPlanSummary {
+  id: string;
+  name: string;
+  problem: ValidationProblem;
+}
+
 interface StorageState {
   ready: boolean;
   saveState: SaveState;
@@ -33,6 +41,17 @@ interface StorageState {
   fault: StorageFault | null;
   /** Another tab edits this plan; this one follows it read-only. */
   readOnly: boolean;
+  /**
+   * Opening the database waits for another tab that holds an older version of it open (the upgrade
+   * cannot start until that tab closes or reloads).
+   */
+  openBlocked: boolean;
+  /** The open plan was moved to the trash in another tab. */
+  trashedElsewhere: boolean;
+  /** Stored plans that could not be read, found so far. */
+  damaged: DamagedPlanSummary[];
+  /** The planner closed the banner about damaged plans (they stay listed in the plans dialog). */
+  damagedNoticeClosed: boolean;
   persisted: boolean | null;
   usage: { usedBytes: number; quotaBytes: number } | null;
   plans: PlanSummary[];
@@ -50,6 +69,10 @@ export const useStorageStore = create<StorageState>()((set) => ({
   memoryOnly: false,
   fault: null,
   readOnly: false,
+  openBlocked: false,
+  trashedElsewhere: false,
+  damaged: [],
+  damagedNoticeClosed: false,
   persisted: null,
   usage: null,
   plans: [],

@@ -66,6 +66,8 @@ export function AreaPanel() {
   const selectPilotArea = useSessionStore((s) => s.selectPilotArea);
   const notify = useSessionStore((s) => s.notify);
   const variant = useDocumentStore(selectActiveVariant);
+  // Another tab edits the plan: the form and the area actions are shown but cannot change anything.
+  const readOnly = useDocumentStore((s) => s.readOnly);
   const area = selectedAreaId ? variant.areas[selectedAreaId] : undefined;
   const [draft, setDraft] = useState<Draft | null>(area ? draftOf(area) : null);
   const [showErrors, setShowErrors] = useState(false);
@@ -94,7 +96,7 @@ export function AreaPanel() {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setShowErrors(true);
-    if (problems.length > 0) return;
+    if (problems.length > 0 || useDocumentStore.getState().readOnly) return;
     void loadCommands().then(({ updateAreaAttributes }) => {
       updateAreaAttributes(commandContext(), area.id, attributes, t("attributes.label"));
       notify({ kind: "info", key: "attributes.saved" });
@@ -127,96 +129,108 @@ export function AreaPanel() {
       {area.geometry.type !== "Polygon" || area.geometry.coordinates.length > 1 ? (
         <p className="muted small">{t("draw.multipartHint")}</p>
       ) : null}
+      {readOnly && (
+        <p className="notice notice-info small" data-testid="area-read-only">
+          {t("storage.readOnlyAction")}
+        </p>
+      )}
       <form onSubmit={onSubmit} noValidate>
-        <label htmlFor={`${formId}-name`}>{t("attributes.name")}</label>
-        <input
-          id={`${formId}-name`}
-          type="text"
-          value={draft.name}
-          maxLength={200}
-          aria-invalid={nameError ? true : undefined}
-          aria-describedby={nameError ? `${formId}-name-error` : undefined}
-          onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
-        />
-        {nameError && (
-          <p className="field-error" id={`${formId}-name-error`}>
-            {nameError}
-          </p>
-        )}
-        <fieldset aria-describedby={fieldsError ? `${formId}-fields-error` : undefined}>
-          <legend>{t("attributes.fields")}</legend>
-          {ALLIANCE_FIELDS.map((field) => (
-            <label key={field} className="inline-check">
+        <fieldset className="plain-fieldset" disabled={readOnly}>
+          <label htmlFor={`${formId}-name`}>{t("attributes.name")}</label>
+          <input
+            id={`${formId}-name`}
+            type="text"
+            value={draft.name}
+            maxLength={200}
+            aria-invalid={nameError ? true : undefined}
+            aria-describedby={nameError ? `${formId}-name-error` : undefined}
+            onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
+          />
+          {nameError && (
+            <p className="field-error" id={`${formId}-name-error`}>
+              {nameError}
+            </p>
+          )}
+          <fieldset aria-describedby={fieldsError ? `${formId}-fields-error` : undefined}>
+            <legend>{t("attributes.fields")}</legend>
+            {ALLIANCE_FIELDS.map((field) => (
+              <label key={field} className="inline-check">
+                <input
+                  type="checkbox"
+                  checked={draft.fields.includes(field)}
+                  onChange={(e) =>
+                    setDraft({
+                      ...draft,
+                      fields: e.currentTarget.checked
+                        ? [...draft.fields, field]
+                        : draft.fields.filter((f) => f !== field),
+                    })
+                  }
+                />
+                {t(`layers.fields.${field}`)}
+              </label>
+            ))}
+          </fieldset>
+          {fieldsError && (
+            <p className="field-error" id={`${formId}-fields-error`}>
+              {fieldsError}
+            </p>
+          )}
+          <label htmlFor={`${formId}-partners`}>{t("attributes.partners")}</label>
+          <textarea
+            id={`${formId}-partners`}
+            rows={3}
+            value={draft.partners}
+            placeholder={t("attributes.partnersHint")}
+            onChange={(e) => setDraft({ ...draft, partners: e.currentTarget.value })}
+          />
+          <div className="form-row">
+            <div>
+              <label htmlFor={`${formId}-status`}>{t("attributes.status")}</label>
+              <select
+                id={`${formId}-status`}
+                value={draft.status}
+                onChange={(e) => setDraft({ ...draft, status: e.currentTarget.value as AreaStatus })}
+              >
+                {AREA_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`attributes.statuses.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor={`${formId}-colour`}>{t("attributes.colour")}</label>
               <input
-                type="checkbox"
-                checked={draft.fields.includes(field)}
-                onChange={(e) =>
-                  setDraft({
-                    ...draft,
-                    fields: e.currentTarget.checked
-                      ? [...draft.fields, field]
-                      : draft.fields.filter((f) => f !== field),
-                  })
-                }
+                id={`${formId}-colour`}
+                type="color"
+                value={draft.colour}
+                onChange={(e) => setDraft({ ...draft, colour: e.currentTarget.value })}
               />
-              {t(`layers.fields.${field}`)}
-            </label>
-          ))}
-        </fieldset>
-        {fieldsError && (
-          <p className="field-error" id={`${formId}-fields-error`}>
-            {fieldsError}
-          </p>
-        )}
-        <label htmlFor={`${formId}-partners`}>{t("attributes.partners")}</label>
-        <textarea
-          id={`${formId}-partners`}
-          rows={3}
-          value={draft.partners}
-          placeholder={t("attributes.partnersHint")}
-          onChange={(e) => setDraft({ ...draft, partners: e.currentTarget.value })}
-        />
-        <div className="form-row">
-          <div>
-            <label htmlFor={`${formId}-status`}>{t("attributes.status")}</label>
-            <select
-              id={`${formId}-status`}
-              value={draft.status}
-              onChange={(e) => setDraft({ ...draft, status: e.currentTarget.value as AreaStatus })}
+              {colourError && <p className="field-error">{colourError}</p>}
+            </div>
+          </div>
+          <label htmlFor={`${formId}-notes`}>{t("attributes.notes")}</label>
+          <textarea
+            id={`${formId}-notes`}
+            rows={3}
+            value={draft.notes}
+            onChange={(e) => setDraft({ ...draft, notes: e.currentTarget.value })}
+          />
+          <div className="button-row">
+            <button type="submit" className="button button-primary" disabled={!dirty}>
+              {t("attributes.save")}
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={!dirty}
+              onClick={() => setDraft(draftOf(area))}
             >
-              {AREA_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`attributes.statuses.${s}`)}
-                </option>
-              ))}
-            </select>
+              {t("attributes.reset")}
+            </button>
           </div>
-          <div>
-            <label htmlFor={`${formId}-colour`}>{t("attributes.colour")}</label>
-            <input
-              id={`${formId}-colour`}
-              type="color"
-              value={draft.colour}
-              onChange={(e) => setDraft({ ...draft, colour: e.currentTarget.value })}
-            />
-            {colourError && <p className="field-error">{colourError}</p>}
-          </div>
-        </div>
-        <label htmlFor={`${formId}-notes`}>{t("attributes.notes")}</label>
-        <textarea
-          id={`${formId}-notes`}
-          rows={3}
-          value={draft.notes}
-          onChange={(e) => setDraft({ ...draft, notes: e.currentTarget.value })}
-        />
-        <div className="button-row">
-          <button type="submit" className="button button-primary" disabled={!dirty}>
-            {t("attributes.save")}
-          </button>
-          <button type="button" className="button" disabled={!dirty} onClick={() => setDraft(draftOf(area))}>
-            {t("attributes.reset")}
-          </button>
-        </div>
+        </fieldset>
       </form>
       <h3>{t("attributes.actions")}</h3>
       <div className="button-row">
@@ -224,7 +238,12 @@ export function AreaPanel() {
           {t("attributes.zoom")}
         </button>
         {area.geometry.type === "Polygon" && (
-          <button type="button" className="button" onClick={() => keyboardDrawCommands()?.startEdit()}>
+          <button
+            type="button"
+            className="button"
+            disabled={readOnly}
+            onClick={() => keyboardDrawCommands()?.startEdit()}
+          >
             {t("a11y.keyboard.editVertices")}
           </button>
         )}
@@ -232,6 +251,7 @@ export function AreaPanel() {
         <button
           type="button"
           className="button"
+          disabled={readOnly}
           onClick={() =>
             void loadCommands().then(({ duplicateArea }) => {
               const id = duplicateArea(
@@ -249,6 +269,7 @@ export function AreaPanel() {
         <button
           type="button"
           className="button"
+          disabled={readOnly}
           onClick={() =>
             void loadCommands().then(({ clipAreaToCity, reportResult }) => {
               const result = clipAreaToCity(commandContext(), area.id, t("attributes.clipLabel"));
@@ -261,6 +282,7 @@ export function AreaPanel() {
         <button
           type="button"
           className="button button-danger"
+          disabled={readOnly}
           onClick={() => {
             selectPilotArea(null);
             void loadCommands().then(({ deleteAreas }) => {
@@ -289,7 +311,7 @@ export function AreaPanel() {
         <button
           type="button"
           className="button"
-          disabled={!subtractId}
+          disabled={!subtractId || readOnly}
           onClick={() => {
             const other = subtractId as AreaId;
             setSubtractId("");

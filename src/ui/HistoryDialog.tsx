@@ -87,7 +87,11 @@ export function HistoryDialog() {
                     onClick={() =>
                       void workspace
                         .loadSnapshot(s.id)
-                        .then((plan) => plan && setPreview({ id: s.id, plan, createdAt: s.createdAt }))
+                        .then((plan) =>
+                          plan
+                            ? setPreview({ id: s.id, plan, createdAt: s.createdAt })
+                            : notify({ kind: "error", key: "history.unreadable" }),
+                        )
                     }
                   >
                     {t("history.preview")}
@@ -101,7 +105,7 @@ export function HistoryDialog() {
                         if (ok) {
                           notify({ kind: "info", key: "history.restored" });
                           close();
-                        }
+                        } else notify({ kind: "error", key: "history.unreadable" });
                       })
                     }
                   >

@@ -11,6 +11,7 @@ import { useSessionStore } from "../store/session-store.ts";
 import { useStorageStore } from "../store/storage-store.ts";
 import { downloadBackup } from "./download-backup.ts";
 import { useModal } from "./use-dialog.ts";
+import { problemText } from "./validation-message.ts";
 
 const MB = 1024 * 1024;
 
@@ -24,6 +25,7 @@ export function PlansDialog() {
   const usage = useStorageStore((s) => s.usage);
   const persisted = useStorageStore((s) => s.persisted);
   const memoryOnly = useStorageStore((s) => s.memoryOnly);
+  const damaged = useStorageStore((s) => s.damaged);
   const currentId = useDocumentStore((s) => s.plan.id);
   const notify = useSessionStore((s) => s.notify);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -31,6 +33,7 @@ export function PlansDialog() {
   const [preview, setPreview] = useState<BackupPreview | null>(null);
   const [choices, setChoices] = useState<Record<string, ConflictChoice>>({});
   const [backupError, setBackupError] = useState<string | null>(null);
+  const [planError, setPlanError] = useState<string | null>(null);
   useModal(dialog, open);
   const close = () => setStorage({ plansOpen: false });
   const starter = () => createStarterPlan(t("plans.newPlanName"), t("plans.firstVariantName"));
@@ -49,7 +52,8 @@ export function PlansDialog() {
           size: "bytes" in p ? formatNumber(p.bytes / MB, language, 1) : "",
           max: "maxBytes" in p ? formatNumber(p.maxBytes / MB, language) : "",
           index: "index" in p ? p.index + 1 : "",
-          error: "error" in p ? p.error : "",
+          name: "name" in p && p.name ? `${t("plans.quoted", { name: p.name })} ` : "",
+          problem: "problem" in p ? problemText(t, language, p.problem) : "",
         }),
       );
       return;
@@ -60,6 +64,31 @@ export function PlansDialog() {
         result.preview.plans.filter((p) => p.exists).map((p) => [p.plan.id, "copy" as const]),
       ),
     );
+  };
+
+  const openPlan = async (id: string, name: string) => {
+    setPlanError(null);
+    if (await workspace.openPlan(id)) close();
+    else setPlanError(t("plans.openFailed", { name }));
+  };
+
+  const trashPlan = async (id: string, name: string) => {
+    setPlanError(null);
+    const result = await workspace.trashPlan(id, starter);
+    if (!result.ok) setPlanError(t(`plans.trashRefused.${result.reason}`, { name }));
+  };
+
+  const exportDamaged = async (id: string, name: string) => {
+    const text = await workspace.exportDamagedPlan(id);
+    if (text === null) return;
+    const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = `pilotkarte-beschaedigt-${(name || id).replace(/[^\p{L}\p{N}-]+/gu, "-").slice(0, 60)}.json`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
 
   const applyImport = async () => {
@@ -106,11 +135,7 @@ export function PlansDialog() {
               </th>
               <td className="actions">
                 {plan.id !== currentId && (
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => void workspace.openPlan(plan.id).then(close)}
-                  >
+                  <button type="button" className="button" onClick={() => void openPlan(plan.id, plan.name)}>
                     {t("plans.openPlan")}
                   </button>
                 )}
@@ -136,7 +161,7 @@ export function PlansDialog() {
                   className="button button-danger"
                   onClick={() => {
                     if (window.confirm(t("plans.trashConfirm", { name: plan.name })))
-                      void workspace.trashPlan(plan.id, starter);
+                      void trashPlan(plan.id, plan.name);
                   }}
                 >
                   {t("plans.trash")}
@@ -146,6 +171,54 @@ export function PlansDialog() {
           ))}
         </tbody>
       </table>
+
+      {planError && (
+        <p className="notice notice-error" role="alert" data-testid="plans-error">
+          {planError}
+        </p>
+      )}
+
+      {damaged.length > 0 && (
+        <section aria-labelledby="plans-damaged-title" data-testid="plans-damaged">
+          <h3 id="plans-damaged-title">{t("plans.damagedHeading")}</h3>
+          <p className="muted small">{t("plans.damagedHint")}</p>
+          <table className="data-table">
+            <tbody>
+              {damaged.map((plan) => (
+                <tr key={plan.id}>
+                  <th scope="row">
+                    {plan.name || plan.id}
+                    <div className="small">
+                      {t("plans.damagedProblem", { problem: problemText(t, language, plan.problem) })}
+                    </div>
+                  </th>
+                  <td className="actions">
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => void exportDamaged(plan.id, plan.name)}
+                    >
+                      {t("plans.damagedExport")}
+                    </button>
+                    {plans.some((p) => p.id === plan.id) && (
+                      <button
+                        type="button"
+                        className="button button-danger"
+                        onClick={() => {
+                          if (window.confirm(t("plans.trashConfirm", { name: plan.name || plan.id })))
+                            void trashPlan(plan.id, plan.name || plan.id);
+                        }}
+                      >
+                        {t("plans.trash")}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
 
       <h3>{t("plans.trashHeading")}</h3>
       <p className="muted small">{t("plans.trashHint", { days: TRASH_DAYS })}</p>
@@ -220,10 +293,28 @@ export function PlansDialog() {
               n: preview.plans.length,
             })}
           </p>
+          {preview.damagedPlans.length > 0 && (
+            <p className="notice notice-warning small">
+              {t("plans.backupDamaged", {
+                count: preview.damagedPlans.length,
+                names: preview.damagedPlans.map((name) => t("plans.quoted", { name })).join(", "),
+              })}
+            </p>
+          )}
           <ul>
-            {preview.plans.map(({ plan, exists }) => (
+            {preview.plans.map(({ plan, exists, existsInTrash, trashed }) => (
               <li key={plan.id}>
                 {plan.name}
+                {trashed && (
+                  <span className="muted small">
+                    {" "}
+                    (
+                    {exists && !existsInTrash
+                      ? t("plans.backupTrashedReplace")
+                      : t("plans.backupTrashed", { days: TRASH_DAYS })}
+                    )
+                  </span>
+                )}
                 {exists && (
                   <>
                     {" "}

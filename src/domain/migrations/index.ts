@@ -1,12 +1,15 @@
 /**
- * Numbered migrations of the saved plan document, and the check that a document read from storage or
- * a file has the shape the app relies on.
+ * Numbered migrations of the saved plan document, followed by the check (the plan schema) that a
+ * document read from storage or a file has the shape the app relies on.
  *
  * A migration takes a document at version `from` to `from + 1` (`up`) and back (`down`); `down` exists
  * so that tests can prove each migration loses nothing. Add a migration as `NNN-what-it-does.migration.ts`,
  * list it in {@link MIGRATIONS}, bump PLAN_SCHEMA_VERSION, and add its fixture test.
  */
+import * as v from "valibot";
 import { PLAN_SCHEMA_VERSION, type Plan } from "../model/plan.ts";
+import { PlanSchema } from "../validation/plan.schema.ts";
+import { problemOf, type ValidationProblem } from "../validation/validation-problem.ts";
 
 export type RawDocument = Record<string, unknown>;
 
@@ -21,78 +24,59 @@ export interface Migration {
 /** In order of `from`. Version 1 is the first saved format, so there is none yet. */
 export const MIGRATIONS: readonly Migration[] = [];
 
-export type MigrationResult = { ok: true; plan: Plan; migratedFrom: number } | { ok: false; error: string };
+export type MigrationResult =
+  | { ok: true; plan: Plan; migratedFrom: number }
+  | { ok: false; problem: ValidationProblem };
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
-const isStringArray = (v: unknown): v is string[] =>
-  Array.isArray(v) && v.every((x) => typeof x === "string");
 
-/** Checks the shape of a current-version document; returns the first problem found, or null. */
-export function checkPlanShape(document: RawDocument): string | null {
-  if (typeof document.id !== "string" || document.id === "") return "plan id missing";
-  if (typeof document.name !== "string") return "plan name missing";
-  if (!isStringArray(document.variantOrder)) return "variantOrder is not a list of ids";
-  if (!isObject(document.variants)) return "variants missing";
-  const variants = document.variants;
-  if (document.variantOrder.length === 0) return "plan has no variant";
-  // Saving writes what the order lists: a duplicate, or a record the order leaves out, would be lost.
-  if (new Set(document.variantOrder).size !== document.variantOrder.length) {
-    return "variantOrder lists a variant twice";
-  }
-  if (Object.keys(variants).length !== document.variantOrder.length) return "variants and order differ";
-  for (const variantId of document.variantOrder) {
-    const variant = variants[variantId];
-    if (!isObject(variant)) return `variant ${variantId} missing`;
-    if (!isStringArray(variant.areaOrder) || !isObject(variant.areas))
-      return `variant ${variantId} is malformed`;
-    const areas = variant.areas;
-    if (Object.keys(areas).length !== variant.areaOrder.length)
-      return `variant ${variantId}: areas and order differ`;
-    if (new Set(variant.areaOrder).size !== variant.areaOrder.length)
-      return `variant ${variantId} lists an area twice`;
-    for (const areaId of variant.areaOrder) {
-      const area = areas[areaId];
-      if (!isObject(area)) return `area ${areaId} missing`;
-      if (area.id !== areaId) return `area ${areaId} has a different id`;
-      const geometry = area.geometry;
-      if (!isObject(geometry) || (geometry.type !== "Polygon" && geometry.type !== "MultiPolygon")) {
-        return `area ${areaId} has no polygon geometry`;
-      }
-      if (!Array.isArray(geometry.coordinates)) return `area ${areaId} has no coordinates`;
-      if (typeof area.name !== "string" || !isStringArray(area.fields) || !isStringArray(area.partners)) {
-        return `area ${areaId} has malformed attributes`;
-      }
-    }
-  }
-  return null;
-}
+const refuse = (problem: ValidationProblem): MigrationResult => ({ ok: false, problem });
 
 /**
- * Brings a stored document to the current schema version and checks its shape. Documents from a newer
- * app version are refused (they may hold data this version would drop).
+ * Brings a stored document to the current schema version and checks it against the plan schema
+ * (`src/domain/validation/plan.schema.ts`, geometry included). Documents from a newer app version are
+ * refused (they may hold data this version would drop). Never throws; the caller's document is never
+ * changed, and the plan returned is a fresh copy.
+ *
+ * `schema` is the check after migrating; tests of the migration mechanism, whose made-up target
+ * versions have other shapes, pass their own.
  */
 export function migrateDocument(
   raw: unknown,
   migrations: readonly Migration[] = MIGRATIONS,
   target = PLAN_SCHEMA_VERSION,
+  schema: v.GenericSchema<unknown, Plan> = PlanSchema,
 ): MigrationResult {
-  if (!isObject(raw)) return { ok: false, error: "not a plan document" };
+  if (!isObject(raw)) return refuse({ code: "expected-object", path: [] });
   const version = typeof raw.schemaVersion === "number" ? raw.schemaVersion : Number.NaN;
-  if (!Number.isInteger(version) || version < 1) return { ok: false, error: "schema version missing" };
+  if (!Number.isInteger(version) || version < 1)
+    return refuse({ code: "schema-version", path: ["schemaVersion"] });
   if (version > target) {
-    return {
-      ok: false,
-      error: `document is from a newer version (${version} > ${target}); update Pilotkarte`,
-    };
+    return refuse({
+      code: "newer-version",
+      path: ["schemaVersion"],
+      versions: { found: version, supported: target },
+    });
   }
-  let document: RawDocument = structuredClone(raw);
-  for (let v = version; v < target; v++) {
-    const migration = migrations.find((m) => m.from === v);
-    if (!migration) return { ok: false, error: `no migration from version ${v}` };
-    document = { ...migration.up(document), schemaVersion: v + 1 };
+  let document: unknown = raw;
+  if (version < target) {
+    // Migrations may write into their input: they get a copy.
+    let migrating: RawDocument = structuredClone(raw);
+    for (let from = version; from < target; from++) {
+      const migration = migrations.find((m) => m.from === from);
+      if (!migration) {
+        return refuse({
+          code: "no-migration",
+          path: ["schemaVersion"],
+          versions: { found: from, supported: target },
+        });
+      }
+      migrating = { ...migration.up(migrating), schemaVersion: from + 1 };
+    }
+    document = migrating;
   }
-  const problem = checkPlanShape(document);
-  if (problem) return { ok: false, error: problem };
-  return { ok: true, plan: document as unknown as Plan, migratedFrom: version };
+  const checked = v.safeParse(schema, document, { abortEarly: true });
+  if (!checked.success) return refuse(problemOf(checked.issues));
+  return { ok: true, plan: checked.output, migratedFrom: version };
 }

@@ -5,9 +5,11 @@
  * repaired where rounding to the grid made it invalid.
  */
 import { Inflate, strFromU8 } from "fflate";
+import { vertexCount } from "../geometry/area-geometry-parts.ts";
 import { normalizeAreaGeometry } from "../geometry/normalize-area-geometry.ts";
 import { repairAreaGeometry } from "../geometry/repair-area-geometry.ts";
 import { isValidAreaGeometry } from "../geometry/validate-area-geometry.ts";
+import { parseAreaGeometry } from "../validation/geometry.schema.ts";
 import { fromBase64Url, isBase64UrlText, toBase64Url } from "./base64url.ts";
 import { crc32 } from "./crc32.ts";
 import {
@@ -15,6 +17,9 @@ import {
   HEADER_BYTES,
   MAX_DECODE_CHARS,
   MAX_INFLATED_BYTES,
+  MAX_SHARE_AREA_VERTICES,
+  MAX_SHARE_REPAIR_VERTICES,
+  MAX_SHARE_VERTICES,
   SHARE_LINK_PREFIX,
   SHARE_LINK_VERSION,
   type SharedArea,
@@ -34,7 +39,25 @@ export type ShareLinkProblemCode =
   /** Written by a newer version of the app (the version is in `detail`). */
   | "newer-version"
   /** Intact, but what it holds is not a variant (a made-up link); `detail` says what is wrong. */
-  | "invalid-content";
+  | "invalid-content"
+  /** Longer than any link this code writes ({@link MAX_DECODE_CHARS}); not read at all. */
+  | "too-long"
+  /**
+   * An area has more vertices than a link may carry, or needs repair and has more than
+   * {@link MAX_SHARE_REPAIR_VERTICES}: refused before any repair (see `area`, `vertices`, `maxVertices`).
+   */
+  | "too-complex";
+
+/** What is wrong with a link: a code, and for some codes the numbers to say it with. */
+export interface ShareLinkProblem {
+  code: ShareLinkProblemCode;
+  /** Language-neutral detail: a version number, a character count, or what the content lacks. */
+  detail?: string;
+  /** "too-complex": the area (1-based), its vertices and the limit it broke. */
+  area?: number;
+  vertices?: number;
+  maxVertices?: number;
+}
 
 export type DecodeShareLinkResult =
   | {
@@ -42,7 +65,7 @@ export type DecodeShareLinkResult =
       value: SharedVariant /** Areas whose geometry had to be repaired after rounding. */;
       repairedAreaCount: number;
     }
-  | { ok: false; problem: { code: ShareLinkProblemCode; detail?: string } };
+  | { ok: false; problem: ShareLinkProblem };
 
 const HEX_COLOUR = /^[0-9a-f]{6}$/i;
 const fail = (code: ShareLinkProblemCode, detail?: string): DecodeShareLinkResult => ({
@@ -64,7 +87,7 @@ export function decodeShareLink(link: string): DecodeShareLinkResult {
   if (version > SHARE_LINK_VERSION) return fail("newer-version", String(version));
   if (version < 1) return fail("not-a-share-link");
   const text = fragment.slice(match[0].length);
-  if (text.length > MAX_DECODE_CHARS) return fail("corrupt", "too long");
+  if (text.length > MAX_DECODE_CHARS) return fail("too-long", String(link.length));
   if (!isBase64UrlText(text)) return fail("corrupt", "character outside base64url");
 
   const bytes = fromBase64Url(text) as Uint8Array;
@@ -133,9 +156,22 @@ function readVariant(wire: unknown): DecodeShareLinkResult {
   const cursor: DeltaCursor = { x: 0, y: 0 };
   const areas: SharedArea[] = [];
   let repairedAreaCount = 0;
+  let vertices = 0;
   for (const [index, item] of a.entries()) {
     const read = readArea(item, cursor);
-    if (!read.ok) return fail("invalid-content", `areas[${index}]: ${read.detail}`);
+    if (!read.ok) {
+      if (read.tooComplex) {
+        return { ok: false, problem: { code: "too-complex", area: index + 1, ...read.tooComplex } };
+      }
+      return fail("invalid-content", `areas[${index}]: ${read.detail}`);
+    }
+    vertices += vertexCount(read.area.geometry);
+    if (vertices > MAX_SHARE_VERTICES) {
+      return {
+        ok: false,
+        problem: { code: "too-complex", area: index + 1, vertices, maxVertices: MAX_SHARE_VERTICES },
+      };
+    }
     areas.push(read.area);
     if (read.repaired) repairedAreaCount++;
   }
@@ -145,7 +181,9 @@ function readVariant(wire: unknown): DecodeShareLinkResult {
 function readArea(
   item: unknown,
   cursor: DeltaCursor,
-): { ok: true; area: SharedArea; repaired: boolean } | { ok: false; detail: string } {
+):
+  | { ok: true; area: SharedArea; repaired: boolean }
+  | { ok: false; detail: string; tooComplex?: { vertices: number; maxVertices: number } } {
   if (!isRecord(item)) return { ok: false, detail: "not an object" };
   const { n, f = [], pa = [], s = 0, no = "", c, g } = item;
   if (typeof n !== "string") return { ok: false, detail: "name" };
@@ -160,14 +198,34 @@ function readArea(
   if (typeof no !== "string") return { ok: false, detail: "notes" };
   if (typeof c !== "string" || !HEX_COLOUR.test(c)) return { ok: false, detail: "colour" };
   const decoded = decodeGeometry(g, cursor);
-  if (!decoded.ok) return { ok: false, detail: `geometry: ${decoded.detail}` };
+  if (!decoded.ok) {
+    return decoded.vertices === undefined
+      ? { ok: false, detail: `geometry: ${decoded.detail}` }
+      : {
+          ok: false,
+          detail: decoded.detail,
+          tooComplex: { vertices: decoded.vertices, maxVertices: MAX_SHARE_AREA_VERTICES },
+        };
+  }
   let geometry = normalizeAreaGeometry(decoded.geometry);
   let repaired = false;
   if (geometry === null || !isValidAreaGeometry(geometry)) {
+    const vertices = vertexCount(decoded.geometry);
+    // Repair costs O(n²) and more: a broken area this large is refused before it starts.
+    if (vertices > MAX_SHARE_REPAIR_VERTICES) {
+      return {
+        ok: false,
+        detail: "too complex to repair",
+        tooComplex: { vertices, maxVertices: MAX_SHARE_REPAIR_VERTICES },
+      };
+    }
     geometry = repairAreaGeometry(decoded.geometry).geometry;
     repaired = true;
   }
   if (geometry === null) return { ok: false, detail: "geometry: empty" };
+  // What the app takes from a link passes the same geometry schema as a stored plan.
+  const checked = parseAreaGeometry(geometry);
+  if (!checked.ok) return { ok: false, detail: `geometry: ${checked.problem.code}` };
   const fields = [...new Set(f as number[])].map(
     (code) => FIELD_CODES_V1[code] as SharedArea["fields"][number],
   );

@@ -55,6 +55,22 @@ export const HEADER_BYTES = 11;
 export const MAX_DECODE_CHARS = 64_000;
 export const MAX_INFLATED_BYTES = 2_000_000;
 
+/**
+ * Most vertices a link may carry, all areas together, and per area. A link this code writes holds a
+ * few thousand at most (it stops at 8,000 characters); deltas of a regular shape deflate so well that
+ * a 772-character link can carry 20,000.
+ */
+export const MAX_SHARE_VERTICES = 200_000;
+export const MAX_SHARE_AREA_VERTICES = 100_000;
+
+/**
+ * Most vertices of an area that needs repair after decoding (as in the import). Finding and splitting
+ * self-crossings costs O(n²) and more: a 2,000-vertex comb took 25 s. Larger broken areas are refused
+ * before any repair; smaller ones are repaired in a worker that the page stops after a few seconds
+ * (`src/ui/share/share-link-client.ts`).
+ */
+export const MAX_SHARE_REPAIR_VERTICES = 10_000;
+
 /** Alliance fields by their code in a version 1 link (the index). DO NOT REORDER. */
 export const FIELD_CODES_V1: readonly AllianceField[] = [
   "energie",

@@ -5,7 +5,7 @@
  */
 import type { Position } from "geojson";
 import type { AreaGeometry } from "../model/plan.ts";
-import { COORDINATE_SCALE } from "./share-format.ts";
+import { COORDINATE_SCALE, MAX_SHARE_AREA_VERTICES } from "./share-format.ts";
 
 /** The running position of a delta encoding, shared by all areas of one link. */
 export interface DeltaCursor {
@@ -74,8 +74,15 @@ function gridRing(ring: readonly Position[]): [number, number][] {
 export function decodeGeometry(
   encoded: unknown,
   cursor: DeltaCursor,
-): { ok: true; geometry: AreaGeometry } | { ok: false; detail: string } {
+): { ok: true; geometry: AreaGeometry } | { ok: false; detail: string; vertices?: number } {
   if (!Array.isArray(encoded) || encoded.length === 0) return { ok: false, detail: "no parts" };
+  // Counted before anything is built: a hostile link must not make the tab build millions of positions.
+  let vertices = 0;
+  for (const rings of encoded) {
+    if (!Array.isArray(rings)) continue;
+    for (const flat of rings) if (Array.isArray(flat)) vertices += flat.length / 2;
+  }
+  if (vertices > MAX_SHARE_AREA_VERTICES) return { ok: false, detail: "too many vertices", vertices };
   const parts: Position[][][] = [];
   for (const rings of encoded) {
     if (!Array.isArray(rings) || rings.length === 0) return { ok: false, detail: "a part without rings" };

@@ -4,10 +4,12 @@
  * so a late or lost message cannot leave an audience window out of step); an audience window that
  * opens says "hello" and gets the deck (the frozen slides: names, shapes, figures) and the state;
  * "bye" tells audience windows the presentation ended.
- * Everything received is checked: another tab of another app version, or a browser extension, can
- * post to the same channel.
+ * Everything received is checked against the schemas below (valibot; the deck's geometry with the
+ * plan's geometry schema): another tab of another app version, or a browser extension, can post to
+ * the same channel.
  */
-import type { AreaGeometry } from "../model/plan.ts";
+import * as v from "valibot";
+import { AreaGeometrySchema } from "../validation/geometry.schema.ts";
 import {
   type DeckArea,
   type DeckFigures,
@@ -65,71 +67,6 @@ export function isForwardedKey(key: string, shiftKey = false): boolean {
 export const MAX_PRESENTED_VARIANTS = 50;
 const MAX_ID_LENGTH = 200;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-const isId = (value: unknown): value is string =>
-  typeof value === "string" && value.length > 0 && value.length <= MAX_ID_LENGTH;
-const isFraction = (value: unknown): value is number =>
-  typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= 1;
-
-/**
- * A received message as a fresh, well-formed object (unknown keys dropped), or null when it is not a
- * message of this protocol.
- */
-export function parsePresenterMessage(data: unknown): PresenterMessage | null {
-  if (!isRecord(data)) return null;
-  switch (data.type) {
-    case "hello":
-      return { type: "hello" };
-    case "bye":
-      return { type: "bye" };
-    case "state":
-      return parseState(data);
-    case "deck":
-      return parseDeckMessage(data);
-    case "key": {
-      const { key, shiftKey } = data;
-      if (typeof key !== "string" || key.length > 20 || typeof shiftKey !== "boolean") return null;
-      return isForwardedKey(key, shiftKey) ? { type: "key", key, shiftKey } : null;
-    }
-    default:
-      return null;
-  }
-}
-
-function parseState(data: Record<string, unknown>): PresenterMessage | null {
-  const { planId, slideIndex, variantIds, frozenAt, spotlight, blank } = data;
-  if (blank !== undefined && typeof blank !== "boolean") return null;
-  if (!isId(planId)) return null;
-  if (typeof slideIndex !== "number" || !Number.isSafeInteger(slideIndex) || slideIndex < 0) return null;
-  if (
-    !Array.isArray(variantIds) ||
-    variantIds.length === 0 ||
-    variantIds.length > MAX_PRESENTED_VARIANTS ||
-    !variantIds.every(isId) ||
-    new Set(variantIds).size !== variantIds.length
-  ) {
-    return null;
-  }
-  if (typeof frozenAt !== "string" || !Number.isFinite(Date.parse(frozenAt))) return null;
-  let point: { x: number; y: number } | null = null;
-  if (spotlight !== null) {
-    if (!isRecord(spotlight) || !isFraction(spotlight.x) || !isFraction(spotlight.y)) return null;
-    point = { x: spotlight.x, y: spotlight.y };
-  }
-  return {
-    type: "state",
-    planId,
-    slideIndex,
-    variantIds: [...variantIds],
-    frozenAt,
-    spotlight: point,
-    ...(blank === true ? { blank: true as const } : {}),
-  };
-}
-
-/* ── The deck ── */
-
 /** Limits on a received deck, far above any real plan, so a hostile message cannot exhaust memory. */
 export const DECK_LIMITS = {
   areasPerVariant: 500,
@@ -138,139 +75,130 @@ export const DECK_LIMITS = {
   positions: 2_000_000,
 } as const;
 
-const isText = (value: unknown): value is string =>
-  typeof value === "string" && value.length <= DECK_LIMITS.textLength;
-const isCount = (value: unknown): value is number =>
-  typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
-const isAmount = (value: unknown): value is number =>
-  typeof value === "number" && Number.isFinite(value) && value >= 0;
-const textList = (value: unknown): string[] | null =>
-  Array.isArray(value) && value.length <= DECK_LIMITS.listLength && value.every(isText) ? [...value] : null;
+/* ── The schemas (valibot). Each object schema drops unknown keys and returns a fresh copy. ── */
 
-/** Counts positions while copying, so the limit applies to the whole deck. */
-interface Budget {
-  positions: number;
-}
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID_LENGTH));
+const text = v.pipe(v.string(), v.maxLength(DECK_LIMITS.textLength));
+const textList = v.pipe(v.array(text), v.maxLength(DECK_LIMITS.listLength));
+const time = v.pipe(
+  v.string(),
+  v.check((value) => Number.isFinite(Date.parse(value))),
+);
+const count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+const amount = v.pipe(v.number(), v.finite(), v.minValue(0));
+const fraction = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
+const distinct = (ids: string[]) => new Set(ids).size === ids.length;
 
-function parseRing(value: unknown, budget: Budget): number[][] | null {
-  if (!Array.isArray(value) || value.length < 4) return null;
-  budget.positions -= value.length;
-  if (budget.positions < 0) return null;
-  const ring: number[][] = [];
-  for (const position of value) {
-    if (!Array.isArray(position) || position.length < 2) return null;
-    const [x, y] = position as unknown[];
-    if (typeof x !== "number" || typeof y !== "number" || !Number.isFinite(x) || !Number.isFinite(y))
-      return null;
-    if (Math.abs(x) > 180 || Math.abs(y) > 90) return null;
-    ring.push([x, y]);
-  }
-  return ring;
-}
+const StateSchema = v.object({
+  type: v.literal("state"),
+  planId: id,
+  slideIndex: count,
+  variantIds: v.pipe(v.array(id), v.minLength(1), v.maxLength(MAX_PRESENTED_VARIANTS), v.check(distinct)),
+  frozenAt: time,
+  spotlight: v.nullable(v.object({ x: fraction, y: fraction })),
+  // Only `true` is carried on; `false` and absent both mean "not blanked".
+  blank: v.pipe(
+    v.optional(v.boolean()),
+    v.transform((blank) => (blank === true ? (true as const) : undefined)),
+  ),
+});
 
-function parsePolygon(value: unknown, budget: Budget): number[][][] | null {
-  if (!Array.isArray(value) || value.length === 0) return null;
-  const rings: number[][][] = [];
-  for (const ringValue of value) {
-    const ring = parseRing(ringValue, budget);
-    if (!ring) return null;
-    rings.push(ring);
-  }
-  return rings;
-}
+const FiguresSchema: v.GenericSchema<unknown, DeckFigures> = v.object({
+  areaM2: amount,
+  residents: v.nullable(v.object({ low: amount, high: amount })),
+  facilities: count,
+  districts: textList,
+  overlaps: v.object({ count, areaM2: amount, with: textList }),
+});
 
-function parseGeometry(value: unknown, budget: Budget): AreaGeometry | null {
-  if (!isRecord(value)) return null;
-  if (value.type === "Polygon") {
-    const coordinates = parsePolygon(value.coordinates, budget);
-    return coordinates ? { type: "Polygon", coordinates } : null;
-  }
-  if (value.type === "MultiPolygon") {
-    if (!Array.isArray(value.coordinates) || value.coordinates.length === 0) return null;
-    const polygons: number[][][][] = [];
-    for (const polygonValue of value.coordinates) {
-      const polygon = parsePolygon(polygonValue, budget);
-      if (!polygon) return null;
-      polygons.push(polygon);
-    }
-    return { type: "MultiPolygon", coordinates: polygons };
-  }
-  return null;
-}
+const DeckAreaSchema: v.GenericSchema<unknown, DeckArea> = v.object({
+  id,
+  name: text,
+  fields: textList,
+  partners: textList,
+  status: text,
+  notes: text,
+  geometry: AreaGeometrySchema,
+  figures: v.nullable(FiguresSchema),
+});
 
-function parseFigures(value: unknown): DeckFigures | null | undefined {
-  if (value === null) return null;
-  if (!isRecord(value)) return undefined;
-  const { areaM2, residents, facilities, districts, overlaps } = value;
-  if (!isAmount(areaM2) || !isCount(facilities)) return undefined;
-  let range: DeckFigures["residents"] = null;
-  if (residents !== null) {
-    if (!isRecord(residents) || !isAmount(residents.low) || !isAmount(residents.high)) return undefined;
-    range = { low: residents.low, high: residents.high };
-  }
-  const districtNames = textList(districts);
-  if (!districtNames || !isRecord(overlaps)) return undefined;
-  const others = textList(overlaps.with);
-  if (!isCount(overlaps.count) || !isAmount(overlaps.areaM2) || !others) return undefined;
-  return {
-    areaM2,
-    residents: range,
-    facilities,
-    districts: districtNames,
-    overlaps: { count: overlaps.count, areaM2: overlaps.areaM2, with: others },
+const DeckVariantSchema: v.GenericSchema<unknown, DeckVariant> = v.object({
+  id,
+  name: text,
+  areas: v.pipe(
+    v.array(DeckAreaSchema),
+    v.maxLength(DECK_LIMITS.areasPerVariant),
+    v.check((areas) => distinct(areas.map((area) => area.id))),
+  ),
+  figures: v.nullable(FiguresSchema),
+});
+
+/** Positions in a raw deck, counted before it is checked, so that a huge one is refused at once. */
+function rawDeckPositions(value: unknown): number {
+  let n = 0;
+  const walk = (node: unknown, depth: number): void => {
+    if (!Array.isArray(node)) return;
+    if (depth === 0) n += node.length;
+    else for (const item of node) walk(item, depth - 1);
   };
-}
-
-function parseArea(value: unknown, budget: Budget): DeckArea | null {
-  if (!isRecord(value)) return null;
-  const { id, name, status, notes } = value;
-  if (!isId(id) || !isText(name) || !isText(status) || !isText(notes)) return null;
-  const fields = textList(value.fields);
-  const partners = textList(value.partners);
-  const geometry = parseGeometry(value.geometry, budget);
-  const figures = parseFigures(value.figures);
-  if (!fields || !partners || !geometry || figures === undefined) return null;
-  return { id, name, fields, partners, status, notes, geometry, figures };
-}
-
-function parseVariant(value: unknown, budget: Budget): DeckVariant | null {
-  if (!isRecord(value)) return null;
-  const { id, name, areas } = value;
-  if (!isId(id) || !isText(name)) return null;
-  if (!Array.isArray(areas) || areas.length > DECK_LIMITS.areasPerVariant) return null;
-  const parsed: DeckArea[] = [];
-  for (const areaValue of areas) {
-    const area = parseArea(areaValue, budget);
-    if (!area) return null;
-    parsed.push(area);
+  const variants = (value as { variants?: unknown } | null)?.variants;
+  if (!Array.isArray(variants)) return 0;
+  for (const variant of variants) {
+    const areas = (variant as { areas?: unknown } | null)?.areas;
+    if (!Array.isArray(areas)) continue;
+    for (const area of areas) {
+      const geometry = (area as { geometry?: { type?: unknown; coordinates?: unknown } } | null)?.geometry;
+      walk(geometry?.coordinates, geometry?.type === "MultiPolygon" ? 2 : 1);
+    }
   }
-  if (new Set(parsed.map((a) => a.id)).size !== parsed.length) return null;
-  const figures = parseFigures(value.figures);
-  if (figures === undefined) return null;
-  return { id, name, areas: parsed, figures };
+  return n;
+}
+
+export const DeckSchema: v.GenericSchema<unknown, PresentationDeck> = v.pipe(
+  v.unknown(),
+  v.check((value) => rawDeckPositions(value) <= DECK_LIMITS.positions),
+  v.object({
+    planId: id,
+    planName: text,
+    frozenAt: time,
+    variants: v.pipe(
+      v.array(DeckVariantSchema),
+      v.minLength(1),
+      v.maxLength(MAX_PRESENTED_VARIANTS),
+      v.check((variants) => distinct(variants.map((variant) => variant.id))),
+    ),
+  }),
+);
+
+const KeySchema = v.pipe(
+  v.object({ type: v.literal("key"), key: v.pipe(v.string(), v.maxLength(20)), shiftKey: v.boolean() }),
+  v.check(({ key, shiftKey }) => isForwardedKey(key, shiftKey)),
+);
+
+export const PresenterMessageSchema = v.variant("type", [
+  v.object({ type: v.literal("hello") }),
+  v.object({ type: v.literal("bye") }),
+  StateSchema,
+  v.object({ type: v.literal("deck"), deck: DeckSchema, language: v.picklist(["de", "en"]) }),
+  KeySchema,
+]);
+
+/**
+ * A received message as a fresh, well-formed object (unknown keys dropped), or null when it is not a
+ * message of this protocol.
+ */
+export function parsePresenterMessage(data: unknown): PresenterMessage | null {
+  const result = v.safeParse(PresenterMessageSchema, data, { abortEarly: true });
+  if (!result.success) return null;
+  const message = result.output;
+  if (message.type !== "state") return message;
+  // `blank` is left out rather than carried as undefined.
+  const { blank, ...state } = message;
+  return blank ? { ...state, blank } : state;
 }
 
 /** A received deck as a fresh object, or null when any part of it is malformed. */
 export function parseDeck(value: unknown): PresentationDeck | null {
-  if (!isRecord(value)) return null;
-  const { planId, planName, frozenAt, variants } = value;
-  if (!isId(planId) || !isText(planName)) return null;
-  if (typeof frozenAt !== "string" || !Number.isFinite(Date.parse(frozenAt))) return null;
-  if (!Array.isArray(variants) || variants.length === 0 || variants.length > MAX_PRESENTED_VARIANTS)
-    return null;
-  const budget: Budget = { positions: DECK_LIMITS.positions };
-  const parsed: DeckVariant[] = [];
-  for (const variantValue of variants) {
-    const variant = parseVariant(variantValue, budget);
-    if (!variant) return null;
-    parsed.push(variant);
-  }
-  if (new Set(parsed.map((v) => v.id)).size !== parsed.length) return null;
-  return { planId, planName, frozenAt, variants: parsed };
-}
-
-function parseDeckMessage(data: Record<string, unknown>): PresenterMessage | null {
-  if (data.language !== "de" && data.language !== "en") return null;
-  const deck = parseDeck(data.deck);
-  return deck ? { type: "deck", deck, language: data.language } : null;
+  const result = v.safeParse(DeckSchema, value, { abortEarly: true });
+  return result.success ? result.output : null;
 }

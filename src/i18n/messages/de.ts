@@ -4,6 +4,7 @@ import { compareDe } from "./compare-de.ts";
 import { exchangeDe } from "./exchange-de.ts";
 import { presentDe } from "./present-de.ts";
 import { shareDe } from "./share-de.ts";
+import { validationDe } from "./validation-de.ts";
 import { variantDe } from "./variant-de.ts";
 export const de = {
   app: {
@@ -296,9 +297,30 @@ export const de = {
       "not-json": "Die Datei ist keine Pilotkarte-Sicherung (kein JSON).",
       "not-a-backup": "Die Datei ist keine Pilotkarte-Sicherung.",
       "newer-version":
-        "Die Sicherung stammt aus einer neueren Pilotkarte-Version. Bitte zuerst aktualisieren.",
+        "Die Sicherung stammt aus einer neueren Pilotkarte-Version. Bitte zuerst Pilotkarte aktualisieren (neu laden). Es wurde nichts eingelesen.",
+      malformed: "Die Sicherung ist beschädigt: {{problem}}. Es wurde nichts eingelesen.",
       "invalid-plan":
-        "Plan Nr. {{index}} in der Sicherung ist beschädigt ({{error}}). Es wurde nichts eingelesen.",
+        "Plan Nr. {{index}} {{name}}in der Sicherung ist beschädigt: {{problem}}. Es wurde nichts eingelesen.",
+    },
+    backupTrashed:
+      "lag in der Sicherung im Papierkorb: kommt hier in den Papierkorb und bleibt dort {{days}} Tage ab heute",
+    backupTrashedReplace:
+      "lag in der Sicherung im Papierkorb; ersetzt er einen Plan der Planliste, bleibt er in der Planliste",
+    backupDamaged_one: "{{count}} beschädigter Plan in der Sicherung wird nicht eingelesen: {{names}}.",
+    backupDamaged_other: "{{count}} beschädigte Pläne in der Sicherung werden nicht eingelesen: {{names}}.",
+    quoted: "„{{name}}“",
+    damagedHeading: "Beschädigte Pläne",
+    damagedHint:
+      "Diese Pläne sind gespeichert, lassen sich aber nicht öffnen. Sie bleiben erhalten, bis Sie sie in den Papierkorb legen und dort löschen. Die Rohdaten können Sie herunterladen, um sie aufzubewahren oder reparieren zu lassen.",
+    damagedProblem: "Beschädigt: {{problem}}.",
+    damagedExport: "Rohdaten herunterladen",
+    openFailed:
+      "„{{name}}“ lässt sich nicht öffnen: Der gespeicherte Plan ist beschädigt. Er steht unter „Beschädigte Pläne“.",
+    trashRefused: {
+      "edited-elsewhere":
+        "„{{name}}“ wird gerade in einem anderen Tab bearbeitet und kann hier nicht in den Papierkorb gelegt werden. Bitte dort in den Papierkorb legen oder den anderen Tab schließen.",
+      unavailable:
+        "Der Browser-Speicher ist nicht verfügbar; „{{name}}“ kann nicht in den Papierkorb gelegt werden.",
     },
     storageUsage: "Speicher: {{used}} von {{quota}} belegt",
     persisted: "Der Browser hält die Daten dauerhaft.",
@@ -325,6 +347,8 @@ export const de = {
     restore: "Diesen Stand wiederherstellen",
     restoreLabel: "Stand wiederherstellen",
     restored: "Stand wiederhergestellt. Rückgängig mit Strg+Z.",
+    unreadable:
+      "Dieser Stand kann nicht gelesen werden (er ist beschädigt). Er bleibt gespeichert; der Plan selbst ist davon nicht betroffen.",
     previewHeading: "Stand vom {{date}}",
     previewVariant: "{{name}}: {{areas}}",
   },
@@ -347,6 +371,28 @@ export const de = {
         "Beim Speichern ist ein Fehler aufgetreten. Es wird erneut versucht; zur Sicherheit eine Sicherung herunterladen.",
       "upgrade-elsewhere": "Pilotkarte wurde in einem anderen Tab aktualisiert. Bitte diese Seite neu laden.",
     },
+    memoryOnlyCause: {
+      unavailable: "Der Browser-Speicher (IndexedDB) ist nicht verfügbar, zum Beispiel im privaten Modus.",
+      quota: "Der Browser-Speicher ist voll und konnte nicht geöffnet werden.",
+      blocked: "Der Browser-Speicher konnte nicht geöffnet werden (blockiert).",
+      corrupt: "Der Browser-Speicher konnte nicht gelesen werden.",
+      unknown: "Der Browser-Speicher konnte nicht geöffnet werden.",
+      "upgrade-elsewhere": "Der Browser-Speicher wurde in einem anderen Tab aktualisiert.",
+    },
+    memoryOnlyBanner:
+      "Sie arbeiten nur im Arbeitsspeicher: In dieser Sitzung wird nichts gespeichert und auch kein weiterer Versuch unternommen. Bitte vor dem Schließen eine Sicherung herunterladen – beim Schließen fragt der Browser nach.",
+    openBlocked:
+      "Pilotkarte wartet auf einen anderen Tab: Dort ist Pilotkarte noch in einer älteren Version geöffnet, und der Speicher kann erst aktualisiert werden, wenn jener Tab geschlossen oder neu geladen ist. Bitte alle anderen Pilotkarte-Tabs schließen – diese Seite lädt dann von selbst weiter.",
+    damagedNotice_one:
+      "Der gespeicherte Plan {{names}} ist beschädigt und lässt sich nicht öffnen. Er bleibt gespeichert; unter „Pläne“ können Sie ihn herunterladen oder in den Papierkorb legen.",
+    damagedNotice_other:
+      "Die gespeicherten Pläne {{names}} sind beschädigt und lassen sich nicht öffnen. Sie bleiben gespeichert; unter „Pläne“ können Sie sie herunterladen oder in den Papierkorb legen.",
+    showPlans: "Pläne zeigen",
+    trashedElsewhere:
+      "Dieser Plan wurde in einem anderen Tab in den Papierkorb gelegt. Änderungen hier werden weiter gespeichert, aber im Papierkorb.",
+    restore: "Wiederherstellen",
+    readOnlyAction:
+      "Dieser Plan wird in einem anderen Tab bearbeitet; hier ist nur Ansicht möglich. Zum Ändern „Hier bearbeiten“ wählen.",
     readOnlyBanner:
       "Dieser Plan wird in einem anderen Tab bearbeitet. Hier nur Ansicht – Änderungen dort erscheinen hier sofort.",
     takeOver: "Hier bearbeiten",
@@ -511,4 +557,5 @@ export const de = {
   variant: variantDe,
   compare: compareDe,
   share: shareDe,
+  validation: validationDe,
 } as const;

@@ -4,6 +4,7 @@ import { exchangeEn } from "./exchange-en.ts";
 import { presentEn } from "./present-en.ts";
 import { shareEn } from "./share-en.ts";
 import type { Messages } from "./types.ts";
+import { validationEn } from "./validation-en.ts";
 import { variantEn } from "./variant-en.ts";
 
 /** English UI messages; must have every key of de.ts (the type check enforces it). */
@@ -292,8 +293,30 @@ export const en: Messages = {
       "too-large": "The file is too large ({{size}} MB; {{max}} MB at most).",
       "not-json": "The file is not a Pilotkarte backup (not JSON).",
       "not-a-backup": "The file is not a Pilotkarte backup.",
-      "newer-version": "The backup comes from a newer Pilotkarte version. Please update first.",
-      "invalid-plan": "Plan no. {{index}} in the backup is damaged ({{error}}). Nothing was imported.",
+      "newer-version":
+        "The backup comes from a newer Pilotkarte version. Please update Pilotkarte first (reload). Nothing was imported.",
+      malformed: "The backup is damaged: {{problem}}. Nothing was imported.",
+      "invalid-plan":
+        "Plan no. {{index}} {{name}}in the backup is damaged: {{problem}}. Nothing was imported.",
+    },
+    backupTrashed:
+      "was in the backup's trash: goes into the trash here and stays there {{days}} days from today",
+    backupTrashedReplace:
+      "was in the backup's trash; if it replaces a plan of the plan list, it stays in the plan list",
+    backupDamaged_one: "{{count}} damaged plan in the backup is not imported: {{names}}.",
+    backupDamaged_other: "{{count}} damaged plans in the backup are not imported: {{names}}.",
+    quoted: "“{{name}}”",
+    damagedHeading: "Damaged plans",
+    damagedHint:
+      "These plans are stored but cannot be opened. They are kept until you move them to the trash and delete them there. Download the raw data to keep it or have it repaired.",
+    damagedProblem: "Damaged: {{problem}}.",
+    damagedExport: "Download raw data",
+    openFailed:
+      "“{{name}}” cannot be opened: the stored plan is damaged. It is listed under “Damaged plans”.",
+    trashRefused: {
+      "edited-elsewhere":
+        "“{{name}}” is being edited in another tab and cannot be moved to the trash here. Please move it to the trash there, or close the other tab.",
+      unavailable: "The browser's storage is not available; “{{name}}” cannot be moved to the trash.",
     },
     storageUsage: "Storage: {{used}} of {{quota}} used",
     persisted: "The browser keeps the data permanently.",
@@ -314,6 +337,8 @@ export const en: Messages = {
     restore: "Restore this state",
     restoreLabel: "Restore state",
     restored: "State restored. Undo with Ctrl+Z.",
+    unreadable:
+      "This state cannot be read (it is damaged). It stays stored; the plan itself is not affected.",
     previewHeading: "State of {{date}}",
     previewVariant: "{{name}}: {{areas}}",
   },
@@ -334,6 +359,28 @@ export const en: Messages = {
       unknown: "An error occurred while saving. It will be retried; to be safe, download a backup.",
       "upgrade-elsewhere": "Pilotkarte was updated in another tab. Please reload this page.",
     },
+    memoryOnlyCause: {
+      unavailable: "The browser's storage (IndexedDB) is not available, e.g. in private mode.",
+      quota: "The browser's storage is full and could not be opened.",
+      blocked: "The browser's storage could not be opened (blocked).",
+      corrupt: "The browser's storage could not be read.",
+      unknown: "The browser's storage could not be opened.",
+      "upgrade-elsewhere": "The browser's storage was upgraded in another tab.",
+    },
+    memoryOnlyBanner:
+      "You are working in memory only: nothing is saved in this session, and no further attempt is made. Please download a backup before closing – the browser asks when you close the tab.",
+    openBlocked:
+      "Pilotkarte is waiting for another tab: Pilotkarte is still open there in an older version, and storage can only be upgraded once that tab is closed or reloaded. Please close all other Pilotkarte tabs – this page then goes on loading by itself.",
+    damagedNotice_one:
+      "The stored plan {{names}} is damaged and cannot be opened. It stays stored; under “Plans” you can download it or move it to the trash.",
+    damagedNotice_other:
+      "The stored plans {{names}} are damaged and cannot be opened. They stay stored; under “Plans” you can download them or move them to the trash.",
+    showPlans: "Show plans",
+    trashedElsewhere:
+      "This plan was moved to the trash in another tab. Changes here are still saved, but in the trash.",
+    restore: "Restore",
+    readOnlyAction:
+      "This plan is being edited in another tab; here it can only be viewed. Choose “Edit here” to change it.",
     readOnlyBanner:
       "This plan is being edited in another tab. View only here – changes there appear here at once.",
     takeOver: "Edit here",
@@ -497,4 +544,5 @@ export const en: Messages = {
   variant: variantEn,
   compare: compareEn,
   share: shareEn,
+  validation: validationEn,
 };

@@ -79,7 +79,14 @@ export const shareDe = {
         "Der Link stammt aus einer neueren Version von Pilotkarte (Format {{detail}}). Bitte die App aktualisieren (neu laden) und den Link erneut öffnen.",
       "invalid-content":
         "Der Link ist unversehrt, enthält aber keine gültige Variante ({{detail}}). Bitten Sie um einen neuen Link.",
+      "too-long":
+        "Der Link ist zu lang ({{detail}} Zeichen): So lange Links erzeugt Pilotkarte nicht, er wird nicht gelesen. Bitten Sie um eine Datei statt eines Links.",
+      "too-complex":
+        "Gebiet {{area}} im Link hat {{vertices}} Stützpunkte und ist fehlerhaft; repariert werden hier höchstens {{maxVertices}} Stützpunkte. Der Link wird nicht gezeigt – bitten Sie um eine Datei statt eines Links.",
+      "too-slow":
+        "Der Link konnte nicht in angemessener Zeit gelesen werden (nach {{detail}} s abgebrochen): Seine Gebiete sind zu aufwendig zu reparieren. Bitten Sie um eine Datei statt eines Links.",
     },
+    reading: "Der Link wird gelesen …",
     problemSafe: "Ihre eigenen Pläne wurden nicht verändert.",
   },
   onepager: {

@@ -75,7 +75,14 @@ export const shareEn: Widen<typeof shareDe> = {
         "The link comes from a newer version of Pilotkarte (format {{detail}}). Please update the app (reload) and open the link again.",
       "invalid-content":
         "The link is intact but holds no valid variant ({{detail}}). Please ask for a new link.",
+      "too-long":
+        "The link is too long ({{detail}} characters): Pilotkarte never makes links this long, so it is not read. Please ask for a file instead of a link.",
+      "too-complex":
+        "Area {{area}} in the link has {{vertices}} vertices and is broken; areas are repaired here up to {{maxVertices}} vertices. The link is not shown – please ask for a file instead of a link.",
+      "too-slow":
+        "The link could not be read in reasonable time (stopped after {{detail}} s): its areas are too complex to repair. Please ask for a file instead of a link.",
     },
+    reading: "Reading the link …",
     problemSafe: "Your own plans were not changed.",
   },
   onepager: {

@@ -5,13 +5,12 @@
  * it. Local data is not touched until the planner chooses one of the two buttons (the workspace is
  * not even started before that).
  */
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AreaAnalysis } from "../../domain/analysis/analysis-result.ts";
 import { createPlan } from "../../domain/changes/create-plan.ts";
 import type { GeneratedCatalogue } from "../../domain/model/catalogue.ts";
 import type { Variant } from "../../domain/model/plan.ts";
-import { decodeShareLink } from "../../domain/share/decode-share-link.ts";
 import type { SharedVariant } from "../../domain/share/share-format.ts";
 import { sharedVariantToVariant } from "../../domain/share/shared-variant-to-variant.ts";
 import { formatDateTime, formatNumber, formatResidents, type Language } from "../../i18n/index.ts";
@@ -25,6 +24,7 @@ import { formatAreaM2 } from "../Toolbar.tsx";
 import { useVariantAnalyses } from "../use-variant-analyses.ts";
 import { adoptSharedVariant } from "./adopt-shared-variant.ts";
 import { SourcesList } from "./SourcesList.tsx";
+import { decodeShareLinkOffThread, type ShareDecodeOutcome } from "./share-link-client.ts";
 import { leaveSharedView } from "./share-route.ts";
 
 type T = (key: string, values?: Record<string, unknown>) => string;
@@ -53,8 +53,20 @@ async function editingSettled(): Promise<void> {
 }
 
 export function SharedView({ fragment, catalogue }: { fragment: string; catalogue: GeneratedCatalogue }) {
-  const { t } = useTranslation();
-  const decoded = useMemo(() => decodeShareLink(fragment), [fragment]);
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  // Read in a worker: what a link unpacks to can take long to check and repair (see share-link-client.ts).
+  const [decoded, setDecoded] = useState<ShareDecodeOutcome | null>(null);
+  useEffect(() => {
+    let live = true;
+    setDecoded(null);
+    void decodeShareLinkOffThread(fragment).then((outcome) => {
+      if (live) setDecoded(outcome);
+    });
+    return () => {
+      live = false;
+    };
+  }, [fragment]);
   const [busy, setBusy] = useState(false);
 
   const goToWorkspace = async () => {
@@ -63,13 +75,39 @@ export function SharedView({ fragment, catalogue }: { fragment: string; catalogu
     leaveSharedView();
   };
 
+  if (decoded === null) {
+    return (
+      <main className="shared-view shared-problem" data-testid="shared-view">
+        <div className="shared-problem-box">
+          <p role="status" data-testid="share-reading">
+            {t("share.view.reading")}
+          </p>
+          <p className="button-row">
+            <button type="button" className="button" disabled={busy} onClick={() => void goToWorkspace()}>
+              {t("share.view.toWorkspace")}
+            </button>
+          </p>
+        </div>
+      </main>
+    );
+  }
+
   if (!decoded.ok) {
-    const { code, detail } = decoded.problem;
+    const problem = decoded.problem;
+    const { code, detail } = problem;
+    const numbers =
+      "vertices" in problem
+        ? {
+            area: problem.area ?? "",
+            vertices: formatNumber(problem.vertices ?? 0, language),
+            maxVertices: formatNumber(problem.maxVertices ?? 0, language),
+          }
+        : {};
     return (
       <main className="shared-view shared-problem" data-testid="shared-view">
         <div className="shared-problem-box" role="alert" data-testid="share-problem" data-code={code}>
           <h2>{t("share.view.problemHeading")}</h2>
-          <p>{t(`share.view.problems.${code}`, { detail: detail ?? "" })}</p>
+          <p>{t(`share.view.problems.${code}`, { detail: detail ?? "", ...numbers })}</p>
           <p className="muted small">{t("share.view.problemSafe")}</p>
           <p className="button-row">
             <button type="button" className="button" disabled={busy} onClick={() => void goToWorkspace()}>

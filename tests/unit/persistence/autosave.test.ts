@@ -31,8 +31,11 @@ afterEach(async () => {
   await deleteFreshDatabases();
 });
 
+/** The debounce the tests of the queue's timing use (the app writes at once: `delayMs` 0). */
+const DEBOUNCE = { delayMs: 300, maxDelayMs: 800 };
+
 /** A saved plan, an autosave on it (not started) and a handle to edit "the document store's" plan. */
-async function setUp() {
+async function setUp(timing: { delayMs?: number; maxDelayMs?: number } = DEBOUNCE) {
   const { repository } = freshRepository();
   const loaded = standardPlan();
   await repository.savePlanFull(loaded);
@@ -42,6 +45,7 @@ async function setUp() {
     repository,
     getPlan: () => state.plan,
     onStatus: (status) => statuses.push(status),
+    ...timing,
   });
   // The real method, for a mock that delays it; captured before the spy replaces it.
   const realDiff = repository.savePlanDiff.bind(repository);
@@ -77,7 +81,7 @@ async function stored(repository: PlanRepository): Promise<Plan | null> {
   return repository.loadPlan("plan-1");
 }
 
-describe("autosave", () => {
+describe("autosave with a debounce (300 ms after the last change, at most 800 ms)", () => {
   it("never reports saved while a change is pending: a change says saving before its write starts", async () => {
     const { statuses, autosave, change, loaded, repository } = await setUp();
     autosave.start(loaded);
@@ -398,5 +402,87 @@ describe("autosave", () => {
 
     expect(diff).toHaveBeenCalledWith(reloaded, state.plan);
     expect(await stored(repository)).toStrictEqual(state.plan);
+  });
+});
+
+describe("autosave as the app runs it (no debounce): every change is written at once", () => {
+  const atOnce = () => setUp({});
+
+  it("asks for the write before the task ends (not synchronously), as a diff against the loaded plan", async () => {
+    const { repository, loaded, autosave, diff, change, advance } = await atOnce();
+    autosave.start(loaded);
+
+    const next = change();
+    expect(diff).not.toHaveBeenCalled();
+    // Without any timer: a microtask, before the task that made the change ends.
+    await Promise.resolve();
+    expect(diff).toHaveBeenCalledTimes(1);
+    await advance(0);
+
+    expect(diff).toHaveBeenCalledWith(loaded, next);
+    expect(await stored(repository)).toStrictEqual(next);
+    expect(autosave.pending).toBe(false);
+  });
+
+  it("writes each of a series of changes, each as a diff against the one written before", async () => {
+    const { repository, loaded, autosave, diff, change, advance } = await atOnce();
+    autosave.start(loaded);
+
+    const first = change();
+    await advance(0);
+    const second = change();
+    await advance(0);
+
+    expect(diff.mock.calls).toEqual([
+      [loaded, first],
+      [first, second],
+    ]);
+    expect(await stored(repository)).toStrictEqual(second);
+  });
+
+  it("changes made while a write is under way are written together as soon as it ends", async () => {
+    const { repository, loaded, autosave, diff, realDiff, change, advance } = await atOnce();
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    diff.mockImplementationOnce(async (previous, next) => {
+      await gate;
+      return realDiff(previous, next);
+    });
+    autosave.start(loaded);
+
+    const first = change();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(diff).toHaveBeenCalledTimes(1);
+    change();
+    const third = change();
+    release();
+    await advance(0);
+    await advance(0);
+
+    expect(diff.mock.calls).toEqual([
+      [loaded, first],
+      [first, third],
+    ]);
+    expect(await stored(repository)).toStrictEqual(third);
+  });
+
+  it("after a failed write, further changes wait for the retry (1 s) instead of hurrying it", async () => {
+    const { repository, loaded, autosave, diff, full, change, advance } = await atOnce();
+    diff.mockRejectedValueOnce(quotaError());
+    autosave.start(loaded);
+
+    change();
+    await advance(0);
+    expect(diff).toHaveBeenCalledTimes(1);
+    const latest = change();
+    await advance(500);
+    expect(full).not.toHaveBeenCalled();
+    await advance(500);
+
+    expect(full).toHaveBeenCalledTimes(1);
+    expect(full).toHaveBeenCalledWith(latest);
+    expect(await stored(repository)).toStrictEqual(latest);
   });
 });

@@ -3,15 +3,20 @@
  * meta-test that every real migration in MIGRATIONS has a fixture that exercised it.
  */
 import { existsSync } from "node:fs";
+import * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import {
-  checkPlanShape,
   MIGRATIONS,
   type Migration,
   migrateDocument,
   type RawDocument,
 } from "../../../src/domain/migrations/index.ts";
-import { PLAN_SCHEMA_VERSION } from "../../../src/domain/model/plan.ts";
+import { PLAN_SCHEMA_VERSION, type Plan } from "../../../src/domain/model/plan.ts";
+import {
+  MAX_AREA_VERTICES,
+  type ValidationCode,
+  type ValidationProblem,
+} from "../../../src/domain/validation/validation-problem.ts";
 import { deepFreeze } from "../domain/changes/plan-fixtures.ts";
 import {
   type CallCount,
@@ -62,6 +67,8 @@ const planTags: Migration = {
   down: ({ tags: _tags, ...document }) => document,
 };
 
+const refused = (problem: ValidationProblem) => ({ ok: false, problem });
+
 describe("migrateDocument refuses what is not a plan document", () => {
   for (const [what, raw] of [
     ["null", null],
@@ -72,7 +79,7 @@ describe("migrateDocument refuses what is not a plan document", () => {
     ["an array", [v1()]],
   ] as const) {
     it(`refuses ${what}`, () => {
-      expect(migrateDocument(raw)).toEqual({ ok: false, error: "not a plan document" });
+      expect(migrateDocument(raw)).toEqual(refused({ code: "expected-object", path: [] }));
     });
   }
 
@@ -90,70 +97,101 @@ describe("migrateDocument refuses what is not a plan document", () => {
       if (schemaVersion === undefined) delete doc.schemaVersion;
       else doc.schemaVersion = schemaVersion;
 
-      expect(migrateDocument(doc)).toEqual({ ok: false, error: "schema version missing" });
+      expect(migrateDocument(doc)).toEqual(refused({ code: "schema-version", path: ["schemaVersion"] }));
     });
   }
 
   it("refuses a document from a newer version, naming both versions", () => {
     const doc = { ...v1(), schemaVersion: PLAN_SCHEMA_VERSION + 1 };
 
-    expect(migrateDocument(doc)).toEqual({
-      ok: false,
-      error: `document is from a newer version (${PLAN_SCHEMA_VERSION + 1} > ${PLAN_SCHEMA_VERSION}); update Pilotkarte`,
-    });
+    expect(migrateDocument(doc)).toEqual(
+      refused({
+        code: "newer-version",
+        path: ["schemaVersion"],
+        versions: { found: PLAN_SCHEMA_VERSION + 1, supported: PLAN_SCHEMA_VERSION },
+      }),
+    );
   });
 });
 
-describe("checkPlanShape", () => {
-  const cases: [string, (doc: Doc) => void, string | ((doc: Doc) => string)][] = [
-    ["the plan id is missing", (d) => delete d.id, "plan id missing"],
-    ["the plan id is empty", (d) => (d.id = ""), "plan id missing"],
-    ["the plan id is a number", (d) => (d.id = 7), "plan id missing"],
-    ["the plan name is missing", (d) => delete d.name, "plan name missing"],
-    ["variantOrder is missing", (d) => delete d.variantOrder, "variantOrder is not a list of ids"],
-    ["variantOrder holds a number", (d) => d.variantOrder.push(3), "variantOrder is not a list of ids"],
-    ["variants is missing", (d) => delete d.variants, "variants missing"],
-    ["variants is an array", (d) => (d.variants = [firstVariant(d)]), "variants missing"],
-    ["variants is null", (d) => (d.variants = null), "variants missing"],
+describe("the plan schema, through migrateDocument", () => {
+  const firstVariantId = (d: Doc): string => d.variantOrder[0];
+  const secondVariantId = (d: Doc): string => d.variantOrder[1];
+  const inArea = (d: Doc, ...rest: (string | number)[]) => [
+    "variants",
+    firstVariantId(d),
+    "areas",
+    firstAreaId(d),
+    ...rest,
+  ];
+  const ring = (d: Doc): unknown[] => firstArea(d).geometry.coordinates[0];
+  const cases: [string, (doc: Doc) => void, ValidationCode, (doc: Doc) => (string | number)[]][] = [
+    ["the plan id is missing", (d) => delete d.id, "missing", () => ["id"]],
+    ["the plan id is empty", (d) => (d.id = ""), "invalid-id", () => ["id"]],
+    ["the plan id is a number", (d) => (d.id = 7), "expected-text", () => ["id"]],
+    ["the plan name is missing", (d) => delete d.name, "missing", () => ["name"]],
+    [
+      "the plan's time is not a time",
+      (d) => (d.updatedAt = "gestern"),
+      "invalid-timestamp",
+      () => ["updatedAt"],
+    ],
+    ["variantOrder is missing", (d) => delete d.variantOrder, "missing", () => ["variantOrder"]],
+    [
+      "variantOrder holds a number",
+      (d) => d.variantOrder.push(3),
+      "expected-text",
+      () => ["variantOrder", 2],
+    ],
+    ["variants is missing", (d) => delete d.variants, "missing", () => ["variants"]],
+    ["variants is an array", (d) => (d.variants = [firstVariant(d)]), "expected-object", () => ["variants"]],
+    ["variants is null", (d) => (d.variants = null), "expected-object", () => ["variants"]],
     [
       "the plan has no variant",
       (d) => {
         d.variantOrder = [];
         d.variants = {};
       },
-      "plan has no variant",
+      "no-variant",
+      () => ["variantOrder"],
     ],
-    ["a listed variant is missing", (d) => (d.variantOrder[1] = "gone"), "variant gone missing"],
+    [
+      "a listed variant is missing",
+      (d) => (d.variantOrder[1] = "gone"),
+      "order-mismatch",
+      () => ["variants", "gone"],
+    ],
     [
       "a variant has no areaOrder",
       (d) => delete firstVariant(d).areaOrder,
-      (d) => `variant ${d.variantOrder[0]} is malformed`,
+      "missing",
+      (d) => ["variants", firstVariantId(d), "areaOrder"],
     ],
     [
       "a variant's areas is an array",
       (d) => (firstVariant(d).areas = []),
-      (d) => `variant ${d.variantOrder[0]} is malformed`,
+      "expected-object",
+      (d) => ["variants", firstVariantId(d), "areas"],
     ],
     [
       "a variant has more areas than its order lists",
       (d) => firstVariant(d).areaOrder.pop(),
-      (d) => `variant ${d.variantOrder[0]}: areas and order differ`,
+      "order-mismatch",
+      (d) => ["variants", firstVariantId(d), "areas", firstVariant(d).areaOrder.at(-1)],
     ],
     [
       "an order entry names an area that is not there (same count)",
       (d) => (firstVariant(d).areaOrder[1] = "ghost"),
-      "area ghost missing",
+      "order-mismatch",
+      (d) => ["variants", firstVariantId(d), "areas", "ghost"],
     ],
     [
       "an area record holds an area with another id",
       (d) => (firstArea(d).id = "someone-else"),
-      (d) => `area ${firstAreaId(d)} has a different id`,
+      "id-mismatch",
+      (d) => inArea(d, "id"),
     ],
-    [
-      "an area has no geometry",
-      (d) => delete firstArea(d).geometry,
-      (d) => `area ${firstAreaId(d)} has no polygon geometry`,
-    ],
+    ["an area has no geometry", (d) => delete firstArea(d).geometry, "missing", (d) => inArea(d, "geometry")],
     [
       "an area's geometry is a line",
       (d) =>
@@ -164,54 +202,174 @@ describe("checkPlanShape", () => {
             [7.5, 51.5],
           ],
         }),
-      (d) => `area ${firstAreaId(d)} has no polygon geometry`,
+      "geometry-type",
+      (d) => inArea(d, "geometry", "type"),
     ],
     [
       "an area's polygon has no coordinates",
       (d) => delete firstArea(d).geometry.coordinates,
-      (d) => `area ${firstAreaId(d)} has no coordinates`,
+      "missing",
+      (d) => inArea(d, "geometry", "coordinates"),
+    ],
+    [
+      "an area's polygon has no ring (coordinates: [])",
+      (d) => (firstArea(d).geometry.coordinates = []),
+      "polygon-without-rings",
+      (d) => inArea(d, "geometry", "coordinates"),
+    ],
+    [
+      "a ring is empty",
+      (d) => (firstArea(d).geometry.coordinates = [[]]),
+      "ring-too-short",
+      (d) => inArea(d, "geometry", "coordinates", 0),
+    ],
+    [
+      "a ring has three positions",
+      (d) => (firstArea(d).geometry.coordinates[0] = ring(d).slice(-3)),
+      "ring-too-short",
+      (d) => inArea(d, "geometry", "coordinates", 0),
+    ],
+    [
+      "a ring is not closed",
+      (d) => ring(d).pop(),
+      "ring-not-closed",
+      (d) => inArea(d, "geometry", "coordinates", 0),
+    ],
+    [
+      "a coordinate is text",
+      (d) => (ring(d)[1] = ["7.46", "51.51"]),
+      "expected-number",
+      (d) => inArea(d, "geometry", "coordinates", 0, 1, 0),
+    ],
+    [
+      "a coordinate is NaN",
+      (d) => (ring(d)[2] = [Number.NaN, 51.5]),
+      "expected-number",
+      (d) => inArea(d, "geometry", "coordinates", 0, 2, 0),
+    ],
+    [
+      "a coordinate is infinite",
+      (d) => (ring(d)[2] = [7.4, Number.POSITIVE_INFINITY]),
+      "not-finite",
+      (d) => inArea(d, "geometry", "coordinates", 0, 2, 1),
+    ],
+    [
+      "a latitude is beyond 90°",
+      (d) => (ring(d)[1] = [7.4, 91]),
+      "position-out-of-range",
+      (d) => inArea(d, "geometry", "coordinates", 0, 1),
+    ],
+    [
+      "a longitude is huge",
+      (d) => (ring(d)[1] = [1e300, 51.5]),
+      "position-out-of-range",
+      (d) => inArea(d, "geometry", "coordinates", 0, 1),
+    ],
+    [
+      "a position has one number",
+      (d) => (ring(d)[1] = [7.4]),
+      "position-length",
+      (d) => inArea(d, "geometry", "coordinates", 0, 1),
+    ],
+    [
+      "a position has four numbers",
+      (d) => (ring(d)[1] = [7.4, 51.5, 0, 0]),
+      "position-length",
+      (d) => inArea(d, "geometry", "coordinates", 0, 1),
+    ],
+    [
+      "a position is a number",
+      (d) => (ring(d)[1] = 7.4),
+      "expected-list",
+      (d) => inArea(d, "geometry", "coordinates", 0, 1),
+    ],
+    [
+      "an area has more vertices than allowed",
+      (d) => {
+        const big = Array.from({ length: MAX_AREA_VERTICES }, (_, i) => [
+          7.4 + i * 1e-7,
+          51.5 + (i % 2) * 1e-4,
+        ]);
+        big.push([...(big[0] as number[])]);
+        firstArea(d).geometry.coordinates = [big];
+      },
+      "too-many-vertices",
+      (d) => inArea(d, "geometry"),
+    ],
+    [
+      "a MultiPolygon has no polygon",
+      (d) => (firstArea(d).geometry = { type: "MultiPolygon", coordinates: [] }),
+      "multipolygon-empty",
+      (d) => inArea(d, "geometry", "coordinates"),
     ],
     [
       "an area's name is not text",
       (d) => (firstArea(d).name = null),
-      (d) => `area ${firstAreaId(d)} has malformed attributes`,
+      "expected-text",
+      (d) => inArea(d, "name"),
     ],
     [
-      "an area's fields are not a list of text",
+      "an area's fields are not a list",
       (d) => (firstArea(d).fields = "energie"),
-      (d) => `area ${firstAreaId(d)} has malformed attributes`,
+      "expected-list",
+      (d) => inArea(d, "fields"),
+    ],
+    [
+      "an area's field is unknown",
+      (d) => (firstArea(d).fields = ["astrologie"]),
+      "unknown-value",
+      (d) => inArea(d, "fields", 0),
     ],
     [
       "an area has no partners list",
       (d) => delete firstArea(d).partners,
-      (d) => `area ${firstAreaId(d)} has malformed attributes`,
+      "missing",
+      (d) => inArea(d, "partners"),
     ],
+    [
+      "an area's status is unknown",
+      (d) => (firstArea(d).status = "fertig"),
+      "unknown-value",
+      (d) => inArea(d, "status"),
+    ],
+    [
+      "an area's colour is not #rrggbb",
+      (d) => (firstArea(d).colour = "red"),
+      "invalid-colour",
+      (d) => inArea(d, "colour"),
+    ],
+    ["an area's origin is missing", (d) => delete firstArea(d).origin, "missing", (d) => inArea(d, "origin")],
     [
       "variantOrder lists a variant twice",
       (d) => (d.variantOrder = [d.variantOrder[0], d.variantOrder[0]]),
-      "variantOrder lists a variant twice",
+      "listed-twice",
+      () => ["variantOrder"],
     ],
-    ["a variant record is not in variantOrder", (d) => d.variantOrder.pop(), "variants and order differ"],
+    [
+      "a variant record is not in variantOrder",
+      (d) => d.variantOrder.pop(),
+      "order-mismatch",
+      (d) => ["variants", secondVariantId(d)],
+    ],
     [
       "an area is listed twice in a variant's order while another is left out",
       (d) => (firstVariant(d).areaOrder = [firstAreaId(d), firstAreaId(d)]),
-      (d) => `variant ${d.variantOrder[0]} lists an area twice`,
+      "listed-twice",
+      (d) => ["variants", firstVariantId(d), "areaOrder"],
     ],
   ];
 
-  for (const [what, breakIt, expected] of cases) {
-    it(`reports a problem when ${what}, and migrateDocument refuses the document with it`, () => {
+  for (const [what, breakIt, code, path] of cases) {
+    it(`refuses the document when ${what}, naming the problem and where it is`, () => {
       const doc = v1() as Doc;
       breakIt(doc);
-      const error = typeof expected === "function" ? expected(v1() as Doc) : expected;
 
-      expect(checkPlanShape(doc)).toBe(error);
-      expect(migrateDocument(doc)).toEqual({ ok: false, error });
+      expect(migrateDocument(doc)).toEqual(refused({ code, path: path(v1() as Doc) }));
     });
   }
 
   it("finds no problem in the version-1 fixture", () => {
-    expect(checkPlanShape(v1())).toBeNull();
+    expect(migrateDocument(v1()).ok).toBe(true);
   });
 
   it("accepts a variant without areas", () => {
@@ -219,7 +377,27 @@ describe("checkPlanShape", () => {
     firstVariant(doc).areaOrder = [];
     firstVariant(doc).areas = {};
 
-    expect(checkPlanShape(doc)).toBeNull();
+    expect(migrateDocument(doc).ok).toBe(true);
+  });
+
+  it("accepts a position with a height, an area with a hole and a MultiPolygon", () => {
+    const doc = v1() as Doc;
+    const square = (x: number, y: number, size: number) => [
+      [x, y, 120],
+      [x + size, y, 120],
+      [x + size, y + size, 120],
+      [x, y + size, 120],
+      [x, y, 120],
+    ];
+    firstArea(doc).geometry = {
+      type: "MultiPolygon",
+      coordinates: [
+        [square(7.4, 51.5, 0.01), square(7.401, 51.501, 0.001).reverse()],
+        [square(7.5, 51.5, 0.01)],
+      ],
+    };
+
+    expect(migrateDocument(doc)).toMatchObject({ ok: true, plan: { id: doc.id } });
   });
 });
 
@@ -251,13 +429,22 @@ describe("migrateDocument on current documents", () => {
   });
 });
 
+/**
+ * The check after a synthetic migration: the made-up versions 2 and 3 have other shapes than the
+ * plan schema (version 1), so only the plan's name is checked.
+ */
+const syntheticShape = v.custom<Plan>(
+  (doc) => typeof (doc as { name?: unknown }).name === "string",
+  "missing",
+);
+
 describe("the migration mechanism, with synthetic migrations", () => {
   const v2Fixture = () => readFixture("synthetic/plan-v2-area-style.json");
 
   it("runs a 1 → 2 migration to the given target; down then restores the version-1 document exactly", () => {
     const raw = deepFreeze(v1());
 
-    const result = migrateDocument(raw, [areaStyle], 2);
+    const result = migrateDocument(raw, [areaStyle], 2, syntheticShape);
 
     expect(result).toStrictEqual({ ok: true, plan: v2Fixture(), migratedFrom: 1 });
     if (!result.ok) return;
@@ -268,7 +455,12 @@ describe("the migration mechanism, with synthetic migrations", () => {
   it("applies the migrations in order of `from` whatever their order in the list, each once", () => {
     const calls = new Map<string, CallCount>();
 
-    const result = migrateDocument(v1(), [tracked(planTags, calls), tracked(areaStyle, calls)], 3);
+    const result = migrateDocument(
+      v1(),
+      [tracked(planTags, calls), tracked(areaStyle, calls)],
+      3,
+      syntheticShape,
+    );
 
     expect(result).toStrictEqual({
       ok: true,
@@ -284,7 +476,12 @@ describe("the migration mechanism, with synthetic migrations", () => {
   it("starts at the document's own version: a version-2 document only runs the 2 → 3 migration", () => {
     const calls = new Map<string, CallCount>();
 
-    const result = migrateDocument(v2Fixture(), [tracked(areaStyle, calls), tracked(planTags, calls)], 3);
+    const result = migrateDocument(
+      v2Fixture(),
+      [tracked(areaStyle, calls), tracked(planTags, calls)],
+      3,
+      syntheticShape,
+    );
 
     expect(result).toMatchObject({ ok: true, migratedFrom: 2, plan: { schemaVersion: 3, tags: [] } });
     expect([...calls.keys()]).toEqual(["002-plan-tags"]);
@@ -293,23 +490,26 @@ describe("the migration mechanism, with synthetic migrations", () => {
   it("sets schemaVersion after every step, even when the migration does not", () => {
     const forgetful: Migration = { ...planTags, from: 1, up: (document) => ({ ...document, tags: ["x"] }) };
 
-    const result = migrateDocument(v1(), [forgetful], 2);
+    const result = migrateDocument(v1(), [forgetful], 2, syntheticShape);
 
     expect(result).toMatchObject({ ok: true, plan: { schemaVersion: 2, tags: ["x"] } });
   });
 
   it("reports a gap in the chain instead of skipping a version", () => {
-    expect(migrateDocument(v1(), [areaStyle], 3)).toEqual({
-      ok: false,
-      error: "no migration from version 2",
-    });
-    expect(migrateDocument(v1(), [planTags], 3)).toEqual({ ok: false, error: "no migration from version 1" });
+    expect(migrateDocument(v1(), [areaStyle], 3, syntheticShape)).toEqual(
+      refused({ code: "no-migration", path: ["schemaVersion"], versions: { found: 2, supported: 3 } }),
+    );
+    expect(migrateDocument(v1(), [planTags], 3, syntheticShape)).toEqual(
+      refused({ code: "no-migration", path: ["schemaVersion"], versions: { found: 1, supported: 3 } }),
+    );
   });
 
   it("checks the shape after migrating: a migration that breaks the document is refused", () => {
     const breaking: Migration = { ...areaStyle, up: ({ name: _name, ...document }) => document };
 
-    expect(migrateDocument(v1(), [breaking], 2)).toEqual({ ok: false, error: "plan name missing" });
+    expect(migrateDocument(v1(), [breaking], 2, syntheticShape)).toEqual(
+      refused({ code: "missing", path: [] }),
+    );
   });
 
   it("never changes the caller's document, even when a migration writes into its input", () => {
@@ -323,7 +523,7 @@ describe("the migration mechanism, with synthetic migrations", () => {
       },
     };
 
-    const result = migrateDocument(raw, [inPlace], 2);
+    const result = migrateDocument(raw, [inPlace], 2, syntheticShape);
 
     expect(result).toMatchObject({ ok: true, plan: { name: "überschrieben" } });
     expect(raw).toStrictEqual(v1());

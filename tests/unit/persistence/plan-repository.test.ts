@@ -237,15 +237,40 @@ describe("diff saves", () => {
     expect(putIds(log, "variants")).toEqual(["v1"]);
   });
 
-  it("a diff save of a plan that did not change writes only the plan row", async () => {
+  it("a diff save of a plan that did not change writes nothing", async () => {
     const { db, repository } = freshRepository();
     const log = recordWrites(db);
     const plan = standardPlan();
     await repository.savePlanFull(plan);
     log.length = 0;
 
-    expect(await repository.savePlanDiff(plan, plan)).toEqual({ written: 1, deleted: 0 });
-    expect(log.map((w) => w.table)).toEqual(["plans"]);
+    expect(await repository.savePlanDiff(plan, plan)).toEqual({ written: 0, deleted: 0 });
+    expect(log).toEqual([]);
+  });
+
+  it("an area edit is written without touching the plan or variant row, in one transaction committed at once", async () => {
+    const { db, repository } = freshRepository();
+    const log = recordWrites(db);
+    const plan = standardPlan();
+    await repository.savePlanFull(plan);
+    await repository.trashPlan(plan.id, T1);
+    log.length = 0;
+    const commit = vi.spyOn(IDBTransaction.prototype, "commit");
+    const next = edit(plan, {
+      type: "area/patch",
+      variantId: asVariantId("v1"),
+      areaId: asAreaId("a1"),
+      patch: { notes: "neu" },
+    });
+
+    // The variant's row (name, area order, times) did not change either: only the area row is written.
+    expect(await repository.savePlanDiff(plan, next)).toEqual({ written: 1, deleted: 0 });
+    expect(log.map((w) => w.table)).toEqual(["areas"]);
+    expect(commit).toHaveBeenCalledTimes(1);
+    // The plan row was not rewritten, so a trash state set by another tab stays.
+    expect((await repository.listTrash()).map((row) => row.deletedAt)).toEqual([T1]);
+    expect(await repository.loadPlan(plan.id)).toStrictEqual(next);
+    commit.mockRestore();
   });
 
   it("a diff save between two different plans falls back to a full save of the new one", async () => {
@@ -439,7 +464,10 @@ describe("loading rows that do not agree with each other", () => {
     const failure = await repository.loadPlan("plan-1").catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(StorageError);
-    expect(failure).toMatchObject({ code: "corrupt", message: expect.stringContaining("newer version") });
+    expect(failure).toMatchObject({
+      code: "corrupt",
+      problem: { code: "newer-version", versions: { found: 99, supported: 1 } },
+    });
   });
 });
 
@@ -496,6 +524,29 @@ describe("trash", () => {
 
     // A day later the 30 days are over for the second one too.
     expect(await repository.purgeTrash(new Date(now.getTime() + DAY))).toEqual(["exactly-30-days"]);
+  });
+
+  it("purgeTrash keeps a plan trashed long ago while it has a snapshot from within the 30 days (a safety snapshot before an import, say)", async () => {
+    const { repository } = freshRepository();
+    const now = new Date("2025-06-01T12:00:00.000Z");
+    const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
+    await repository.savePlanFull(standardPlan("used"));
+    await repository.trashPlan("used", ago(90 * DAY));
+    const safety = await repository.addSnapshot(standardPlan("used"), "before-risky", "import", ago(DAY));
+
+    expect(await repository.purgeTrash(now)).toEqual([]);
+    expect(await repository.listSnapshots("used")).toStrictEqual([safety]);
+    // Once that snapshot is older than 30 days too, the plan goes.
+    expect(await repository.purgeTrash(new Date(now.getTime() + TRASH_DAYS * DAY))).toEqual(["used"]);
+  });
+
+  it("purgeTrash never removes a plan whose trash time cannot be read", async () => {
+    const { repository } = freshRepository();
+    await repository.savePlanFull(standardPlan("odd"));
+    await repository.db.plans.update("odd", { deletedAt: "irgendwann" });
+
+    expect(await repository.purgeTrash(new Date("2099-01-01T00:00:00.000Z"))).toEqual([]);
+    expect(await repository.loadPlan("odd")).toStrictEqual(standardPlan("odd"));
   });
 
   it("purgeTrash never removes a plan that is not in the trash, however old", async () => {

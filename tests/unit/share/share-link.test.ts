@@ -12,10 +12,14 @@ import { encodeShareLink, frameBody } from "../../../src/domain/share/encode-sha
 import {
   ASSUMED_URL_PREFIX_CHARS,
   FIELD_CODES_V1,
+  MAX_DECODE_CHARS,
+  MAX_SHARE_AREA_VERTICES,
+  MAX_SHARE_REPAIR_VERTICES,
   QR_MAX_CHARS,
   SHARE_LINK_MAX_CHARS,
   STATUS_CODES_V1,
 } from "../../../src/domain/share/share-format.ts";
+import { combLinkFragment } from "../../fixtures/share/comb-link.ts";
 import {
   AWKWARD_TEXTS,
   distanceM,
@@ -321,6 +325,52 @@ describe("share links", () => {
       if (!result.ok) return;
       expect(result.repairedAreaCount).toBe(1);
       expect(isValidAreaGeometry(result.value.areas[0]?.geometry as AreaGeometry)).toBe(true);
+    });
+
+    it("refuses a link longer than any this code writes as too long, not as changed on the way", () => {
+      const link = `pk1.${"A".repeat(MAX_DECODE_CHARS + 1)}`;
+      expect(decodeShareLink(link)).toEqual({
+        ok: false,
+        problem: { code: "too-long", detail: String(link.length) },
+      });
+    });
+
+    it("refuses the comb link (a 20,000-vertex self-crossing ring) before any repair", () => {
+      const fragment = combLinkFragment(20_000);
+      expect(fragment.length).toBeLessThan(1_000);
+
+      expect(decodeShareLink(fragment)).toEqual({
+        ok: false,
+        problem: { code: "too-complex", area: 1, vertices: 20_001, maxVertices: MAX_SHARE_REPAIR_VERTICES },
+      });
+    });
+
+    it("repairs a small comb (300 vertices) as any broken area", () => {
+      const result = decodeShareLink(combLinkFragment(300));
+      expect(result.ok).toBe(true);
+      if (result.ok) {
+        expect(result.repairedAreaCount).toBe(1);
+        expect(isValidAreaGeometry(result.value.areas[0]?.geometry as AreaGeometry)).toBe(true);
+      }
+    });
+
+    it("refuses an area with more vertices than a link may carry before building them", () => {
+      const steps = Array.from({ length: MAX_SHARE_AREA_VERTICES + 1 }, (_, i) => [
+        i % 2 === 0 ? 1 : -1,
+        1,
+      ]).flat();
+      const result = decodeShareLink(
+        linkAround({
+          p: "P",
+          t: NOW,
+          n: "V",
+          a: [{ n: "x", c: "0072b2", g: [[[7_400_000, 51_500_000, ...steps]]] }],
+        }),
+      );
+      expect(result).toMatchObject({
+        ok: false,
+        problem: { code: "too-complex", area: 1, maxVertices: MAX_SHARE_AREA_VERTICES },
+      });
     });
 
     it("refuses a deflate bomb without inflating it all", () => {
