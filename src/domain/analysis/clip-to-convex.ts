@@ -9,14 +9,14 @@
  * the other way) subtract themselves.
  */
 import type { Position } from "geojson";
-import type { LonLatBox } from "./clip-frame.ts";
-import { flatRingAreaM2 } from "./ellipsoidal-area.ts";
+import type { LonLatBox } from "../geometry/clip-frame.ts";
+import { flatRingAreaM2 } from "../geometry/measure-area.ts";
 
 /** A convex polygon as an open, counter-clockwise ring of lon/lat pairs. */
 export interface ConvexPolygon {
   readonly ring: Float64Array;
   readonly box: LonLatBox;
-  /** Area in m² (see `ellipsoidal-area.ts`). */
+  /** Area in m² (see `geometry/measure-area.ts`). */
   readonly areaM2: number;
 }
 

@@ -4,7 +4,7 @@
  * for every district, city and grid cell, `booleanPointInPolygon` for every point. Tests check the fast
  * engine against it and the benchmark measures how much faster the engine is.
  *
- * It shares only the measures with the engine (the ellipsoidal area of `ellipsoidal-area.ts`, the
+ * It shares only the measures with the engine (the ellipsoidal area of `geometry/measure-area.ts`, the
  * geodesic size, the local-metric distance), so that a difference points at the kernels. Dasymetric
  * weights are computed once in {@link prepareNaiveContext} by a linear scan over all grid cells,
  * because they do not depend on the pilot area.
@@ -13,7 +13,8 @@ import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
 import { feature, featureCollection } from "@turf/helpers";
 import { intersect } from "@turf/intersect";
 import type { Position } from "geojson";
-import { geodesicArea, geodesicPerimeter } from "../geometry/measure-area.ts";
+import { geometryBox } from "../geometry/clip-frame.ts";
+import { geodesicArea, geodesicPerimeter, geodesicArea as geometryAreaM2 } from "../geometry/measure-area.ts";
 import { localMetresPerDegree } from "../geometry/measure-planar-ring.ts";
 import { REFERENCE_LEVELS } from "../model/catalogue.ts";
 import type { AreaGeometry } from "../model/plan.ts";
@@ -28,9 +29,7 @@ import type {
   ResidentsEstimate,
   ResidentsFigure,
 } from "./analysis-result.ts";
-import { geometryBox } from "./clip-frame.ts";
 import { DEFAULT_DISTANCES_M } from "./count-facilities.ts";
-import { geometryAreaM2 } from "./ellipsoidal-area.ts";
 import { MIN_COVERED_M2, shareOf, sortCoverage } from "./measure-coverage.ts";
 import type { AnalysisSource } from "./prepare-analysis-context.ts";
 import type { PointLayerInput } from "./prepare-point-layer.ts";

@@ -6,12 +6,11 @@
  * failures of Turf's clipping on shared borders, which variants copied from each other are full of.
  */
 import type { MultiPolygon } from "geojson";
-import { createClipFrame, geometryBox, geometryToPaths } from "../analysis/clip-frame.ts";
-import { intersectPaths, unitePaths } from "../analysis/clipper-operations.ts";
-import { pathsToMultiPolygon } from "../analysis/paths-to-geometry.ts";
+import { createClipFrame, geometryBox, geometryToPaths } from "../geometry/clip-frame.ts";
+import { intersectPaths, subtractPaths, unitePaths } from "../geometry/clipper-operations.ts";
 import { geodesicArea } from "../geometry/measure-area.ts";
+import { pathsToMultiPolygon } from "../geometry/paths-to-geometry.ts";
 import type { AreaGeometry, Variant } from "../model/plan.ts";
-import { subtractPaths } from "./subtract-paths.ts";
 
 export interface VariantDiff {
   onlyA: MultiPolygon;
