@@ -14,7 +14,7 @@ import { feature, featureCollection } from "@turf/helpers";
 import { intersect } from "@turf/intersect";
 import type { Position } from "geojson";
 import { geometryBox } from "../geometry/clip-frame.ts";
-import { geodesicArea, geodesicPerimeter, geodesicArea as geometryAreaM2 } from "../geometry/measure-area.ts";
+import { geodesicArea, geodesicPerimeter } from "../geometry/measure-area.ts";
 import { localMetresPerDegree } from "../geometry/measure-planar-ring.ts";
 import { REFERENCE_LEVELS } from "../model/catalogue.ts";
 import type { AreaGeometry } from "../model/plan.ts";
@@ -66,14 +66,14 @@ function turfContains(geometry: AreaGeometry, lon: number, lat: number): boolean
 /** Area in m² of the intersection of two geometries, by Turf's intersect (polyclip-ts). */
 export function intersectionAreaTurfM2(a: AreaGeometry, b: AreaGeometry): number {
   const result = intersect(featureCollection([feature(a), feature(b)]));
-  return result === null ? 0 : Math.max(0, geometryAreaM2(result.geometry));
+  return result === null ? 0 : Math.max(0, geodesicArea(result.geometry));
 }
 
 /** Measures the layers once: district, cell and city areas, and each address's grid cell by linear scan. */
 export function prepareNaiveContext(source: AnalysisSource): NaiveContext {
   const districtAreasM2: Partial<Record<string, number[]>> = {};
   for (const [level, areas] of Object.entries(source.referenceLevels)) {
-    if (areas) districtAreasM2[level] = areas.map((a) => geometryAreaM2(a.geometry));
+    if (areas) districtAreasM2[level] = areas.map((a) => geodesicArea(a.geometry));
   }
   const cells = source.populationGrid?.cells ?? [];
   const boxes = cells.map((c) => geometryBox(c.geometry));
@@ -94,11 +94,11 @@ export function prepareNaiveContext(source: AnalysisSource): NaiveContext {
       }
     }
   }
-  const cellAreasM2 = cells.map((c) => geometryAreaM2(c.geometry));
+  const cellAreasM2 = cells.map((c) => geodesicArea(c.geometry));
   const city = source.city;
   return {
     source,
-    cityAreaM2: city ? geometryAreaM2(city) : 0,
+    cityAreaM2: city ? geodesicArea(city) : 0,
     districtAreasM2,
     cellAreasM2,
     cellOfAddress,
@@ -250,7 +250,7 @@ export function analyseAreaNaive(
 ): AreaAnalysis {
   const source = context.source;
   const geometry = area.geometry;
-  const areaM2 = geometryAreaM2(geometry);
+  const areaM2 = geodesicArea(geometry);
   const levels: LevelCoverage[] = [];
   for (const level of options.levels ?? REFERENCE_LEVELS) {
     const districts = source.referenceLevels[level];

@@ -5,18 +5,23 @@
  * districts, typed or snapped vertices) come back bit-for-bit, so shared borders stay shared.
  *
  * Then every result is finished the same way: rings start at their west-most (then south-most)
- * vertex, so that the same shape always reads the same; slivers thinner than {@link SLIVER_WIDTH_M}
+ * vertex, so that the same shape always reads the same; slivers thinner than 5 cm (`remove-slivers.ts`)
  * are dropped; rings that touch another at a point are moved apart by about a millimetre (see
  * `separate-touching-rings.ts`: clipper returns a bow-tie as two triangles meeting at its crossing,
- * and our validity check, like Turf's and most GIS tools that export for others, refuses such
- * contacts); and the result is normalised (RFC 7946 winding, Polygon for one part).
+ * and our validity check refuses such contacts); and the result is normalised (RFC 7946 winding,
+ * Polygon for one part). Before that, rings that touch themselves are cut into simple loops
+ * (`split-touching-loops.ts`).
  *
- * clipper2 rounds the points where edges cross to whole units. In rare knots of nearly coinciding
- * edges (the property tests found one: a vertex one floating-point step from another, 7.403 beside
- * 7.4030000000000005, among crossings) that rounding leaves a ring crossing itself by a fraction of a
- * unit. Such a result fails the validity check, and the operation runs again on a coarser grid (see
- * {@link GRIDS}), which merges the knot; coordinates with up to 7 decimals, as the served districts
- * have, still come back unchanged on every grid.
+ * clipper2-ts truncates the points where edges cross to whole units (`getLineIntersectPt`), so in
+ * rare knots of nearly coinciding edges a vertex ends up a fraction of a unit on the wrong side of an
+ * edge it should only touch, and the ring crosses itself there (random tests found such knots;
+ * a vertex one floating-point step from another, 7.403 beside 7.4030000000000005, is typical). A
+ * result that fails the validity check is therefore snap-rounded (every edge passing within a unit of
+ * a vertex is made to pass through it) and united with itself again; if that does not help, the whole
+ * operation runs again on a coarser grid (see {@link GRIDS}). Coordinates with up to 7 decimals, as
+ * the served districts have, come back unchanged on every grid. Over 6,000 random pairs of polygons
+ * of up to 25 vertices (repair, union, difference, intersection: 30,000 operations) the first grid
+ * needed a second pass three times and a coarser grid once.
  */
 import type { Path64, Paths64, PolyPath64, PolyTree64 } from "clipper2-ts";
 import type { Position } from "geojson";

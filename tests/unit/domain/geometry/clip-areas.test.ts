@@ -223,6 +223,101 @@ describe("repairs that clipper2 output needed (found by the property tests)", ()
   });
 });
 
+describe("knots where clipper2's rounding leaves a ring crossing itself (found by random tests)", () => {
+  const repaired = (...polygons: Position[][][]) =>
+    repairAreaGeometry(deepFreeze({ type: "MultiPolygon" as const, coordinates: polygons })).geometry;
+
+  it("repairs three parts whose crossings meet near one point into a valid area", () => {
+    const geometry = repaired(
+      [
+        [
+          [7.405, 51.502],
+          [7.4, 51.500001067641435],
+          [7.4, 51.5],
+          [7.4, 51.5],
+          [7.405, 51.502],
+        ],
+      ],
+      [
+        [
+          [7.404, 51.50299999995],
+          [7.4, 51.5],
+          [7.4, 51.50299999995],
+          [7.404, 51.50299999995],
+        ],
+      ],
+      [
+        [
+          [7.401000000000001, 51.5],
+          [7.402, 51.505],
+          [7.406000000000001, 51.501],
+          [7.403177105749999, 51.50382459195],
+          [7.4, 51.503],
+          [7.401000000000001, 51.5],
+        ],
+      ],
+    );
+    expect(isValidAreaGeometry(geometry as AreaGeometry)).toBe(true);
+    expect(passesTurf(geometry as AreaGeometry)).toBe(true);
+  });
+
+  it("repairs parts with a vertex one floating-point step from another into a valid area", () => {
+    const geometry = repaired(
+      [
+        [
+          [7.4030000000000005, 51.503],
+          [7.4, 51.5],
+          [7.4030000000000005, 51.50300170055],
+          [7.4, 51.501],
+          [7.4030000000000005, 51.503],
+        ],
+      ],
+      [
+        [
+          [7.404, 51.50267520455],
+          [7.40000570405, 51.50388734755],
+          [7.4030000000000005, 51.5],
+          [7.4030000000000005, 51.50302132695],
+          [7.403068708749999, 51.501],
+          [7.4, 51.5],
+          [7.4, 51.5],
+          [7.4, 51.5],
+          [7.404, 51.50267520455],
+        ],
+      ],
+    );
+    expect(isValidAreaGeometry(geometry as AreaGeometry)).toBe(true);
+    expect(passesTurf(geometry as AreaGeometry)).toBe(true);
+  });
+
+  it("intersects two repaired areas whose spike tip lies a unit beside an edge into a valid area", () => {
+    const a = repaired([
+      [
+        [7.4, 51.504],
+        [7.402, 51.50266759225],
+        [7.4, 51.5],
+        [7.401000000000001, 51.506],
+        [7.40000046275, 51.504],
+        [7.406000000000001, 51.5],
+        [7.406000000000001, 51.5],
+        [7.4, 51.504],
+      ],
+    ]) as AreaGeometry;
+    const b = repaired([
+      [
+        [7.4, 51.506],
+        [7.40022675, 51.5],
+        [7.401000000000001, 51.5],
+        [7.401000000000001, 51.502],
+        [7.4, 51.506],
+      ],
+    ]) as AreaGeometry;
+    const common = clipAreas("intersection", [a], [b]).geometry as AreaGeometry;
+    expect(isValidAreaGeometry(common)).toBe(true);
+    expect(passesTurf(common)).toBe(true);
+  });
+});
+
 describe("removeSlivers", () => {
   it("drops a hole a centimetre wide and keeps a real one", () => {
     const thin = [p(0.2, 0.5), p(0.2, 0.5000001), p(0.8, 0.5000001), p(0.8, 0.5), p(0.2, 0.5)];
