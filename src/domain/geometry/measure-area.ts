@@ -21,6 +21,7 @@
 import type { Paths64 } from "clipper2-ts";
 import geographiclib from "geographiclib-geodesic";
 import type { MultiPolygon, Polygon, Position } from "geojson";
+import { partsOf } from "./area-geometry-parts.ts";
 import { type ClipFrame, latOf } from "./clip-frame.ts";
 
 const A = 6378137;
@@ -114,14 +115,10 @@ export function pathsAreaM2(frame: ClipFrame, paths: Paths64): number {
   return total;
 }
 
-function polygons(geometry: Polygon | MultiPolygon): Position[][][] {
-  return geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
-}
-
 /** Area in m² on the WGS84 ellipsoid: outer rings minus holes, whatever their winding. */
 export function geodesicArea(geometry: Polygon | MultiPolygon): number {
   let total = 0;
-  for (const rings of polygons(geometry)) {
+  for (const rings of partsOf(geometry)) {
     rings.forEach((ring, i) => {
       const area = Math.abs(ringAreaM2(ring));
       total += i === 0 ? area : -area;
@@ -145,6 +142,6 @@ function ringPerimeter(ring: Position[]): number {
 /** Perimeter in m (geodesic, GeographicLib): the length of all rings, holes included. */
 export function geodesicPerimeter(geometry: Polygon | MultiPolygon): number {
   let total = 0;
-  for (const rings of polygons(geometry)) for (const ring of rings) total += ringPerimeter(ring);
+  for (const rings of partsOf(geometry)) for (const ring of rings) total += ringPerimeter(ring);
   return total;
 }
