@@ -45,7 +45,7 @@ function collect(frame: ClipFrame, node: PolyPath64, out: Position[][][]): void 
  * The polygons of a clipper polygon tree as GeoJSON rings in lon/lat: outer rings counter-clockwise,
  * holes clockwise, islands inside holes as polygons of their own.
  */
-export function polygonsOfTree(frame: ClipFrame, tree: PolyTree64): Position[][][] {
+function polygonsOfTree(frame: ClipFrame, tree: PolyTree64): Position[][][] {
   const coordinates: Position[][][] = [];
   for (let i = 0; i < tree.count; i++) collect(frame, tree.child(i), coordinates);
   return coordinates;

@@ -2,8 +2,8 @@
  * Where two variants differ on the ground: the land only variant A covers, only B covers, and both
  * cover, each as one MultiPolygon with its geodesic area. Each variant is first merged into the union
  * of its areas, so overlaps inside one variant count once. Clipping runs on clipper2-ts's exact
- * integers in the analysis module's frame (0.01 mm units), fast and free of the floating-point
- * failures of Turf's clipping on shared borders, which variants copied from each other are full of.
+ * integers in the analysis's frame (0.01 mm units, `geometry/clip-frame.ts`), fast and free of
+ * floating-point failures on shared borders, which variants copied from each other are full of.
  */
 import type { MultiPolygon } from "geojson";
 import { createClipFrame, geometryBox, geometryToPaths } from "../geometry/clip-frame.ts";
