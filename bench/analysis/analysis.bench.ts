@@ -32,6 +32,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Paths64 } from "clipper2-ts";
 import KDBush from "kdbush";
 import {
   type AnalysisContext,
@@ -39,16 +40,26 @@ import {
   type AreaAnalysis,
   analyseArea,
   analyseVariant,
+  type ClipShape,
+  type ConvexPolygon,
   containsPoint,
   countPointsInArea,
   createClipFrame,
   decodeAddressPoints,
   encodeAddressPoints,
+  type FrameBounds,
   findOverlaps,
+  intersectPaths,
+  overlapOfBounds,
+  type PreparedArea,
+  pathsAreaInBoxM2,
+  pathsAreaM2,
   pathsToMultiPolygon,
   prepareAnalysisContext,
   prepareArea,
   preparePointLayer,
+  ringAreaInsideConvexM2,
+  trimToBox,
   unionOfShapes,
 } from "../../src/domain/analysis/index.ts";
 import {
@@ -603,6 +614,138 @@ if (real) {
     areaSets.get(50) as SyntheticArea[],
     3,
     { edit: false, all: null },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// B2 kernels: the one place the engine clips without clipper2-ts. `clip-to-convex.ts` (Sutherland–
+// Hodgman) measures an area inside each census cell it touches, and cuts clipper's intersections back
+// to the overlap of two boxes (`intersection-area.ts`). Both against clipper2-ts doing the same job in
+// the same run; the row's ratio is clipper's median over Sutherland–Hodgman's (above 1: faster).
+log("B2 kernels: Sutherland–Hodgman against clipper2-ts");
+function benchConvexKernels(size: string, source: AnalysisSource, geometries: AreaGeometry[]): void {
+  const context = prepareAnalysisContext(source);
+  const cells = context.grid;
+  if (cells === null || cells.index === null) return;
+  const areas = geometries.map((geometry, i) => prepareArea(context.frame, `a${i}`, geometry));
+  const pairs: [PreparedArea, number][] = [];
+  for (const area of areas) {
+    if (area.box === null) continue;
+    for (const cell of cells.index.search(...area.box)) if (cells.convex[cell]) pairs.push([area, cell]);
+  }
+  let convexTotal = 0;
+  let clipperTotal = 0;
+  const convexTimes = measure(() => {
+    convexTotal = 0;
+    for (const [area, cell] of pairs) {
+      let inside = 0;
+      for (const ring of area.flatRings)
+        inside += ringAreaInsideConvexM2(ring, cells.convex[cell] as ConvexPolygon);
+      convexTotal += Math.max(0, inside);
+    }
+  }, RUNS);
+  const clipperTimes = measure(() => {
+    clipperTotal = 0;
+    for (const [area, cell] of pairs) {
+      // The area thinned to the cell's box first (exact, see trim-to-box.ts), as the engine does.
+      const shape = cells.shapes[cell] as ClipShape;
+      const trimmed = trimToBox(area.shape.paths, shape.bounds as FrameBounds).paths;
+      clipperTotal += Math.max(0, pathsAreaM2(context.frame, intersectPaths(trimmed, shape.paths)));
+    }
+  }, RUNS);
+  const agreeing = Math.abs(convexTotal - clipperTotal) <= 1e-6 * clipperTotal;
+  check(agreeing, `B2 kernels ${size}: Sutherland–Hodgman and clipper2-ts disagree`);
+  const clipperMedian = median(clipperTimes);
+  records.push(
+    {
+      id: "B2",
+      size: `${size}: area inside each census cell (${pairs.length} area-cell pairs)`,
+      method: "clipper2-ts (trim to box, intersect, area)",
+      median_ms: clipperMedian,
+      p95_ms: quantile(clipperTimes, 0.95),
+      ratio: 1,
+    },
+    {
+      id: "B2",
+      size: `${size}: area inside each census cell (${pairs.length} area-cell pairs)`,
+      method: "Sutherland–Hodgman (clip-to-convex)",
+      median_ms: median(convexTimes),
+      p95_ms: quantile(convexTimes, 0.95),
+      ratio: clipperMedian / median(convexTimes),
+      ok: agreeing,
+    },
+  );
+  // Cutting clipper's intersections back to the overlap of the two boxes (coverage of districts).
+  const districts = context.levels["statistischer-bezirk"];
+  if (districts === undefined) return;
+  const cuts: { paths: Paths64; box: FrameBounds }[] = [];
+  for (const area of areas) {
+    for (const shape of districts.shapes) {
+      const box = overlapOfBounds(area.shape.bounds, shape.bounds);
+      if (box === null) continue;
+      const paths = intersectPaths(trimToBox(area.shape.paths, box).paths, trimToBox(shape.paths, box).paths);
+      if (paths.length > 0) cuts.push({ paths, box });
+    }
+  }
+  let boxTotal = 0;
+  let clipperBoxTotal = 0;
+  const boxTimes = measure(() => {
+    boxTotal = 0;
+    for (const cut of cuts) boxTotal += Math.max(0, pathsAreaInBoxM2(context.frame, cut.paths, cut.box));
+  }, RUNS);
+  const clipperBoxTimes = measure(() => {
+    clipperBoxTotal = 0;
+    for (const cut of cuts) {
+      const [x0, y0, x1, y1] = cut.box;
+      const box = [
+        { x: x0, y: y0 },
+        { x: x1, y: y0 },
+        { x: x1, y: y1 },
+        { x: x0, y: y1 },
+      ];
+      clipperBoxTotal += Math.max(0, pathsAreaM2(context.frame, intersectPaths(cut.paths, [box])));
+    }
+  }, RUNS);
+  const boxAgreeing = Math.abs(boxTotal - clipperBoxTotal) <= 1e-6 * clipperBoxTotal;
+  check(boxAgreeing, `B2 kernels ${size}: box cut by Sutherland–Hodgman and clipper2-ts disagree`);
+  const clipperBoxMedian = median(clipperBoxTimes);
+  records.push(
+    {
+      id: "B2",
+      size: `${size}: intersections cut to the boxes' overlap (${cuts.length} area-district pairs)`,
+      method: "clipper2-ts intersect + area",
+      median_ms: clipperBoxMedian,
+      p95_ms: quantile(clipperBoxTimes, 0.95),
+      ratio: 1,
+    },
+    {
+      id: "B2",
+      size: `${size}: intersections cut to the boxes' overlap (${cuts.length} area-district pairs)`,
+      method: "Sutherland–Hodgman (clip-to-convex)",
+      median_ms: median(boxTimes),
+      p95_ms: quantile(boxTimes, 0.95),
+      ratio: clipperBoxMedian / median(boxTimes),
+      ok: boxAgreeing,
+    },
+  );
+}
+benchConvexKernels(
+  "synthetic, 50 areas",
+  {
+    city: null,
+    referenceLevels: { "statistischer-bezirk": levels["statistischer-bezirk"] },
+    populationGrid: { cells: grid, dataYear: 2011 },
+    addresses: null,
+    facilities: [],
+    frameOrigin: DORTMUND_CENTRE,
+  },
+  geometriesOf(areaSets.get(50) as SyntheticArea[]),
+);
+if (real) {
+  benchConvexKernels(
+    "real Dortmund, 50 areas",
+    real.source,
+    geometriesOf(areaSets.get(50) as SyntheticArea[]),
   );
 }
 

@@ -5,7 +5,7 @@
  * Coverage and overlap geometries are written in an equal-area plane: x = longitude in radians and
  * y = the authalic latitude function q, scaled so that both read as metres near the origin and their
  * product is the ellipsoid's area element (b²/2 dλ dq). Plane areas in GEOS are then the ellipsoidal
- * areas that our `ellipsoidal-area.ts` reports (it runs the shoelace formula on the same (λ, q)), so
+ * areas that our `geometry/measure-area.ts` reports (it runs the shoelace formula on the same (λ, q)), so
  * totals can be compared to 1e-3 and GEOS does the same intersection work in metre-sized coordinates.
  * Points and the areas they are counted in stay in lon/lat (containment needs no metric).
  */
@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Position } from "geojson";
-import { authalicQ } from "../../src/domain/analysis/ellipsoidal-area.ts";
+import { authalicQ } from "../../src/domain/geometry/measure-area.ts";
 import type { AreaGeometry } from "../../src/domain/model/plan.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));

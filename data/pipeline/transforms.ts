@@ -5,12 +5,12 @@
  * (round-areas.ts), because rounding one area alone can make it invalid or split a shared border.
  * Pure functions over parsed GeoJSON; file access lives in build-data.ts.
  */
-import turfArea from "@turf/area";
-import turfIntersect from "@turf/intersect";
-import turfUnion from "@turf/union";
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from "geojson";
 import polylabel from "polylabel";
-import { geodesicArea } from "../../src/domain/geometry/measure-area.ts";
+import { createDecimalClipFrame, geometryToPaths } from "../../src/domain/geometry/clip-frame.ts";
+import { intersectPaths } from "../../src/domain/geometry/clipper-operations.ts";
+import { geodesicArea, pathsAreaM2 } from "../../src/domain/geometry/measure-area.ts";
+import { unionAreas } from "../../src/domain/geometry/union-areas.ts";
 import type { ReferenceAreaProperties, ReferenceLevel } from "../../src/domain/model/catalogue.ts";
 import { dissolveSharedBorders } from "./dissolve-shared-borders.ts";
 import { bboxOf } from "./validate.ts";
@@ -295,8 +295,7 @@ export function transformBoundary(raw: FeatureCollection): FeatureCollection {
  */
 export function transformBoundaryFromDistricts(raw: FeatureCollection): FeatureCollection {
   const areas = raw.features.map((f) => f.geometry as AreaGeometry);
-  const outline =
-    dissolveSharedBorders(areas) ?? turfUnion(raw as FeatureCollection<AreaGeometry>)?.geometry ?? null;
+  const outline = dissolveSharedBorders(areas) ?? unionAreas(areas);
   if (!outline) return collection([]);
   return collection(
     withIds([
@@ -327,7 +326,7 @@ export function transformPopulationGrid(raw: FeatureCollection): {
         const p = (f.properties ?? {}) as Props;
         const residents = numberOrNull(p.Einwohner);
         const geometry = f.geometry as Polygon;
-        const areaM2 = turfArea(f);
+        const areaM2 = geodesicArea(geometry);
         cells.push({
           geometry,
           residents,
@@ -361,20 +360,19 @@ function bboxesOverlap(a: [number, number, number, number], b: [number, number, 
 /**
  * Residents in an area, area-weighted from the census grid: each cell contributes its residents times
  * the share of the cell's area that lies inside. Cells with secret or missing counts contribute 0.
+ * Clipped with the app's engine (clipper2-ts) in a decimal frame, in which the sources' 7-decimal
+ * coordinates are exact, and measured with the app's one area function.
  */
 export function residentsAreaWeighted(geometry: AreaGeometry, cells: GridCell[]): number {
   const bbox = bboxOf(collection([{ type: "Feature", geometry, properties: {} }]));
+  const frame = createDecimalClipFrame((bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2);
+  const paths = geometryToPaths(frame, geometry);
   let total = 0;
   for (const cell of cells) {
     if (!cell.residents || !bboxesOverlap(bbox, cell.bbox)) continue;
-    const piece = turfIntersect(
-      collection([
-        { type: "Feature", geometry, properties: {} },
-        { type: "Feature", geometry: cell.geometry, properties: {} },
-      ]) as FeatureCollection<AreaGeometry>,
-    );
-    if (!piece) continue;
-    total += (cell.residents * turfArea(piece)) / cell.areaM2;
+    const piece = intersectPaths(paths, geometryToPaths(frame, cell.geometry));
+    if (piece.length === 0) continue;
+    total += (cell.residents * Math.max(0, pathsAreaM2(frame, piece))) / cell.areaM2;
   }
   return total;
 }
@@ -385,7 +383,7 @@ export function labelPoint(geometry: AreaGeometry): Position {
   let best = polygons[0] ?? [];
   let bestArea = -1;
   for (const polygon of polygons) {
-    const a = turfArea({ type: "Polygon", coordinates: polygon });
+    const a = geodesicArea({ type: "Polygon", coordinates: polygon });
     if (a > bestArea) {
       bestArea = a;
       best = polygon;

@@ -2,9 +2,9 @@
  * Checks one raw layer against its catalogue definition: feature count, bounding box, geometry
  * validity and expected properties. Pure: takes parsed JSON, returns the problems found.
  */
-import booleanValid from "@turf/boolean-valid";
-import kinks from "@turf/kinks";
 import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
+import { findRingContact } from "../../src/domain/geometry/find-ring-contacts.ts";
+import { isValidAreaGeometry } from "../../src/domain/geometry/validate-area-geometry.ts";
 import type { LayerDefinition } from "../catalogue.ts";
 
 /** A failure of the data step, naming the file and what is wrong with it. */
@@ -59,8 +59,9 @@ function describeFeature(index: number): string {
 
 /**
  * Checks a parsed layer. Returns problems as sentences; an empty list means the layer is usable.
- * Geometry validity uses Turf's check on polygons (rings closed, no spikes) plus Turf's kinks for
- * rings that cross themselves, which that check misses.
+ * Polygons are checked with the app's own validity check (`validate-area-geometry.ts`: rings closed,
+ * no ring crossing or touching itself or another, holes inside their outer ring), the one the app
+ * and the import use; a crossing or contact is named by where it is.
  */
 export function validateLayer(definition: LayerDefinition, data: unknown): string[] {
   if (!isFeatureCollection(data)) {
@@ -103,16 +104,15 @@ export function validateLayer(definition: LayerDefinition, data: unknown): strin
     } else if (firstOutside) {
       const [x, y] = firstOutside as Position;
       outside.push(`${describeFeature(index)} at [${x}, ${y}]`);
-    } else if (geometry.type !== "Point" && !booleanValid(geometry)) {
-      invalid.push(`${describeFeature(index)} is not a valid ${geometry.type}`);
-    } else if (geometry.type === "Polygon" || geometry.type === "MultiPolygon") {
-      // booleanValid does not look for rings that cross themselves (a "bow tie"); kinks does.
-      const crossing = kinks(geometry).features[0]?.geometry.coordinates;
-      if (crossing) {
-        invalid.push(
-          `${describeFeature(index)} is not a valid ${geometry.type} (self-intersection at [${crossing.join(", ")}])`,
-        );
-      }
+    } else if (
+      (geometry.type === "Polygon" || geometry.type === "MultiPolygon") &&
+      !isValidAreaGeometry(geometry)
+    ) {
+      const crossing = findRingContact(geometry);
+      invalid.push(
+        `${describeFeature(index)} is not a valid ${geometry.type}` +
+          (crossing ? ` (self-intersection at [${crossing.join(", ")}])` : ""),
+      );
     }
     const properties = feature.properties ?? {};
     for (const key of definition.requiredProperties) {

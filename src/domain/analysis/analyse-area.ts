@@ -73,8 +73,8 @@ export function analysePreparedArea(
 
 /**
  * All figures of one pilot area as a plain, serialisable object. Shares are ratios of areas measured
- * with one ellipsoidal measure (see `ellipsoidal-area.ts`); `areaM2` and `perimeterM` are geodesic
- * (GeographicLib) and agree with that measure to about 1e-5.
+ * with the app's one area measure (`geometry/measure-area.ts`), as is `areaM2`; `perimeterM` is geodesic
+ * (GeographicLib).
  */
 export function analyseArea(
   context: AnalysisContext,

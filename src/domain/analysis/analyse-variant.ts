@@ -5,7 +5,8 @@
  */
 import type { Paths64 } from "clipper2-ts";
 import type { MultiPolygon } from "geojson";
-import { geodesicArea } from "../geometry/measure-area.ts";
+import { geodesicArea, pathsAreaM2 } from "../geometry/measure-area.ts";
+import { pathsToMultiPolygon } from "../geometry/paths-to-geometry.ts";
 import { ALLIANCE_FIELDS, type AllianceField } from "../model/catalogue.ts";
 import type { AreaId, Variant } from "../model/plan.ts";
 import { type AnalyseAreaOptions, type AreaInput, levelsToReport } from "./analyse-area.ts";
@@ -18,12 +19,10 @@ import type {
   VariantAnalysis,
 } from "./analysis-result.ts";
 import { pointsInside, selectionOf } from "./count-facilities.ts";
-import { pathsAreaM2 } from "./ellipsoidal-area.ts";
 import { estimateResidents } from "./estimate-residents.ts";
 import { findOverlaps, type OverlapPair } from "./find-overlaps.ts";
 import { unionOfShapes } from "./intersect-shapes.ts";
 import { MIN_COVERED_M2, measureLevels, shareOf } from "./measure-coverage.ts";
-import { pathsToMultiPolygon } from "./paths-to-geometry.ts";
 import type { AnalysisContext } from "./prepare-analysis-context.ts";
 import { type PreparedArea, prepareArea } from "./prepare-area.ts";
 

@@ -6,17 +6,26 @@
  * cheaper than a general clipper for the dozens of cells an area touches. For a concave subject the
  * method may leave zero-width bridges along the cell's border; they enclose no area, and only the
  * area is used here. Each ring is clipped on its own and the signed areas add up, so holes (wound
- * the other way) subtract themselves.
+ * the other way) subtract themselves. `intersection-area.ts` uses it too, to keep only the part of
+ * clipper's result inside the overlap of two boxes.
+ *
+ * Why a second clipper beside clipper2-ts, the app's one clipping engine: it only ever yields an area,
+ * against a convex polygon, and there it is measurably faster. `npm run bench` (rows "B2 ... area
+ * inside each census cell" and "... cut to the boxes' overlap") does both jobs both ways on the same
+ * inputs; on 2026-12-06 (2 shared cores, medians of 9 runs): 50 areas in their census cells, real
+ * Dortmund grid (358 area-cell pairs), 0.97 ms here against 7.9 ms for clipper2-ts with the area
+ * first trimmed to the cell's box (8x; synthetic grid 10x); cutting 133 area-district intersections
+ * to their boxes' overlap, 1.4 ms against 21 ms (15x; synthetic 4x). The answers agree to 1e-6.
  */
 import type { Position } from "geojson";
-import type { LonLatBox } from "./clip-frame.ts";
-import { flatRingAreaM2 } from "./ellipsoidal-area.ts";
+import type { LonLatBox } from "../geometry/clip-frame.ts";
+import { flatRingAreaM2 } from "../geometry/measure-area.ts";
 
 /** A convex polygon as an open, counter-clockwise ring of lon/lat pairs. */
 export interface ConvexPolygon {
   readonly ring: Float64Array;
   readonly box: LonLatBox;
-  /** Area in m² (see `ellipsoidal-area.ts`). */
+  /** Area in m² (see `geometry/measure-area.ts`). */
   readonly areaM2: number;
 }
 

@@ -9,8 +9,9 @@
  * level (`parentCode`), lies inside it, and the children's areas add up to the parent's, each within
  * {@link NESTING_TOLERANCE}. Data that fails any check is clipped level by level as usual.
  */
+
+import type { ClipFrame } from "../geometry/clip-frame.ts";
 import type { ReferenceLevel } from "../model/catalogue.ts";
-import type { ClipFrame } from "./clip-frame.ts";
 import type { ClipShape } from "./intersect-shapes.ts";
 import { intersectionAreaM2 } from "./intersection-area.ts";
 import type { PreparedReferenceLevel } from "./prepare-reference-areas.ts";

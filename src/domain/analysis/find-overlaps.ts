@@ -6,7 +6,7 @@
  */
 import type { Paths64 } from "clipper2-ts";
 import Flatbush from "flatbush";
-import type { ClipFrame } from "./clip-frame.ts";
+import type { ClipFrame } from "../geometry/clip-frame.ts";
 import { intersectShapes } from "./intersect-shapes.ts";
 import { intersectionAreaM2 } from "./intersection-area.ts";
 import { MIN_COVERED_M2 } from "./measure-coverage.ts";

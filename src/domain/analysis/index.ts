@@ -6,16 +6,25 @@
  * benchmarks, `naive-analysis.ts`, is deliberately not exported here, so that a worker importing this
  * module does not pull in Turf's intersect.
  */
+
+export * from "../geometry/clip-frame.ts";
+export * from "../geometry/clipper-operations.ts";
+/** The app's one area measure (see `geometry/measure-area.ts`), under the names the analysis uses. */
+export {
+  authalicQ,
+  flatRingAreaM2,
+  geodesicArea as geometryAreaM2,
+  pathsAreaM2,
+  ringAreaM2,
+} from "../geometry/measure-area.ts";
+export * from "../geometry/paths-to-geometry.ts";
 export * from "./address-points-format.ts";
 export * from "./analyse-area.ts";
 export * from "./analyse-variant.ts";
 export * from "./analysis-result.ts";
-export * from "./clip-frame.ts";
 export * from "./clip-to-convex.ts";
-export * from "./clipper-operations.ts";
 export * from "./count-facilities.ts";
 export * from "./detect-nesting.ts";
-export * from "./ellipsoidal-area.ts";
 export * from "./estimate-residents.ts";
 export * from "./find-overlaps.ts";
 export * from "./intersect-shapes.ts";
@@ -23,7 +32,6 @@ export * from "./intersection-area.ts";
 export * from "./keyed-areas.ts";
 export * from "./measure-coverage.ts";
 export * from "./measure-geodesic.ts";
-export * from "./paths-to-geometry.ts";
 export * from "./points-in-area.ts";
 export * from "./prepare-address-points.ts";
 export * from "./prepare-analysis-context.ts";

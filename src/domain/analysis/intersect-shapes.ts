@@ -10,10 +10,10 @@
  * clipper never runs.
  */
 import type { Paths64 } from "clipper2-ts";
+import { type ClipFrame, geometryToPaths, latOf, lonOf, pathsBounds } from "../geometry/clip-frame.ts";
+import { intersectPaths, unitePaths } from "../geometry/clipper-operations.ts";
+import { pathsAreaM2 } from "../geometry/measure-area.ts";
 import type { AreaGeometry } from "../model/plan.ts";
-import { type ClipFrame, geometryToPaths, latOf, lonOf, pathsBounds } from "./clip-frame.ts";
-import { intersectPaths, unitePaths } from "./clipper-operations.ts";
-import { pathsAreaM2 } from "./ellipsoidal-area.ts";
 import { trimToBox } from "./trim-to-box.ts";
 
 /** Integer box [minX, minY, maxX, maxY] in a clip frame. */
@@ -24,7 +24,7 @@ export interface ClipShape {
   readonly paths: Paths64;
   /** Null when the polygon has no area. */
   readonly bounds: FrameBounds | null;
-  /** Area in m² on the WGS84 ellipsoid (see `ellipsoidal-area.ts`). */
+  /** Area in m² on the WGS84 ellipsoid (see `geometry/measure-area.ts`). */
   readonly areaM2: number;
   /** Number of positions over all paths. */
   readonly vertexCount: number;

@@ -11,10 +11,10 @@
  * operand and one point test replaces clipping.
  */
 import type { Paths64 } from "clipper2-ts";
-import { type ClipFrame, latOf, lonOf } from "./clip-frame.ts";
+import { type ClipFrame, latOf, lonOf } from "../geometry/clip-frame.ts";
+import { intersectPaths } from "../geometry/clipper-operations.ts";
+import { flatRingAreaM2 } from "../geometry/measure-area.ts";
 import { type ConvexPolygon, ringAreaInsideConvexM2 } from "./clip-to-convex.ts";
-import { intersectPaths } from "./clipper-operations.ts";
-import { flatRingAreaM2 } from "./ellipsoidal-area.ts";
 import { type ClipShape, type FrameBounds, overlapOfBounds, type ShapeContains } from "./intersect-shapes.ts";
 import { trimToBox } from "./trim-to-box.ts";
 

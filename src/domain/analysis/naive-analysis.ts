@@ -4,7 +4,7 @@
  * for every district, city and grid cell, `booleanPointInPolygon` for every point. Tests check the fast
  * engine against it and the benchmark measures how much faster the engine is.
  *
- * It shares only the measures with the engine (the ellipsoidal area of `ellipsoidal-area.ts`, the
+ * It shares only the measures with the engine (the ellipsoidal area of `geometry/measure-area.ts`, the
  * geodesic size, the local-metric distance), so that a difference points at the kernels. Dasymetric
  * weights are computed once in {@link prepareNaiveContext} by a linear scan over all grid cells,
  * because they do not depend on the pilot area.
@@ -13,6 +13,7 @@ import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
 import { feature, featureCollection } from "@turf/helpers";
 import { intersect } from "@turf/intersect";
 import type { Position } from "geojson";
+import { geometryBox } from "../geometry/clip-frame.ts";
 import { geodesicArea, geodesicPerimeter } from "../geometry/measure-area.ts";
 import { localMetresPerDegree } from "../geometry/measure-planar-ring.ts";
 import { REFERENCE_LEVELS } from "../model/catalogue.ts";
@@ -28,9 +29,7 @@ import type {
   ResidentsEstimate,
   ResidentsFigure,
 } from "./analysis-result.ts";
-import { geometryBox } from "./clip-frame.ts";
 import { DEFAULT_DISTANCES_M } from "./count-facilities.ts";
-import { geometryAreaM2 } from "./ellipsoidal-area.ts";
 import { MIN_COVERED_M2, shareOf, sortCoverage } from "./measure-coverage.ts";
 import type { AnalysisSource } from "./prepare-analysis-context.ts";
 import type { PointLayerInput } from "./prepare-point-layer.ts";
@@ -67,14 +66,14 @@ function turfContains(geometry: AreaGeometry, lon: number, lat: number): boolean
 /** Area in m² of the intersection of two geometries, by Turf's intersect (polyclip-ts). */
 export function intersectionAreaTurfM2(a: AreaGeometry, b: AreaGeometry): number {
   const result = intersect(featureCollection([feature(a), feature(b)]));
-  return result === null ? 0 : Math.max(0, geometryAreaM2(result.geometry));
+  return result === null ? 0 : Math.max(0, geodesicArea(result.geometry));
 }
 
 /** Measures the layers once: district, cell and city areas, and each address's grid cell by linear scan. */
 export function prepareNaiveContext(source: AnalysisSource): NaiveContext {
   const districtAreasM2: Partial<Record<string, number[]>> = {};
   for (const [level, areas] of Object.entries(source.referenceLevels)) {
-    if (areas) districtAreasM2[level] = areas.map((a) => geometryAreaM2(a.geometry));
+    if (areas) districtAreasM2[level] = areas.map((a) => geodesicArea(a.geometry));
   }
   const cells = source.populationGrid?.cells ?? [];
   const boxes = cells.map((c) => geometryBox(c.geometry));
@@ -95,11 +94,11 @@ export function prepareNaiveContext(source: AnalysisSource): NaiveContext {
       }
     }
   }
-  const cellAreasM2 = cells.map((c) => geometryAreaM2(c.geometry));
+  const cellAreasM2 = cells.map((c) => geodesicArea(c.geometry));
   const city = source.city;
   return {
     source,
-    cityAreaM2: city ? geometryAreaM2(city) : 0,
+    cityAreaM2: city ? geodesicArea(city) : 0,
     districtAreasM2,
     cellAreasM2,
     cellOfAddress,
@@ -251,7 +250,7 @@ export function analyseAreaNaive(
 ): AreaAnalysis {
   const source = context.source;
   const geometry = area.geometry;
-  const areaM2 = geometryAreaM2(geometry);
+  const areaM2 = geodesicArea(geometry);
   const levels: LevelCoverage[] = [];
   for (const level of options.levels ?? REFERENCE_LEVELS) {
     const districts = source.referenceLevels[level];

@@ -6,8 +6,9 @@
  * which one point-in-polygon test of its centre decides. Then inside buckets are taken whole and only
  * the points of border buckets are tested one by one.
  */
+
+import type { LonLatBox } from "../geometry/clip-frame.ts";
 import { localMetresPerDegree } from "../geometry/measure-planar-ring.ts";
-import type { LonLatBox } from "./clip-frame.ts";
 import type { PreparedArea } from "./prepare-area.ts";
 import type { PreparedPointLayer } from "./prepare-point-layer.ts";
 import { containsPoint, distanceToEdgesM, type RingIndex } from "./ring-index.ts";

@@ -4,9 +4,10 @@
  * and the facility layers. Built in the analysis worker when the layers have loaded; after that every
  * analysis call only prepares the pilot areas it is given.
  */
+
+import { type ClipFrame, createClipFrame, geometryBox, type LonLatBox } from "../geometry/clip-frame.ts";
 import { REFERENCE_LEVELS, type ReferenceLevel } from "../model/catalogue.ts";
 import type { AreaGeometry } from "../model/plan.ts";
-import { type ClipFrame, createClipFrame, geometryBox, type LonLatBox } from "./clip-frame.ts";
 import { detectNesting, type LevelNesting } from "./detect-nesting.ts";
 import { type ClipShape, createClipShape } from "./intersect-shapes.ts";
 import { type PreparedAddressPoints, prepareAddressPoints } from "./prepare-address-points.ts";

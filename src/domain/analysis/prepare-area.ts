@@ -3,8 +3,9 @@
  * index for point tests, and as oriented flat rings for clipping against grid cells. Built per call
  * (a vertex drag changes the area), so it must be cheap: linear in the number of vertices.
  */
+
+import { type ClipFrame, geometryBox, type LonLatBox } from "../geometry/clip-frame.ts";
 import type { AreaGeometry } from "../model/plan.ts";
-import { type ClipFrame, geometryBox, type LonLatBox } from "./clip-frame.ts";
 import { flattenRing } from "./clip-to-convex.ts";
 import { type ClipShape, createClipShape } from "./intersect-shapes.ts";
 import { type RingIndex, ringIndexOfGeometry } from "./ring-index.ts";

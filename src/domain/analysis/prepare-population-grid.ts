@@ -4,8 +4,8 @@
  * is not convex), and a banded edge index to place address points in cells.
  */
 import Flatbush from "flatbush";
+import { type ClipFrame, geometryBox, type LonLatBox } from "../geometry/clip-frame.ts";
 import type { AreaGeometry } from "../model/plan.ts";
-import { type ClipFrame, geometryBox, type LonLatBox } from "./clip-frame.ts";
 import { type ConvexPolygon, createConvexPolygon } from "./clip-to-convex.ts";
 import { type ClipShape, createClipShape } from "./intersect-shapes.ts";
 import { intersectionAreaM2 } from "./intersection-area.ts";

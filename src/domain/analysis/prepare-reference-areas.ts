@@ -4,9 +4,9 @@
  * clipper2-ts with its area measured once, and a banded edge index for point membership.
  */
 import Flatbush from "flatbush";
+import { type ClipFrame, geometryBox, type LonLatBox } from "../geometry/clip-frame.ts";
 import type { ReferenceLevel } from "../model/catalogue.ts";
 import type { AreaGeometry } from "../model/plan.ts";
-import { type ClipFrame, geometryBox, type LonLatBox } from "./clip-frame.ts";
 import { type ClipShape, createClipShape } from "./intersect-shapes.ts";
 import { containsPoint, type RingIndex, ringIndexOfGeometry } from "./ring-index.ts";
 

@@ -10,9 +10,9 @@
  * a border point in both.)
  */
 import type { Position } from "geojson";
+import type { LonLatBox } from "../geometry/clip-frame.ts";
 import { localMetresPerDegree } from "../geometry/measure-planar-ring.ts";
 import type { AreaGeometry } from "../model/plan.ts";
-import type { LonLatBox } from "./clip-frame.ts";
 
 /** Edges of all rings of a polygon, banded by latitude. Build with {@link createRingIndex}. */
 export interface RingIndex {

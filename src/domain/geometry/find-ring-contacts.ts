@@ -142,10 +142,19 @@ function edgesNear(
  * matters, as an import checks every one of up to millions of edges.
  */
 export function hasRingContacts(geometry: AreaGeometry): boolean {
+  return findRingContact(geometry) !== null;
+}
+
+/**
+ * Where two edges of an area's rings meet or nearly meet (see {@link hasRingContacts}): the point
+ * where they cross, or else an end of one edge that lies on or near the other; null when none do.
+ * Used to name the place in a message, as the data step does.
+ */
+export function findRingContact(geometry: AreaGeometry): Position | null {
   const rings = partsOf(geometry).flat();
   let count = 0;
   for (const ring of rings) count += Math.max(0, ring.length - 1);
-  if (count < 2) return false;
+  if (count < 2) return null;
   const x1 = new Float64Array(count);
   const y1 = new Float64Array(count);
   const x2 = new Float64Array(count);
@@ -184,6 +193,7 @@ export function hasRingContacts(geometry: AreaGeometry): boolean {
   tree.finish();
   let s = 0;
   let found = false;
+  let other = -1;
   const meets = (t: number): boolean => {
     if (found || t <= s) return false;
     if (ringOf[t] === ringOf[s]) {
@@ -204,6 +214,7 @@ export function hasRingContacts(geometry: AreaGeometry): boolean {
       )
     ) {
       found = true;
+      other = t;
     }
     return false;
   };
@@ -213,9 +224,37 @@ export function hasRingContacts(geometry: AreaGeometry): boolean {
     const bx = x2[s] as number;
     const by = y2[s] as number;
     tree.search(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by), meets);
-    if (found) return true;
+    if (found) {
+      const edge = (k: number): [Position, Position] => [
+        [x1[k] as number, y1[k] as number],
+        [x2[k] as number, y2[k] as number],
+      ];
+      return contactPoint(...edge(s), ...edge(other));
+    }
   }
-  return false;
+  return null;
+}
+
+/** The crossing of two segments that cross, else the end of one nearest to the other. */
+function contactPoint(a: Position, b: Position, c: Position, d: Position): Position {
+  const [ax, ay] = a as [number, number];
+  const [bx, by] = b as [number, number];
+  const [cx, cy] = c as [number, number];
+  const [dx, dy] = d as [number, number];
+  const denominator = (bx - ax) * (dy - cy) - (by - ay) * (dx - cx);
+  if (denominator !== 0) {
+    const t = ((cx - ax) * (dy - cy) - (cy - ay) * (dx - cx)) / denominator;
+    const u = ((cx - ax) * (by - ay) - (cy - ay) * (bx - ax)) / denominator;
+    if (t > 0 && t < 1 && u > 0 && u < 1) return [ax + t * (bx - ax), ay + t * (by - ay)];
+  }
+  const candidates: [Position, number][] = [
+    [a, project(a, c, d).squared],
+    [b, project(b, c, d).squared],
+    [c, project(c, a, b).squared],
+    [d, project(d, a, b).squared],
+  ];
+  candidates.sort((p, q) => p[1] - q[1]);
+  return (candidates[0] as [Position, number])[0];
 }
 
 /**

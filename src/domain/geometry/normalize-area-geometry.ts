@@ -6,7 +6,7 @@ import { rewind } from "@turf/rewind";
 import type { Position } from "geojson";
 import type { AreaGeometry } from "../model/plan.ts";
 import { geometryFromParts, partsOf } from "./area-geometry-parts.ts";
-import { type CleanRingOptions, cleanRing } from "./clean-ring.ts";
+import { cleanRing } from "./clean-ring.ts";
 import { measureRingWidthM } from "./measure-planar-ring.ts";
 
 /**
@@ -55,15 +55,11 @@ function isEmptyRing(ring: Position[]): boolean {
  * dropped, rings closed, rings with fewer than 3 distinct positions or about zero area dropped (an
  * outer ring with its holes), RFC 7946 winding (outer rings counter-clockwise, holes clockwise), and a
  * MultiPolygon with one part returned as a Polygon. Null when nothing is left. Never changes the input.
- * `options.mergeWithinDegrees` also merges consecutive positions that nearly coincide.
  */
-export function normalizeAreaGeometry(
-  geometry: AreaGeometry,
-  options: CleanRingOptions = {},
-): AreaGeometry | null {
+export function normalizeAreaGeometry(geometry: AreaGeometry): AreaGeometry | null {
   const parts: Position[][][] = [];
   for (const rings of partsOf(geometry)) {
-    const [outer, ...holes] = rings.map((ring) => cleanRing(ring, options).ring);
+    const [outer, ...holes] = rings.map((ring) => cleanRing(ring).ring);
     if (outer === undefined || isEmptyRing(outer)) continue;
     parts.push([outer, ...holes.filter((hole) => !isEmptyRing(hole))]);
   }

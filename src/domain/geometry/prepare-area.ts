@@ -25,8 +25,8 @@ export interface PrepareAreaOptions {
   /** City boundary for the "outside the city" warning; null until loaded. */
   boundary: AreaGeometry | null;
   /**
-   * Skip the repair when the geometry is valid already (imports, which were repaired while read):
-   * repairing a valid area again costs O(n²), about a second for 1,000 vertices.
+   * Skip the repair when the geometry is valid already (imports, which were repaired while read): the
+   * repair would check each ring on its own first, on top of the check of the whole area.
    */
   skipRepairWhenValid?: boolean;
 }

@@ -1,27 +1,28 @@
 /**
  * Mends a broken area: what an import, a freehand stroke or a careless vertex drag can produce.
- * A self-crossing ring is split into simple rings with `@turf/unkink-polygon`, and the area covers
- * every region the ring encloses: a bow-tie becomes its two lobes, a loop drawn twice one polygon.
- * The pieces are then merged by polygon clipping, which also merges overlapping parts and cuts holes
- * to their outer ring.
  *
- * Why not let polyclip-ts resolve crossings itself (its README promises the non-zero rule)? Because
- * polyclip-ts 0.16.8 loops forever, allocating gigabytes, on some self-crossing rings of ten
- * vertices (see the report in the tests' pinned cases); on simple rings it has not done so here.
+ * Rings are cleaned first (unusable and repeated positions dropped, rings closed). If that leaves a
+ * valid area (the app's own check, `validate-area-geometry.ts`), it is only rewound. Otherwise the
+ * area is rebuilt with clipper2-ts under the non-zero rule, which is what the area means to whoever
+ * drew it: a ring covers every region it winds around, so a bow-tie becomes its two lobes and a loop
+ * drawn twice one polygon; each part is its outer ring's region minus its holes' regions, and the
+ * parts are merged, which also merges overlapping parts and cuts holes back to their outer ring.
+ * (Even-odd would punch a hole where a loop is drawn twice.) The result is finished as every clipping
+ * result is (`clip-areas.ts`): slivers dropped, touching rings moved apart, normalised.
  */
-import { difference } from "@turf/difference";
-import { feature, featureCollection, lineString, multiPolygon, polygon } from "@turf/helpers";
-import { kinks } from "@turf/kinks";
-import { union } from "@turf/union";
-import { unkinkPolygon } from "@turf/unkink-polygon";
+import type { Path64, Paths64 } from "clipper2-ts";
 import type { Position } from "geojson";
 import type { AreaGeometry } from "../model/plan.ts";
-import { partsOf } from "./area-geometry-parts.ts";
+import { geometryFromParts, partsOf } from "./area-geometry-parts.ts";
 import { cleanRing } from "./clean-ring.ts";
-import { clipRobustly } from "./clip-robustly.ts";
+import { clipOnGrids } from "./clip-areas.ts";
+import { type ClipFrame, latOf, lonOf, ringToPath } from "./clip-frame.ts";
+import { clipPathsAsTree, subtractPaths, unitePaths } from "./clipper-operations.ts";
+import { hasRingContacts } from "./find-ring-contacts.ts";
 import { localMetresPerDegree, measurePlanarRing, measureRingWidthM } from "./measure-planar-ring.ts";
+import { normalizeAreaGeometry } from "./normalize-area-geometry.ts";
 import { SLIVER_WIDTH_M } from "./remove-slivers.ts";
-import { passesTurfChecks } from "./validate-area-geometry.ts";
+import { isValidAreaGeometry } from "./validate-area-geometry.ts";
 
 /**
  * What a repair changed, as a code for the UI to translate. Listed in this order.
@@ -57,10 +58,6 @@ export interface RepairResult {
   repairs: RepairCode[];
 }
 
-function ringCrossesItself(ring: Position[]): boolean {
-  return kinks(lineString(ring)).features.length > 0;
-}
-
 /** Area in the plane (m²) as the rings claim it, outer rings minus holes; meaningless if rings cross. */
 function claimedArea(parts: Position[][][], referenceLatitude: number): number {
   // One plane for every ring (at a fixed latitude), so the same shape starting at another vertex after
@@ -82,100 +79,96 @@ function claimedArea(parts: Position[][][], referenceLatitude: number): number {
   return total;
 }
 
-/**
- * The simple rings a self-crossing ring falls into. `@turf/unkink-polygon` throws on a ring that
- * passes through one vertex twice; such a ring is handed on as it is.
- */
-function splitRing(ring: Position[]): Position[][] {
-  try {
-    // unkink-polygon closes rings in place, so it gets a copy.
-    const pieces = unkinkPolygon(polygon([ring.map((p) => p.slice())])).features;
-    return pieces.map((piece) => piece.geometry.coordinates[0] as Position[]);
-  } catch {
-    return [ring];
-  }
+/** An integer path as an open lon/lat ring. */
+function ringOfPath(frame: ClipFrame, path: Path64): Position[] {
+  return path.map((p) => [lonOf(frame, p.x), latOf(frame, p.y)]);
 }
 
-const asMultiPolygon = (rings: Position[][]): AreaGeometry => ({
-  type: "MultiPolygon",
-  coordinates: rings.map((ring) => [ring]),
-});
-
-/**
- * Merges parts given as pairs of (outer pieces, hole pieces): each part is its outer pieces minus its
- * hole pieces, and the result the union of the parts.
- */
-function mergeParts(inputs: readonly AreaGeometry[]): AreaGeometry | null {
-  const empty = multiPolygon([]) as never;
-  const merged: AreaGeometry[] = [];
-  for (let k = 0; k < inputs.length; k += 2) {
-    const outers = feature(inputs[k] as AreaGeometry);
-    const holes = inputs[k + 1] as AreaGeometry;
-    const part =
-      partsOf(holes).length > 0
-        ? difference(featureCollection([outers, feature(holes)]))
-        : union(featureCollection([outers, empty]));
-    if (part !== null) merged.push(part.geometry);
-  }
-  if (merged.length <= 1) return merged[0] ?? null;
-  return union(featureCollection(merged.map((part) => feature(part))))?.geometry ?? null;
+/** Whether a ring crosses or touches itself (a bow-tie's centre, a pinch). */
+function ringTouchesItself(ring: Position[]): boolean {
+  return hasRingContacts({ type: "Polygon", coordinates: [ring] });
 }
 
 /**
- * Repairs an area so that it passes {@link isValidAreaGeometry}, `@turf/boolean-valid` and
- * `@turf/kinks`, and says what it changed. Never changes the input.
+ * Repairs an area so that it passes {@link isValidAreaGeometry}, and says what it changed. Never
+ * changes the input.
  */
 export function repairAreaGeometry(geometry: AreaGeometry): RepairResult {
   const repairs = new Set<RepairCode>();
   const parts: Position[][][] = [];
-  /** Per part: its outer ring split into simple rings, and its holes split likewise. */
-  const pieces: AreaGeometry[] = [];
+  /** Per part and kept ring: whether it crosses or touches itself. */
+  const crossings: boolean[][] = [];
   let selfCrossing = false;
   for (const rings of partsOf(geometry)) {
     const kept: Position[][] = [];
-    const outerPieces: Position[][] = [];
-    const holePieces: Position[][] = [];
+    const crosses: boolean[] = [];
     for (const [i, ring] of rings.entries()) {
       const cleaned = cleanRing(ring);
       if (cleaned.removedInvalid) repairs.add("invalid-positions-removed");
       if (cleaned.removedDuplicates) repairs.add("duplicate-points-removed");
       if (cleaned.closed) repairs.add("ring-closed");
-      const crosses = cleaned.ring.length >= 4 && ringCrossesItself(cleaned.ring);
-      if (cleaned.ring.length < 4 || (!crosses && measureRingWidthM(cleaned.ring) < SLIVER_WIDTH_M)) {
+      const crossing = cleaned.ring.length >= 4 && ringTouchesItself(cleaned.ring);
+      if (cleaned.ring.length < 4 || (!crossing && measureRingWidthM(cleaned.ring) < SLIVER_WIDTH_M)) {
         repairs.add("slivers-removed");
         // Without its outer ring a part's holes mean nothing.
         if (i === 0) break;
         continue;
       }
-      if (crosses) {
+      if (crossing) {
         selfCrossing = true;
         repairs.add("self-intersection-split");
       } else if (Math.sign(measurePlanarRing(cleaned.ring).signedAreaM2) === (i === 0 ? -1 : 1)) {
         repairs.add("winding-fixed");
       }
       kept.push(cleaned.ring);
-      (i === 0 ? outerPieces : holePieces).push(...(crosses ? splitRing(cleaned.ring) : [cleaned.ring]));
+      crosses.push(crossing);
     }
     if (kept.length > 0) {
       parts.push(kept);
-      pieces.push(asMultiPolygon(outerPieces), asMultiPolygon(holePieces));
+      crossings.push(crosses);
     }
   }
 
-  if (parts.length === 0) return { geometry: null, repairs: [...repairs, "empty"] };
-  // Clipping output winds the RFC 7946 way. Turf's own checks are the yardstick the result must
-  // meet; they cost O(n²), so they run here only.
-  const finished = clipRobustly(pieces, mergeParts, passesTurfChecks);
+  const cleaned = geometryFromParts(parts);
+  if (cleaned === null) return { geometry: null, repairs: [...repairs, "empty"] };
+  const ordered = () => REPAIR_CODES.filter((code) => repairs.has(code));
+  if (!selfCrossing && isValidAreaGeometry(cleaned)) {
+    return { geometry: normalizeAreaGeometry(cleaned), repairs: ordered() };
+  }
+
+  const finished = clipOnGrids([cleaned], (frame) => {
+    let thinLobes = 0;
+    /**
+     * The region a ring encloses, counter-clockwise: a ring crossing itself as the union of its lobes,
+     * without lobes thinner than a sliver (as a ring that does not cross itself is dropped when thin).
+     */
+    const region = (ring: Position[], crossing: boolean): Paths64 => {
+      const path = ringToPath(frame, ring, true);
+      if (path.length === 0 || !crossing) return path.length === 0 ? [] : [path];
+      const lobes = unitePaths([path]);
+      const kept = lobes.filter((lobe) => measureRingWidthM(ringOfPath(frame, lobe)) >= SLIVER_WIDTH_M);
+      thinLobes += lobes.length - kept.length;
+      return kept;
+    };
+    const merged: Paths64 = [];
+    parts.forEach(([outer, ...holes], k) => {
+      const flags = crossings[k] as boolean[];
+      const outerRegion = region(outer as Position[], flags[0] as boolean);
+      const holeRegions = holes.flatMap((hole, h) => region(hole, flags[h + 1] as boolean));
+      merged.push(...(holeRegions.length > 0 ? subtractPaths(outerRegion, holeRegions) : outerRegion));
+    });
+    return { tree: clipPathsAsTree("union", merged, [], { preserveCollinear: false }), slivers: thinLobes };
+  });
   if (!selfCrossing) {
     const referenceLatitude = (parts[0]?.[0]?.[0]?.[1] as number | undefined) ?? 0;
     const before = claimedArea(parts, referenceLatitude);
     const after = finished.clipped === null ? 0 : claimedArea(partsOf(finished.clipped), referenceLatitude);
-    // Clipping rounds to about a millimetre; a difference under 1 m² (or a millionth) is that rounding,
+    // Clipping rounds to about 0.01 mm; a difference under 1 m² (or a millionth) is that rounding,
     // not parts that overlapped.
     if (Math.abs(before - after) > Math.max(1, 1e-6 * before)) repairs.add("overlaps-merged");
   }
   if (finished.slivers > 0) repairs.add("slivers-removed");
   if (finished.separated > 0) repairs.add("touching-rings-separated");
   if (finished.geometry === null) repairs.add("empty");
-  return { geometry: finished.geometry, repairs: REPAIR_CODES.filter((code) => repairs.has(code)) };
+  return { geometry: finished.geometry, repairs: ordered() };
 }

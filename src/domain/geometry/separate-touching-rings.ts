@@ -1,14 +1,14 @@
 /**
- * Works around two Turf checks that reject geometry OGC calls valid. `@turf/boolean-valid` 7.4
- * rejects a MultiPolygon whose parts touch at a single point (its `booleanCrosses(polygon, line)`
- * counts any contact as a crossing), and `@turf/kinks` reports every point where two rings touch.
- * Polygon clipping produces such touches (a bow-tie splits into two triangles that meet at the old
- * crossing; two districts that meet at a corner), so every operation here moves each ring that
- * touches another a hair away from the contact, into its own interior.
+ * Moves rings that touch another ring at a point a hair apart. OGC allows such contacts; our validity
+ * check (`validate-area-geometry.ts`) does not: it is deliberately as strict as Turf's `boolean-valid`
+ * and `kinks`, which the property tests use as their yardstick. Clipping
+ * produces them (clipper2-ts returns a bow-tie as two triangles that meet at the old crossing; two
+ * districts can meet at a corner), so every clipping result passes through here (`clip-areas.ts`),
+ * and each ring that touches another moves a hair away from the contact, into its own interior.
  *
  * The touching vertex moves along the bisector of its corner rather than being cut off along its
  * edges: cutting would leave the two lobes of a split bow-tie on one straight line with a tiny gap,
- * and `@turf/kinks` reports phantom crossings between nearly collinear segments.
+ * on which floating-point checks such as `@turf/kinks` report phantom crossings.
  */
 import Flatbush from "flatbush";
 import type { AreaGeometry } from "../model/plan.ts";

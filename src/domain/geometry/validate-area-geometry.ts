@@ -1,12 +1,10 @@
 /**
- * Validity of an area, two ways. {@link isValidAreaGeometry} is the app's own check: exact
- * orientation tests and a box index, O(n log n). {@link passesTurfChecks} is what Turf says
- * (`@turf/boolean-valid` and `@turf/kinks`), O(n²) and in plain floating point, so it can report a
- * phantom crossing between two nearly collinear segments far apart on one line.
+ * The validity check of Pilotkarte, the one used by the app (drawing, editing, repair), the import and
+ * the data step: exact orientation tests and a box index, O(n log n), where Turf's `boolean-valid`
+ * and `kinks` take O(n²) in plain floating point (and can report a phantom crossing between two nearly
+ * collinear segments far apart on one line).
  */
 import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
-import { booleanValid } from "@turf/boolean-valid";
-import { kinks } from "@turf/kinks";
 import type { Position } from "geojson";
 import type { AreaGeometry } from "../model/plan.ts";
 import { partsOf, samePosition } from "./area-geometry-parts.ts";
@@ -44,9 +42,4 @@ export function isValidAreaGeometry(geometry: AreaGeometry): boolean {
     }
   }
   return true;
-}
-
-/** Whether `@turf/boolean-valid` accepts the area and `@turf/kinks` finds nothing in it. */
-export function passesTurfChecks(geometry: AreaGeometry): boolean {
-  return booleanValid(geometry) && kinks(geometry).features.length === 0;
 }

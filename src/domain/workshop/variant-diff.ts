@@ -2,16 +2,15 @@
  * Where two variants differ on the ground: the land only variant A covers, only B covers, and both
  * cover, each as one MultiPolygon with its geodesic area. Each variant is first merged into the union
  * of its areas, so overlaps inside one variant count once. Clipping runs on clipper2-ts's exact
- * integers in the analysis module's frame (0.01 mm units), fast and free of the floating-point
- * failures of Turf's clipping on shared borders, which variants copied from each other are full of.
+ * integers in the analysis's frame (0.01 mm units, `geometry/clip-frame.ts`), fast and free of
+ * floating-point failures on shared borders, which variants copied from each other are full of.
  */
 import type { MultiPolygon } from "geojson";
-import { createClipFrame, geometryBox, geometryToPaths } from "../analysis/clip-frame.ts";
-import { intersectPaths, unitePaths } from "../analysis/clipper-operations.ts";
-import { pathsToMultiPolygon } from "../analysis/paths-to-geometry.ts";
+import { createClipFrame, geometryBox, geometryToPaths } from "../geometry/clip-frame.ts";
+import { intersectPaths, subtractPaths, unitePaths } from "../geometry/clipper-operations.ts";
 import { geodesicArea } from "../geometry/measure-area.ts";
+import { pathsToMultiPolygon } from "../geometry/paths-to-geometry.ts";
 import type { AreaGeometry, Variant } from "../model/plan.ts";
-import { subtractPaths } from "./subtract-paths.ts";
 
 export interface VariantDiff {
   onlyA: MultiPolygon;

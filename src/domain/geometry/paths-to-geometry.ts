@@ -3,7 +3,7 @@
  * Clipper returns outer rings and holes as a flat list told apart only by orientation; its polygon
  * tree says which hole belongs to which outer ring, and that is what GeoJSON needs.
  */
-import type { Path64, Paths64, PolyPath64 } from "clipper2-ts";
+import type { Path64, Paths64, PolyPath64, PolyTree64 } from "clipper2-ts";
 import type { MultiPolygon, Position } from "geojson";
 import { type ClipFrame, latOf, lonOf } from "./clip-frame.ts";
 import { unitePathsAsTree } from "./clipper-operations.ts";
@@ -42,6 +42,16 @@ function collect(frame: ClipFrame, node: PolyPath64, out: Position[][][]): void 
 }
 
 /**
+ * The polygons of a clipper polygon tree as GeoJSON rings in lon/lat: outer rings counter-clockwise,
+ * holes clockwise, islands inside holes as polygons of their own.
+ */
+function polygonsOfTree(frame: ClipFrame, tree: PolyTree64): Position[][][] {
+  const coordinates: Position[][][] = [];
+  for (let i = 0; i < tree.count; i++) collect(frame, tree.child(i), coordinates);
+  return coordinates;
+}
+
+/**
  * Paths (as clipper returns them, or any paths read with the non-zero rule) as an RFC 7946
  * MultiPolygon in lon/lat: outer rings counter-clockwise, holes clockwise. Empty for no paths.
  */
@@ -52,9 +62,8 @@ export function pathsToMultiPolygon(frame: ClipFrame, paths: Paths64): MultiPoly
     for (const path of paths) if (path.length >= 3) coordinates.push([ringOf(frame, path, true)]);
     return { type: "MultiPolygon", coordinates };
   }
-  if (paths.length > 0) {
-    const tree = unitePathsAsTree(paths);
-    for (let i = 0; i < tree.count; i++) collect(frame, tree.child(i), coordinates);
-  }
-  return { type: "MultiPolygon", coordinates };
+  return {
+    type: "MultiPolygon",
+    coordinates: paths.length > 0 ? polygonsOfTree(frame, unitePathsAsTree(paths)) : [],
+  };
 }

@@ -1,12 +1,17 @@
 /**
- * The integer coordinate frame in which polygons are clipped with clipper2-ts.
+ * The integer coordinate frames in which polygons are clipped with clipper2-ts, the one clipping
+ * engine of Pilotkarte (the analysis, the editing operations and the data step).
  *
  * clipper2-ts clips exactly on integers, so lon/lat are mapped affinely to integers: shifted to an
- * origin near the data and scaled so that one unit is 0.01 mm on the ground in both directions
- * (longitude scaled by the metres per degree at the origin's latitude). An affine map keeps straight
- * lon/lat edges straight, so clipping here gives the same shapes as clipping in lon/lat; only
- * positions are rounded, by at most 0.005 mm. About 1.1e10 units per degree of latitude, inside the
- * 1e10-1e12 range that agrees with Turf to 1e-6 (TOOLING.md).
+ * origin near the data and scaled to about 0.01 mm on the ground. An affine map keeps straight lon/lat
+ * edges straight, so clipping here gives the same shapes as clipping in lon/lat; only positions are
+ * rounded, by at most half a unit. About 1e10 units per degree, inside the 1e10-1e12 range that
+ * agrees with Turf to 1e-6 (TOOLING.md). Two frames:
+ *  - {@link createClipFrame} (the analysis): one unit is 0.01 mm in both directions (longitude scaled
+ *    by the metres per degree at the origin's latitude);
+ *  - {@link createDecimalClipFrame} (editing): exactly 1e10 units per degree and an origin on whole
+ *    units, so a coordinate with up to 10 decimals (every served district has 6 or 7) comes back from
+ *    clipping as the very same number, and vertices an operation does not touch stay bit-for-bit equal.
  *
  * Why not more units: clipper2-ts compares products of coordinate differences with plain numbers only
  * while the differences stay below 9e7 units (900 m here) and falls back to BigInt beyond; finer units
@@ -14,8 +19,8 @@
  */
 import type { Path64, Paths64 } from "clipper2-ts";
 import type { Position } from "geojson";
-import { localMetresPerDegree } from "../geometry/measure-planar-ring.ts";
 import type { AreaGeometry } from "../model/plan.ts";
+import { localMetresPerDegree } from "./measure-planar-ring.ts";
 
 /** Integer units per metre on the ground (0.01 mm per unit). */
 export const CLIP_UNITS_PER_METRE = 1e5;
@@ -27,6 +32,9 @@ export interface ClipFrame {
   /** Integer units per degree of longitude and of latitude. */
   readonly unitsPerDegreeLon: number;
   readonly unitsPerDegreeLat: number;
+  /** The origin in units (originLon · unitsPerDegreeLon, originLat · unitsPerDegreeLat). */
+  readonly originX: number;
+  readonly originY: number;
 }
 
 /** An axis-aligned box in lon/lat: [west, south, east, north]. */
@@ -35,32 +43,64 @@ export type LonLatBox = [number, number, number, number];
 /** A frame with its origin at the given position (pick the centre of the data, e.g. of the city). */
 export function createClipFrame(originLon: number, originLat: number): ClipFrame {
   const metres = localMetresPerDegree(originLat);
+  const unitsPerDegreeLon = metres.x * CLIP_UNITS_PER_METRE;
+  const unitsPerDegreeLat = metres.y * CLIP_UNITS_PER_METRE;
   return {
     originLon,
     originLat,
-    unitsPerDegreeLon: metres.x * CLIP_UNITS_PER_METRE,
-    unitsPerDegreeLat: metres.y * CLIP_UNITS_PER_METRE,
+    unitsPerDegreeLon,
+    unitsPerDegreeLat,
+    originX: originLon * unitsPerDegreeLon,
+    originY: originLat * unitsPerDegreeLat,
+  };
+}
+
+/** Units per degree of {@link createDecimalClipFrame}: 1e-10° is about 0.01 mm. */
+export const DECIMAL_UNITS_PER_DEGREE = 1e10;
+
+/**
+ * A frame of exactly `unitsPerDegree` units per degree (a power of ten, at least 100; by default
+ * {@link DECIMAL_UNITS_PER_DEGREE}) with its origin at the given position rounded to 0.01°, so that
+ * the origin is a whole number of units. Mapping a coordinate with no more decimals than the frame
+ * resolves (10 by default) to the frame and back gives the same floating-point number: x is the
+ * integer lon · 1e10 minus the origin, and (x + origin) / 1e10 rounds to the nearest double of that
+ * decimal.
+ */
+export function createDecimalClipFrame(
+  originLon: number,
+  originLat: number,
+  unitsPerDegree = DECIMAL_UNITS_PER_DEGREE,
+): ClipFrame {
+  const lon = Math.round(originLon * 100) / 100;
+  const lat = Math.round(originLat * 100) / 100;
+  return {
+    originLon: lon,
+    originLat: lat,
+    unitsPerDegreeLon: unitsPerDegree,
+    unitsPerDegreeLat: unitsPerDegree,
+    originX: Math.round(lon * 100) * (unitsPerDegree / 100),
+    originY: Math.round(lat * 100) * (unitsPerDegree / 100),
   };
 }
 
 /** Longitude → frame x (rounded to an integer unit). */
 export function frameX(frame: ClipFrame, lon: number): number {
-  return Math.round((lon - frame.originLon) * frame.unitsPerDegreeLon);
+  return Math.round(lon * frame.unitsPerDegreeLon - frame.originX);
 }
 
 /** Latitude → frame y (rounded to an integer unit). */
 export function frameY(frame: ClipFrame, lat: number): number {
-  return Math.round((lat - frame.originLat) * frame.unitsPerDegreeLat);
+  return Math.round(lat * frame.unitsPerDegreeLat - frame.originY);
 }
 
 /** Frame x → longitude. */
 export function lonOf(frame: ClipFrame, x: number): number {
-  return frame.originLon + x / frame.unitsPerDegreeLon;
+  return (x + frame.originX) / frame.unitsPerDegreeLon;
 }
 
 /** Frame y → latitude. */
 export function latOf(frame: ClipFrame, y: number): number {
-  return frame.originLat + y / frame.unitsPerDegreeLat;
+  return (y + frame.originY) / frame.unitsPerDegreeLat;
 }
 
 /** Twice the signed area of an integer path (counter-clockwise positive), in units². */
