@@ -14,6 +14,7 @@ import type { Map as MapLibreInstance } from "maplibre-gl";
 import * as maplibre from "maplibre-gl";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import "maplibre-gl/dist/maplibre-gl.css";
+import "./CompareMaps.css";
 import {
   createContext,
   type ReactNode,

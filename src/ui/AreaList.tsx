@@ -1,4 +1,5 @@
 /** All pilot areas of the active variant as a table: searchable, sortable, click to zoom and select. */
+import "./AreaList.css";
 import { useDeferredValue, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { vertexCount } from "../domain/geometry/area-geometry-parts.ts";

@@ -2,6 +2,7 @@
  * The selected pilot area: its attributes as a form (validated, applied as one undo step), its
  * measures, and the area actions (duplicate, delete, clip to the city, subtract another area, zoom).
  */
+import "./AreaPanel.css";
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { geodesicArea, geodesicPerimeter } from "../domain/geometry/measure-area.ts";

@@ -7,6 +7,7 @@
  * (the method), and from which source and year. While a vertex is dragged the figures follow the drag
  * (marked "live"); they are the stored area's figures again once the edit is committed.
  */
+import "./CoveragePanel.css";
 import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AreaAnalysis, FacilityCount, ResidentsEstimate } from "../domain/analysis/analysis-result.ts";

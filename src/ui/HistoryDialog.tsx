@@ -1,4 +1,5 @@
 /** History: named and automatic snapshots of the open plan; preview and restore (undoable). */
+import "./dialog.css";
 import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Plan } from "../domain/model/plan.ts";

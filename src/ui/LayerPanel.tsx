@@ -1,4 +1,5 @@
 /** The layer list: reference level, population, facility layers grouped by the alliance's fields, basemap. */
+import "./LayerPanel.css";
 import { useTranslation } from "react-i18next";
 import {
   ALLIANCE_FIELDS,

@@ -1,4 +1,5 @@
 /** Plans: open, create, rename, duplicate, move to the trash and back; backup download and import. */
+import "./dialog.css";
 import { type ChangeEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Plan } from "../domain/model/plan.ts";

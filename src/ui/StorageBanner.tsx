@@ -1,4 +1,5 @@
 /** Storage faults and the read-only state, as a banner with what to do (download a backup, take over, reload). */
+import "./StorageBanner.css";
 import { useTranslation } from "react-i18next";
 import { workspace } from "../persistence/instance.ts";
 import { useStorageStore } from "../store/storage-store.ts";

@@ -3,6 +3,7 @@
  * facilities), pairwise overlaps (picking one highlights and frames it on the map), districts that no
  * pilot area touches, and pilot areas per alliance field.
  */
+import "./VariantSummary.css";
 import { memo, useDeferredValue, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { VariantAnalysis } from "../domain/analysis/analysis-result.ts";

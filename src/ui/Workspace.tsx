@@ -1,4 +1,5 @@
 /** The main screen once the catalogue is loaded: sidebar (pilot areas, layers), the map with its panels. */
+import "./Workspace.css";
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { GeneratedCatalogue } from "../domain/model/catalogue.ts";

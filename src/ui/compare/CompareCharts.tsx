@@ -5,6 +5,7 @@
  * Each chart is a group with a label naming what it shows; the numbers are also printed on the bars,
  * and the table above has them all, so the charts add no information a screen reader would miss.
  */
+import "./CompareCharts.css";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { VariantAnalysis } from "../../domain/analysis/analysis-result.ts";

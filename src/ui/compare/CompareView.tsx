@@ -5,6 +5,7 @@
  * "compare"; the back button and Escape return to editing. The variants picked here are the session's
  * `compareVariantIds`, shared with the presentation.
  */
+import "./CompareView.css";
 import { type ReactNode, useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { geodesicArea } from "../../domain/geometry/measure-area.ts";

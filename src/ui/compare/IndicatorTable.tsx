@@ -4,6 +4,7 @@
  * cent where that means something), and "★ best value" in words, so nothing depends on colour.
  * Raw numbers sit in data attributes for the browser tests.
  */
+import "./IndicatorTable.css";
 import { useTranslation } from "react-i18next";
 import type { GeneratedCatalogue } from "../../domain/model/catalogue.ts";
 import type { IndicatorMatrix, IndicatorRow } from "../../domain/workshop/indicator-matrix.ts";

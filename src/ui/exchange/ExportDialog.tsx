@@ -3,6 +3,9 @@
  * file is written in the exchange worker and downloaded. The map picture (PNG) is drawn here from the
  * current view. Each format says in one line who it is for.
  */
+import "../dialog.css";
+import "./exchange-dialog.css";
+import "./ExportDialog.css";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {

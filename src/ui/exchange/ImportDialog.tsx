@@ -9,6 +9,9 @@
  *
  * Everything from the file (names, properties, the file name) is shown as React text only.
  */
+import "../dialog.css";
+import "./exchange-dialog.css";
+import "./ImportDialog.css";
 import { type DragEvent, type FormEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {

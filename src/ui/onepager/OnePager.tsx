@@ -3,6 +3,7 @@
  * (the workspace stays as it was underneath, inert), with "print / save as PDF". In print only the
  * page is printed (`html.onepager-printing` hides the app; see the one-pager block in styles.css).
  */
+import "./OnePager.css";
 import { type ReactNode, useEffect, useId, useMemo, useRef } from "react";
 import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";

@@ -5,6 +5,7 @@
  * worker, and shows exactly the presenter's numbers. A state for a deck it does not have (the
  * presenter restarted) makes it ask again.
  */
+import "./present.css";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { clampSlideIndex, deckSlides, type PresentationDeck } from "../../domain/workshop/presentation.ts";

@@ -11,6 +11,8 @@
  * The presentation is a full-window layer rendered into <body>; the app beneath is made inert, so
  * Tab and screen readers stay on the slide.
  */
+import "./present.css";
+import "./PresentationView.css";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { useTranslation } from "react-i18next";

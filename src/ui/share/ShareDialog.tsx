@@ -3,6 +3,8 @@
  * it fits one, and a file instead when the variant is too large for a link. The link is built when
  * the dialog opens; its "Stand" is that moment.
  */
+import "../dialog.css";
+import "./ShareDialog.css";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { encodeShareLink } from "../../domain/share/encode-share-link.ts";

@@ -5,6 +5,7 @@
  * it. Local data is not touched until the planner chooses one of the two buttons (the workspace is
  * not even started before that).
  */
+import "./SharedView.css";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AreaAnalysis } from "../../domain/analysis/analysis-result.ts";

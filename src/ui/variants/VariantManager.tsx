@@ -5,6 +5,7 @@
  * it is one undo step and refusals come back as toasts. "Compare …" picks 2–4 variants and opens the
  * compare view.
  */
+import "./VariantManager.css";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Variant, VariantId } from "../../domain/model/plan.ts";
