@@ -189,7 +189,7 @@ function Chart({
     });
     chart.setAttribute("aria-hidden", "true");
     // Plot puts a <style> element into every chart, which the Content-Security-Policy refuses (no
-    // inline styles, src/app/security-headers.ts). Its few rules are in styles.css (.compare-plot).
+    // inline styles, src/app/security-headers.ts). Its few rules are in CompareCharts.css (.compare-plot).
     for (const style of chart.querySelectorAll("style")) style.remove();
     element.replaceChildren(chart);
     return () => chart.remove();

@@ -1,7 +1,7 @@
 /**
  * One-pagers ("Steckbrief") of a pilot area or of the active variant: an A4 page over the workspace
  * (the workspace stays as it was underneath, inert), with "print / save as PDF". In print only the
- * page is printed (`html.onepager-printing` hides the app; see the one-pager block in styles.css).
+ * page is printed (`html.onepager-printing` hides the app; see the print block in OnePager.css).
  */
 import "./OnePager.css";
 import { type ReactNode, useEffect, useId, useMemo, useRef } from "react";
