@@ -105,7 +105,9 @@ ${body}
     it("fails an entry that is no longer needed, so that the list only shrinks", () => {
       const result = check({ "map/a.ts": lines(300) }, { "src/map/a.ts": 450 });
       expect(result.status).toBe(1);
-      expect(result.output).toContain("src/map/a.ts: within the limits now (or gone): delete its allow-list entry");
+      expect(result.output).toContain(
+        "src/map/a.ts: within the limits now (or gone): delete its allow-list entry",
+      );
     });
   });
 });
