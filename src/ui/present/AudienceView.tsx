@@ -27,36 +27,17 @@ function toggleFullscreen(): void {
   else document.documentElement.requestFullscreen?.().catch(() => undefined);
 }
 
-function Audience({ planId }: { planId: string }) {
-  const { t } = useTranslation();
-  const status = useCatalogueStore((s) => s.status);
+/**
+ * Listens to the presenter: the deck (and its language), the state to show, and "bye". Says "hello"
+ * when it opens, and again (at most once a second) while the state is for a deck it does not have.
+ */
+function useAudienceChannel(planId: string) {
   const [deck, setDeck] = useState<PresentationDeck | null>(null);
   const [state, setState] = useState<SlideState | null>(null);
   const [ended, setEnded] = useState(false);
   const [language, setLanguage] = useState<Language | null>(null);
-  const [mapIdle, setMapIdle] = useState(false);
   const deckRef = useRef<PresentationDeck | null>(null);
   const channelRef = useRef<PresenterChannel | null>(null);
-
-  useEffect(() => {
-    void useCatalogueStore.getState().load(import.meta.env.BASE_URL);
-  }, []);
-
-  useEffect(() => {
-    document.title = `${t("present.audience.title")} – ${t("app.title")}`;
-  }, [t]);
-
-  useEffect(() => {
-    if (!language) return;
-    let live = true;
-    void initI18n(language).then(() => {
-      if (live) document.documentElement.lang = language;
-    });
-    return () => {
-      live = false;
-    };
-  }, [language]);
-
   useEffect(() => {
     let lastHello = 0;
     const channel = openPresenterChannel(planId, (message) => {
@@ -94,6 +75,33 @@ function Audience({ planId }: { planId: string }) {
       channel?.close();
     };
   }, [planId]);
+  return { deck, state, ended, language, channelRef };
+}
+
+function Audience({ planId }: { planId: string }) {
+  const { t } = useTranslation();
+  const status = useCatalogueStore((s) => s.status);
+  const { deck, state, ended, language, channelRef } = useAudienceChannel(planId);
+  const [mapIdle, setMapIdle] = useState(false);
+
+  useEffect(() => {
+    void useCatalogueStore.getState().load(import.meta.env.BASE_URL);
+  }, []);
+
+  useEffect(() => {
+    document.title = `${t("present.audience.title")} – ${t("app.title")}`;
+  }, [t]);
+
+  useEffect(() => {
+    if (!language) return;
+    let live = true;
+    void initI18n(language).then(() => {
+      if (live) document.documentElement.lang = language;
+    });
+    return () => {
+      live = false;
+    };
+  }, [language]);
 
   // A clicker typing into this window (it often has the focus on the projector) drives the presenter.
   useEffect(() => {
