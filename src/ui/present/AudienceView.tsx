@@ -30,6 +30,7 @@ function toggleFullscreen(): void {
 /**
  * Listens to the presenter: the deck (and its language), the state to show, and "bye". Says "hello"
  * when it opens, and again (at most once a second) while the state is for a deck it does not have.
+ * Keys typed here go to the presenter.
  */
 function useAudienceChannel(planId: string) {
   const [deck, setDeck] = useState<PresentationDeck | null>(null);
@@ -75,13 +76,26 @@ function useAudienceChannel(planId: string) {
       channel?.close();
     };
   }, [planId]);
-  return { deck, state, ended, language, channelRef };
+  // A clicker typing into this window (it often has the focus on the projector) drives the presenter.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.altKey || event.metaKey || !isForwardedKey(event.key, event.shiftKey)) {
+        if (event.key === "F5") event.preventDefault();
+        return;
+      }
+      event.preventDefault();
+      channelRef.current?.post({ type: "key", key: event.key, shiftKey: event.shiftKey });
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+  return { deck, state, ended, language };
 }
 
 function Audience({ planId }: { planId: string }) {
   const { t } = useTranslation();
   const status = useCatalogueStore((s) => s.status);
-  const { deck, state, ended, language, channelRef } = useAudienceChannel(planId);
+  const { deck, state, ended, language } = useAudienceChannel(planId);
   const [mapIdle, setMapIdle] = useState(false);
 
   useEffect(() => {
@@ -102,20 +116,6 @@ function Audience({ planId }: { planId: string }) {
       live = false;
     };
   }, [language]);
-
-  // A clicker typing into this window (it often has the focus on the projector) drives the presenter.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.altKey || event.metaKey || !isForwardedKey(event.key, event.shiftKey)) {
-        if (event.key === "F5") event.preventDefault();
-        return;
-      }
-      event.preventDefault();
-      channelRef.current?.post({ type: "key", key: event.key, shiftKey: event.shiftKey });
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
 
   const slides = useMemo(() => (deck ? deckSlides(deck) : []), [deck]);
   const matching = deck && state && deck.frozenAt === state.frozenAt ? state : null;
