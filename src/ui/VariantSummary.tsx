@@ -16,7 +16,7 @@ import { useAnalysisStore } from "../store/analysis-store.ts";
 import { selectActiveVariant } from "../store/document-store.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
 import { useSessionStore } from "../store/session-store.ts";
-import { percent } from "./CoveragePanel.tsx";
+import { percent } from "./coverage/coverage-format.ts";
 import { formatAreaM2, formatAreaShortM2 } from "./Toolbar.tsx";
 
 /** The variant's totals as table rows: areas, union area, sum of areas, residents (range). */

@@ -9,7 +9,7 @@ import type { GeneratedCatalogue } from "../../domain/model/catalogue.ts";
 import type { PilotArea, Variant } from "../../domain/model/plan.ts";
 import { formatNumber, formatResidents, type Language } from "../../i18n/index.ts";
 import { OnePagerMap } from "../../map/onepager-map.tsx";
-import { percent } from "../CoveragePanel.tsx";
+import { percent } from "../coverage/coverage-format.ts";
 import { DistrictCoverageTable } from "../DistrictCoverageTable.tsx";
 import { formatAreaM2, formatLengthM } from "../Toolbar.tsx";
 import type { VariantFigures } from "../use-variant-analyses.ts";
