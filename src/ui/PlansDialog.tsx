@@ -24,17 +24,175 @@ export function PlansDialog() {
   const trash = useStorageStore((s) => s.trash);
   const usage = useStorageStore((s) => s.usage);
   const persisted = useStorageStore((s) => s.persisted);
-  const memoryOnly = useStorageStore((s) => s.memoryOnly);
   const currentId = useDocumentStore((s) => s.plan.id);
-  const notify = useSessionStore((s) => s.notify);
   const dialog = useRef<HTMLDialogElement>(null);
+  useModal(dialog, open);
+  const close = () => setStorage({ plansOpen: false });
+  const starter = () => createStarterPlan(t("plans.newPlanName"), t("plans.firstVariantName"));
+
+  return (
+    <dialog
+      ref={dialog}
+      className="wide-dialog"
+      aria-labelledby="plans-title"
+      onClose={close}
+      data-testid="plans-dialog"
+    >
+      <header>
+        <h2 id="plans-title">{t("plans.heading")}</h2>
+        <button type="button" className="icon-button" onClick={close} aria-label={t("app.close")}>
+          ×
+        </button>
+      </header>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => void workspace.createPlan(starter).then(close)}
+        >
+          {t("plans.newPlan")}
+        </button>
+      </div>
+      <PlanTable plans={plans} currentId={currentId} starter={starter} onOpened={close} />
+
+      <h3>{t("plans.trashHeading")}</h3>
+      <p className="muted small">{t("plans.trashHint", { days: TRASH_DAYS })}</p>
+      <TrashTable trash={trash} />
+
+      <BackupSection />
+      {usage && (
+        <p className="muted small">
+          {t("plans.storageUsage", {
+            used: `${formatNumber(usage.usedBytes / MB, language, 1)} MB`,
+            quota: `${formatNumber(usage.quotaBytes / MB, language)} MB`,
+          })}{" "}
+          {persisted === true ? t("plans.persisted") : persisted === false ? t("plans.notPersisted") : ""}
+        </p>
+      )}
+    </dialog>
+  );
+}
+
+type PlanSummary = ReturnType<typeof useStorageStore.getState>["plans"][number];
+
+/** The plans with open, rename, duplicate and move to the trash. */
+function PlanTable({
+  plans,
+  currentId,
+  starter,
+  onOpened,
+}: {
+  plans: PlanSummary[];
+  currentId: string;
+  /** A new plan, for when the trash takes the last one. */
+  starter: () => Plan;
+  onOpened: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  return (
+    <table className="data-table">
+      <tbody>
+        {plans.map((plan) => (
+          <tr key={plan.id} className={plan.id === currentId ? "selected" : ""}>
+            <th scope="row">
+              {plan.name}
+              {plan.id === currentId && <span className="badge badge-info">{t("plans.current")}</span>}
+              <div className="muted small">
+                {t("plans.updated", { date: formatDateTime(plan.updatedAt, language) })} ·{" "}
+                {t("plans.variants", { count: plan.variantCount })}
+              </div>
+            </th>
+            <td className="actions">
+              {plan.id !== currentId && (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => void workspace.openPlan(plan.id).then(onOpened)}
+                >
+                  {t("plans.openPlan")}
+                </button>
+              )}
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  const name = window.prompt(t("plans.renamePrompt", { name: plan.name }), plan.name);
+                  if (name?.trim()) void workspace.renamePlan(plan.id, name.trim());
+                }}
+              >
+                {t("plans.rename")}
+              </button>
+              <button type="button" className="button" onClick={() => void workspace.duplicatePlan(plan.id)}>
+                {t("plans.duplicate")}
+              </button>
+              <button
+                type="button"
+                className="button button-danger"
+                onClick={() => {
+                  if (window.confirm(t("plans.trashConfirm", { name: plan.name })))
+                    void workspace.trashPlan(plan.id, starter);
+                }}
+              >
+                {t("plans.trash")}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The plans in the trash, with restore and delete for ever. */
+function TrashTable({ trash }: { trash: PlanSummary[] }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  return trash.length === 0 ? (
+    <p className="muted">{t("plans.emptyTrash")}</p>
+  ) : (
+    <table className="data-table">
+      <tbody>
+        {trash.map((plan) => (
+          <tr key={plan.id}>
+            <th scope="row">
+              {plan.name}
+              <div className="muted small">
+                {t("plans.deletedOn", { date: formatDateTime(plan.deletedAt ?? "", language) })}
+              </div>
+            </th>
+            <td className="actions">
+              <button type="button" className="button" onClick={() => void workspace.restorePlan(plan.id)}>
+                {t("plans.restore")}
+              </button>
+              <button
+                type="button"
+                className="button button-danger"
+                onClick={() => {
+                  if (window.confirm(t("plans.deleteForeverConfirm", { name: plan.name })))
+                    void workspace.deletePlanForever(plan.id);
+                }}
+              >
+                {t("plans.deleteForever")}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Download a backup of every plan, or read one in: a preview first, a choice per plan that exists. */
+function BackupSection() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const memoryOnly = useStorageStore((s) => s.memoryOnly);
+  const notify = useSessionStore((s) => s.notify);
   const fileInput = useRef<HTMLInputElement>(null);
   const [preview, setPreview] = useState<BackupPreview | null>(null);
   const [choices, setChoices] = useState<Record<string, ConflictChoice>>({});
   const [backupError, setBackupError] = useState<string | null>(null);
-  useModal(dialog, open);
-  const close = () => setStorage({ plansOpen: false });
-  const starter = () => createStarterPlan(t("plans.newPlanName"), t("plans.firstVariantName"));
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.currentTarget.files?.[0];
@@ -71,123 +229,7 @@ export function PlansDialog() {
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className="wide-dialog"
-      aria-labelledby="plans-title"
-      onClose={close}
-      data-testid="plans-dialog"
-    >
-      <header>
-        <h2 id="plans-title">{t("plans.heading")}</h2>
-        <button type="button" className="icon-button" onClick={close} aria-label={t("app.close")}>
-          ×
-        </button>
-      </header>
-      <div className="button-row">
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => void workspace.createPlan(starter).then(close)}
-        >
-          {t("plans.newPlan")}
-        </button>
-      </div>
-      <table className="data-table">
-        <tbody>
-          {plans.map((plan) => (
-            <tr key={plan.id} className={plan.id === currentId ? "selected" : ""}>
-              <th scope="row">
-                {plan.name}
-                {plan.id === currentId && <span className="badge badge-info">{t("plans.current")}</span>}
-                <div className="muted small">
-                  {t("plans.updated", { date: formatDateTime(plan.updatedAt, language) })} ·{" "}
-                  {t("plans.variants", { count: plan.variantCount })}
-                </div>
-              </th>
-              <td className="actions">
-                {plan.id !== currentId && (
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => void workspace.openPlan(plan.id).then(close)}
-                  >
-                    {t("plans.openPlan")}
-                  </button>
-                )}
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => {
-                    const name = window.prompt(t("plans.renamePrompt", { name: plan.name }), plan.name);
-                    if (name?.trim()) void workspace.renamePlan(plan.id, name.trim());
-                  }}
-                >
-                  {t("plans.rename")}
-                </button>
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => void workspace.duplicatePlan(plan.id)}
-                >
-                  {t("plans.duplicate")}
-                </button>
-                <button
-                  type="button"
-                  className="button button-danger"
-                  onClick={() => {
-                    if (window.confirm(t("plans.trashConfirm", { name: plan.name })))
-                      void workspace.trashPlan(plan.id, starter);
-                  }}
-                >
-                  {t("plans.trash")}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-
-      <h3>{t("plans.trashHeading")}</h3>
-      <p className="muted small">{t("plans.trashHint", { days: TRASH_DAYS })}</p>
-      {trash.length === 0 ? (
-        <p className="muted">{t("plans.emptyTrash")}</p>
-      ) : (
-        <table className="data-table">
-          <tbody>
-            {trash.map((plan) => (
-              <tr key={plan.id}>
-                <th scope="row">
-                  {plan.name}
-                  <div className="muted small">
-                    {t("plans.deletedOn", { date: formatDateTime(plan.deletedAt ?? "", language) })}
-                  </div>
-                </th>
-                <td className="actions">
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => void workspace.restorePlan(plan.id)}
-                  >
-                    {t("plans.restore")}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-danger"
-                    onClick={() => {
-                      if (window.confirm(t("plans.deleteForeverConfirm", { name: plan.name })))
-                        void workspace.deletePlanForever(plan.id);
-                    }}
-                  >
-                    {t("plans.deleteForever")}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-
+    <>
       <h3>{t("plans.backupHeading")}</h3>
       <p className="muted small">{t("plans.backupHint")}</p>
       <div className="button-row">
@@ -255,15 +297,6 @@ export function PlansDialog() {
           </div>
         </div>
       )}
-      {usage && (
-        <p className="muted small">
-          {t("plans.storageUsage", {
-            used: `${formatNumber(usage.usedBytes / MB, language, 1)} MB`,
-            quota: `${formatNumber(usage.quotaBytes / MB, language)} MB`,
-          })}{" "}
-          {persisted === true ? t("plans.persisted") : persisted === false ? t("plans.notPersisted") : ""}
-        </p>
-      )}
-    </dialog>
+    </>
   );
 }
