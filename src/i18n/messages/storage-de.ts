@@ -1,0 +1,104 @@
+/**
+ * German messages of plans and saving: the plans dialog with trash and backup, the history of snapshots, the storage status.
+ * Keys are shared with storage-en.ts.
+ */
+export const storageDe = {
+  plans: {
+    heading: "Pläne",
+    open: "Pläne",
+    current: "Geöffneter Plan",
+    newPlan: "Neuer Plan",
+    newPlanName: "Neuer Plan",
+    firstVariantName: "Variante 1",
+    openPlan: "Öffnen",
+    rename: "Umbenennen",
+    renamePrompt: "Neuer Name für „{{name}}“",
+    duplicate: "Duplizieren",
+    trash: "In den Papierkorb",
+    trashHeading: "Papierkorb",
+    trashHint: "Pläne im Papierkorb werden nach {{days}} Tagen endgültig gelöscht.",
+    restore: "Wiederherstellen",
+    deleteForever: "Endgültig löschen",
+    deleteForeverConfirm: "„{{name}}“ endgültig löschen? Das kann nicht rückgängig gemacht werden.",
+    trashConfirm: "„{{name}}“ in den Papierkorb verschieben?",
+    updated: "geändert {{date}}",
+    deletedOn: "gelöscht {{date}}",
+    variants_one: "{{count}} Variante",
+    variants_other: "{{count}} Varianten",
+    emptyTrash: "Der Papierkorb ist leer.",
+    backupHeading: "Sicherung",
+    backupHint: "Alle Pläne mit Verlauf als eine Datei sichern oder aus einer Sicherung wiederherstellen.",
+    backupDownload: "Sicherung herunterladen",
+    backupImport: "Sicherung einlesen …",
+    backupPreview: "Die Sicherung vom {{date}} enthält {{n}} Pläne.",
+    backupExists: "„{{name}}“ gibt es schon.",
+    choiceSkip: "behalten (nicht einlesen)",
+    choiceCopy: "als Kopie einlesen",
+    choiceReplace: "ersetzen",
+    backupApply: "Einlesen",
+    backupCancel: "Abbrechen",
+    backupDone:
+      "Eingelesen: {{imported}} neu, {{copied}} als Kopie, {{replaced}} ersetzt, {{skipped}} übersprungen.",
+    backupErrors: {
+      "too-large": "Die Datei ist zu groß ({{size}} MB; höchstens {{max}} MB).",
+      "not-json": "Die Datei ist keine Pilotkarte-Sicherung (kein JSON).",
+      "not-a-backup": "Die Datei ist keine Pilotkarte-Sicherung.",
+      "newer-version":
+        "Die Sicherung stammt aus einer neueren Pilotkarte-Version. Bitte zuerst aktualisieren.",
+      "invalid-plan":
+        "Plan Nr. {{index}} in der Sicherung ist beschädigt ({{error}}). Es wurde nichts eingelesen.",
+    },
+    storageUsage: "Speicher: {{used}} von {{quota}} belegt",
+    persisted: "Der Browser hält die Daten dauerhaft.",
+    notPersisted:
+      "Der Browser darf die Daten bei Speichermangel löschen – regelmäßig eine Sicherung herunterladen.",
+  },
+  history: {
+    heading: "Verlauf",
+    open: "Verlauf",
+    namedPlaceholder: "z. B. Stand Workshop 14.03.",
+    saveNamed: "Stand speichern",
+    empty:
+      "Noch keine gespeicherten Stände. Automatische Stände entstehen alle {{minutes}} Minuten, wenn sich etwas geändert hat.",
+    kinds: { auto: "automatisch", named: "benannt", "before-risky": "vor riskanter Aktion" },
+    risky: {
+      trash: "Papierkorb",
+      import: "Sicherung einlesen",
+      restore: "Wiederherstellen",
+      "bulk-delete": "Mehrere löschen",
+    },
+    areas_one: "{{count}} Gebiet",
+    areas_other: "{{count}} Gebiete",
+    preview: "Vorschau",
+    restore: "Diesen Stand wiederherstellen",
+    restoreLabel: "Stand wiederherstellen",
+    restored: "Stand wiederhergestellt. Rückgängig mit Strg+Z.",
+    previewHeading: "Stand vom {{date}}",
+    previewVariant: "{{name}}: {{areas}}",
+  },
+  storage: {
+    saved: "gespeichert",
+    saving: "speichert …",
+    error: "Speichern fehlgeschlagen",
+    memoryOnly: "nur im Arbeitsspeicher",
+    readOnly: "nur Ansicht",
+    savedAt: "Gespeichert um {{time}}",
+    faults: {
+      quota:
+        "Der Speicher des Browsers ist voll. Änderungen bleiben in diesem Tab erhalten, werden aber nicht gespeichert. Bitte eine Sicherung herunterladen und Platz schaffen.",
+      unavailable:
+        "Der Browser-Speicher (IndexedDB) ist nicht verfügbar, z. B. im privaten Modus. Sie arbeiten nur im Arbeitsspeicher – bitte vor dem Schließen eine Sicherung herunterladen.",
+      blocked:
+        "Der Browser-Speicher ist blockiert. Änderungen bleiben in diesem Tab; bitte eine Sicherung herunterladen.",
+      corrupt: "Gespeicherte Daten konnten nicht gelesen werden. Bitte eine Sicherung herunterladen.",
+      unknown:
+        "Beim Speichern ist ein Fehler aufgetreten. Es wird erneut versucht; zur Sicherheit eine Sicherung herunterladen.",
+      "upgrade-elsewhere": "Pilotkarte wurde in einem anderen Tab aktualisiert. Bitte diese Seite neu laden.",
+    },
+    readOnlyBanner:
+      "Dieser Plan wird in einem anderen Tab bearbeitet. Hier nur Ansicht – Änderungen dort erscheinen hier sofort.",
+    takeOver: "Hier bearbeiten",
+    download: "Sicherung herunterladen",
+    reload: "Neu laden",
+  },
+};
