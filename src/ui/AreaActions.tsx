@@ -10,6 +10,7 @@ import { useSessionStore } from "../store/session-store.ts";
 import { commandContext, loadCommands } from "./command-context.ts";
 import { OnePagerButton } from "./onepager/OnePagerButton.tsx";
 
+/** The action buttons and the subtract row of the selected area. */
 export function AreaActions({
   area,
   others,

@@ -12,6 +12,7 @@ import { useSessionStore } from "../store/session-store.ts";
 import { attributesOf, type Draft, draftOf } from "./area-draft.ts";
 import { commandContext, loadCommands } from "./command-context.ts";
 
+/** The form for `area`; `formId` prefixes its element ids. */
 export function AreaAttributesForm({ area, formId }: { area: PilotArea; formId: string }) {
   const { t } = useTranslation();
   const notify = useSessionStore((s) => s.notify);

@@ -20,6 +20,7 @@ type Tab = "areas" | "layers";
 /** Skip links (in App) into a sidebar tab: "#panel-areas" (the pilot areas) and "#panel-layers". */
 const SKIP_TARGETS: Record<string, Tab> = { "#panel-areas": "areas", "#panel-layers": "layers" };
 
+/** The sidebar with its two tabs; the areas tab is shown when an area is selected. */
 export function WorkspaceSidebar({ catalogue }: { catalogue: GeneratedCatalogue }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>("areas");

@@ -5,6 +5,7 @@
 import { ALLIANCE_FIELDS, type AllianceField } from "../domain/model/catalogue.ts";
 import type { AreaAttributes, AreaStatus, PilotArea } from "../domain/model/plan.ts";
 
+/** The form's values: partners as one text, one per line. */
 export interface Draft {
   name: string;
   fields: AllianceField[];
@@ -14,6 +15,7 @@ export interface Draft {
   colour: string;
 }
 
+/** The form's values for a stored area. */
 export function draftOf(area: PilotArea): Draft {
   return {
     name: area.name,
@@ -25,6 +27,7 @@ export function draftOf(area: PilotArea): Draft {
   };
 }
 
+/** The attributes to store: name trimmed, fields in catalogue order, partners one per non-empty line. */
 export function attributesOf(draft: Draft): AreaAttributes {
   return {
     name: draft.name.trim(),

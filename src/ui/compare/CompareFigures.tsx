@@ -12,6 +12,7 @@ import type { useVariantAnalyses, VariantFigures } from "../use-variant-analyses
 import { CompareCharts } from "./CompareCharts.tsx";
 import { IndicatorTable } from "./IndicatorTable.tsx";
 
+/** The figures part of the compare view; `diff` is shown beside the matrix, above the charts. */
 export function Figures({
   catalogue,
   variants,

@@ -11,6 +11,7 @@ import type { Language } from "../../i18n/index.ts";
 import { CompareVariantMap, compareMapCredits, useCompareFit } from "../../map/CompareMaps.tsx";
 import { formatIndicatorValue } from "./compare-format.ts";
 
+/** One map per variant, moving together (inside a `CompareCameraGroup`). */
 export function CompareMapsSection({
   catalogue,
   variants,

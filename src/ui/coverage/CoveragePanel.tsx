@@ -19,6 +19,7 @@ import { useSnapshotBaseline } from "../use-snapshot-baseline.ts";
 import { AreaFigures } from "./AreaFigures.tsx";
 import { summarySentence } from "./coverage-format.ts";
 
+/** The selected area's coverage; nothing when no area is selected. */
 export function CoveragePanel({ catalogue }: { catalogue: GeneratedCatalogue }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;

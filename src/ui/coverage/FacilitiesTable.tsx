@@ -12,6 +12,7 @@ import { analysisClient } from "../use-analysis.ts";
 import { Source } from "./CoverageFigure.tsx";
 import type { T } from "./coverage-format.ts";
 
+/** Facilities per layer, inside the area and within walking distance. */
 export function FacilitiesTable({
   analysis,
   catalogue,

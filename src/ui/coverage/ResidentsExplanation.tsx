@@ -8,6 +8,7 @@ import { formatNumber, formatResidents, type Language } from "../../i18n/index.t
 import { Source } from "./CoverageFigure.tsx";
 import { percent, type T } from "./coverage-format.ts";
 
+/** The explanation under the residents figure. */
 export function ResidentsExplanation({
   residents,
   catalogue,

@@ -10,6 +10,7 @@ function facilityTotal(analysis: AreaAnalysis): number {
   return analysis.facilities.reduce((sum, f) => sum + f.inside.count, 0);
 }
 
+/** Nothing while there is no snapshot (or it is loading); "new" for an area the snapshot lacks. */
 export function SnapshotChange({
   baseline,
   analysis,

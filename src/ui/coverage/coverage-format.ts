@@ -22,6 +22,7 @@ export const signed = (value: number, text: string) =>
 export const dataDate = (entry: CatalogueEntry | undefined, language: Language) =>
   (entry?.dataDate[language] ?? "").replace(/^(Stand|as of)\s+/i, "");
 
+/** One sentence for screen readers: area, residents (range) and the district most covered. */
 export function summarySentence(analysis: AreaAnalysis, name: string, language: Language, t: T): string {
   const finest = analysis.levels.find((l) => l.level === "stadtbezirk") ?? analysis.levels[0];
   const top = finest?.districts.slice().sort((a, b) => b.intersectionM2 - a.intersectionM2)[0];

@@ -6,6 +6,7 @@ import { formatNumber, type Language } from "../../i18n/index.ts";
 import { EXPORT_CHOICES, type ExportChoice } from "./export-files.ts";
 import type { ExportStatus, ScopeKind } from "./run-export.ts";
 
+/** What to export, in which format and with labels in which language (disabled while busy). */
 export function ExportChoices({
   scope,
   scopeLabel,

@@ -27,6 +27,7 @@ interface Props {
   onCancel: () => void;
 }
 
+/** The preview of a read file (state "preview"), or of one being taken over ("importing"). */
 export function ImportPreviewForm(props: Props) {
   const { session, onConfirm, onAnother, onCancel } = props;
   const { t } = useImportTexts();

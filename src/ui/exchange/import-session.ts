@@ -76,6 +76,7 @@ export type ImportSession<F extends ChosenFile = ChosenFile> =
       detail?: string;
     };
 
+/** The name of a session's state. */
 export type ImportState = ImportSession["state"];
 
 /** What can happen to a session. */

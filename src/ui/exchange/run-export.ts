@@ -16,6 +16,7 @@ import { writeExport } from "../exchange-client.ts";
 import { buildExportInput, downloadFile, type ExportChoice, requestOf } from "./export-files.ts";
 import { mapImageContent } from "./map-image-content.ts";
 
+/** What is exported: the selected area, the active variant, or the whole plan. */
 export type ScopeKind = ExportScope["kind"];
 
 /** Where the export stands. */
@@ -32,6 +33,7 @@ function formatSize(bytes: number, language: Language): string {
   return `${formatNumber(bytes / 1024 / 1024, language, 1)} MB`;
 }
 
+/** Everything an export needs, taken from the dialog and the stores when the planner confirms. */
 export interface ExportRequest {
   choice: ExportChoice;
   scope: ScopeKind;
@@ -46,6 +48,7 @@ export interface ExportRequest {
   t: TFunction;
 }
 
+/** Runs the export, telling `onStatus` each step; never throws (a failure becomes an error status). */
 export async function runExport(request: ExportRequest, onStatus: (status: ExportStatus) => void) {
   const { choice, scope, plan, variant, selectedAreaId, catalogue, exportLanguage, language, t } = request;
   const selectedArea = selectedAreaId ? variant.areas[selectedAreaId] : undefined;

@@ -11,6 +11,7 @@ import { commandContext, loadCommands } from "../command-context.ts";
 import { importedAreas, importedOverlay, type OnProgress } from "../exchange-client.ts";
 import type { ImportTarget, ReadPreview } from "./import-session.ts";
 
+/** The translated texts the take-over needs. */
 export interface TakeOverTexts {
   /** A feature's name, or the name an unnamed one gets. */
   nameOf: (feature: { index: number; name: string | null }) => string;

@@ -17,6 +17,7 @@ function formatParams(params: Record<string, unknown>, language: Language): Reco
   return out;
 }
 
+/** The translate function, the UI language and the texts above. */
 export function useImportTexts() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;

@@ -15,6 +15,7 @@ import { formatAreaM2, formatLengthM } from "../Toolbar.tsx";
 import type { VariantFigures } from "../use-variant-analyses.ts";
 import { Facts, Heading, Sources, type T, usedLayerIds } from "./OnePagerParts.tsx";
 
+/** The page of one area; `figures` is undefined while the variant's figures are computed. */
 export function AreaPage({
   area,
   variant,

@@ -12,6 +12,7 @@ import { SourcesList } from "../share/SourcesList.tsx";
 /** The translate function as the pages pass it around. */
 export type T = (key: string, values?: Record<string, unknown>) => string;
 
+/** Title, and plan, variant and the figures' time below it. */
 export function Heading({
   title,
   planName,
@@ -53,6 +54,7 @@ export function usedLayerIds(
   return ids;
 }
 
+/** Sources and licences of the layers `ids`. */
 export function Sources({ catalogue, ids }: { catalogue: GeneratedCatalogue; ids: ReadonlySet<string> }) {
   const { t } = useTranslation();
   return (
@@ -69,6 +71,7 @@ export function Sources({ catalogue, ids }: { catalogue: GeneratedCatalogue; ids
 export const listOr = (items: string[], t: T) =>
   items.length > 0 ? items.join(", ") : t("share.onepager.none");
 
+/** An area's fields, partners, status and notes. */
 export function Facts({ area }: { area: PilotArea }) {
   const { t } = useTranslation();
   return (

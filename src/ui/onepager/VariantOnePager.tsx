@@ -15,6 +15,7 @@ import type { VariantFigures } from "../use-variant-analyses.ts";
 import { VariantTotalsRows } from "../VariantSummary.tsx";
 import { Heading, listOr, Sources, usedLayerIds } from "./OnePagerParts.tsx";
 
+/** The page of the variant; `figures` is undefined while they are computed. */
 export function VariantPage({
   variant,
   planName,

@@ -2,6 +2,7 @@
 import { useTranslation } from "react-i18next";
 import type { PresentationAction } from "../../domain/workshop/presentation.ts";
 
+/** The toolbar; `onAct` moves through the slides. */
 export function PresentationControls({
   index,
   count,

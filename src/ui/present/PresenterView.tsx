@@ -9,6 +9,7 @@ import { SlideThumbnail } from "./SlideThumbnail.tsx";
 
 type T = (key: string, values?: Record<string, unknown>) => string;
 
+/** The presenter's screen while an audience window shows the slides. */
 export function PresenterView({
   stage,
   controls,

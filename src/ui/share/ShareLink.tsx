@@ -9,6 +9,7 @@ import { shareLinkQrSvg } from "../../domain/share/share-link-qr.ts";
 import { formatNumber, type Language } from "../../i18n/index.ts";
 
 type CopyState = "idle" | "copied" | "failed";
+/** The QR code: none (the link does not fit one, or not made yet), made, or failed. */
 export type QrState = { state: "none" } | { state: "ready"; src: string } | { state: "failed" };
 
 /** The QR code of `url` as an SVG data URL; none for null (the link does not fit one). */

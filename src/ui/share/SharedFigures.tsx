@@ -7,6 +7,7 @@ import { formatNumber, formatResidents, type Language } from "../../i18n/index.t
 import { formatAreaM2 } from "../Toolbar.tsx";
 import type { VariantFigures } from "../use-variant-analyses.ts";
 
+/** The variant's totals: union area, residents, facilities by layer. */
 export function SharedTotals({
   totals,
   catalogue,
@@ -50,6 +51,7 @@ export function SharedTotals({
   );
 }
 
+/** Every area with its attributes, area and residents ("…" while computed). */
 export function SharedAreas({ variant, figures }: { variant: Variant; figures: VariantFigures | undefined }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;

@@ -6,6 +6,7 @@ import { MAX_MATRIX_VARIANTS, MIN_MATRIX_VARIANTS } from "../../domain/workshop/
 import { useSessionStore } from "../../store/session-store.ts";
 import { initialComparePick, togglePick } from "./compare-pick.ts";
 
+/** The picker; `onDone` closes it once the compare view opens. */
 export function ComparePicker({ variants, onDone }: { variants: Variant[]; onDone(): void }) {
   const { t } = useTranslation();
   const stored = useSessionStore((s) => s.compareVariantIds);

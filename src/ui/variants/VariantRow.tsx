@@ -25,6 +25,7 @@ interface RowProps {
   onCancelDelete(): void;
 }
 
+/** One row; the manager owns which row is renamed or asks before a delete. */
 export function VariantRow(props: RowProps) {
   const { t } = useTranslation();
   const { variant, active } = props;
