@@ -48,7 +48,7 @@ export interface ExportRequest {
   t: TFunction;
 }
 
-/** Runs the export, telling `onStatus` each step; never throws (a failure becomes an error status). */
+/** Runs the export, telling `onStatus` each step; a failure to gather figures or write a file becomes an error status. */
 export async function runExport(request: ExportRequest, onStatus: (status: ExportStatus) => void) {
   const { choice, scope, plan, variant, selectedAreaId, catalogue, exportLanguage, language, t } = request;
   const selectedArea = selectedAreaId ? variant.areas[selectedAreaId] : undefined;
