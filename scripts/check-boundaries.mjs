@@ -2,14 +2,20 @@
 /**
  * Keeps the architecture visible: dependencies point one way,
  * domain <- store <- {persistence, map, workers} <- ui <- app, and each outside library lives in one place.
- * Exits 1 with a list of offending imports.
+ *
+ * Every way a module can pull in another counts: `import … from`, `export … from`, side-effect imports
+ * (`import "./x.css"`), dynamic `import("…")`, and assets or workers by URL (`new URL("…",
+ * import.meta.url)`, `import url from "…?url"`, `import W from "…?worker"`; the query is ignored).
+ * Exits 1 with a list of offending imports. `--src <dir>` checks another folder (the unit test uses it).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const src = join(root, "src");
+const srcOption = process.argv.indexOf("--src");
+const src =
+  srcOption >= 0 && process.argv[srcOption + 1] ? resolve(process.argv[srcOption + 1]) : join(root, "src");
 
 /** Folders each folder may import from (besides itself). */
 const allowedFolders = {
@@ -35,30 +41,51 @@ const libraryHomes = [
   [/^valibot/, ["domain"]],
 ];
 
+/**
+ * What a module refers to, in order: static imports and re-exports (with or without bindings),
+ * dynamic imports, and `new URL("…", import.meta.url)`.
+ */
+const REFERENCES = [
+  // import x from "a"; import { x } from "a"; import type { X } from "a"; export * from "a"
+  /(?:^|[\s;])(?:import|export)\s[^'"`;]*?\sfrom\s*["']([^"']+)["']/g,
+  // import "a";  (side effects only: style sheets, polyfills)
+  /(?:^|[\s;])import\s*["']([^"']+)["']/g,
+  // import("a")
+  /\bimport\s*\(\s*["']([^"']+)["']\s*\)/g,
+  // new URL("a", import.meta.url)
+  /\bnew\s+URL\s*\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url\s*\)/g,
+];
+
+/** The specifiers a source refers to (a query such as `?url` or `?worker` removed). */
+function referencesOf(text) {
+  const found = [];
+  for (const pattern of REFERENCES) {
+    for (const match of text.matchAll(pattern)) found.push(match[1].replace(/\?.*$/, ""));
+  }
+  return found;
+}
+
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : /\.(ts|tsx)$/.test(name) ? [path] : [];
+    return statSync(path).isDirectory() ? files(path) : /\.(ts|tsx|mts)$/.test(name) ? [path] : [];
   });
 }
 
 const problems = [];
 for (const file of files(src)) {
   const folder = relative(src, file).split("/")[0];
-  const text = readFileSync(file, "utf8");
-  for (const match of text.matchAll(
-    /(?:import|export)[^'"]*?from\s+["']([^"']+)["']|import\s*\(\s*["']([^"']+)["']\s*\)/g,
-  )) {
-    const spec = match[1] ?? match[2];
+  const shown = relative(dirname(src), file);
+  for (const spec of referencesOf(readFileSync(file, "utf8"))) {
     if (spec.startsWith(".")) {
       const target = relative(src, resolve(dirname(file), spec)).split("/")[0];
       if (target !== folder && !(allowedFolders[folder] ?? []).includes(target)) {
-        problems.push(`${relative(root, file)}: imports ${spec} (${folder} must not depend on ${target})`);
+        problems.push(`${shown}: imports ${spec} (${folder} must not depend on ${target})`);
       }
     } else {
       for (const [pattern, homes] of libraryHomes) {
         if (pattern.test(spec) && !homes.includes(folder)) {
-          problems.push(`${relative(root, file)}: imports ${spec} (only ${homes.join(", ")} may)`);
+          problems.push(`${shown}: imports ${spec} (only ${homes.join(", ")} may)`);
         }
       }
     }

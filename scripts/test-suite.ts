@@ -157,6 +157,92 @@ export function judgePlaywright(
   );
 }
 
+/**
+ * The stages of `npm test`, in order: `node` runs every tool (no shell), `dist` is the build folder
+ * the browser tests serve.
+ */
+export function suiteStages(node: string, dist: string): Stage[] {
+  return [
+    // 1. Data: without it nothing else can run.
+    {
+      label: "data step",
+      kind: "check",
+      command: node,
+      args: ["node_modules/tsx/dist/cli.mjs", "data/build-data.ts"],
+      stopOnFailure: true,
+    },
+    // 2. Static checks, each counted as one check.
+    {
+      label: "typecheck",
+      kind: "check",
+      command: node,
+      args: ["node_modules/typescript/bin/tsc", "-p", "tsconfig.json", "--noEmit"],
+    },
+    {
+      label: "lint",
+      kind: "check",
+      command: node,
+      args: ["node_modules/@biomejs/biome/bin/biome", "check", "."],
+    },
+    { label: "import boundaries", kind: "check", command: node, args: ["scripts/check-boundaries.mjs"] },
+    { label: "size limits", kind: "check", command: node, args: ["scripts/check-size.mjs"] },
+    // 3. Unit tests (Vitest, node), counted per test from the JSON report.
+    {
+      label: "unit tests",
+      kind: "vitest",
+      report: ".vitest-results.json",
+      command: node,
+      args: [
+        "node_modules/vitest/vitest.mjs",
+        "run",
+        "--project",
+        "unit",
+        "--reporter=default",
+        "--reporter=json",
+        "--outputFile.json=.vitest-results.json",
+      ],
+    },
+    // 3b. Integration tests (the CLI as a program, GDAL on exported files): a stage and a report of
+    // their own, so that a run without them (no test found) fails like any other empty stage.
+    {
+      label: "integration tests",
+      kind: "vitest",
+      report: ".vitest-integration-results.json",
+      command: node,
+      args: [
+        "node_modules/vitest/vitest.mjs",
+        "run",
+        "--project",
+        "integration",
+        "--reporter=default",
+        "--reporter=json",
+        "--outputFile.json=.vitest-integration-results.json",
+      ],
+    },
+    // 4. Production build, then browser tests against it, served on a port that is free right now
+    // (an app already running on 4173 in another terminal must neither break nor stand in for this run).
+    {
+      label: "build",
+      kind: "check",
+      command: node,
+      args: ["node_modules/vite/bin/vite.js", "build", "--outDir", dist],
+    },
+    {
+      label: "browser tests",
+      kind: "playwright",
+      needs: "build",
+      report: "test-results/e2e-report.json",
+      command: node,
+      args: ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"],
+      env: async () => ({
+        PLAYWRIGHT_JSON_OUTPUT_NAME: "test-results/e2e-report.json",
+        PW_PORT: String(await findFreePort()),
+        PW_DIST: dist,
+      }),
+    },
+  ];
+}
+
 /** The closing line CI reads. */
 export const summaryLine = (passed: number, failed: number) => `${passed} passed, ${failed} failed`;
 

@@ -1,4 +1,5 @@
 /** Composition root: loads the catalogue, keeps the language in step, and shows the workspace. */
+import "./App.css";
 import { lazy, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { initI18n } from "../i18n/index.ts";

@@ -3,7 +3,8 @@ import { createRoot } from "react-dom/client";
 import { initI18n } from "../i18n/index.ts";
 import { ReadOnlyError } from "../store/document-store.ts";
 import { useSessionStore } from "../store/session-store.ts";
-import "../ui/styles.css";
+import "../ui/tokens.css";
+import "../ui/base.css";
 import { App } from "./App.tsx";
 import { registerServiceWorker } from "./register-service-worker.ts";
 

@@ -6,6 +6,7 @@
  * fast, and draws its variant's areas exactly as the workspace does (PilotAreasLayer). No texts of its
  * own: the UI passes them in, translated.
  */
+import "./CompareMaps.css";
 import type { FeatureCollection, MultiPolygon } from "geojson";
 import type { Map as MapLibreInstance } from "maplibre-gl";
 import {

@@ -4,6 +4,7 @@
  * feature-state, clicks, cluster zoom, online-basemap fallback and the test hook on `window`.
  */
 
+import "./MapView.css";
 import type {
   GeoJSONSource,
   MapGeoJSONFeature,

@@ -104,12 +104,6 @@ export function OnePagerMap({
   const districtPaths = (level: ReferenceLevel) =>
     (outlines[level] ?? []).map((d) => ({ id: d.code, d: pathOf(d.geometry) }));
 
-  // Scale bar: a round length of about a fifth of the width.
-  const metresAcross = (east - west) * cos * METRES_PER_DEGREE;
-  const scaleM = [100, 200, 500, 1000, 2000, 5000, 10000].reduce((best, m) =>
-    Math.abs(m - metresAcross / 5) < Math.abs(best - metresAcross / 5) ? m : best,
-  );
-  const scaleW = (scaleM / metresAcross) * WIDTH;
   const inside = (p: Position) => {
     const [lon, lat] = p as [number, number];
     return lon > west && lon < east && lat > south && lat < north;
@@ -189,13 +183,24 @@ export function OnePagerMap({
             </text>
           );
         })}
-      <g transform={`translate(12, ${height - 14})`}>
-        <rect x={-4} y={-20} width={scaleW + 8} height={26} fill="#ffffff" fillOpacity={0.85} />
-        <path d={`M0,0H${scaleW.toFixed(1)}`} stroke="#111827" strokeWidth={3} />
-        <text x={0} y={-6} fontSize={14} fill="#111827" fontFamily="Noto Sans, sans-serif">
-          {scaleM >= 1000 ? `${scaleM / 1000} km` : `${scaleM} m`}
-        </text>
-      </g>
+      <ScaleBar metresAcross={(east - west) * cos * METRES_PER_DEGREE} height={height} />
     </svg>
+  );
+}
+
+/** Scale bar in the lower left corner: a round length of about a fifth of the width. */
+function ScaleBar({ metresAcross, height }: { metresAcross: number; height: number }) {
+  const scaleM = [100, 200, 500, 1000, 2000, 5000, 10000].reduce((best, m) =>
+    Math.abs(m - metresAcross / 5) < Math.abs(best - metresAcross / 5) ? m : best,
+  );
+  const scaleW = (scaleM / metresAcross) * WIDTH;
+  return (
+    <g transform={`translate(12, ${height - 14})`}>
+      <rect x={-4} y={-20} width={scaleW + 8} height={26} fill="#ffffff" fillOpacity={0.85} />
+      <path d={`M0,0H${scaleW.toFixed(1)}`} stroke="#111827" strokeWidth={3} />
+      <text x={0} y={-6} fontSize={14} fill="#111827" fontFamily="Noto Sans, sans-serif">
+        {scaleM >= 1000 ? `${scaleM / 1000} km` : `${scaleM} m`}
+      </text>
+    </g>
   );
 }

@@ -1,4 +1,5 @@
 /** "About the data": the whole catalogue with publisher, licence, credit, date, count and caveats. */
+import "./AboutDialog.css";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { GeneratedCatalogue } from "../domain/model/catalogue.ts";

@@ -1,9 +1,10 @@
 /** All pilot areas of the active variant as a table: searchable, sortable, click to zoom and select. */
+import "./AreaList.css";
 import { useDeferredValue, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { vertexCount } from "../domain/geometry/area-geometry-parts.ts";
 import { geodesicArea } from "../domain/geometry/measure-area.ts";
-import type { AreaGeometry, PilotArea } from "../domain/model/plan.ts";
+import type { AreaGeometry, PilotArea, Variant } from "../domain/model/plan.ts";
 import { validateAreaAttributes } from "../domain/model/validate-attributes.ts";
 import type { Language } from "../i18n/index.ts";
 import { zoomToGeometry } from "../map/map-commands.ts";
@@ -55,6 +56,38 @@ function areaOf(area: PilotArea, analysed: AreaAnalysisRow | undefined, noAnalys
   return m2;
 }
 
+/** The variant's areas that match the search, with their sizes, in the order chosen. */
+function areaRows(
+  variant: Variant,
+  analysed: Record<string, AreaAnalysisRow | undefined>,
+  noAnalysis: boolean,
+  query: string,
+  sort: { key: SortKey; ascending: boolean },
+  language: Language,
+) {
+  const collator = new Intl.Collator(language === "de" ? "de-DE" : "en-GB", { numeric: true });
+  const needle = query.trim().toLocaleLowerCase();
+  const list = variant.areaOrder
+    .map((id) => variant.areas[id])
+    .filter((a): a is PilotArea => a !== undefined)
+    .map((area) => ({ area, areaM2: areaOf(area, analysed[area.id], noAnalysis) }))
+    .filter(({ area }) =>
+      needle === ""
+        ? true
+        : [area.name, area.notes, ...area.partners].some((s) => s.toLocaleLowerCase().includes(needle)),
+    );
+  list.sort((a, b) => {
+    const order =
+      sort.key === "area"
+        ? (a.areaM2 ?? -1) - (b.areaM2 ?? -1)
+        : sort.key === "status"
+          ? collator.compare(a.area.status, b.area.status)
+          : collator.compare(a.area.name, b.area.name);
+    return sort.ascending ? order : -order;
+  });
+  return list;
+}
+
 export function AreaList() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -69,46 +102,14 @@ export function AreaList() {
   const [query, setQuery] = useState("");
   const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({ key: "name", ascending: true });
 
-  const rows = useMemo(() => {
-    const collator = new Intl.Collator(language === "de" ? "de-DE" : "en-GB", { numeric: true });
-    const needle = query.trim().toLocaleLowerCase();
-    const list = variant.areaOrder
-      .map((id) => variant.areas[id])
-      .filter((a): a is PilotArea => a !== undefined)
-      .map((area) => ({ area, areaM2: areaOf(area, analysed[area.id], noAnalysis) }))
-      .filter(({ area }) =>
-        needle === ""
-          ? true
-          : [area.name, area.notes, ...area.partners].some((s) => s.toLocaleLowerCase().includes(needle)),
-      );
-    list.sort((a, b) => {
-      const order =
-        sort.key === "area"
-          ? (a.areaM2 ?? -1) - (b.areaM2 ?? -1)
-          : sort.key === "status"
-            ? collator.compare(a.area.status, b.area.status)
-            : collator.compare(a.area.name, b.area.name);
-      return sort.ascending ? order : -order;
-    });
-    return list;
-  }, [variant, analysed, noAnalysis, query, sort, language]);
+  const rows = useMemo(
+    () => areaRows(variant, analysed, noAnalysis, query, sort, language),
+    [variant, analysed, noAnalysis, query, sort, language],
+  );
 
-  const header = (key: SortKey, label: string) => {
-    const active = sort.key === key;
-    return (
-      <th scope="col" aria-sort={active ? (sort.ascending ? "ascending" : "descending") : "none"}>
-        <button
-          type="button"
-          className="sort-button"
-          onClick={() => setSort({ key, ascending: active ? !sort.ascending : true })}
-          title={t("areas.sortBy", { column: label })}
-        >
-          {label}
-          <span aria-hidden="true">{active ? (sort.ascending ? " ▲" : " ▼") : ""}</span>
-        </button>
-      </th>
-    );
-  };
+  const header = (key: SortKey, label: string) => (
+    <SortHeader column={key} label={label} sort={sort} onSort={setSort} />
+  );
 
   // The rows as one memoised element: an urgent render with the old (deferred) plan reuses it as is.
   const tableBody = useMemo(
@@ -188,5 +189,34 @@ export function AreaList() {
         </>
       )}
     </section>
+  );
+}
+
+/** A column header that sorts by its column; again reverses the order. */
+function SortHeader({
+  column,
+  label,
+  sort,
+  onSort,
+}: {
+  column: SortKey;
+  label: string;
+  sort: { key: SortKey; ascending: boolean };
+  onSort: (sort: { key: SortKey; ascending: boolean }) => void;
+}) {
+  const { t } = useTranslation();
+  const active = sort.key === column;
+  return (
+    <th scope="col" aria-sort={active ? (sort.ascending ? "ascending" : "descending") : "none"}>
+      <button
+        type="button"
+        className="sort-button"
+        onClick={() => onSort({ key: column, ascending: active ? !sort.ascending : true })}
+        title={t("areas.sortBy", { column: label })}
+      >
+        {label}
+        <span aria-hidden="true">{active ? (sort.ascending ? " ▲" : " ▼") : ""}</span>
+      </button>
+    </th>
   );
 }

@@ -1,4 +1,5 @@
 /** Credits for every visible layer and the basemap, always on the map; links to the full catalogue. */
+import "./Credits.css";
 import { useTranslation } from "react-i18next";
 import { useSessionStore } from "../store/session-store.ts";
 

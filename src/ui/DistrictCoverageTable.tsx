@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { DistrictCoverage } from "../domain/analysis/analysis-result.ts";
 import type { Language } from "../i18n/index.ts";
-import { percent } from "./CoveragePanel.tsx";
+import { percent } from "./coverage/coverage-format.ts";
 import { formatAreaShortM2 } from "./Toolbar.tsx";
 
 export function DistrictCoverageTable({

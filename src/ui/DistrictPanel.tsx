@@ -1,4 +1,5 @@
 /** Details of the clicked reference area: name, code, parent, area and residents (census 2011). */
+import "./DistrictPanel.css";
 import { useTranslation } from "react-i18next";
 import { formatHa, formatKm2, formatNumber, formatResidents } from "../i18n/index.ts";
 import { useSessionStore } from "../store/session-store.ts";

@@ -1,4 +1,5 @@
 /** "Build from districts": the picked districts, their total area, and what to do with them. */
+import "./DistrictPicker.css";
 import { useTranslation } from "react-i18next";
 import type { AreaGeometry, AreaId } from "../domain/model/plan.ts";
 import { formatKm2 } from "../i18n/index.ts";

@@ -1,4 +1,5 @@
 /** Popup body for a clicked facility: its attributes as plain text, plus the layer's source. */
+import "./FacilityPopup.css";
 import { useTranslation } from "react-i18next";
 import type { GeneratedCatalogue } from "../domain/model/catalogue.ts";
 import { formatNumber } from "../i18n/index.ts";

@@ -1,4 +1,5 @@
 /** The app bar: title, "about the data", language switch. */
+import "./Header.css";
 import { useTranslation } from "react-i18next";
 import { useExchangeDialogs } from "../store/import-export-dialogs.ts";
 import { useDocumentStore } from "../store/plan-document.ts";

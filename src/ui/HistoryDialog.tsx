@@ -1,4 +1,5 @@
 /** History: named and automatic snapshots of the open plan; preview and restore (undoable). */
+import "./dialog.css";
 import { type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Plan } from "../domain/model/plan.ts";
@@ -8,6 +9,19 @@ import { AUTO_SNAPSHOT_MINUTES } from "../persistence/workspace.ts";
 import { useSessionStore } from "../store/session-store.ts";
 import { useStorageStore } from "../store/storage-store.ts";
 import { useModal } from "./use-dialog.ts";
+
+/** What kind of snapshot it is: its own name, "before …" what, or automatic. */
+function kindLabel(
+  kind: string,
+  snapshotName: string,
+  t: (key: string, options?: Record<string, unknown>) => string,
+) {
+  return kind === "named"
+    ? snapshotName
+    : kind === "before-risky"
+      ? `${t("history.kinds.before-risky")}: ${t(`history.risky.${snapshotName}`, { defaultValue: snapshotName })}`
+      : t("history.kinds.auto");
+}
 
 export function HistoryDialog() {
   const { t, i18n } = useTranslation();
@@ -19,7 +33,7 @@ export function HistoryDialog() {
   const notify = useSessionStore((s) => s.notify);
   const dialog = useRef<HTMLDialogElement>(null);
   const [name, setName] = useState("");
-  const [preview, setPreview] = useState<{ id: string; plan: Plan; createdAt: string } | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
   useModal(dialog, open);
   const close = () => {
     setStorage({ historyOpen: false });
@@ -31,12 +45,6 @@ export function HistoryDialog() {
     void workspace.namedSnapshot(name.trim());
     setName("");
   };
-  const kindLabel = (kind: string, snapshotName: string) =>
-    kind === "named"
-      ? snapshotName
-      : kind === "before-risky"
-        ? `${t("history.kinds.before-risky")}: ${t(`history.risky.${snapshotName}`, { defaultValue: snapshotName })}`
-        : t("history.kinds.auto");
 
   return (
     <dialog
@@ -77,7 +85,7 @@ export function HistoryDialog() {
                 <th scope="row">
                   {formatDateTime(s.createdAt, language)}
                   <div className="muted small">
-                    {kindLabel(s.kind, s.name)} · {t("history.areas", { count: s.areaCount })}
+                    {kindLabel(s.kind, s.name, t)} · {t("history.areas", { count: s.areaCount })}
                   </div>
                 </th>
                 <td className="actions">
@@ -117,25 +125,34 @@ export function HistoryDialog() {
           </tbody>
         </table>
       )}
-      {preview && (
-        <section className="snapshot-preview" data-testid="snapshot-preview">
-          <h3>{t("history.previewHeading", { date: formatDateTime(preview.createdAt, language) })}</h3>
-          <ul>
-            {preview.plan.variantOrder.map((id) => {
-              const variant = preview.plan.variants[id];
-              if (!variant) return null;
-              return (
-                <li key={id}>
-                  {t("history.previewVariant", {
-                    name: variant.name,
-                    areas: variant.areaOrder.map((a) => variant.areas[a]?.name ?? "").join(", ") || "—",
-                  })}
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-      )}
+      {preview && <SnapshotPreview preview={preview} />}
     </dialog>
+  );
+}
+
+type Preview = { id: string; plan: Plan; createdAt: string };
+
+/** A snapshot's variants and their areas by name, before restoring it. */
+function SnapshotPreview({ preview }: { preview: Preview }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  return (
+    <section className="snapshot-preview" data-testid="snapshot-preview">
+      <h3>{t("history.previewHeading", { date: formatDateTime(preview.createdAt, language) })}</h3>
+      <ul>
+        {preview.plan.variantOrder.map((id) => {
+          const variant = preview.plan.variants[id];
+          if (!variant) return null;
+          return (
+            <li key={id}>
+              {t("history.previewVariant", {
+                name: variant.name,
+                areas: variant.areaOrder.map((a) => variant.areas[a]?.name ?? "").join(", ") || "—",
+              })}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }

@@ -1,7 +1,9 @@
 /** The layer list: reference level, population, facility layers grouped by the alliance's fields, basemap. */
+import "./LayerPanel.css";
 import { useTranslation } from "react-i18next";
 import {
   ALLIANCE_FIELDS,
+  type AllianceField,
   type CatalogueEntry,
   type GeneratedCatalogue,
   REFERENCE_LEVELS,
@@ -50,9 +52,6 @@ export function LayerPanel({ catalogue }: { catalogue: GeneratedCatalogue }) {
   const setLevel = useSessionStore((s) => s.setLevel);
   const showLabels = useSessionStore((s) => s.showLabels);
   const setShowLabels = useSessionStore((s) => s.setShowLabels);
-  const basemap = useSessionStore((s) => s.basemap);
-  const setBasemap = useSessionStore((s) => s.setBasemap);
-  const setLayersVisible = useSessionStore((s) => s.setLayersVisible);
   const visibleLayers = useSessionStore((s) => s.visibleLayers);
   const entries = catalogue.entries;
   const facilities = entries.filter((e) => e.kind === "facility-points");
@@ -100,53 +99,9 @@ export function LayerPanel({ catalogue }: { catalogue: GeneratedCatalogue }) {
         {population && visibleLayers?.includes(population.id) && <PopulationLegend />}
       </section>
 
-      {ALLIANCE_FIELDS.map((field) => {
-        const inField = facilities.filter((e) => e.fields?.[0] === field);
-        const alsoHere = facilities.filter((e) => e.fields?.slice(1).includes(field));
-        const ids = inField.map((e) => e.id);
-        return (
-          <section className="layer-group" key={field}>
-            <div className="group-head">
-              <h3>{t(`layers.fields.${field}`)}</h3>
-              {inField.length > 1 && (
-                <span className="group-actions">
-                  <button type="button" className="link-button" onClick={() => setLayersVisible(ids, true)}>
-                    {t("layers.showAll")}
-                  </button>
-                  <button type="button" className="link-button" onClick={() => setLayersVisible(ids, false)}>
-                    {t("layers.hideAll")}
-                  </button>
-                </span>
-              )}
-            </div>
-            {inField.length === 0 && alsoHere.length === 0 ? (
-              <p className="muted">{t("layers.noLayers")}</p>
-            ) : (
-              <ul className="layer-list">
-                {inField.map((entry) => (
-                  <LayerToggle
-                    key={entry.id}
-                    entry={entry}
-                    alsoIn={
-                      entry.fields && entry.fields.length > 1
-                        ? t("layers.alsoIn", {
-                            fields: entry.fields
-                              .slice(1)
-                              .map((f) => t(`layers.fields.${f}`))
-                              .join(", "),
-                          })
-                        : undefined
-                    }
-                  />
-                ))}
-                {alsoHere.map((entry) => (
-                  <LayerToggle key={`${entry.id}-also`} entry={entry} />
-                ))}
-              </ul>
-            )}
-          </section>
-        );
-      })}
+      {ALLIANCE_FIELDS.map((field) => (
+        <FieldLayers key={field} field={field} facilities={facilities} />
+      ))}
 
       {context.length > 0 && (
         <section className="layer-group">
@@ -159,25 +114,86 @@ export function LayerPanel({ catalogue }: { catalogue: GeneratedCatalogue }) {
         </section>
       )}
 
-      <section className="layer-group">
-        <h3>{t("basemap.heading")}</h3>
-        <fieldset className="basemap-switch">
-          <legend className="visually-hidden">{t("basemap.heading")}</legend>
-          {(["schematic", "basemapde", "osm"] as BasemapId[]).map((id) => (
-            <label key={id}>
-              <input
-                type="radio"
-                name="basemap"
-                value={id}
-                checked={basemap === id}
-                onChange={() => setBasemap(id)}
-              />
-              {t(`basemap.${id}`)}
-            </label>
-          ))}
-        </fieldset>
-        {basemap === "schematic" && <p className="muted small">{t("basemap.schematicHint")}</p>}
-      </section>
+      <BasemapSwitch />
     </nav>
+  );
+}
+
+/** An alliance field's facility layers, with "show all" and "hide all" when there are several. */
+function FieldLayers({ field, facilities }: { field: AllianceField; facilities: CatalogueEntry[] }) {
+  const { t } = useTranslation();
+  const setLayersVisible = useSessionStore((s) => s.setLayersVisible);
+  const inField = facilities.filter((e) => e.fields?.[0] === field);
+  const alsoHere = facilities.filter((e) => e.fields?.slice(1).includes(field));
+  const ids = inField.map((e) => e.id);
+  return (
+    <section className="layer-group">
+      <div className="group-head">
+        <h3>{t(`layers.fields.${field}`)}</h3>
+        {inField.length > 1 && (
+          <span className="group-actions">
+            <button type="button" className="link-button" onClick={() => setLayersVisible(ids, true)}>
+              {t("layers.showAll")}
+            </button>
+            <button type="button" className="link-button" onClick={() => setLayersVisible(ids, false)}>
+              {t("layers.hideAll")}
+            </button>
+          </span>
+        )}
+      </div>
+      {inField.length === 0 && alsoHere.length === 0 ? (
+        <p className="muted">{t("layers.noLayers")}</p>
+      ) : (
+        <ul className="layer-list">
+          {inField.map((entry) => (
+            <LayerToggle
+              key={entry.id}
+              entry={entry}
+              alsoIn={
+                entry.fields && entry.fields.length > 1
+                  ? t("layers.alsoIn", {
+                      fields: entry.fields
+                        .slice(1)
+                        .map((f) => t(`layers.fields.${f}`))
+                        .join(", "),
+                    })
+                  : undefined
+              }
+            />
+          ))}
+          {alsoHere.map((entry) => (
+            <LayerToggle key={`${entry.id}-also`} entry={entry} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The schematic basemap (offline) or one of the online ones. */
+function BasemapSwitch() {
+  const { t } = useTranslation();
+  const basemap = useSessionStore((s) => s.basemap);
+  const setBasemap = useSessionStore((s) => s.setBasemap);
+  return (
+    <section className="layer-group">
+      <h3>{t("basemap.heading")}</h3>
+      <fieldset className="basemap-switch">
+        <legend className="visually-hidden">{t("basemap.heading")}</legend>
+        {(["schematic", "basemapde", "osm"] as BasemapId[]).map((id) => (
+          <label key={id}>
+            <input
+              type="radio"
+              name="basemap"
+              value={id}
+              checked={basemap === id}
+              onChange={() => setBasemap(id)}
+            />
+            {t(`basemap.${id}`)}
+          </label>
+        ))}
+      </fieldset>
+      {basemap === "schematic" && <p className="muted small">{t("basemap.schematicHint")}</p>}
+    </section>
   );
 }

@@ -1,4 +1,5 @@
 /** Legend of the population choropleth: classes of residents per km², with the census source. */
+import "./Legend.css";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../i18n/index.ts";
 import { POPULATION_CLASSES, POPULATION_NO_DATA_COLOUR } from "../map/map-style.ts";

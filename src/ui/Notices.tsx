@@ -1,4 +1,5 @@
 /** Notices over the map: an unreachable online basemap, a layer that failed to load. */
+import "./Notices.css";
 import { useTranslation } from "react-i18next";
 import type { GeneratedCatalogue } from "../domain/model/catalogue.ts";
 import { useCatalogueStore } from "../store/catalogue-store.ts";

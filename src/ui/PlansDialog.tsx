@@ -1,4 +1,5 @@
 /** Plans: open, create, rename, duplicate, move to the trash and back; backup download and import. */
+import "./dialog.css";
 import { type ChangeEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Plan } from "../domain/model/plan.ts";
@@ -9,6 +10,7 @@ import { TRASH_DAYS } from "../persistence/plan-repository.ts";
 import { createStarterPlan, useDocumentStore } from "../store/plan-document.ts";
 import { useSessionStore } from "../store/session-store.ts";
 import { useStorageStore } from "../store/storage-store.ts";
+import { DamagedPlans } from "./DamagedPlans.tsx";
 import { downloadBackup } from "./download-backup.ts";
 import { useModal } from "./use-dialog.ts";
 import { problemText } from "./validation-message.ts";
@@ -24,19 +26,189 @@ export function PlansDialog() {
   const trash = useStorageStore((s) => s.trash);
   const usage = useStorageStore((s) => s.usage);
   const persisted = useStorageStore((s) => s.persisted);
-  const memoryOnly = useStorageStore((s) => s.memoryOnly);
-  const damaged = useStorageStore((s) => s.damaged);
   const currentId = useDocumentStore((s) => s.plan.id);
-  const notify = useSessionStore((s) => s.notify);
+  const [planError, setPlanError] = useState<string | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
+  useModal(dialog, open);
+  const close = () => setStorage({ plansOpen: false });
+  const starter = () => createStarterPlan(t("plans.newPlanName"), t("plans.firstVariantName"));
+  const trashPlan = async (id: string, name: string) => {
+    setPlanError(null);
+    const result = await workspace.trashPlan(id, starter);
+    if (!result.ok) setPlanError(t(`plans.trashRefused.${result.reason}`, { name }));
+  };
+  const openPlan = async (id: string, name: string) => {
+    setPlanError(null);
+    if (await workspace.openPlan(id)) close();
+    else setPlanError(t("plans.openFailed", { name }));
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      className="wide-dialog"
+      aria-labelledby="plans-title"
+      onClose={close}
+      data-testid="plans-dialog"
+    >
+      <header>
+        <h2 id="plans-title">{t("plans.heading")}</h2>
+        <button type="button" className="icon-button" onClick={close} aria-label={t("app.close")}>
+          ×
+        </button>
+      </header>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => void workspace.createPlan(starter).then(close)}
+        >
+          {t("plans.newPlan")}
+        </button>
+      </div>
+      <PlanTable plans={plans} currentId={currentId} onOpen={openPlan} onTrash={trashPlan} />
+      {planError && (
+        <p className="notice notice-error" role="alert" data-testid="plans-error">
+          {planError}
+        </p>
+      )}
+      <DamagedPlans plans={plans} onTrash={trashPlan} />
+
+      <h3>{t("plans.trashHeading")}</h3>
+      <p className="muted small">{t("plans.trashHint", { days: TRASH_DAYS })}</p>
+      <TrashTable trash={trash} />
+
+      <BackupSection />
+      {usage && (
+        <p className="muted small">
+          {t("plans.storageUsage", {
+            used: `${formatNumber(usage.usedBytes / MB, language, 1)} MB`,
+            quota: `${formatNumber(usage.quotaBytes / MB, language)} MB`,
+          })}{" "}
+          {persisted === true ? t("plans.persisted") : persisted === false ? t("plans.notPersisted") : ""}
+        </p>
+      )}
+    </dialog>
+  );
+}
+
+type PlanSummary = ReturnType<typeof useStorageStore.getState>["plans"][number];
+
+/** The plans with open, rename, duplicate and move to the trash. */
+function PlanTable({
+  plans,
+  currentId,
+  onOpen,
+  onTrash,
+}: {
+  plans: PlanSummary[];
+  currentId: string;
+  /** Opens a plan (and closes the dialog), or says why it cannot be opened. */
+  onOpen: (id: string, name: string) => Promise<void>;
+  /** Moves a plan to the trash, or says why it cannot be moved. */
+  onTrash: (id: string, name: string) => Promise<void>;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  return (
+    <table className="data-table">
+      <tbody>
+        {plans.map((plan) => (
+          <tr key={plan.id} className={plan.id === currentId ? "selected" : ""}>
+            <th scope="row">
+              {plan.name}
+              {plan.id === currentId && <span className="badge badge-info">{t("plans.current")}</span>}
+              <div className="muted small">
+                {t("plans.updated", { date: formatDateTime(plan.updatedAt, language) })} ·{" "}
+                {t("plans.variants", { count: plan.variantCount })}
+              </div>
+            </th>
+            <td className="actions">
+              {plan.id !== currentId && (
+                <button type="button" className="button" onClick={() => void onOpen(plan.id, plan.name)}>
+                  {t("plans.openPlan")}
+                </button>
+              )}
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  const name = window.prompt(t("plans.renamePrompt", { name: plan.name }), plan.name);
+                  if (name?.trim()) void workspace.renamePlan(plan.id, name.trim());
+                }}
+              >
+                {t("plans.rename")}
+              </button>
+              <button type="button" className="button" onClick={() => void workspace.duplicatePlan(plan.id)}>
+                {t("plans.duplicate")}
+              </button>
+              <button
+                type="button"
+                className="button button-danger"
+                onClick={() => {
+                  if (window.confirm(t("plans.trashConfirm", { name: plan.name })))
+                    void onTrash(plan.id, plan.name);
+                }}
+              >
+                {t("plans.trash")}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The plans in the trash, with restore and delete for ever. */
+function TrashTable({ trash }: { trash: PlanSummary[] }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  return trash.length === 0 ? (
+    <p className="muted">{t("plans.emptyTrash")}</p>
+  ) : (
+    <table className="data-table">
+      <tbody>
+        {trash.map((plan) => (
+          <tr key={plan.id}>
+            <th scope="row">
+              {plan.name}
+              <div className="muted small">
+                {t("plans.deletedOn", { date: formatDateTime(plan.deletedAt ?? "", language) })}
+              </div>
+            </th>
+            <td className="actions">
+              <button type="button" className="button" onClick={() => void workspace.restorePlan(plan.id)}>
+                {t("plans.restore")}
+              </button>
+              <button
+                type="button"
+                className="button button-danger"
+                onClick={() => {
+                  if (window.confirm(t("plans.deleteForeverConfirm", { name: plan.name })))
+                    void workspace.deletePlanForever(plan.id);
+                }}
+              >
+                {t("plans.deleteForever")}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Download a backup of every plan, or read one in: a preview first, a choice per plan that exists. */
+function BackupSection() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const memoryOnly = useStorageStore((s) => s.memoryOnly);
+  const notify = useSessionStore((s) => s.notify);
   const fileInput = useRef<HTMLInputElement>(null);
   const [preview, setPreview] = useState<BackupPreview | null>(null);
   const [choices, setChoices] = useState<Record<string, ConflictChoice>>({});
   const [backupError, setBackupError] = useState<string | null>(null);
-  const [planError, setPlanError] = useState<string | null>(null);
-  useModal(dialog, open);
-  const close = () => setStorage({ plansOpen: false });
-  const starter = () => createStarterPlan(t("plans.newPlanName"), t("plans.firstVariantName"));
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.currentTarget.files?.[0];
@@ -66,31 +238,6 @@ export function PlansDialog() {
     );
   };
 
-  const openPlan = async (id: string, name: string) => {
-    setPlanError(null);
-    if (await workspace.openPlan(id)) close();
-    else setPlanError(t("plans.openFailed", { name }));
-  };
-
-  const trashPlan = async (id: string, name: string) => {
-    setPlanError(null);
-    const result = await workspace.trashPlan(id, starter);
-    if (!result.ok) setPlanError(t(`plans.trashRefused.${result.reason}`, { name }));
-  };
-
-  const exportDamaged = async (id: string, name: string) => {
-    const text = await workspace.exportDamagedPlan(id);
-    if (text === null) return;
-    const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = `pilotkarte-beschaedigt-${(name || id).replace(/[^\p{L}\p{N}-]+/gu, "-").slice(0, 60)}.json`;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  };
-
   const applyImport = async () => {
     if (!preview) return;
     const result = await workspace.importBackup(preview, (plan: Plan) => choices[plan.id] ?? "copy");
@@ -99,167 +246,7 @@ export function PlansDialog() {
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className="wide-dialog"
-      aria-labelledby="plans-title"
-      onClose={close}
-      data-testid="plans-dialog"
-    >
-      <header>
-        <h2 id="plans-title">{t("plans.heading")}</h2>
-        <button type="button" className="icon-button" onClick={close} aria-label={t("app.close")}>
-          ×
-        </button>
-      </header>
-      <div className="button-row">
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => void workspace.createPlan(starter).then(close)}
-        >
-          {t("plans.newPlan")}
-        </button>
-      </div>
-      <table className="data-table">
-        <tbody>
-          {plans.map((plan) => (
-            <tr key={plan.id} className={plan.id === currentId ? "selected" : ""}>
-              <th scope="row">
-                {plan.name}
-                {plan.id === currentId && <span className="badge badge-info">{t("plans.current")}</span>}
-                <div className="muted small">
-                  {t("plans.updated", { date: formatDateTime(plan.updatedAt, language) })} ·{" "}
-                  {t("plans.variants", { count: plan.variantCount })}
-                </div>
-              </th>
-              <td className="actions">
-                {plan.id !== currentId && (
-                  <button type="button" className="button" onClick={() => void openPlan(plan.id, plan.name)}>
-                    {t("plans.openPlan")}
-                  </button>
-                )}
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => {
-                    const name = window.prompt(t("plans.renamePrompt", { name: plan.name }), plan.name);
-                    if (name?.trim()) void workspace.renamePlan(plan.id, name.trim());
-                  }}
-                >
-                  {t("plans.rename")}
-                </button>
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => void workspace.duplicatePlan(plan.id)}
-                >
-                  {t("plans.duplicate")}
-                </button>
-                <button
-                  type="button"
-                  className="button button-danger"
-                  onClick={() => {
-                    if (window.confirm(t("plans.trashConfirm", { name: plan.name })))
-                      void trashPlan(plan.id, plan.name);
-                  }}
-                >
-                  {t("plans.trash")}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-
-      {planError && (
-        <p className="notice notice-error" role="alert" data-testid="plans-error">
-          {planError}
-        </p>
-      )}
-
-      {damaged.length > 0 && (
-        <section aria-labelledby="plans-damaged-title" data-testid="plans-damaged">
-          <h3 id="plans-damaged-title">{t("plans.damagedHeading")}</h3>
-          <p className="muted small">{t("plans.damagedHint")}</p>
-          <table className="data-table">
-            <tbody>
-              {damaged.map((plan) => (
-                <tr key={plan.id}>
-                  <th scope="row">
-                    {plan.name || plan.id}
-                    <div className="small">
-                      {t("plans.damagedProblem", { problem: problemText(t, language, plan.problem) })}
-                    </div>
-                  </th>
-                  <td className="actions">
-                    <button
-                      type="button"
-                      className="button"
-                      onClick={() => void exportDamaged(plan.id, plan.name)}
-                    >
-                      {t("plans.damagedExport")}
-                    </button>
-                    {plans.some((p) => p.id === plan.id) && (
-                      <button
-                        type="button"
-                        className="button button-danger"
-                        onClick={() => {
-                          if (window.confirm(t("plans.trashConfirm", { name: plan.name || plan.id })))
-                            void trashPlan(plan.id, plan.name || plan.id);
-                        }}
-                      >
-                        {t("plans.trash")}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      )}
-
-      <h3>{t("plans.trashHeading")}</h3>
-      <p className="muted small">{t("plans.trashHint", { days: TRASH_DAYS })}</p>
-      {trash.length === 0 ? (
-        <p className="muted">{t("plans.emptyTrash")}</p>
-      ) : (
-        <table className="data-table">
-          <tbody>
-            {trash.map((plan) => (
-              <tr key={plan.id}>
-                <th scope="row">
-                  {plan.name}
-                  <div className="muted small">
-                    {t("plans.deletedOn", { date: formatDateTime(plan.deletedAt ?? "", language) })}
-                  </div>
-                </th>
-                <td className="actions">
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => void workspace.restorePlan(plan.id)}
-                  >
-                    {t("plans.restore")}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-danger"
-                    onClick={() => {
-                      if (window.confirm(t("plans.deleteForeverConfirm", { name: plan.name })))
-                        void workspace.deletePlanForever(plan.id);
-                    }}
-                  >
-                    {t("plans.deleteForever")}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-
+    <>
       <h3>{t("plans.backupHeading")}</h3>
       <p className="muted small">{t("plans.backupHint")}</p>
       <div className="button-row">
@@ -301,40 +288,7 @@ export function PlansDialog() {
               })}
             </p>
           )}
-          <ul>
-            {preview.plans.map(({ plan, exists, existsInTrash, trashed }) => (
-              <li key={plan.id}>
-                {plan.name}
-                {trashed && (
-                  <span className="muted small">
-                    {" "}
-                    (
-                    {exists && !existsInTrash
-                      ? t("plans.backupTrashedReplace")
-                      : t("plans.backupTrashed", { days: TRASH_DAYS })}
-                    )
-                  </span>
-                )}
-                {exists && (
-                  <>
-                    {" "}
-                    – {t("plans.backupExists", { name: plan.name })}{" "}
-                    <select
-                      aria-label={t("plans.backupExists", { name: plan.name })}
-                      value={choices[plan.id] ?? "copy"}
-                      onChange={(e) =>
-                        setChoices({ ...choices, [plan.id]: e.currentTarget.value as ConflictChoice })
-                      }
-                    >
-                      <option value="copy">{t("plans.choiceCopy")}</option>
-                      <option value="skip">{t("plans.choiceSkip")}</option>
-                      <option value="replace">{t("plans.choiceReplace")}</option>
-                    </select>
-                  </>
-                )}
-              </li>
-            ))}
-          </ul>
+          <BackupPlanChoices preview={preview} choices={choices} onChoices={setChoices} />
           <div className="button-row">
             <button type="button" className="button button-primary" onClick={() => void applyImport()}>
               {t("plans.backupApply")}
@@ -345,15 +299,55 @@ export function PlansDialog() {
           </div>
         </div>
       )}
-      {usage && (
-        <p className="muted small">
-          {t("plans.storageUsage", {
-            used: `${formatNumber(usage.usedBytes / MB, language, 1)} MB`,
-            quota: `${formatNumber(usage.quotaBytes / MB, language)} MB`,
-          })}{" "}
-          {persisted === true ? t("plans.persisted") : persisted === false ? t("plans.notPersisted") : ""}
-        </p>
-      )}
-    </dialog>
+    </>
+  );
+}
+
+/** The plans of a backup about to be read in: which were in the trash, and a choice for each that exists. */
+function BackupPlanChoices({
+  preview,
+  choices,
+  onChoices: setChoices,
+}: {
+  preview: BackupPreview;
+  choices: Record<string, ConflictChoice>;
+  onChoices: (choices: Record<string, ConflictChoice>) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ul>
+      {preview.plans.map(({ plan, exists, existsInTrash, trashed }) => (
+        <li key={plan.id}>
+          {plan.name}
+          {trashed && (
+            <span className="muted small">
+              {" "}
+              (
+              {exists && !existsInTrash
+                ? t("plans.backupTrashedReplace")
+                : t("plans.backupTrashed", { days: TRASH_DAYS })}
+              )
+            </span>
+          )}
+          {exists && (
+            <>
+              {" "}
+              – {t("plans.backupExists", { name: plan.name })}{" "}
+              <select
+                aria-label={t("plans.backupExists", { name: plan.name })}
+                value={choices[plan.id] ?? "copy"}
+                onChange={(e) =>
+                  setChoices({ ...choices, [plan.id]: e.currentTarget.value as ConflictChoice })
+                }
+              >
+                <option value="copy">{t("plans.choiceCopy")}</option>
+                <option value="skip">{t("plans.choiceSkip")}</option>
+                <option value="replace">{t("plans.choiceReplace")}</option>
+              </select>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,4 +1,5 @@
 /** The save indicator in the header: gespeichert / speichert … / error / memory only / view only. */
+import "./SaveStatus.css";
 import { useTranslation } from "react-i18next";
 import { useStorageStore } from "../store/storage-store.ts";
 

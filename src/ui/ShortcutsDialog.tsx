@@ -1,4 +1,5 @@
 /** The keyboard cheat sheet ("?"): the registry's actions, then the keys of keyboard drawing. */
+import "./ShortcutsDialog.css";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useSessionStore } from "../store/session-store.ts";

@@ -3,6 +3,7 @@
  * reload, restore a plan another tab moved to the trash). Every sentence says what really happens:
  * in memory-only mode nothing is retried, so the banner does not promise it.
  */
+import "./StorageBanner.css";
 import { useTranslation } from "react-i18next";
 import { workspace } from "../persistence/instance.ts";
 import { useDocumentStore } from "../store/plan-document.ts";

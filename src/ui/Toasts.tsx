@@ -1,4 +1,5 @@
 /** Short messages to the planner (repairs, refusals, warnings); they fade after a while or on click. */
+import "./Toasts.css";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useSessionStore } from "../store/session-store.ts";

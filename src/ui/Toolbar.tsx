@@ -1,4 +1,5 @@
 /** The drawing toolbar above the map: tools, snapping, undo/redo, shortcuts, live measures and a hint. */
+import "./Toolbar.css";
 import { useTranslation } from "react-i18next";
 import { MIN_AREA_M2 } from "../domain/geometry/limits.ts";
 import { REFERENCE_LEVELS, type ReferenceLevel } from "../domain/model/catalogue.ts";

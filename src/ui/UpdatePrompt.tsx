@@ -1,4 +1,5 @@
 /** Offers a newly deployed version of the app; the planner decides when to reload. */
+import "./UpdatePrompt.css";
 import { useTranslation } from "react-i18next";
 import { useAppUpdateStore } from "../store/app-update-store.ts";
 

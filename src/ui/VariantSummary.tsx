@@ -3,6 +3,7 @@
  * facilities), pairwise overlaps (picking one highlights and frames it on the map), districts that no
  * pilot area touches, and pilot areas per alliance field.
  */
+import "./VariantSummary.css";
 import { memo, useDeferredValue, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { VariantAnalysis } from "../domain/analysis/analysis-result.ts";
@@ -15,7 +16,7 @@ import { useAnalysisStore } from "../store/analysis-store.ts";
 import { selectActiveVariant } from "../store/document-store.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
 import { useSessionStore } from "../store/session-store.ts";
-import { percent } from "./CoveragePanel.tsx";
+import { percent } from "./coverage/coverage-format.ts";
 import { formatAreaM2, formatAreaShortM2 } from "./Toolbar.tsx";
 
 /** The variant's totals as table rows: areas, union area, sum of areas, residents (range). */
@@ -86,8 +87,6 @@ const SummaryBody = memo(function SummaryBody({
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const [showAllOverlaps, setShowAllOverlaps] = useState(false);
-  const highlighted = useSessionStore((s) => s.highlightedOverlap);
-  const setHighlighted = useSessionStore((s) => s.setHighlightedOverlap);
   if (variant.areaOrder.length === 0) return null;
   if (variantError === "timeout")
     return (
@@ -96,8 +95,6 @@ const SummaryBody = memo(function SummaryBody({
       </section>
     );
   if (!analysis) return null;
-  const name = (id: string) => variant.areas[id]?.name ?? id;
-  const showTitle = t("overlaps.show");
   const layerTitle = (id: string) => catalogue.entries.find((e) => e.id === id)?.title[language] ?? id;
   const levelTotal = (level: ReferenceLevel) =>
     catalogue.entries.find((e) => e.kind === "reference-areas" && e.level === level)?.featureCount ?? 0;
@@ -132,72 +129,12 @@ const SummaryBody = memo(function SummaryBody({
           {t("overlaps.none")}
         </p>
       ) : (
-        <table className="data-table" data-testid="overlap-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("overlaps.pair")}</th>
-              <th scope="col" className="num">
-                {t("overlaps.area")}
-              </th>
-              <th scope="col" className="num">
-                {t("overlaps.shareA")}
-              </th>
-              <th scope="col" className="num">
-                {t("overlaps.shareB")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(showAllOverlaps ? analysis.overlaps : analysis.overlaps.slice(0, OVERLAP_ROWS)).map((o) => {
-              const key = overlapKey(o.areaIdA, o.areaIdB);
-              return (
-                <tr key={key} className={highlighted === key ? "selected" : undefined}>
-                  <th scope="row">
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-pressed={highlighted === key}
-                      title={showTitle}
-                      onClick={() => {
-                        setHighlighted(highlighted === key ? null : key);
-                        if (highlighted !== key) zoomToGeometry(o.geometry);
-                      }}
-                    >
-                      {name(o.areaIdA)} / {name(o.areaIdB)}
-                    </button>
-                  </th>
-                  <td className="num">{formatAreaShortM2(o.overlapM2, language)}</td>
-                  <td className="num">{percent(o.shareOfA, language)}</td>
-                  <td className="num">{percent(o.shareOfB, language)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-          <tfoot>
-            {analysis.overlaps.length > OVERLAP_ROWS && (
-              <tr>
-                <td colSpan={4}>
-                  <button
-                    type="button"
-                    className="link-button"
-                    aria-expanded={showAllOverlaps}
-                    data-testid="overlap-show-all"
-                    onClick={() => setShowAllOverlaps(!showAllOverlaps)}
-                  >
-                    {showAllOverlaps
-                      ? t("overlaps.showFirst", { n: formatNumber(OVERLAP_ROWS, language) })
-                      : t("overlaps.showAll", { n: formatNumber(analysis.overlaps.length, language) })}
-                  </button>
-                </td>
-              </tr>
-            )}
-            <tr>
-              <td colSpan={4} className="small muted">
-                {t("overlaps.note")}
-              </td>
-            </tr>
-          </tfoot>
-        </table>
+        <OverlapTable
+          analysis={analysis}
+          variant={variant}
+          showAll={showAllOverlaps}
+          onShowAll={setShowAllOverlaps}
+        />
       )}
 
       <h4>{t("variantSummary.fields")}</h4>
@@ -240,3 +177,94 @@ const SummaryBody = memo(function SummaryBody({
     </section>
   );
 });
+
+/**
+ * The pairwise overlaps, the first ones only until "show all"; picking one highlights it on the map
+ * and frames it.
+ */
+function OverlapTable({
+  analysis,
+  variant,
+  showAll,
+  onShowAll,
+}: {
+  analysis: VariantAnalysis;
+  variant: Variant;
+  showAll: boolean;
+  onShowAll: (all: boolean) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const highlighted = useSessionStore((s) => s.highlightedOverlap);
+  const setHighlighted = useSessionStore((s) => s.setHighlightedOverlap);
+  const name = (id: string) => variant.areas[id]?.name ?? id;
+  const showTitle = t("overlaps.show");
+  return (
+    <table className="data-table" data-testid="overlap-table">
+      <thead>
+        <tr>
+          <th scope="col">{t("overlaps.pair")}</th>
+          <th scope="col" className="num">
+            {t("overlaps.area")}
+          </th>
+          <th scope="col" className="num">
+            {t("overlaps.shareA")}
+          </th>
+          <th scope="col" className="num">
+            {t("overlaps.shareB")}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {(showAll ? analysis.overlaps : analysis.overlaps.slice(0, OVERLAP_ROWS)).map((o) => {
+          const key = overlapKey(o.areaIdA, o.areaIdB);
+          return (
+            <tr key={key} className={highlighted === key ? "selected" : undefined}>
+              <th scope="row">
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-pressed={highlighted === key}
+                  title={showTitle}
+                  onClick={() => {
+                    setHighlighted(highlighted === key ? null : key);
+                    if (highlighted !== key) zoomToGeometry(o.geometry);
+                  }}
+                >
+                  {name(o.areaIdA)} / {name(o.areaIdB)}
+                </button>
+              </th>
+              <td className="num">{formatAreaShortM2(o.overlapM2, language)}</td>
+              <td className="num">{percent(o.shareOfA, language)}</td>
+              <td className="num">{percent(o.shareOfB, language)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+      <tfoot>
+        {analysis.overlaps.length > OVERLAP_ROWS && (
+          <tr>
+            <td colSpan={4}>
+              <button
+                type="button"
+                className="link-button"
+                aria-expanded={showAll}
+                data-testid="overlap-show-all"
+                onClick={() => onShowAll(!showAll)}
+              >
+                {showAll
+                  ? t("overlaps.showFirst", { n: formatNumber(OVERLAP_ROWS, language) })
+                  : t("overlaps.showAll", { n: formatNumber(analysis.overlaps.length, language) })}
+              </button>
+            </td>
+          </tr>
+        )}
+        <tr>
+          <td colSpan={4} className="small muted">
+            {t("overlaps.note")}
+          </td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}

@@ -5,6 +5,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import type { PilotArea } from "../../src/domain/model/plan.ts";
+import { rectangle } from "../fixtures/geometry/builders.ts";
 import { expect, test, watchSecurityPolicy } from "./fixtures.ts";
 
 async function areaCount(page: Page): Promise<number> {
@@ -21,7 +22,7 @@ async function areaCount(page: Page): Promise<number> {
 async function addRectangle(page: Page, from: [number, number], to: [number, number]) {
   const before = await areaCount(page);
   await page.evaluate(
-    ([[west, south], [east, north], n]) => {
+    ([geometry, n]) => {
       const store = window.__pilotkarte?.documentStore;
       if (!store) throw new Error("no test hook");
       const state = store.getState();
@@ -36,18 +37,7 @@ async function addRectangle(page: Page, from: [number, number], to: [number, num
         colour: n % 2 === 1 ? "#0072b2" : "#e69f00",
         createdAt: now,
         updatedAt: now,
-        geometry: {
-          type: "Polygon",
-          coordinates: [
-            [
-              [west, south],
-              [east, south],
-              [east, north],
-              [west, north],
-              [west, south],
-            ],
-          ],
-        },
+        geometry,
         origin: { kind: "drawn", tool: "rectangle" },
       } as unknown as PilotArea;
       state.transact({
@@ -55,7 +45,7 @@ async function addRectangle(page: Page, from: [number, number], to: [number, num
         changes: [{ type: "area/put", variantId: state.activeVariantId, area }],
       });
     },
-    [from, to, before + 1] as const,
+    [rectangle(from[0], from[1], to[0], to[1]), before + 1] as const,
   );
   await expect.poll(() => areaCount(page)).toBe(before + 1);
 }

@@ -6,24 +6,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { formatNumber, formatResidents } from "../../src/i18n/format.ts";
+import { rectangle } from "../fixtures/geometry/builders.ts";
 import { expect, test, watchSecurityPolicy } from "./fixtures.ts";
 
 interface Setup {
   variants: { id: string; name: string; areas: { id: string; name: string }[] }[];
 }
-
-const rect = (west: number, south: number, east: number, north: number) => ({
-  type: "Polygon",
-  coordinates: [
-    [
-      [west, south],
-      [east, south],
-      [east, north],
-      [west, north],
-      [west, south],
-    ],
-  ],
-});
 
 /**
  * Three variants through the test hook: "Nordstadt" with two overlapping areas, "Innenstadt" with
@@ -44,7 +32,7 @@ async function setUpVariants(page: Page): Promise<Setup> {
     ...v,
     areas: v.areas.map((a) => {
       const [west = 0, south = 0, east = 0, north = 0] = a.box;
-      return { ...a, geometry: rect(west, south, east, north) };
+      return { ...a, geometry: rectangle(west, south, east, north) };
     }),
   }));
   await page.waitForFunction(() => window.__pilotkarte?.documentStore.getState().readOnly === false);

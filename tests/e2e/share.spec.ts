@@ -9,6 +9,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { createArea } from "../../src/domain/changes/create-plan.ts";
 import { encodeShareLink } from "../../src/domain/share/encode-share-link.ts";
+import { rectangle } from "../fixtures/geometry/builders.ts";
 import { expect, test, watchSecurityPolicy } from "./fixtures.ts";
 
 const SCREENSHOTS = "test-results/screenshots";
@@ -59,12 +60,9 @@ async function addAreas(page: Page, areas: TestArea[]) {
   }, areas);
 }
 
-const rect = (w: number, s: number, e: number, n: number): [number, number][] => [
-  [w, s],
-  [e, s],
-  [e, n],
-  [w, n],
-];
+/** A rectangle's four corners as an open ring (the shared builder's ring without its closing point). */
+const rect = (w: number, s: number, e: number, n: number) =>
+  rectangle(w, s, e, n).coordinates[0]?.slice(0, -1) as [number, number][];
 
 /** A rough circle of `points` vertices with a jagged radius, so that it compresses badly. */
 function jaggedRing(cx: number, cy: number, r: number, points: number, seed: number): [number, number][] {

@@ -10,6 +10,7 @@
  * terra-draw reacts to pointer events only, so the points are collected here and shown as a preview
  * layer; the finished shape goes through the same clean-up and command as a drawn polygon.
  */
+import "./KeyboardDraw.css";
 import type { Feature, FeatureCollection } from "geojson";
 import type { Map as MapLibreInstance } from "maplibre-gl";
 import { useEffect, useMemo, useRef, useState } from "react";

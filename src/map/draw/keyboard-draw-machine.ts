@@ -159,6 +159,55 @@ export function step(state: MachineState, input: MachineInput): MachineStep {
         areaM2: input.areaM2,
         minAreaM2: input.minAreaM2,
       });
+    case "start-edit":
+    case "step-vertex":
+    case "move-vertex":
+    case "insert-vertex":
+    case "delete-vertex":
+    case "commit":
+    case "committed":
+    case "cancel-edit":
+      return vertexEditStep(state, input);
+    case "reset": {
+      const mode = modeOf(state);
+      if (mode === "idle") return same(null);
+      const event: KeyboardDrawEvent | null = input.announce
+        ? mode === "editing"
+          ? { kind: "edit-cancelled" }
+          : { kind: "cancelled" }
+        : null;
+      const effects: MachineEffect[] =
+        mode === "editing"
+          ? [{ kind: "live", areaId: (state.edit as KeyboardEdit).areaId, geometry: null }]
+          : [];
+      return { state: { vertices: [], edit: null }, event, effects };
+    }
+  }
+}
+
+type VertexEditInput = Extract<
+  MachineInput,
+  {
+    kind:
+      | "start-edit"
+      | "step-vertex"
+      | "move-vertex"
+      | "insert-vertex"
+      | "delete-vertex"
+      | "commit"
+      | "committed"
+      | "cancel-edit";
+  }
+>;
+
+/** The steps of editing an existing area's vertices. */
+function vertexEditStep(state: MachineState, input: VertexEditInput): MachineStep {
+  const same = (event: KeyboardDrawEvent | null, effects: MachineEffect[] = []): MachineStep => ({
+    state,
+    event,
+    effects,
+  });
+  switch (input.kind) {
     case "start-edit": {
       only(state, input, ["idle"]);
       const at = input.ring[0] as LonLat;
@@ -244,20 +293,6 @@ export function step(state: MachineState, input: MachineInput): MachineStep {
     case "cancel-edit":
       only(state, input, ["editing"]);
       return endEdit(state, { kind: "edit-cancelled" });
-    case "reset": {
-      const mode = modeOf(state);
-      if (mode === "idle") return same(null);
-      const event: KeyboardDrawEvent | null = input.announce
-        ? mode === "editing"
-          ? { kind: "edit-cancelled" }
-          : { kind: "cancelled" }
-        : null;
-      const effects: MachineEffect[] =
-        mode === "editing"
-          ? [{ kind: "live", areaId: (state.edit as KeyboardEdit).areaId, geometry: null }]
-          : [];
-      return { state: { vertices: [], edit: null }, event, effects };
-    }
   }
 }
 

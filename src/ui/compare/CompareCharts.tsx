@@ -5,6 +5,7 @@
  * Each chart is a group with a label naming what it shows; the numbers are also printed on the bars,
  * and the table above has them all, so the charts add no information a screen reader would miss.
  */
+import "./CompareCharts.css";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { VariantAnalysis } from "../../domain/analysis/analysis-result.ts";
@@ -188,7 +189,7 @@ function Chart({
     });
     chart.setAttribute("aria-hidden", "true");
     // Plot puts a <style> element into every chart, which the Content-Security-Policy refuses (no
-    // inline styles, src/app/security-headers.ts). Its few rules are in styles.css (.compare-plot).
+    // inline styles, src/app/security-headers.ts). Its few rules are in CompareCharts.css (.compare-plot).
     for (const style of chart.querySelectorAll("style")) style.remove();
     element.replaceChildren(chart);
     return () => chart.remove();

@@ -3,6 +3,7 @@
  * a map (three hatchings, three outline styles, short labels in the map) and their areas in hectares
  * in a table. The diff is computed on the main thread (clipper2-ts, milliseconds for a plan's areas).
  */
+import "./DiffPanel.css";
 import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { GeneratedCatalogue } from "../../domain/model/catalogue.ts";

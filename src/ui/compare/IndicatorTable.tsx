@@ -4,6 +4,7 @@
  * cent where that means something), and "★ best value" in words, so nothing depends on colour.
  * Raw numbers sit in data attributes for the browser tests.
  */
+import "./IndicatorTable.css";
 import { useTranslation } from "react-i18next";
 import type { GeneratedCatalogue } from "../../domain/model/catalogue.ts";
 import type { IndicatorMatrix, IndicatorRow } from "../../domain/workshop/indicator-matrix.ts";
@@ -114,33 +115,7 @@ export function IndicatorTable({
                     )}
                   </th>
                   {row.cells.map((cell, index) => (
-                    <td
-                      key={cell.variantId}
-                      className={`num${cell.best ? " compare-best" : ""}`}
-                      data-variant-id={cell.variantId}
-                      data-value={cell.value ?? ""}
-                      data-delta={cell.delta ?? ""}
-                      data-best={cell.best ? "true" : "false"}
-                    >
-                      <span className="compare-value">
-                        {cell.value === null
-                          ? t("compare.notAvailable")
-                          : formatIndicatorValue(cell.value, row.unit, language)}
-                      </span>
-                      {cell.best && (
-                        <span className="compare-best-mark">
-                          <span aria-hidden="true">★ </span>
-                          {t("compare.best")}
-                        </span>
-                      )}
-                      {index > 0 && cell.delta !== null && (
-                        <span className="compare-delta" data-testid="compare-delta">
-                          {formatDelta(cell.delta, row.unit, language)}
-                          {cell.relativeDelta !== null &&
-                            ` (${formatRelativeDelta(cell.relativeDelta, language)})`}
-                        </span>
-                      )}
-                    </td>
+                    <IndicatorCell key={cell.variantId} row={row} cell={cell} baseline={index === 0} />
                   ))}
                 </tr>
               ))}
@@ -149,5 +124,47 @@ export function IndicatorTable({
         })}
       </table>
     </div>
+  );
+}
+
+/** A variant's value of one indicator: the value, "★ best" in words, and the change from the baseline. */
+function IndicatorCell({
+  row,
+  cell,
+  baseline,
+}: {
+  row: IndicatorRow;
+  cell: IndicatorRow["cells"][number];
+  /** The baseline's own cell shows no change. */
+  baseline: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  return (
+    <td
+      className={`num${cell.best ? " compare-best" : ""}`}
+      data-variant-id={cell.variantId}
+      data-value={cell.value ?? ""}
+      data-delta={cell.delta ?? ""}
+      data-best={cell.best ? "true" : "false"}
+    >
+      <span className="compare-value">
+        {cell.value === null
+          ? t("compare.notAvailable")
+          : formatIndicatorValue(cell.value, row.unit, language)}
+      </span>
+      {cell.best && (
+        <span className="compare-best-mark">
+          <span aria-hidden="true">★ </span>
+          {t("compare.best")}
+        </span>
+      )}
+      {!baseline && cell.delta !== null && (
+        <span className="compare-delta" data-testid="compare-delta">
+          {formatDelta(cell.delta, row.unit, language)}
+          {cell.relativeDelta !== null && ` (${formatRelativeDelta(cell.relativeDelta, language)})`}
+        </span>
+      )}
+    </td>
   );
 }

@@ -2,6 +2,7 @@
  * Legend of the imported overlay layers, on the map: one entry per file with its symbol, what it holds,
  * a switch to show or hide it and a button to remove it. Shown only while there are overlays.
  */
+import "./OverlayLegend.css";
 import { useTranslation } from "react-i18next";
 import { formatNumber, type Language } from "../../i18n/index.ts";
 import { zoomToBounds } from "../../map/map-commands.ts";

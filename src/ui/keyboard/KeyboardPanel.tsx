@@ -4,6 +4,7 @@
  * panel beside the map with the point count, a field for a typed coordinate (WGS84 or EPSG:25832) and
  * finish/cancel buttons.
  */
+import "./KeyboardPanel.css";
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ParsedCoordinate } from "../../domain/geometry/parse-coordinate.ts";

@@ -5,6 +5,7 @@
  * worker, and shows exactly the presenter's numbers. A state for a deck it does not have (the
  * presenter restarted) makes it ask again.
  */
+import "./present.css";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { clampSlideIndex, deckSlides, type PresentationDeck } from "../../domain/workshop/presentation.ts";
@@ -26,36 +27,18 @@ function toggleFullscreen(): void {
   else document.documentElement.requestFullscreen?.().catch(() => undefined);
 }
 
-function Audience({ planId }: { planId: string }) {
-  const { t } = useTranslation();
-  const status = useCatalogueStore((s) => s.status);
+/**
+ * Listens to the presenter: the deck (and its language), the state to show, and "bye". Says "hello"
+ * when it opens, and again (at most once a second) while the state is for a deck it does not have.
+ * Keys typed here go to the presenter.
+ */
+function useAudienceChannel(planId: string) {
   const [deck, setDeck] = useState<PresentationDeck | null>(null);
   const [state, setState] = useState<SlideState | null>(null);
   const [ended, setEnded] = useState(false);
   const [language, setLanguage] = useState<Language | null>(null);
-  const [mapIdle, setMapIdle] = useState(false);
   const deckRef = useRef<PresentationDeck | null>(null);
   const channelRef = useRef<PresenterChannel | null>(null);
-
-  useEffect(() => {
-    void useCatalogueStore.getState().load(import.meta.env.BASE_URL);
-  }, []);
-
-  useEffect(() => {
-    document.title = `${t("present.audience.title")} – ${t("app.title")}`;
-  }, [t]);
-
-  useEffect(() => {
-    if (!language) return;
-    let live = true;
-    void initI18n(language).then(() => {
-      if (live) document.documentElement.lang = language;
-    });
-    return () => {
-      live = false;
-    };
-  }, [language]);
-
   useEffect(() => {
     let lastHello = 0;
     const channel = openPresenterChannel(planId, (message) => {
@@ -93,7 +76,6 @@ function Audience({ planId }: { planId: string }) {
       channel?.close();
     };
   }, [planId]);
-
   // A clicker typing into this window (it often has the focus on the projector) drives the presenter.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -107,6 +89,33 @@ function Audience({ planId }: { planId: string }) {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, []);
+  return { deck, state, ended, language };
+}
+
+function Audience({ planId }: { planId: string }) {
+  const { t } = useTranslation();
+  const status = useCatalogueStore((s) => s.status);
+  const { deck, state, ended, language } = useAudienceChannel(planId);
+  const [mapIdle, setMapIdle] = useState(false);
+
+  useEffect(() => {
+    void useCatalogueStore.getState().load(import.meta.env.BASE_URL);
+  }, []);
+
+  useEffect(() => {
+    document.title = `${t("present.audience.title")} – ${t("app.title")}`;
+  }, [t]);
+
+  useEffect(() => {
+    if (!language) return;
+    let live = true;
+    void initI18n(language).then(() => {
+      if (live) document.documentElement.lang = language;
+    });
+    return () => {
+      live = false;
+    };
+  }, [language]);
 
   const slides = useMemo(() => (deck ? deckSlides(deck) : []), [deck]);
   const matching = deck && state && deck.frozenAt === state.frozenAt ? state : null;

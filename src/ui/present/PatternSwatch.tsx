@@ -1,4 +1,5 @@
 /** A legend swatch with the same colour and hatching as an area on the presentation map. */
+import "./PatternSwatch.css";
 import { useId } from "react";
 import { type PresentationPattern, presentationAreaStyle } from "../../map/PresentationMap.tsx";
 

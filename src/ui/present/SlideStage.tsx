@@ -4,6 +4,7 @@
  * audience window, the presentation in full screen, and the "current slide" box of the presenter view;
  * its type sizes follow the stage's width (container query units), so it reads at 1920 and at 1280.
  */
+import "./SlideStage.css";
 import { type PointerEvent, type ReactNode, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { GeneratedCatalogue } from "../../domain/model/catalogue.ts";

@@ -3,6 +3,7 @@
  * (the focused one strong), the title and the indicator. No second WebGL map: the presenter's window
  * already draws one, and a thumbnail only needs to say what comes next.
  */
+import "./SlideThumbnail.css";
 import type { AreaGeometry } from "../../domain/model/plan.ts";
 import { boundsOf } from "../../map/map-commands.ts";
 import { presentationAreaStyle } from "../../map/PresentationMap.tsx";

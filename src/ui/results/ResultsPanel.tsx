@@ -7,7 +7,7 @@ import { type KeyboardEvent, type PointerEvent, useCallback, useEffect, useRef, 
 import { useTranslation } from "react-i18next";
 import type { GeneratedCatalogue } from "../../domain/model/catalogue.ts";
 import { useSessionStore } from "../../store/session-store.ts";
-import { CoveragePanel } from "../CoveragePanel.tsx";
+import { CoveragePanel } from "../coverage/CoveragePanel.tsx";
 import { DistrictPanel } from "../DistrictPanel.tsx";
 import { VariantSummary } from "../VariantSummary.tsx";
 import "./ResultsPanel.css";

@@ -3,6 +3,7 @@
  * licence are grouped ("Kitas (Stand …), Spielplätze (…): Datenquelle: Stadt Dortmund · Datenlizenz
  * …"), licence names link to the licence. Without `ids`, every layer but the context areas.
  */
+import "./SourcesList.css";
 import { useTranslation } from "react-i18next";
 import type { CatalogueEntry, GeneratedCatalogue } from "../../domain/model/catalogue.ts";
 import type { Language } from "../../i18n/index.ts";

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Feature, FeatureCollection, Geometry, Point, Polygon, Position } from "geojson";
+import type { Feature, FeatureCollection, Geometry, Point, Position } from "geojson";
 import { LAYER_DEFINITIONS, type LayerDefinition } from "../../../data/catalogue.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -21,22 +21,6 @@ export function definition(id: string, changes: Partial<LayerDefinition> = {}): 
   const original = LAYER_DEFINITIONS.find((d) => d.id === id);
   if (!original) throw new Error(`no layer definition ${id}`);
   return { ...structuredClone(original), ...changes };
-}
-
-/** Axis-aligned lon/lat rectangle as a closed, counter-clockwise polygon. */
-export function rect(west: number, south: number, east: number, north: number): Polygon {
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [west, south],
-        [east, south],
-        [east, north],
-        [west, north],
-        [west, south],
-      ],
-    ],
-  };
 }
 
 export function point(lon: number, lat: number): Point {

@@ -14,7 +14,8 @@ import { dissolveSharedBorders } from "../../../data/pipeline/dissolve-shared-bo
 import { roundAreasKeepingValid, verticesNearOtherEdges } from "../../../data/pipeline/round-areas.ts";
 import { roundGeometry } from "../../../data/pipeline/transforms.ts";
 import { isValidAreaGeometry } from "../../../src/domain/geometry/validate-area-geometry.ts";
-import { collection, feature, rect } from "./helpers.ts";
+import { rectangle } from "../../fixtures/geometry/builders.ts";
+import { collection, feature } from "./helpers.ts";
 
 type Area = Polygon | MultiPolygon;
 const ringsOf = (g: Area) => (g.type === "Polygon" ? [g.coordinates] : g.coordinates).flat();
@@ -97,11 +98,11 @@ describe("roundAreasKeepingValid", () => {
     ]);
     const result = roundAreasKeepingValid([
       points,
-      collection([feature(rect(7.4000004, 51.5, 7.41, 51.51))]),
+      collection([feature(rectangle(7.4000004, 51.5, 7.41, 51.51))]),
     ]);
     expect(result.collections[0]).toEqual(points);
     expect((result.collections[1]?.features[0]?.geometry as Polygon | undefined)?.coordinates).toEqual(
-      rect(7.4, 51.5, 7.41, 51.51).coordinates,
+      rectangle(7.4, 51.5, 7.41, 51.51).coordinates,
     );
     expect(result).toMatchObject({ repairedAreas: 0, preciseVertices: 0, passes: 1 });
   });
@@ -145,7 +146,10 @@ describe("verticesNearOtherEdges", () => {
 
 describe("dissolveSharedBorders", () => {
   it("is the outer edge of areas that share borders, every vertex kept", () => {
-    const outline = dissolveSharedBorders([rect(7.4, 51.5, 7.44, 51.52), rect(7.44, 51.5, 7.48, 51.52)]);
+    const outline = dissolveSharedBorders([
+      rectangle(7.4, 51.5, 7.44, 51.52),
+      rectangle(7.44, 51.5, 7.48, 51.52),
+    ]);
     expect(outline?.type).toBe("Polygon");
     expect(new Set(vertices(outline as Area).map(key))).toEqual(
       new Set(["7.4,51.5", "7.44,51.5", "7.48,51.5", "7.48,51.52", "7.44,51.52", "7.4,51.52"]),
@@ -167,9 +171,11 @@ describe("dissolveSharedBorders", () => {
         ],
       ],
     };
-    expect(dissolveSharedBorders([rect(7.4, 51.5, 7.44, 51.52), east])).toBeNull();
+    expect(dissolveSharedBorders([rectangle(7.4, 51.5, 7.44, 51.52), east])).toBeNull();
     // Overlapping areas too.
-    expect(dissolveSharedBorders([rect(7.4, 51.5, 7.44, 51.52), rect(7.4, 51.5, 7.44, 51.52)])).toBeNull();
+    expect(
+      dissolveSharedBorders([rectangle(7.4, 51.5, 7.44, 51.52), rectangle(7.4, 51.5, 7.44, 51.52)]),
+    ).toBeNull();
   });
 });
 

@@ -19,6 +19,7 @@ import {
   transformTransitStops,
 } from "../../../data/pipeline/transforms.ts";
 import type { ReferenceAreaProperties } from "../../../src/domain/model/catalogue.ts";
+import { rectangle } from "../../fixtures/geometry/builders.ts";
 import {
   collection,
   ellipsoidRectKm2,
@@ -27,7 +28,6 @@ import {
   nth,
   point,
   readFixture,
-  rect,
   sphericalRectKm2,
 } from "./helpers.ts";
 
@@ -71,7 +71,7 @@ describe("roundGeometry", () => {
         ],
       ],
     };
-    expect(roundGeometry(polygon).coordinates).toEqual(rect(7.4, 51.5, 7.44, 51.52).coordinates);
+    expect(roundGeometry(polygon).coordinates).toEqual(rectangle(7.4, 51.5, 7.44, 51.52).coordinates);
   });
 
   it("rounds each polygon of a MultiPolygon", () => {
@@ -364,8 +364,8 @@ describe("transformBoundaryFromDistricts", () => {
 
   it("keeps separate parts when the districts do not touch", () => {
     const apart = collection([
-      feature(rect(7.4, 51.5, 7.42, 51.52), { name: "A" }),
-      feature(rect(7.46, 51.5, 7.48, 51.52), { name: "B" }),
+      feature(rectangle(7.4, 51.5, 7.42, 51.52), { name: "A" }),
+      feature(rectangle(7.46, 51.5, 7.48, 51.52), { name: "B" }),
     ]);
     const outline = transformBoundaryFromDistricts(apart).features[0];
     expect(outline?.geometry.type).toBe("MultiPolygon");
@@ -402,44 +402,49 @@ describe("residentsAreaWeighted", () => {
       collection(specs.map(([geometry, residents]) => feature(geometry, { Einwohner: residents }))),
     ).cells;
   }
-  const cellA = rect(7.4, 51.5, 7.44, 51.52);
-  const cellB = rect(7.44, 51.5, 7.48, 51.52);
+  const cellA = rectangle(7.4, 51.5, 7.44, 51.52);
+  const cellB = rectangle(7.44, 51.5, 7.48, 51.52);
 
   it("gives half the residents for a polygon covering exactly half of a cell", () => {
-    const residents = residentsAreaWeighted(rect(7.4, 51.5, 7.42, 51.52), cells([cellA, 1000]));
+    const residents = residentsAreaWeighted(rectangle(7.4, 51.5, 7.42, 51.52), cells([cellA, 1000]));
     expect(Math.abs(residents - 500)).toBeLessThan(5);
   });
 
   it("gives all residents for a polygon that contains the whole cell", () => {
-    const residents = residentsAreaWeighted(rect(7.39, 51.49, 7.45, 51.53), cells([cellA, 1000]));
+    const residents = residentsAreaWeighted(rectangle(7.39, 51.49, 7.45, 51.53), cells([cellA, 1000]));
     expect(residents).toBeCloseTo(1000, 6);
   });
 
   it("adds the shares of several cells", () => {
     // Half of A (500) and a quarter of B (100).
-    const area = rect(7.42, 51.5, 7.45, 51.52);
+    const area = rectangle(7.42, 51.5, 7.45, 51.52);
     expect(residentsAreaWeighted(area, cells([cellA, 1000], [cellB, 400]))).toBeCloseTo(600, 6);
   });
 
   it("lets cells with null or zero residents contribute nothing", () => {
-    const area = rect(7.42, 51.5, 7.46, 51.52);
+    const area = rectangle(7.42, 51.5, 7.46, 51.52);
     expect(residentsAreaWeighted(area, cells([cellA, null], [cellB, 400]))).toBeCloseTo(200, 6);
     expect(residentsAreaWeighted(area, cells([cellA, 0], [cellB, null]))).toBe(0);
   });
 
   it("gives 0 for a polygon outside all cells", () => {
-    expect(residentsAreaWeighted(rect(7.6, 51.4, 7.62, 51.42), cells([cellA, 1000], [cellB, 400]))).toBe(0);
+    expect(residentsAreaWeighted(rectangle(7.6, 51.4, 7.62, 51.42), cells([cellA, 1000], [cellB, 400]))).toBe(
+      0,
+    );
   });
 
   it("gives 0 for a polygon that only shares an edge with a cell", () => {
     // The bounding boxes touch, so the cell is intersected, but the common part has no area.
-    expect(residentsAreaWeighted(rect(7.4, 51.52, 7.44, 51.54), cells([cellA, 1000]))).toBeCloseTo(0, 6);
+    expect(residentsAreaWeighted(rectangle(7.4, 51.52, 7.44, 51.54), cells([cellA, 1000]))).toBeCloseTo(0, 6);
   });
 
   it("counts every part of a MultiPolygon", () => {
     const multi: MultiPolygon = {
       type: "MultiPolygon",
-      coordinates: [rect(7.4, 51.5, 7.41, 51.52).coordinates, rect(7.43, 51.5, 7.44, 51.52).coordinates],
+      coordinates: [
+        rectangle(7.4, 51.5, 7.41, 51.52).coordinates,
+        rectangle(7.43, 51.5, 7.44, 51.52).coordinates,
+      ],
     };
     expect(residentsAreaWeighted(multi, cells([cellA, 1000]))).toBeCloseTo(500, 6);
   });
@@ -470,8 +475,8 @@ describe("labelPoint", () => {
   });
 
   it("puts the label in the largest part of a MultiPolygon", () => {
-    const small = rect(7.4, 51.5, 7.401, 51.501);
-    const large = rect(7.45, 51.5, 7.47, 51.52);
+    const small = rectangle(7.4, 51.5, 7.401, 51.501);
+    const large = rectangle(7.45, 51.5, 7.47, 51.52);
     const label = labelPoint({ type: "MultiPolygon", coordinates: [small.coordinates, large.coordinates] });
     expect(insidePolygon(label, large.coordinates)).toBe(true);
   });
@@ -480,8 +485,8 @@ describe("labelPoint", () => {
     const withHole: Polygon = {
       type: "Polygon",
       coordinates: [
-        rect(7.4, 51.5, 7.44, 51.52).coordinates[0] as Position[],
-        (rect(7.41, 51.505, 7.43, 51.515).coordinates[0] as Position[]).slice().reverse(),
+        rectangle(7.4, 51.5, 7.44, 51.52).coordinates[0] as Position[],
+        (rectangle(7.41, 51.505, 7.43, 51.515).coordinates[0] as Position[]).slice().reverse(),
       ],
     };
     const label = labelPoint(withHole);
@@ -489,7 +494,7 @@ describe("labelPoint", () => {
   });
 
   it("rounds the label to 6 decimals", () => {
-    const [x = 0, y = 0] = labelPoint(rect(7.4000001, 51.5000003, 7.4123457, 51.5123451));
+    const [x = 0, y = 0] = labelPoint(rectangle(7.4000001, 51.5000003, 7.4123457, 51.5123451));
     expect(decimals(x)).toBeLessThanOrEqual(6);
     expect(decimals(y)).toBeLessThanOrEqual(6);
   });

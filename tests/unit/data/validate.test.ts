@@ -7,7 +7,8 @@ import {
   isFeatureCollection,
   validateLayer,
 } from "../../../data/pipeline/validate.ts";
-import { collection, definition, feature, point, readFixture, rect } from "./helpers.ts";
+import { rectangle } from "../../fixtures/geometry/builders.ts";
+import { collection, definition, feature, point, readFixture } from "./helpers.ts";
 
 /** A city-facility point layer (Kitas) expecting exactly `count` features. */
 const kitas = (count: number) => definition("kitas", { expectedCount: { min: count, max: count } });
@@ -53,8 +54,8 @@ describe("validateLayer", () => {
 
   it("reports the count and the expected number when a fixed-count layer has too many features", () => {
     const data = collection([
-      district(rect(7.4, 51.5, 7.42, 51.52)),
-      district(rect(7.42, 51.5, 7.44, 51.52)),
+      district(rectangle(7.4, 51.5, 7.42, 51.52)),
+      district(rectangle(7.42, 51.5, 7.44, 51.52)),
     ]);
     expect(validateLayer(districts(1), data)).toEqual(["has 2 features, expected 1"]);
   });
@@ -106,7 +107,7 @@ describe("validateLayer", () => {
   });
 
   it("finds a single polygon vertex outside the envelope", () => {
-    const polygon = rect(7.4, 51.5, 7.44, 51.52);
+    const polygon = rectangle(7.4, 51.5, 7.44, 51.52);
     // Push one corner north of the envelope (51.66).
     (polygon.coordinates[0] as number[][])[2] = [7.44, 51.7];
     const problems = validateLayer(districts(1), collection([district(polygon)]));
@@ -140,7 +141,10 @@ describe("validateLayer", () => {
         ],
       ],
     };
-    const data = collection([district(rect(7.44, 51.5, 7.48, 51.52), "Innenstadt-Nord"), district(bowTie)]);
+    const data = collection([
+      district(rectangle(7.44, 51.5, 7.48, 51.52), "Innenstadt-Nord"),
+      district(bowTie),
+    ]);
     const problems = validateLayer(districts(2), data);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain("has invalid geometries: feature #2 is not a valid Polygon");
@@ -153,7 +157,7 @@ describe("validateLayer", () => {
     const multi = {
       type: "MultiPolygon" as const,
       coordinates: [
-        rect(7.4, 51.5, 7.42, 51.52).coordinates,
+        rectangle(7.4, 51.5, 7.42, 51.52).coordinates,
         [
           [
             [7.44, 51.5],
@@ -171,7 +175,7 @@ describe("validateLayer", () => {
   });
 
   it("reports a polygon whose ring is not closed as invalid", () => {
-    const open = rect(7.4, 51.5, 7.44, 51.52);
+    const open = rectangle(7.4, 51.5, 7.44, 51.52);
     open.coordinates[0]?.pop();
     expect(validateLayer(districts(1), collection([district(open)]))).toEqual([
       "has invalid geometries: feature #1 is not a valid Polygon",
@@ -260,8 +264,8 @@ describe("bboxOf", () => {
   it("spans all positions of points and polygons", () => {
     const data: FeatureCollection = collection([
       feature(point(7.46, 51.51)),
-      feature(rect(7.4, 51.5, 7.42, 51.52)),
-      feature({ type: "MultiPolygon", coordinates: [rect(7.5, 51.45, 7.6, 51.47).coordinates] }),
+      feature(rectangle(7.4, 51.5, 7.42, 51.52)),
+      feature({ type: "MultiPolygon", coordinates: [rectangle(7.5, 51.45, 7.6, 51.47).coordinates] }),
     ]);
     expect(bboxOf(data)).toEqual([7.4, 51.45, 7.6, 51.52]);
   });

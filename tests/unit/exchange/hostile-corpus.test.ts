@@ -6,7 +6,7 @@ import { zipSync } from "fflate";
 import type { Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
 import { type ImportResult, parseImport } from "../../../src/domain/exchange/index.ts";
-import { box } from "../../fixtures/exchange/export-fixtures.ts";
+import { rectangle } from "../../fixtures/geometry/builders.ts";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const json = (value: unknown) => utf8(JSON.stringify(value));
@@ -16,7 +16,7 @@ const feature = (geometry: unknown, properties: Record<string, unknown> = { name
   geometry,
 });
 const collection = (...features: unknown[]) => ({ type: "FeatureCollection", features });
-const SQUARE = box(7.45, 51.51, 7.46, 51.516);
+const SQUARE = rectangle(7.45, 51.51, 7.46, 51.516);
 
 function problemOf(result: ImportResult) {
   if (result.ok) throw new Error(`expected a problem, got ${result.features.length} features`);
@@ -88,7 +88,7 @@ describe("parseImport on broken and hostile files", () => {
   });
 
   it("drops huge and infinite coordinates as coordinates-out-of-range", async () => {
-    const huge = box(7.45, 51.51, 1e20, 51.52);
+    const huge = rectangle(7.45, 51.51, 1e20, 51.52);
     // 1e999 is valid JSON that parses to Infinity.
     const infinite =
       '{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[1e999,51]}}';
@@ -165,7 +165,7 @@ describe("parseImport on broken and hostile files", () => {
   });
 
   it("drops an area below the minimum size with its figures", async () => {
-    const tiny = box(7.45, 51.51, 7.4501, 51.5101);
+    const tiny = rectangle(7.45, 51.51, 7.4501, 51.5101);
     const result = problemOf(await parseImport(json(collection(feature(tiny))), "a.geojson"));
     expect(result.code).toBe("no-features");
     if (result.code === "no-features") {

@@ -15,11 +15,11 @@ import { parseWkt } from "../../../src/domain/exchange/parse-wkt.ts";
 import { parseCsvNumber } from "../../../src/domain/exchange/read-csv.ts";
 import { geodesicArea } from "../../../src/domain/geometry/measure-area.ts";
 import { differenceOf } from "../../fixtures/exchange/compare.ts";
-import { box } from "../../fixtures/exchange/export-fixtures.ts";
 import { NODE_SQL_JS } from "../../fixtures/exchange/node-sql-js.ts";
+import { rectangle } from "../../fixtures/geometry/builders.ts";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
-const SQUARE = box(7.45, 51.51, 7.46, 51.516);
+const SQUARE = rectangle(7.45, 51.51, 7.46, 51.516);
 let dir: string;
 
 const read = (bytes: Uint8Array, name: string, options: ImportOptions = {}) =>

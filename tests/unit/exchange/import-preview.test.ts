@@ -13,7 +13,7 @@ import {
   prepareImportedAreas,
   previewImport,
 } from "../../../src/domain/exchange/index.ts";
-import { box } from "../../fixtures/exchange/export-fixtures.ts";
+import { rectangle } from "../../fixtures/geometry/builders.ts";
 
 const area = (index: number, name: string | null, geometry: Polygon, properties = {}): ImportedFeature => ({
   index,
@@ -47,10 +47,10 @@ function result(features: ImportedFeature[], extra: Partial<Extract<ImportResult
 describe("previewImport", () => {
   it("counts areas, points and features (parts of one feature once), and bounds everything", () => {
     const features = [
-      area(0, "A", box(7.4, 51.5, 7.41, 51.51)),
-      area(0, "A", box(7.42, 51.5, 7.43, 51.51)),
+      area(0, "A", rectangle(7.4, 51.5, 7.41, 51.51)),
+      area(0, "A", rectangle(7.42, 51.5, 7.43, 51.51)),
       point(1, "Haltestelle", 7.5, 51.45),
-      area(2, null, box(7.38, 51.52, 7.39, 51.53)),
+      area(2, null, rectangle(7.38, 51.52, 7.39, 51.53)),
     ];
     const preview = previewImport(result(features), { rows: 2 });
     expect(preview.areaCount).toBe(3);
@@ -74,7 +74,7 @@ describe("previewImport", () => {
       name: "A",
       what: "unclosed-ring-closed" as const,
     }));
-    const base = result([area(0, "A", box(7.4, 51.5, 7.41, 51.51))]);
+    const base = result([area(0, "A", rectangle(7.4, 51.5, 7.41, 51.51))]);
     const preview = previewImport(
       { ...base, report: { ...base.report, dropped, repaired } },
       { reportItems: 50 },
@@ -107,7 +107,7 @@ describe("overlayLayerData", () => {
     };
     const { collection, labels } = overlayLayerData([
       area(0, "<b>U</b>", u, { secret: "x" }),
-      area(1, null, box(7.5, 51.5, 7.51, 51.51)),
+      area(1, null, rectangle(7.5, 51.5, 7.51, 51.51)),
       point(2, "P", 7.45, 51.52),
     ]);
     expect(collection.features.map((f) => f.properties)).toEqual([
@@ -128,22 +128,22 @@ describe("overlayLayerData", () => {
 });
 
 describe("prepareImportedAreas", () => {
-  const CITY = box(7.3, 51.4, 7.6, 51.6);
+  const CITY = rectangle(7.3, 51.4, 7.6, 51.6);
 
   it("checks areas like drawn ones, refuses tiny ones, skips points and reads back exported attributes", () => {
     const progress: number[] = [];
     const { areas, refused } = prepareImportedAreas(
       [
-        area(0, "Groß", box(7.4, 51.5, 7.41, 51.51), {
+        area(0, "Groß", rectangle(7.4, 51.5, 7.41, 51.51), {
           status: "kandidat",
           partners: "DEW21; TU Dortmund",
           fields: "energie",
         }),
         // About 7 m × 7 m: smaller than the smallest pilot area.
-        area(1, "Winzig", box(7.4, 51.5, 7.4001, 51.50006)),
+        area(1, "Winzig", rectangle(7.4, 51.5, 7.4001, 51.50006)),
         point(2, "Punkt", 7.45, 51.5),
         // Half outside the city.
-        area(3, null, box(7.59, 51.5, 7.61, 51.51)),
+        area(3, null, rectangle(7.59, 51.5, 7.61, 51.51)),
       ],
       CITY,
       (done, total) => progress.push(done / total),
@@ -160,7 +160,7 @@ describe("prepareImportedAreas", () => {
   });
 
   it("normalises the winding of a clockwise ring (RFC 7946: outer rings counter-clockwise)", () => {
-    const clockwise = box(7.4, 51.5, 7.41, 51.51);
+    const clockwise = rectangle(7.4, 51.5, 7.41, 51.51);
     clockwise.coordinates[0]?.reverse();
     const { areas } = prepareImportedAreas([area(0, "A", clockwise)], null);
     const geometry = areas[0]?.geometry as Polygon | undefined;

@@ -15,9 +15,9 @@ import {
 import { decodeText, utf16ByteOrder } from "../../../src/domain/exchange/parse-import.ts";
 import { swapRawAxes } from "../../../src/domain/exchange/swap-axes.ts";
 import { differenceOf } from "../../fixtures/exchange/compare.ts";
-import { box } from "../../fixtures/exchange/export-fixtures.ts";
+import { rectangle } from "../../fixtures/geometry/builders.ts";
 
-const SQUARE = box(7.45, 51.51, 7.46, 51.516);
+const SQUARE = rectangle(7.45, 51.51, 7.46, 51.516);
 const GEOJSON = JSON.stringify({
   type: "FeatureCollection",
   features: [{ type: "Feature", properties: { name: "Körne – Süd" }, geometry: SQUARE }],

@@ -17,6 +17,7 @@ import {
   judgePlaywright,
   judgeVitest,
   type Stage,
+  suiteStages,
   summaryLine,
 } from "../../../scripts/test-suite.ts";
 
@@ -162,6 +163,31 @@ function fake(label: string, kind: Stage["kind"], code: number, report?: string)
   };
 }
 
+describe("suiteStages", () => {
+  const stages = suiteStages("node", "dist-test");
+  const labels = stages.map((stage) => stage.label);
+  const vitestProject = (stage: Stage | undefined) => stage?.args[stage.args.indexOf("--project") + 1];
+
+  it("runs the unit and the integration project as two counted stages with reports of their own", () => {
+    const unit = stages.find((stage) => stage.label === "unit tests");
+    const integration = stages.find((stage) => stage.label === "integration tests");
+    expect(unit?.kind).toBe("vitest");
+    expect(integration?.kind).toBe("vitest");
+    expect(vitestProject(unit)).toBe("unit");
+    expect(vitestProject(integration)).toBe("integration");
+    expect(integration?.report).toBeDefined();
+    expect(integration?.report).not.toBe(unit?.report);
+    expect(integration?.args).toContain(`--outputFile.json=${integration?.report}`);
+  });
+
+  it("checks the size limits and the import boundaries, and tests before it builds", () => {
+    expect(labels).toContain("size limits");
+    expect(labels).toContain("import boundaries");
+    expect(labels.indexOf("integration tests")).toBeLessThan(labels.indexOf("build"));
+    expect(labels.at(-1)).toBe("browser tests");
+  });
+});
+
 describe("the runner as a program", () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "pilotkarte-runner-"));
@@ -202,6 +228,16 @@ describe("the runner as a program", () => {
     expect(run.status).toBe(1);
     expect(run.last).toBe("1 passed, 1 failed");
     expect(run.output).toContain("unit tests (ran no test)");
+  });
+
+  it("fails an integration stage that ran no test, as any other empty stage", async () => {
+    const run = await runFakeSuite([
+      fake("unit tests", "vitest", 0, vitestReport(4)),
+      fake("integration tests", "vitest", 0, vitestReport(0)),
+    ]);
+    expect(run.status).toBe(1);
+    expect(run.last).toBe("4 passed, 1 failed");
+    expect(run.output).toContain("integration tests (ran no test)");
   });
 
   it("exits 1 when a stage writes no report", async () => {

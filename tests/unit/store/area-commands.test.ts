@@ -14,26 +14,12 @@ import {
 } from "../../../src/store/area-commands.ts";
 import { createDocumentStore, selectActiveVariant } from "../../../src/store/document-store.ts";
 import { createStarterPlan } from "../../../src/store/plan-document.ts";
+import { rectangle } from "../../fixtures/geometry/builders.ts";
 
 const NOW = "2026-11-26T10:00:00.000Z";
 
-function rect(x0: number, y0: number, x1: number, y1: number): Polygon {
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [x0, y0],
-        [x1, y0],
-        [x1, y1],
-        [x0, y1],
-        [x0, y0],
-      ],
-    ],
-  };
-}
-
 /** A made-up "city" for the tests: a 0.1° square near Dortmund. */
-const CITY = rect(7.4, 51.45, 7.5, 51.55);
+const CITY = rectangle(7.4, 51.45, 7.5, 51.55);
 
 function setup() {
   const store = createDocumentStore(createStarterPlan("Plan", "V", NOW));
@@ -54,7 +40,7 @@ describe("area commands", () => {
     it("creates a named, coloured area with RFC 7946 winding in one undo step", () => {
       const { store, areas, make } = setup();
       // Clockwise outer ring: must be stored counter-clockwise.
-      const clockwise = rect(7.42, 51.47, 7.43, 51.48);
+      const clockwise = rectangle(7.42, 51.47, 7.43, 51.48);
       clockwise.coordinates[0]?.reverse();
       const result = make(clockwise);
       expect(result.ok).toBe(true);
@@ -64,14 +50,14 @@ describe("area commands", () => {
       expect(area?.colour).toMatch(/^#[0-9a-f]{6}$/);
       expect(geodesicArea(area?.geometry as AreaGeometry)).toBeGreaterThan(0);
       expect(store.getState().past).toHaveLength(1);
-      make(rect(7.44, 51.47, 7.45, 51.48));
+      make(rectangle(7.44, 51.47, 7.45, 51.48));
       expect(Object.values(areas().areas).map((a) => a.name)).toEqual(["Gebiet 1", "Gebiet 2"]);
     });
 
     it("refuses an area below the minimum size and changes nothing", () => {
       const { store, make } = setup();
       // About 7 m x 11 m = 77 m².
-      const result = make(rect(7.42, 51.47, 7.4201, 51.4701));
+      const result = make(rectangle(7.42, 51.47, 7.4201, 51.4701));
       expect(result).toMatchObject({ ok: false, reason: "too-small", minAreaM2: MIN_AREA_M2 });
       expect(store.getState().past).toHaveLength(0);
     });
@@ -98,7 +84,7 @@ describe("area commands", () => {
 
     it("warns when part of the area lies outside the city", () => {
       const { make } = setup();
-      const result = make(rect(7.49, 51.5, 7.51, 51.51));
+      const result = make(rectangle(7.49, 51.5, 7.51, 51.51));
       expect(result.ok).toBe(true);
       if (result.ok) {
         expect(result.warnings[0]?.code).toBe("outside-city");
@@ -111,11 +97,11 @@ describe("area commands", () => {
   describe("editing", () => {
     it("changes the geometry, attributes, and undoes each as one step", () => {
       const { store, context, areas, make } = setup();
-      const result = make(rect(7.42, 51.47, 7.43, 51.48));
+      const result = make(rectangle(7.42, 51.47, 7.43, 51.48));
       if (!result.ok) throw new Error("not created");
       const id = result.areaId;
       const before = areas().areas[id];
-      setAreaGeometry(context, id, rect(7.42, 51.47, 7.44, 51.48), "ändern");
+      setAreaGeometry(context, id, rectangle(7.42, 51.47, 7.44, 51.48), "ändern");
       expect(geodesicArea(areas().areas[id]?.geometry as AreaGeometry)).toBeGreaterThan(
         1.9 * geodesicArea(before?.geometry as AreaGeometry),
       );
@@ -128,9 +114,9 @@ describe("area commands", () => {
 
     it("duplicates an area right after the original and deletes areas", () => {
       const { context, areas, make } = setup();
-      const result = make(rect(7.42, 51.47, 7.43, 51.48));
+      const result = make(rectangle(7.42, 51.47, 7.43, 51.48));
       if (!result.ok) throw new Error("not created");
-      make(rect(7.44, 51.47, 7.45, 51.48));
+      make(rectangle(7.44, 51.47, 7.45, 51.48));
       const copy = duplicateArea(context, result.areaId, "(Kopie)", "duplizieren");
       expect(areas().areaOrder[1]).toBe(copy);
       expect(areas().areas[copy as string]?.name).toBe("Gebiet 1 (Kopie)");
@@ -141,8 +127,8 @@ describe("area commands", () => {
 
     it("clips to the city and subtracts another area", () => {
       const { context, areas, make } = setup();
-      const a = make(rect(7.49, 51.5, 7.51, 51.51));
-      const b = make(rect(7.46, 51.5, 7.47, 51.51));
+      const a = make(rectangle(7.49, 51.5, 7.51, 51.51));
+      const b = make(rectangle(7.46, 51.5, 7.47, 51.51));
       if (!a.ok || !b.ok) throw new Error("not created");
       const full = geodesicArea(areas().areas[a.areaId]?.geometry as AreaGeometry);
       clipAreaToCity(context, a.areaId, "zuschneiden");
@@ -150,7 +136,7 @@ describe("area commands", () => {
       expect(clipped / full).toBeCloseTo(0.5, 2);
       const bFull = geodesicArea(areas().areas[b.areaId]?.geometry as AreaGeometry);
       // Grow a over b's western half, then take b out of it.
-      setAreaGeometry(context, a.areaId, rect(7.455, 51.5, 7.5, 51.51), "ändern");
+      setAreaGeometry(context, a.areaId, rectangle(7.455, 51.5, 7.5, 51.51), "ändern");
       const grown = geodesicArea(areas().areas[a.areaId]?.geometry as AreaGeometry);
       subtractOtherArea(context, a.areaId, b.areaId, "abziehen");
       const rest = geodesicArea(areas().areas[a.areaId]?.geometry as AreaGeometry);
@@ -159,10 +145,10 @@ describe("area commands", () => {
 
     it("adds and removes districts to and from an area", () => {
       const { context, areas, make } = setup();
-      const a = make(rect(7.42, 51.47, 7.43, 51.48));
+      const a = make(rectangle(7.42, 51.47, 7.43, 51.48));
       if (!a.ok) throw new Error("not created");
       const base = geodesicArea(areas().areas[a.areaId]?.geometry as AreaGeometry);
-      const neighbour = rect(7.43, 51.47, 7.44, 51.48);
+      const neighbour = rectangle(7.43, 51.47, 7.44, 51.48);
       changeAreaByDistricts(context, a.areaId, [neighbour], "add", "hinzufügen");
       const grown = areas().areas[a.areaId]?.geometry as AreaGeometry;
       expect(grown.type).toBe("Polygon");

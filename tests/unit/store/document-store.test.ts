@@ -1,4 +1,3 @@
-import type { Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
 import type { ChangeSet } from "../../../src/domain/changes/index.ts";
 import { createArea } from "../../../src/domain/changes/index.ts";
@@ -9,23 +8,9 @@ import {
   selectActiveVariant,
 } from "../../../src/store/document-store.ts";
 import { createStarterPlan } from "../../../src/store/plan-document.ts";
+import { square } from "../../fixtures/geometry/builders.ts";
 
 const NOW = "2026-11-26T10:00:00.000Z";
-
-function square(x: number, y: number, size = 0.01): Polygon {
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [x, y],
-        [x + size, y],
-        [x + size, y + size],
-        [x, y + size],
-        [x, y],
-      ],
-    ],
-  };
-}
 
 function setup() {
   const store = createDocumentStore(createStarterPlan("Plan", "Variante 1", NOW));

@@ -1,29 +1,14 @@
 /** importAreas: imported areas go into the active variant as one undo step, cleaned like drawn ones. */
-import type { Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
 import type { AreaGeometry } from "../../../src/domain/model/plan.ts";
 import { importAreas } from "../../../src/store/area-commands.ts";
 import { createDocumentStore, selectActiveVariant } from "../../../src/store/document-store.ts";
 import { createStarterPlan } from "../../../src/store/plan-document.ts";
+import { rectangle } from "../../fixtures/geometry/builders.ts";
 
 const NOW = "2026-11-26T10:00:00.000Z";
 
-function rect(x0: number, y0: number, x1: number, y1: number): Polygon {
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [x0, y0],
-        [x1, y0],
-        [x1, y1],
-        [x0, y1],
-        [x0, y0],
-      ],
-    ],
-  };
-}
-
-const CITY = rect(7.4, 51.45, 7.5, 51.55);
+const CITY = rectangle(7.4, 51.45, 7.5, 51.55);
 
 function setup() {
   const store = createDocumentStore(createStarterPlan("Plan", "V", NOW));
@@ -39,10 +24,10 @@ describe("importAreas", () => {
       [
         {
           name: "Nord",
-          geometry: rect(7.41, 51.5, 7.42, 51.51),
+          geometry: rectangle(7.41, 51.5, 7.42, 51.51),
           attributes: { fields: ["energie"], status: "kandidat" },
         },
-        { name: "Süd", geometry: rect(7.43, 51.46, 7.44, 51.47) },
+        { name: "Süd", geometry: rectangle(7.43, 51.46, 7.44, 51.47) },
       ],
       "partner.geojson",
       "Import",
@@ -65,12 +50,12 @@ describe("importAreas", () => {
 
   it("refuses tiny areas, counts those partly outside the city, and changes nothing when none passes", () => {
     const { store, context } = setup();
-    const tiny = rect(7.41, 51.5, 7.41001, 51.50001);
+    const tiny = rectangle(7.41, 51.5, 7.41001, 51.50001);
     const result = importAreas(
       context,
       [
         { name: "klein", geometry: tiny },
-        { name: "Rand", geometry: rect(7.49, 51.5, 7.51, 51.51) },
+        { name: "Rand", geometry: rectangle(7.49, 51.5, 7.51, 51.51) },
       ],
       "f.zip",
       "Import",

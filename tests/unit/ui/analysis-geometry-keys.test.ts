@@ -12,9 +12,9 @@ import {
   geometryKey,
   type KeyedVariantApi,
 } from "../../../src/ui/analysis-geometry-keys.ts";
-import { box } from "../../fixtures/exchange/export-fixtures.ts";
+import { rectangle } from "../../fixtures/geometry/builders.ts";
 
-const square = (x: number) => box(x, 51.5, x + 0.01, 51.51);
+const square = (x: number) => rectangle(x, 51.5, x + 0.01, 51.51);
 
 /** A stand-in worker: the real keeper; the "analysis" reports which geometries it was given. */
 function fakeWorker(keeper: GeometryKeeper) {

@@ -5,19 +5,9 @@ import { asAreaId, asPlanId, asVariantId } from "../../../src/domain/model/ids.t
 import type { PilotArea, Variant } from "../../../src/domain/model/plan.ts";
 import { areaLabelPoint, buildDeck, deckSlides } from "../../../src/domain/workshop/presentation.ts";
 import { parseDeck, parsePresenterMessage } from "../../../src/domain/workshop/presenter-messages.ts";
+import { rectangle } from "../../fixtures/geometry/builders.ts";
 
-const square = (x: number) => ({
-  type: "Polygon" as const,
-  coordinates: [
-    [
-      [x, 51.5],
-      [x + 0.01, 51.5],
-      [x + 0.01, 51.51],
-      [x, 51.51],
-      [x, 51.5],
-    ],
-  ],
-});
+const square = (x: number) => rectangle(x, 51.5, x + 0.01, 51.51);
 
 function area(id: string, name: string, x: number): PilotArea {
   return {

@@ -1,28 +1,13 @@
 import fc from "fast-check";
-import type { Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
 import { geodesicArea } from "../../../src/domain/geometry/measure-area.ts";
 import { normalizeAreaGeometry } from "../../../src/domain/geometry/normalize-area-geometry.ts";
 import type { AreaGeometry } from "../../../src/domain/model/plan.ts";
 import { diffAreaSets, diffVariants } from "../../../src/domain/workshop/variant-diff.ts";
+import { rectangle } from "../../fixtures/geometry/builders.ts";
 import { makeArea, makeVariant, starRing } from "../share/share-fixtures.ts";
 
 const SEED = 4711;
-
-function rect(west: number, south: number, east: number, north: number): Polygon {
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [west, south],
-        [east, south],
-        [east, north],
-        [west, north],
-        [west, south],
-      ],
-    ],
-  };
-}
 
 const near = (actual: number, expected: number, share: number) =>
   expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(share * expected);
@@ -30,12 +15,12 @@ const near = (actual: number, expected: number, share: number) =>
 describe("variant diff", () => {
   describe("on squares", () => {
     // A: two squares 0.01° wide; B: one square 0.02° wide over the inner halves of both and the gap.
-    const a = [rect(7.4, 51.5, 7.41, 51.51), rect(7.42, 51.5, 7.43, 51.51)];
-    const b = [rect(7.405, 51.5, 7.425, 51.51)];
+    const a = [rectangle(7.4, 51.5, 7.41, 51.51), rectangle(7.42, 51.5, 7.43, 51.51)];
+    const b = [rectangle(7.405, 51.5, 7.425, 51.51)];
     const diff = diffAreaSets(a, b);
 
     it("measures only-A, only-B and both as the rectangles one works out by hand (within 0.1 %)", () => {
-      const strip = (west: number, east: number) => geodesicArea(rect(west, 51.5, east, 51.51));
+      const strip = (west: number, east: number) => geodesicArea(rectangle(west, 51.5, east, 51.51));
       near(diff.areaM2.both, strip(7.405, 7.41) + strip(7.42, 7.425), 0.001);
       near(diff.areaM2.onlyA, strip(7.4, 7.405) + strip(7.425, 7.43), 0.001);
       near(diff.areaM2.onlyB, strip(7.41, 7.42), 0.001);
@@ -60,9 +45,9 @@ describe("variant diff", () => {
     });
 
     it("counts overlaps inside one variant once", () => {
-      const overlapping = [rect(7.4, 51.5, 7.41, 51.51), rect(7.405, 51.5, 7.415, 51.51)];
+      const overlapping = [rectangle(7.4, 51.5, 7.41, 51.51), rectangle(7.405, 51.5, 7.415, 51.51)];
       const d = diffAreaSets(overlapping, []);
-      near(d.areaM2.onlyA, geodesicArea(rect(7.4, 51.5, 7.415, 51.51)), 0.001);
+      near(d.areaM2.onlyA, geodesicArea(rectangle(7.4, 51.5, 7.415, 51.51)), 0.001);
       expect(d.areaM2.both).toBe(0);
       expect(d.onlyB.coordinates).toEqual([]);
     });

@@ -9,6 +9,7 @@ import { expect } from "vitest";
 import { applyChangeSet, type ChangeSet } from "../../../../src/domain/changes/change-set.ts";
 import { asAreaId, asPlanId, asVariantId } from "../../../../src/domain/model/ids.ts";
 import type { PilotArea, Plan, Variant } from "../../../../src/domain/model/plan.ts";
+import { square as squareAt } from "../../../fixtures/geometry/builders.ts";
 
 export const T0 = "2025-03-01T09:00:00.000Z";
 export const T1 = "2025-03-02T10:30:00.000Z";
@@ -24,20 +25,7 @@ export function deepFreeze<T>(value: T): T {
 
 /** A closed, counter-clockwise square in Dortmund, `size` degrees wide, its corner offset by (x, y) steps. */
 export function square(x: number, y: number, size = 0.002): Polygon {
-  const west = 7.4 + x * 0.01;
-  const south = 51.5 + y * 0.01;
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [west, south],
-        [west + size, south],
-        [west + size, south + size],
-        [west, south + size],
-        [west, south],
-      ],
-    ],
-  };
+  return squareAt(7.4 + x * 0.01, 51.5 + y * 0.01, size);
 }
 
 export function makeArea(id: string, overrides: Partial<Omit<PilotArea, "id">> = {}): PilotArea {

@@ -1,0 +1,81 @@
+/** English messages of the map: layers and their legend, the basemap, a clicked district, a facility's popup, units and layer status; same keys and placeholders as map-de.ts. */
+import type { mapDe } from "./map-de.ts";
+import type { Widen } from "./types.ts";
+
+export const mapEn: Widen<typeof mapDe> = {
+  layers: {
+    heading: "Layers",
+    reference: "Reference areas",
+    level: "Level",
+    levels: {
+      stadtbezirk: "City districts",
+      "statistischer-bezirk": "Statistical districts",
+      unterbezirk: "Sub-districts",
+    },
+    levelCount: "{{n}} areas",
+    showLabels: "Show names",
+    population: "Residents (census 2011)",
+    boundary: "City boundary",
+    fields: {
+      energie: "Energy management",
+      mobilitaet: "Mobility and logistics",
+      mensch: "People and demographic change",
+      "it-buergerservice": "IT platforms and citizen services",
+      "infrastruktur-sicherheit": "Urban infrastructure and safety",
+    },
+    context: "Context",
+    features_one: "{{n}} feature",
+    features_other: "{{n}} features",
+    alsoIn: "also: {{fields}}",
+    outdated: "outdated",
+    noLayers: "There is no open data for this field. Your own data can be imported later.",
+    showAll: "All on",
+    hideAll: "All off",
+  },
+  legend: {
+    heading: "Legend",
+    population: "Residents per km² (census 2011, 1 km grid)",
+    noData: "no data",
+    cluster: "Group of several features (number = count), click to zoom in",
+  },
+  basemap: {
+    heading: "Basemap",
+    schematic: "Schematic (offline, from address points)",
+    basemapde: "basemap.de (online, BKG)",
+    osm: "OpenStreetMap (online)",
+    loading: "Loading online basemap …",
+    unreachable: "The online basemap “{{name}}” cannot be reached. The schematic basemap is active.",
+    schematicHint: "Grey dots: addresses; street names from zoom level 14.",
+  },
+  district: {
+    heading: "Area",
+    code: "Code",
+    parent: "Parent area",
+    stadtbezirk: "City district",
+    area: "Area",
+    residents: "Residents 2011",
+    residentsSource: "area-weighted from the census 2011 grid (1 km)",
+    density: "Population density",
+    areaSource: "computed geodesically",
+    none: "—",
+    close: "Close area",
+    hint: "Click an area to see its details.",
+  },
+  map: {
+    zoomIn: "Zoom in",
+    zoomOut: "Zoom out",
+    label: "Map of Dortmund",
+  },
+  popup: {
+    source: "Source",
+    close: "Close",
+  },
+  units: {
+    km2: "km²",
+    ha: "ha",
+    perKm2: "per km²",
+  },
+  status: {
+    sourceFailed: "The layer “{{layer}}” could not be loaded.",
+  },
+};
