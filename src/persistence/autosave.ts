@@ -12,12 +12,12 @@
  * browser with SIGKILL and crashes the renderer 150 ms after an edit, ten times each). The document
  * changes only when a gesture ends (a drag is one change), so writing each change costs one small
  * diff per gesture. The write is asked for in the same task as the change (a microtask), and the
- * repository commits it at once (see `PlanRepository.writeAtOnce`). `delayMs` / `maxDelayMs` still
+ * IndexedDB store commits it at once (see `PlanRepository.writeAtOnce`). `delayMs` / `maxDelayMs` still
  * allow a debounce (tests of the queue's timing use it).
  */
 import type { Plan } from "../domain/model/plan.ts";
-import type { PlanRepository, StorageError } from "./plan-repository.ts";
-import { storageErrorOf } from "./plan-repository.ts";
+import type { PlanStore } from "./plan-store.ts";
+import { type StorageError, storageErrorOf } from "./storage-error.ts";
 
 export type SaveStatus =
   | { state: "idle" }
@@ -26,7 +26,8 @@ export type SaveStatus =
   | { state: "error"; error: StorageError; retryInMs: number };
 
 export interface AutosaveOptions {
-  repository: PlanRepository;
+  /** Where the plan is written (IndexedDB, or memory when storage cannot be used). */
+  repository: Pick<PlanStore, "savePlanFull" | "savePlanDiff">;
   getPlan: () => Plan;
   onStatus: (status: SaveStatus) => void;
   /** Debounce after the last change (ms); default 0: the write starts in the next task. */

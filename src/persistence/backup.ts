@@ -13,8 +13,8 @@ import {
   parseSnapshotEnvelope,
 } from "../domain/validation/backup.schema.ts";
 import type { ValidationProblem } from "../domain/validation/validation-problem.ts";
-import type { SnapshotRow } from "./db.ts";
-import type { PlanRepository } from "./plan-repository.ts";
+import type { PlanStore } from "./plan-store.ts";
+import type { SnapshotRow } from "./rows.ts";
 
 export { BACKUP_FORMAT };
 export const BACKUP_VERSION = 1;
@@ -41,12 +41,12 @@ export interface BackupFile {
  * made while storage is full or failing holds every change made in this tab.
  */
 export async function createBackup(
-  repository: PlanRepository,
+  store: Pick<PlanStore, "exportAll">,
   now: string,
   generator: string,
   options: { current?: Plan } = {},
 ): Promise<BackupFile> {
-  const { plans, snapshots, damaged } = await repository.exportAll();
+  const { plans, snapshots, damaged } = await store.exportAll();
   const entries = plans.map(({ row, plan }) =>
     row.deletedAt ? { plan, deletedAt: row.deletedAt } : { plan },
   );
@@ -108,7 +108,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  */
 export async function readBackup(
   text: string,
-  repository: PlanRepository,
+  store: Pick<PlanStore, "planRows">,
 ): Promise<{ ok: true; preview: BackupPreview } | { ok: false; problem: BackupProblem }> {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > BACKUP_MAX_BYTES)
@@ -133,7 +133,7 @@ export async function readBackup(
     return { ok: false, problem: { code: "malformed", problem } };
   }
   const file = envelope.value;
-  const stored = await repository.planRows();
+  const stored = await store.planRows();
   const live = new Set(stored.filter((row) => !row.deletedAt).map((row) => row.id));
   const trashedHere = new Set(stored.filter((row) => row.deletedAt).map((row) => row.id));
   const plans: BackupPreview["plans"] = [];
@@ -241,7 +241,7 @@ export function copyWithNewIds(plan: Plan, name: string): Plan {
  */
 export async function applyBackup(
   preview: BackupPreview,
-  repository: PlanRepository,
+  store: Pick<PlanStore, "importPlans">,
   choose: (plan: Plan) => ConflictChoice,
   copyName: (plan: Plan) => string,
   now: string,
@@ -273,6 +273,6 @@ export async function applyBackup(
   }
   // Snapshots come along only for plans imported under their own id.
   const snapshots = preview.snapshots.filter((s) => keptPlanIds.has(s.planId));
-  await repository.importPlans(write, snapshots);
+  await store.importPlans(write, snapshots);
   return result;
 }

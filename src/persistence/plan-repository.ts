@@ -1,88 +1,44 @@
 /**
- * Reading and writing plans, snapshots and settings. Every call returns a promise and turns Dexie
- * errors into {@link StorageError}s with a code the UI can explain (quota, unavailable, …).
+ * The plan store on IndexedDB (Dexie): reads and writes plans, snapshots and settings as rows of the
+ * tables in db.ts. Every call returns a promise and turns Dexie errors into {@link StorageError}s with
+ * a code the UI can explain (quota, unavailable, …). What the rows mean (list order, the trash rule,
+ * which plan opens, schema checks) is shared with the memory store in store-rules.ts.
  */
 
 import Dexie from "dexie";
 import { vertexCount } from "../domain/geometry/area-geometry-parts.ts";
-import { migrateDocument } from "../domain/migrations/index.ts";
-import { newId } from "../domain/model/ids.ts";
-import type { PilotArea, Plan, Variant } from "../domain/model/plan.ts";
-import { describeProblem, type ValidationProblem } from "../domain/validation/validation-problem.ts";
+import type { Plan } from "../domain/model/plan.ts";
+import type { PilotkarteDb } from "./db.ts";
+import { startOverlaySync } from "./overlay-sync.ts";
+import { countsOf, type RowChanges, rowChangesOf, type WriteCounts } from "./plan-diff.ts";
+import type { DamagedPlan, PlanStore, WorkspaceExport } from "./plan-store.ts";
 import {
   type AreaRow,
-  type PilotkarteDb,
+  documentOfRows,
+  isPlanRow,
   type PlanRow,
   planRowOf,
   rowsOf,
   type SnapshotKind,
   type SnapshotRow,
-  type VariantRow,
-  variantRowOf,
-} from "./db.ts";
+} from "./rows.ts";
+import { guard } from "./storage-error.ts";
+import {
+  autoSnapshotsToPrune,
+  exportOf,
+  findFirstReadablePlan,
+  isPurgeable,
+  planListOf,
+  planOfStored,
+  snapshotRowOf,
+  trashListOf,
+} from "./store-rules.ts";
 
-export type StorageErrorCode = "quota" | "unavailable" | "blocked" | "corrupt" | "unknown";
+export { AUTO_SNAPSHOTS_KEPT, type DamagedPlan, TRASH_DAYS } from "./plan-store.ts";
+export { StorageError, type StorageErrorCode, storageErrorOf } from "./storage-error.ts";
 
 /** Vertices per write batch (see `putAreasInBatches`). */
 const PUT_BATCH_VERTICES = 20_000;
-
-export class StorageError extends Error {
-  constructor(
-    readonly code: StorageErrorCode,
-    message: string,
-    options?: { cause?: unknown; problem?: ValidationProblem },
-  ) {
-    super(message, options);
-    this.name = "StorageError";
-    if (options?.problem) this.problem = options.problem;
-  }
-
-  /** For "corrupt": what the plan schema found wrong with the stored document. */
-  readonly problem?: ValidationProblem;
-}
-
-/** Classifies a Dexie / DOM error. */
-export function storageErrorOf(error: unknown): StorageError {
-  if (error instanceof StorageError) return error;
-  const name = (error as { name?: string })?.name ?? "";
-  const inner = (error as { inner?: { name?: string } })?.inner?.name ?? "";
-  const message = (error as Error)?.message ?? String(error);
-  if (name === "QuotaExceededError" || inner === "QuotaExceededError") {
-    return new StorageError("quota", message, { cause: error });
-  }
-  if (name === "MissingAPIError" || name === "InvalidStateError" || name === "OpenFailedError") {
-    return new StorageError("unavailable", message, { cause: error });
-  }
-  if (name === "DatabaseClosedError" || name === "VersionChangeError" || name === "BlockedError") {
-    return new StorageError("blocked", message, { cause: error });
-  }
-  return new StorageError("unknown", message, { cause: error });
-}
-
-async function guard<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw storageErrorOf(error);
-  }
-}
-
-/** Days a plan stays in the trash before it is removed for good. */
-export const TRASH_DAYS = 30;
-const DAY_MS = 86_400_000;
-
-/** A stored time as milliseconds, or NaN when the row holds something else. */
-const timeOf = (value: unknown): number => (typeof value === "string" ? Date.parse(value) : Number.NaN);
-/** Newest first by a stored time; rows with an unreadable time last (a damaged row must not stop the list). */
-const newestFirst =
-  <T>(timeOfRow: (row: T) => unknown) =>
-  (a: T, b: T): number => {
-    const ta = timeOf(timeOfRow(a));
-    const tb = timeOf(timeOfRow(b));
-    return (Number.isFinite(tb) ? tb : -Infinity) - (Number.isFinite(ta) ? ta : -Infinity) || 0;
-  };
-const isPlanRow = (row: unknown): row is PlanRow =>
-  typeof row === "object" && row !== null && typeof (row as PlanRow).id === "string";
 
 /** Name of the User Timing measure of an edit's write (read by `npm run bench`). */
 export const WRITE_MEASURE = "pilotkarte:autosave";
@@ -101,58 +57,19 @@ function measureWrite(diffMs: number, requestsStarted: number): void {
   performance.measure(WRITE_MEASURE, { start: requestsStarted - diffMs, duration });
 }
 
-/** Whether two versions of a variant have the same row (name, times, area order). */
-function sameVariantRow(a: Variant, b: Variant): boolean {
-  return (
-    a.name === b.name &&
-    a.createdAt === b.createdAt &&
-    a.updatedAt === b.updatedAt &&
-    (a.areaOrder === b.areaOrder ||
-      (a.areaOrder.length === b.areaOrder.length && a.areaOrder.every((id, i) => id === b.areaOrder[i])))
-  );
-}
-
-/** Whether two plan rows hold the same values (a diff save then leaves the stored row alone). */
-function samePlanRow(a: PlanRow, b: PlanRow): boolean {
-  return (
-    a.id === b.id &&
-    a.name === b.name &&
-    a.schemaVersion === b.schemaVersion &&
-    a.createdAt === b.createdAt &&
-    a.updatedAt === b.updatedAt &&
-    a.variantOrder.length === b.variantOrder.length &&
-    a.variantOrder.every((id, i) => id === b.variantOrder[i])
-  );
-}
-
-/** A stored plan that cannot be read: its id, what name it has, and why. */
-export interface DamagedPlan {
-  id: string;
-  name: string;
-  problem: ValidationProblem;
-}
-/** Automatic snapshots kept per plan (named and before-risky ones are always kept). */
-export const AUTO_SNAPSHOTS_KEPT = 50;
-
-export class PlanRepository {
+export class PlanRepository implements PlanStore {
   constructor(readonly db: PilotkarteDb) {}
 
-  /** Every plan row, trash included, as stored (rows without an id are left out). */
   planRows(): Promise<PlanRow[]> {
     return guard(async () => ((await this.db.plans.toArray()) as unknown[]).filter(isPlanRow));
   }
 
-  /** Plans not in the trash, newest first. */
   listPlans(): Promise<PlanRow[]> {
-    return guard(async () =>
-      (await this.planRows()).filter((p) => !p.deletedAt).sort(newestFirst((p) => p.updatedAt)),
-    );
+    return guard(async () => planListOf(await this.planRows()));
   }
 
   listTrash(): Promise<PlanRow[]> {
-    return guard(async () =>
-      (await this.planRows()).filter((p) => p.deletedAt).sort(newestFirst((p) => p.deletedAt)),
-    );
+    return guard(async () => trashListOf(await this.planRows()));
   }
 
   /**
@@ -167,47 +84,7 @@ export class PlanRepository {
         if (!isPlanRow(row)) return null;
         const variantRows = (await this.db.variants.where("planId").equals(id).toArray()) as unknown[];
         const areaRows = (await this.db.areas.where("planId").equals(id).toArray()) as unknown[];
-        const areasByVariant = new Map<string, Map<string, unknown>>();
-        for (const a of areaRows as Partial<AreaRow>[]) {
-          if (typeof a?.variantId !== "string" || typeof a.id !== "string") continue;
-          const map = areasByVariant.get(a.variantId) ?? new Map<string, unknown>();
-          map.set(a.id, a.area);
-          areasByVariant.set(a.variantId, map);
-        }
-        const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-        const variants: Record<string, unknown> = {};
-        for (const v of variantRows as Partial<VariantRow>[]) {
-          if (typeof v?.id !== "string") continue;
-          const stored = areasByVariant.get(v.id) ?? new Map<string, unknown>();
-          const areas: Record<string, unknown> = {};
-          // The order list is the truth; rows without an order entry are kept at the end (never lost).
-          const order = listOf(v.areaOrder).filter(
-            (areaId): areaId is string => typeof areaId === "string" && stored.has(areaId),
-          );
-          for (const areaId of stored.keys()) if (!order.includes(areaId)) order.push(areaId);
-          for (const areaId of order) areas[areaId] = stored.get(areaId);
-          variants[v.id] = {
-            id: v.id,
-            name: v.name,
-            areaOrder: order,
-            areas,
-            createdAt: v.createdAt,
-            updatedAt: v.updatedAt,
-          };
-        }
-        const variantOrder = listOf(row.variantOrder).filter(
-          (vid): vid is string => typeof vid === "string" && Object.hasOwn(variants, vid),
-        );
-        for (const vid of Object.keys(variants)) if (!variantOrder.includes(vid)) variantOrder.push(vid);
-        return {
-          id: row.id,
-          schemaVersion: row.schemaVersion,
-          name: row.name,
-          variantOrder,
-          variants,
-          createdAt: row.createdAt,
-          updatedAt: row.updatedAt,
-        };
+        return documentOfRows(row, variantRows, areaRows);
       }),
     );
   }
@@ -219,41 +96,12 @@ export class PlanRepository {
    */
   async loadPlan(id: string): Promise<Plan | null> {
     const raw = await this.readPlanDocument(id);
-    if (raw === null) return null;
-    const migrated = migrateDocument(raw);
-    if (!migrated.ok) {
-      throw new StorageError("corrupt", `plan ${id}: ${describeProblem(migrated.problem)}`, {
-        problem: migrated.problem,
-      });
-    }
-    return migrated.plan;
+    return raw === null ? null : planOfStored(raw, `plan ${id}`);
   }
 
-  /**
-   * The plan to open at start: `preferredId` (the last plan opened) if it is readable and not in the
-   * trash, else the newest readable plan of the plan list; null when there is none. Plans that cannot
-   * be read are returned in `damaged` (they stay stored as they are) and the next one is tried, so one
-   * damaged plan never keeps the app from starting. Storage errors other than a damaged plan are thrown.
-   */
-  async firstReadablePlan(preferredId: unknown): Promise<{ plan: Plan | null; damaged: DamagedPlan[] }> {
-    const rows = await this.listPlans();
-    const candidates = rows.map((row) => row.id);
-    if (typeof preferredId === "string" && candidates.includes(preferredId)) {
-      candidates.splice(candidates.indexOf(preferredId), 1);
-      candidates.unshift(preferredId);
-    }
-    const damaged: DamagedPlan[] = [];
-    for (const id of candidates) {
-      try {
-        const plan = await this.loadPlan(id);
-        if (plan) return { plan, damaged };
-      } catch (error) {
-        if (!(error instanceof StorageError && error.code === "corrupt" && error.problem)) throw error;
-        const name = rows.find((row) => row.id === id)?.name;
-        damaged.push({ id, name: typeof name === "string" ? name : "", problem: error.problem });
-      }
-    }
-    return { plan: null, damaged };
+  /** See `findFirstReadablePlan`. */
+  firstReadablePlan(preferredId: unknown): Promise<{ plan: Plan | null; damaged: DamagedPlan[] }> {
+    return findFirstReadablePlan(this, preferredId);
   }
 
   /**
@@ -297,57 +145,31 @@ export class PlanRepository {
    * Writes only what changed between two versions of the same plan. Relies on the document being
    * immutable with structural sharing: an unchanged variant or area is the same object.
    */
-  savePlanDiff(previous: Plan, next: Plan): Promise<{ written: number; deleted: number }> {
+  savePlanDiff(previous: Plan, next: Plan): Promise<WriteCounts> {
     if (previous.id !== next.id) return this.savePlanFull(next).then(() => ({ written: -1, deleted: -1 }));
     const started = now();
-    const rowChanged = !samePlanRow(planRowOf(previous), planRowOf(next));
-    const variantPuts: VariantRow[] = [];
-    const areaPuts: AreaRow[] = [];
-    const areaDeletes: [string, string, string][] = [];
-    for (const variantId of next.variantOrder) {
-      const before = previous.variants[variantId];
-      const after = next.variants[variantId] as Variant;
-      if (before === after) continue;
-      // An area edit changes the variant object, rarely its row (name, area order, times).
-      if (!before || !sameVariantRow(before, after)) variantPuts.push(variantRowOf(next.id, after));
-      for (const areaId of after.areaOrder) {
-        const area = after.areas[areaId] as PilotArea;
-        if (before?.areas[areaId] !== area) areaPuts.push({ planId: next.id, variantId, id: areaId, area });
-      }
-      for (const areaId of before?.areaOrder ?? []) {
-        if (!after.areas[areaId]) areaDeletes.push([next.id, variantId, areaId]);
-      }
-    }
-    const vertices = areaPuts.reduce((sum, row) => sum + vertexCount(row.area.geometry), 0);
+    const changes = rowChangesOf(previous, next);
     // The common case (areas and their variant changed, the plan row not): written at once.
-    if (!rowChanged && vertices <= PUT_BATCH_VERTICES)
-      return this.writeAtOnce(variantPuts, areaPuts, areaDeletes, now() - started);
+    if (!changes.planRow && changes.vertices <= PUT_BATCH_VERTICES)
+      return this.writeAtOnce(changes, now() - started);
     return guard(() =>
       this.db.transaction("rw", this.db.plans, this.db.variants, this.db.areas, async () => {
-        let written = 0;
-        let deleted = 0;
-        if (rowChanged) {
+        const { planRow, deletedVariants, variantPuts, areaPuts, areaDeletes } = changes;
+        if (planRow) {
           // Like a full save, a diff save never takes a plan out of the trash (another tab may have trashed it).
           const existing = await this.db.plans.get(next.id);
           await this.db.plans.put(
-            existing?.deletedAt ? { ...planRowOf(next), deletedAt: existing.deletedAt } : planRowOf(next),
+            existing?.deletedAt ? { ...planRow, deletedAt: existing.deletedAt } : planRow,
           );
-          written++;
         }
-        for (const variantId of previous.variantOrder) {
-          if (!next.variants[variantId]) {
-            await this.db.variants.delete([next.id, variantId]);
-            await this.db.areas.where("[planId+variantId]").equals([next.id, variantId]).delete();
-            deleted++;
-          }
+        for (const variantId of deletedVariants) {
+          await this.db.variants.delete([next.id, variantId]);
+          await this.db.areas.where("[planId+variantId]").equals([next.id, variantId]).delete();
         }
         if (variantPuts.length > 0) await this.db.variants.bulkPut(variantPuts);
         if (areaPuts.length > 0) await this.putAreasInBatches(areaPuts);
         if (areaDeletes.length > 0) await this.db.areas.bulkDelete(areaDeletes);
-        return {
-          written: written + variantPuts.length + areaPuts.length,
-          deleted: deleted + areaDeletes.length,
-        };
+        return countsOf(changes);
       }),
     );
   }
@@ -360,13 +182,9 @@ export class PlanRepository {
    * stays uncommitted that long, and a tab killed meanwhile loses the edit. Committed like this, an edit
    * reaches the disk within a few milliseconds of the write being asked for.
    */
-  private writeAtOnce(
-    variantPuts: VariantRow[],
-    areaPuts: AreaRow[],
-    areaDeletes: [string, string, string][],
-    diffMs: number,
-  ): Promise<{ written: number; deleted: number }> {
-    const counts = { written: variantPuts.length + areaPuts.length, deleted: areaDeletes.length };
+  private writeAtOnce(changes: RowChanges, diffMs: number): Promise<WriteCounts> {
+    const { variantPuts, areaPuts, areaDeletes } = changes;
+    const counts = countsOf(changes);
     if (counts.written === 0 && counts.deleted === 0) return Promise.resolve(counts);
     return guard(() =>
       this.db
@@ -396,7 +214,6 @@ export class PlanRepository {
     });
   }
 
-  /** Moves a plan to the trash (restorable for {@link TRASH_DAYS} days). */
   trashPlan(id: string, now: string): Promise<void> {
     return guard(async () => {
       await this.db.plans.update(id, { deletedAt: now });
@@ -414,7 +231,6 @@ export class PlanRepository {
     });
   }
 
-  /** Removes a plan, its rows and its snapshots for good. */
   deletePlanForever(id: string): Promise<void> {
     return guard(() =>
       this.db.transaction(
@@ -430,28 +246,21 @@ export class PlanRepository {
     );
   }
 
-  /**
-   * Deletes plans that have been in this browser's trash for {@link TRASH_DAYS} days; returns their ids.
-   *
-   * The rule, safe against times that come from elsewhere: a plan is purged only when
-   * - its `deletedAt` is a readable time more than {@link TRASH_DAYS} days ago (an unreadable time
-   *   never purges). `deletedAt` is set by this browser: when a plan is moved to the trash,
-   *   or when it is imported from a backup in which it was in the trash (`applyBackup` sets the import
-   *   time, never the file's), and
-   * - no snapshot of the plan was taken within those {@link TRASH_DAYS} days. Snapshots are taken when a plan is
-   *   trashed, before risky operations and before every import: a recent one means the plan was in use
-   *   here recently, and the safety snapshot taken before an import is never purged with it.
-   */
+  /** Deletes the trashed plans the trash rule allows (`isPurgeable`); returns their ids. */
   purgeTrash(now: Date): Promise<string[]> {
     return guard(async () => {
-      const limit = now.getTime() - TRASH_DAYS * DAY_MS;
       const purged: string[] = [];
       for (const row of await this.listTrash()) {
-        const trashedAt = timeOf(row.deletedAt);
-        // NaN (an unreadable time) fails every comparison: such a plan is never purged.
-        if (!(trashedAt < limit)) continue;
+        // Every snapshot of the plan, also one whose time is not a valid index key.
         const snapshots = await this.db.snapshots.where("planId").equals(row.id).toArray();
-        if (snapshots.some((snapshot) => !(timeOf(snapshot.createdAt) < limit))) continue;
+        if (
+          !isPurgeable(
+            row.deletedAt,
+            snapshots.map((snapshot) => snapshot.createdAt),
+            now,
+          )
+        )
+          continue;
         await this.deletePlanForever(row.id);
         purged.push(row.id);
       }
@@ -461,26 +270,16 @@ export class PlanRepository {
 
   addSnapshot(plan: Plan, kind: SnapshotKind, name: string, now: string): Promise<SnapshotRow> {
     return guard(async () => {
-      const row: SnapshotRow = {
-        id: newId(),
-        planId: plan.id,
-        createdAt: now,
-        kind,
-        name,
-        schemaVersion: plan.schemaVersion,
-        document: plan,
-      };
+      const row = snapshotRowOf(plan, kind, name, now);
       await this.db.snapshots.put(row);
       if (kind === "auto") {
-        const autos = (await this.listSnapshots(plan.id)).filter((s) => s.kind === "auto");
-        const excess = autos.slice(AUTO_SNAPSHOTS_KEPT);
-        if (excess.length > 0) await this.db.snapshots.bulkDelete(excess.map((s) => s.id));
+        const excess = autoSnapshotsToPrune(await this.listSnapshots(plan.id));
+        if (excess.length > 0) await this.db.snapshots.bulkDelete(excess);
       }
       return row;
     });
   }
 
-  /** Snapshots of a plan, newest first. */
   listSnapshots(planId: string): Promise<SnapshotRow[]> {
     return guard(async () =>
       (
@@ -492,18 +291,10 @@ export class PlanRepository {
     );
   }
 
-  /** A snapshot's document, migrated to the current schema and checked. */
   loadSnapshot(id: string): Promise<Plan | null> {
     return guard(async () => {
       const row = await this.db.snapshots.get(id);
-      if (!row) return null;
-      const migrated = migrateDocument(row.document);
-      if (!migrated.ok) {
-        throw new StorageError("corrupt", `snapshot ${id}: ${describeProblem(migrated.problem)}`, {
-          problem: migrated.problem,
-        });
-      }
-      return migrated.plan;
+      return row ? planOfStored(row.document, `snapshot ${id}`) : null;
     });
   }
 
@@ -521,36 +312,13 @@ export class PlanRepository {
    * Every plan (trash included) with its snapshots, for the one-file backup. A damaged plan does not
    * stop the backup: it is listed in `damaged` with its rows as stored, so that nothing is lost.
    */
-  exportAll(): Promise<{
-    plans: { row: PlanRow; plan: Plan }[];
-    snapshots: SnapshotRow[];
-    damaged: (DamagedPlan & { document: Record<string, unknown> })[];
-  }> {
+  exportAll(): Promise<WorkspaceExport> {
     return guard(async () => {
       const rows = await this.planRows();
-      const plans: { row: PlanRow; plan: Plan }[] = [];
-      const damaged: (DamagedPlan & { document: Record<string, unknown> })[] = [];
-      for (const row of rows) {
-        const document = await this.readPlanDocument(row.id);
-        if (!document) continue;
-        const migrated = migrateDocument(document);
-        if (migrated.ok) plans.push({ row, plan: migrated.plan });
-        else
-          damaged.push({
-            id: row.id,
-            name: typeof row.name === "string" ? row.name : "",
-            problem: migrated.problem,
-            document,
-          });
-      }
-      return { plans, snapshots: await this.db.snapshots.toArray(), damaged };
+      return exportOf(rows, (id) => this.readPlanDocument(id), await this.db.snapshots.toArray());
     });
   }
 
-  /**
-   * Writes backup content: plans with the trash state given (none: in the plan list, whatever was
-   * stored before) and snapshots.
-   */
   importPlans(plans: { plan: Plan; deletedAt?: string }[], snapshots: SnapshotRow[]): Promise<void> {
     return guard(() =>
       this.db.transaction(
@@ -565,5 +333,10 @@ export class PlanRepository {
         },
       ),
     );
+  }
+
+  /** Overlay layers are kept in this database too (see overlay-sync.ts). */
+  syncOverlays(): Promise<() => void> {
+    return startOverlaySync(this.db);
   }
 }
