@@ -11,7 +11,7 @@ import type { PlanStore } from "./plan-store.ts";
 /** Settings keys. DO NOT RENAME without a migration of the settings table. */
 const SETTING_LAST_PLAN = "lastPlanId";
 const settingView = (planId: string) => `view:${planId}`;
-/** The view is written this long (ms) after the last change of variant, selection or camera. */
+/** The camera is written this long (ms) after it last moved; a new variant or selection at once. */
 const VIEW_WRITE_DELAY_MS = 400;
 
 export class ViewMemory {
@@ -47,21 +47,35 @@ export class ViewMemory {
       .catch(() => {});
   }
 
-  /** Call when the variant, the selection or the camera changed: written once they rest. */
-  changed(): void {
+  /**
+   * Call when the variant, the selection or the camera changed. The camera is written once it rests;
+   * a variant or selection change (`at once`) is written in the next task, so that a reload right
+   * after it still opens with it.
+   */
+  changed(atOnce = false): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      const documents = useDocumentStore.getState();
-      const camera = this.cameraProvider?.();
-      const view: ViewState = {
-        variantId: documents.activeVariantId,
-        selectedAreaId: useSessionStore.getState().selectedAreaId,
-        ...(camera ? { camera } : {}),
-      };
-      void this.store()
-        .setSetting(settingView(documents.plan.id), view)
-        .catch(() => {});
-    }, VIEW_WRITE_DELAY_MS);
+    this.timer = setTimeout(() => this.write(), atOnce ? 0 : VIEW_WRITE_DELAY_MS);
+  }
+
+  /** Writes a pending view now (the page is being hidden or left). */
+  flush(): void {
+    if (!this.timer) return;
+    this.write();
+  }
+
+  private write(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const documents = useDocumentStore.getState();
+    const camera = this.cameraProvider?.();
+    const view: ViewState = {
+      variantId: documents.activeVariantId,
+      selectedAreaId: useSessionStore.getState().selectedAreaId,
+      ...(camera ? { camera } : {}),
+    };
+    void this.store()
+      .setSetting(settingView(documents.plan.id), view)
+      .catch(() => {});
   }
 
   stop(): void {

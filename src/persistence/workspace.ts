@@ -141,10 +141,10 @@ export class Workspace {
   private async follow(): Promise<() => void> {
     const unsubscribeDocument = useDocumentStore.subscribe((state, previous) => {
       if (state.plan !== previous.plan && !state.readOnly) this.autosave.changed();
-      if (state.activeVariantId !== previous.activeVariantId) this.views.changed();
+      if (state.activeVariantId !== previous.activeVariantId) this.views.changed(true);
     });
     const unsubscribeSession = useSessionStore.subscribe((state, previous) => {
-      if (state.selectedAreaId !== previous.selectedAreaId) this.views.changed();
+      if (state.selectedAreaId !== previous.selectedAreaId) this.views.changed(true);
     });
     // Overlay layers are the browser's, not the plan's: restored whatever plan opens. A failure here
     // leaves them for the session only and never stops the plan from loading.
@@ -165,6 +165,7 @@ export class Workspace {
     this.unloadWatched = true;
     window.addEventListener("beforeunload", (event) => {
       void this.autosave.flush();
+      this.views.flush();
       const storage = useStorageStore.getState();
       const unsaved = storage.memoryOnly || (storage.saveState === "error" && this.autosave.pending);
       if (unsaved) {
@@ -178,9 +179,13 @@ export class Workspace {
   /** A page hidden or left may be killed without warning: write what is pending. */
   private watchPage(): void {
     if (typeof window === "undefined") return;
-    window.addEventListener("pagehide", () => void this.autosave.flush());
+    const flush = () => {
+      void this.autosave.flush();
+      this.views.flush();
+    };
+    window.addEventListener("pagehide", flush);
     document.addEventListener("visibilitychange", () => {
-      if (document.visibilityState === "hidden") void this.autosave.flush();
+      if (document.visibilityState === "hidden") flush();
     });
   }
 
