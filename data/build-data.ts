@@ -24,6 +24,15 @@ import {
 import { LAYER_DEFINITIONS, type LayerDefinition } from "./catalogue.ts";
 import { ADDRESS_POINTS_FILE, buildAddressPoints } from "./pipeline/address-points.ts";
 import { buildAddressTiles, parseAddressCsv, streetLabels } from "./pipeline/addresses.ts";
+import { checkServedLayers } from "./pipeline/check-served.ts";
+import {
+  readRegisterTotals,
+  registerTotalsCaveat,
+  transformBikePoints,
+  transformCensus2022Grid,
+  transformClimateStations,
+  transformFastChargers,
+} from "./pipeline/layers-2026.ts";
 import { roundAreasKeepingValid } from "./pipeline/round-areas.ts";
 import {
   type ReferenceLevels,
@@ -32,7 +41,6 @@ import {
   transformBoundaryFromDistricts,
   transformCityFacility,
   transformCityRegion,
-  transformEvChargers,
   transformHealthcare,
   transformPopulationGrid,
   transformReferenceAreas,
@@ -92,7 +100,12 @@ async function fingerprint(dataDir: string, definitions: LayerDefinition[]): Pro
   hash.update(`format ${CATALOGUE_FORMAT_VERSION}\n${dataDir}\n`);
   // The definitions themselves: a caller may pass its own (tests do), which the code files below miss.
   hash.update(`${JSON.stringify(definitions)}\n`);
-  const files = [...new Set([...definitions.map((d) => d.source), TRANSIT_ROUTES_FILE])].sort();
+  const files = [
+    ...new Set([
+      ...definitions.flatMap((d) => (d.supplement ? [d.source, d.supplement] : [d.source])),
+      TRANSIT_ROUTES_FILE,
+    ]),
+  ].sort();
   for (const file of files) {
     const path = join(dataDir, file);
     if (!existsSync(path)) {
@@ -142,6 +155,7 @@ function entryFor(
     bbox: bboxOf(served),
     sourceFiles: [definition.source],
     visibleByDefault: definition.visibleByDefault,
+    ...(definition.censusYear ? { censusYear: definition.censusYear } : {}),
     ...extra,
   };
 }
@@ -201,6 +215,17 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
       else throw error;
     }
   }
+  // Second files some transforms read (the register totals beside the fast chargers).
+  const supplements = new Map<string, unknown>();
+  for (const definition of definitions) {
+    if (!definition.supplement) continue;
+    try {
+      supplements.set(definition.id, await readJson(dataDir, definition.supplement));
+    } catch (error) {
+      if (error instanceof DataStepError) failures.push(error);
+      else throw error;
+    }
+  }
   let routesByStop: Record<string, never[]> = {};
   if (definitions.some((d) => d.transform === "transit-stops")) {
     try {
@@ -237,6 +262,9 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
   const cityFacilityLayers = definitions.filter((d) => d.transform === "city-facility").map((d) => get(d.id));
   const gridDefinition = definitions.find((d) => d.transform === "population-grid");
   const grid = gridDefinition ? transformPopulationGrid(get(gridDefinition.id)) : null;
+  const grid2022Definition = definitions.find((d) => d.transform === "census-grid-2022");
+  const grid2022 = grid2022Definition ? transformCensus2022Grid(get(grid2022Definition.id)) : null;
+  const residentsByCensus: Record<string, number> = {};
   let residentsGridInCity = 0;
   let cityAreaKm2 = 0;
   let addressPoints: AddressPointsSummary | undefined;
@@ -258,6 +286,7 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
       rawLevels,
       grid?.cells ?? [],
       stadtbezirkCodesFrom(cityFacilityLayers),
+      grid2022?.cells ?? [],
     );
     for (const d of levelDefinitions) {
       const level = d.level as ReferenceLevel;
@@ -266,9 +295,12 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
       files.set(`${d.id}-labels.geojson`, JSON.stringify(labels[level]));
       layers.push({ definition: d, url, collection: served[level], extra: { labelsUrl } });
     }
-    residentsGridInCity = Math.round(
-      served.unterbezirk.features.reduce((sum, f) => sum + Number(f.properties?.residents2011 ?? 0), 0),
-    );
+    const sumOf = (key: "residents2011" | "residents2022") =>
+      Math.round(served.unterbezirk.features.reduce((sum, f) => sum + Number(f.properties?.[key] ?? 0), 0));
+    if (grid) residentsByCensus["2011"] = sumOf("residents2011");
+    if (grid2022) residentsByCensus["2022"] = sumOf("residents2022");
+    // The current figure: the newest census served.
+    residentsGridInCity = residentsByCensus["2022"] ?? residentsByCensus["2011"] ?? 0;
   }
 
   for (const d of definitions) {
@@ -299,8 +331,34 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
       case "schools-nrw":
         served = transformSchoolsNrw(get(d.id));
         break;
-      case "ev-chargers":
-        served = transformEvChargers(get(d.id));
+      case "census-grid-2022":
+        served = (grid2022 as NonNullable<typeof grid2022>).served;
+        break;
+      case "fast-chargers": {
+        served = transformFastChargers(get(d.id));
+        const totals = readRegisterTotals(supplements.get(d.id));
+        if (!totals) {
+          throw new DataStepError(join(dataDir, d.supplement ?? ""), "has no register totals for Dortmund");
+        }
+        layers.push({
+          definition: d,
+          url,
+          collection: served,
+          extra: {
+            caveats: [...d.caveats, registerTotalsCaveat(totals)],
+            sourceFiles: d.supplement ? [d.source, d.supplement] : [d.source],
+          },
+        });
+        continue;
+      }
+      case "bike-sharing":
+        served = transformBikePoints(get(d.id), "bicycle_rental");
+        break;
+      case "bike-parking":
+        served = transformBikePoints(get(d.id), "bicycle_parking");
+        break;
+      case "climate-stations":
+        served = transformClimateStations(get(d.id));
         break;
       case "city-region":
         served = transformCityRegion(get(d.id));
@@ -346,6 +404,22 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
         `/ ${rounded.repairedAreas} areas kept valid by leaving ${rounded.preciseVertices} of ${rounded.totalVertices} vertices unrounded`,
     );
   }
+  // Every written geometry must still be valid, and Dortmund's point layers inside Dortmund.
+  const boundaryIndex = layers.findIndex((layer) => layer.definition.kind === "boundary");
+  const cityOutline = rounded.collections[boundaryIndex]?.features[0]?.geometry;
+  const servedProblems = checkServedLayers(
+    layers.map((layer, i) => ({
+      id: layer.definition.id,
+      collection: rounded.collections[i] as FeatureCollection,
+      ...(layer.definition.minShareInCity !== undefined
+        ? { minShareInCity: layer.definition.minShareInCity }
+        : {}),
+    })),
+    cityOutline?.type === "Polygon" || cityOutline?.type === "MultiPolygon" ? cityOutline : null,
+  );
+  if (servedProblems.length > 0) {
+    throw new DataStepError("data/build-data.ts", servedProblems.join("\n"));
+  }
   layers.forEach((layer, i) => {
     const collection = rounded.collections[i] as FeatureCollection;
     files.set(`${layer.definition.id}.geojson`, JSON.stringify(collection));
@@ -364,6 +438,7 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
     summary: {
       cityAreaKm2,
       residentsGridInCity,
+      ...(Object.keys(residentsByCensus).length > 0 ? { residentsByCensus } : {}),
       addressCount: (addressCollection as FeatureCollection<Point> | null)?.features.length ?? 0,
       ...(addressPoints ? { addressPoints } : {}),
     },
@@ -398,7 +473,10 @@ async function main(): Promise<void> {
     if (!skipped) {
       console.log(
         `Fertig in ${((Date.now() - started) / 1000).toFixed(1)} s: ${catalogue.entries.length} Ebenen, ` +
-          `${catalogue.summary.residentsGridInCity} Einwohner (Zensus 2011, flächengewichtet)`,
+          `Einwohner flächengewichtet / residents area-weighted: ` +
+          Object.entries(catalogue.summary.residentsByCensus ?? {})
+            .map(([year, n]) => `Zensus ${year}: ${n}`)
+            .join(", "),
       );
     }
   } catch (error) {

@@ -24,9 +24,13 @@ export type TransformId =
   | "healthcare"
   | "transit-stops"
   | "schools-nrw"
-  | "ev-chargers"
   | "city-region"
-  | "addresses";
+  | "addresses"
+  | "census-grid-2022"
+  | "fast-chargers"
+  | "bike-sharing"
+  | "bike-parking"
+  | "climate-stations";
 
 export interface LayerDefinition {
   id: string;
@@ -55,6 +59,12 @@ export interface LayerDefinition {
   nonNull?: string[];
   /** All coordinates must lie inside this box [west, south, east, north]. */
   bboxLimit: [number, number, number, number];
+  /** Population layers: the census year the counts describe. */
+  censusYear?: number;
+  /** A second raw file the transform reads (e.g. the register totals), relative to the data folder. */
+  supplement?: string;
+  /** Points only: at least this share of the served points must lie inside the city outline (0..1). */
+  minShareInCity?: number;
 }
 
 /** Dortmund is about lon 7.30-7.64, lat 51.41-51.60; this box adds a margin of a few kilometres. */
@@ -86,6 +96,11 @@ const CC_BY_4: Licence = {
 };
 
 const CITY_CREDIT = "Datenquelle: Stadt Dortmund";
+const MOBILITY_SOURCE = "mobility-osm2020/dortmund_osm2020_bicycle_rental_parking.geojson";
+const OSM_EXTRACT_CAVEAT: LocalisedText = {
+  de: "OSM-Daten unter ODbL; die Nutzungsbedingungen des MapTiler-Auszugs, aus dem sie stammen, sind nicht geprüft.",
+  en: "OSM data under the ODbL; the terms of the MapTiler extract they come from are not verified.",
+};
 const CITY_FACILITY_DATE: LocalisedText = { de: "2026 (Open-Data-Portal)", en: "2026 (open data portal)" };
 const CITY_FACILITY_PROPS = ["objektart", "objektname", "strasse", "hausnummer"];
 const CITY_POPUP: PopupField[] = [
@@ -228,8 +243,49 @@ export const LAYER_DEFINITIONS: LayerDefinition[] = [
     }),
   ),
   {
+    id: "population-grid-2022",
+    title: { de: "Einwohner 2022 (Zensus, 1-km-Raster)", en: "Residents 2022 (census, 1 km grid)" },
+    kind: "population",
+    publisher: "Eurostat (Zensus-2021-Raster der EU); Statistische Ämter des Bundes und der Länder",
+    licence: {
+      id: "Eurostat / dl-de/by-2-0",
+      name: "Eurostat-Weiterverwendung mit Quellenangabe; Zensus 2022: Datenlizenz Deutschland – Namensnennung – Version 2.0",
+      url: "https://www.govdata.de/dl-de/by-2-0",
+      unverified: true,
+    },
+    credit:
+      "Quelle: Eurostat, Bevölkerungsraster Zensus 2021; Zensus 2022 © Statistische Ämter des Bundes und der Länder",
+    dataDate: { de: "Zensus 2022, Stichtag 15.05.2022", en: "Census 2022, reference date 15 May 2022" },
+    caveats: [
+      {
+        de: "Bevölkerung: Zensus 2022 (EU-Zensusrunde 2021), 1-km-Raster; Werte der Zellen am Stadtrand zählen auch Einwohner außerhalb der Stadt.",
+        en: "Population: Census 2022 (EU census round 2021), 1 km grid; cells on the edge also count residents outside the city.",
+      },
+      {
+        de: "Die Werte sind zur Geheimhaltung leicht verändert (Summe Männer + Frauen weicht von der Gesamtzahl ab); bei Altersgruppen kann 0 auch „nicht verfügbar“ bedeuten.",
+        en: "Values are slightly perturbed for confidentiality (men + women differ from the total); in the age groups 0 can also mean \"not available\".",
+      },
+      {
+        de: "Lizenz: Eurostat erlaubt Weiterverwendung mit Quellenangabe, das nationale Raster steht unter dl-de/by-2-0 – beim Herausgeber nicht geprüft.",
+        en: "Licence: Eurostat allows reuse with credit, the national grid is dl-de/by-2-0 – not confirmed with the publisher.",
+      },
+    ],
+    visibleByDefault: false,
+    source: "population-census2021-grid/dortmund_census2021_grid_1km.geojson",
+    transform: "census-grid-2022",
+    censusYear: 2022,
+    expectedCount: { min: 300, max: 400 },
+    geometryTypes: ["Polygon"],
+    requiredProperties: ["grd_id", "T", "Y_LT15", "Y_GE65", "frac_in_city"],
+    nonNull: ["grd_id", "T", "frac_in_city"],
+    bboxLimit: DORTMUND_ENVELOPE,
+  },
+  {
     id: "population-grid",
-    title: { de: "Einwohner 2011 (Zensus, 1-km-Raster)", en: "Residents 2011 (census, 1 km grid)" },
+    title: {
+      de: "Einwohner 2011 (Zensus, 1-km-Raster, zum Vergleich)",
+      en: "Residents 2011 (census, 1 km grid, for comparison)",
+    },
     kind: "population",
     publisher: "Statistische Ämter des Bundes und der Länder",
     licence: DL_BY,
@@ -237,8 +293,8 @@ export const LAYER_DEFINITIONS: LayerDefinition[] = [
     dataDate: { de: "Zensus 2011, Stichtag 09.05.2011", en: "Census 2011, reference date 9 May 2011" },
     caveats: [
       {
-        de: "Bevölkerung: Zensus 2011, 1-km-Raster – keine aktuellen Zahlen; Werte der Zellen am Stadtrand zählen auch Einwohner außerhalb der Stadt.",
-        en: "Population: Census 2011, 1 km grid – not current; cells on the edge also count residents outside the city.",
+        de: "Bevölkerung: Zensus 2011, 1-km-Raster – abgelöst durch den Zensus 2022, nur noch zum Vergleich (Veränderung 2011→2022); Werte der Zellen am Stadtrand zählen auch Einwohner außerhalb der Stadt.",
+        en: "Population: Census 2011, 1 km grid – superseded by the 2022 census, kept for comparison (change 2011→2022); cells on the edge also count residents outside the city.",
       },
       {
         de: "In 9 Zellen ist die Einwohnerzahl geheim oder fehlt (leer).",
@@ -248,6 +304,7 @@ export const LAYER_DEFINITIONS: LayerDefinition[] = [
     visibleByDefault: false,
     source: "census2011-grid-1km/dortmund_zensus2011_grid_1km.geojson",
     transform: "population-grid",
+    censusYear: 2011,
     expectedCount: { min: 300, max: 400 },
     geometryTypes: ["Polygon"],
     requiredProperties: ["gitter_id_1km", "Einwohner", "frac_in_city"],
@@ -484,39 +541,149 @@ export const LAYER_DEFINITIONS: LayerDefinition[] = [
     nonNull: ["stop_id", "name"],
     bboxLimit: DORTMUND_ENVELOPE,
   },
+  {
+    id: "bike-sharing",
+    title: { de: "Fahrradverleih-Stationen (OSM 2020)", en: "Bike-sharing stations (OSM 2020)" },
+    kind: "facility-points",
+    fields: ["mobilitaet"],
+    publisher: "OpenStreetMap-Mitwirkende (über OpenMapTiles)",
+    licence: ODBL,
+    credit: "© OpenStreetMap-Mitwirkende",
+    dataDate: { de: "OSM-Stand 10.02.2020", en: "OSM data of 10 Feb 2020" },
+    caveats: [
+      {
+        de: "Stationen von metropolradruhr, wie sie 2020 in OpenStreetMap erfasst waren – keine amtliche Stationsliste; nur Punkte innerhalb der Stadtgrenze.",
+        en: "metropolradruhr stations as mapped in OpenStreetMap in 2020 – not an official station list; points inside the city boundary only.",
+      },
+      OSM_EXTRACT_CAVEAT,
+    ],
+    colour: "#e11d48",
+    popupFields: [
+      { key: "name", label: { de: "Name", en: "Name" } },
+      { key: "category", label: { de: "Art", en: "Type" } },
+    ],
+    visibleByDefault: false,
+    source: MOBILITY_SOURCE,
+    transform: "bike-sharing",
+    // The raw file holds both kinds (758 points); the served layer 30–80 stations.
+    expectedCount: { min: 600, max: 1000 },
+    geometryTypes: ["Point"],
+    requiredProperties: ["class", "subclass", "inside_city_boundary"],
+    nonNull: ["subclass", "inside_city_boundary"],
+    bboxLimit: DORTMUND_ENVELOPE,
+    minShareInCity: 0.95,
+  },
+  {
+    id: "bike-parking",
+    title: { de: "Fahrradabstellanlagen (OSM 2020)", en: "Bike parking (OSM 2020)" },
+    kind: "facility-points",
+    fields: ["mobilitaet"],
+    publisher: "OpenStreetMap-Mitwirkende (über OpenMapTiles)",
+    licence: ODBL,
+    credit: "© OpenStreetMap-Mitwirkende",
+    dataDate: { de: "OSM-Stand 10.02.2020", en: "OSM data of 10 Feb 2020" },
+    caveats: [
+      {
+        de: "Fahrradabstellanlagen, wie sie 2020 in OpenStreetMap erfasst waren; Vollständigkeit nicht geprüft; nur Punkte innerhalb der Stadtgrenze.",
+        en: "Bike parking as mapped in OpenStreetMap in 2020; completeness not checked; points inside the city boundary only.",
+      },
+      OSM_EXTRACT_CAVEAT,
+    ],
+    colour: "#be123c",
+    cluster: true,
+    popupFields: [{ key: "category", label: { de: "Art", en: "Type" } }],
+    visibleByDefault: false,
+    source: MOBILITY_SOURCE,
+    transform: "bike-parking",
+    expectedCount: { min: 600, max: 1000 },
+    geometryTypes: ["Point"],
+    requiredProperties: ["class", "subclass", "inside_city_boundary"],
+    nonNull: ["subclass", "inside_city_boundary"],
+    bboxLimit: DORTMUND_ENVELOPE,
+    minShareInCity: 0.95,
+  },
   // Energie-Management
   {
-    id: "ev-chargers",
-    title: { de: "Ladesäulen (Stand 2019, veraltet)", en: "EV chargers (as of 2019, outdated)" },
+    id: "ev-fast-chargers",
+    title: {
+      de: "Schnellladepunkte ≥ 50 kW (BNetzA 2026)",
+      en: "Fast chargers ≥ 50 kW (BNetzA 2026)",
+    },
     kind: "facility-points",
     fields: ["energie", "mobilitaet"],
     publisher: "Bundesnetzagentur, Ladesäulenregister",
     licence: CC_BY_4,
     credit: "Bundesnetzagentur, Ladesäulenregister (CC BY 4.0)",
-    dataDate: { de: "19.07.2019 (veraltet)", en: "19 July 2019 (outdated)" },
+    dataDate: { de: "Register vom 28.01.2026", en: "register of 28 Jan 2026" },
     caveats: [
       {
-        de: "Ladesäulen Stand 2019, veraltet: heute gibt es ein Vielfaches an Ladepunkten. Nur als Orientierung nutzen.",
-        en: "EV chargers as of 2019, outdated: today there are many times more charging points. Use for orientation only.",
+        de: "Öffentliche Schnellladestandorte in Betrieb (Ladeeinrichtung ≥ 50 kW), je Standort und Betreiber zusammengefasst; ersetzt die Ladesäulenliste von 2019.",
+        en: "Public fast-charging locations in operation (charging unit ≥ 50 kW), grouped per location and operator; replaces the 2019 charger list.",
       },
+      // The register totals (AC chargers not included) are added by the data step from `supplement`.
     ],
     colour: "#16a34a",
     popupFields: [
       { key: "operator", label: { de: "Betreiber", en: "Operator" } },
       { key: "address", label: { de: "Adresse", en: "Address" } },
-      { key: "powerKw", label: { de: "Anschlussleistung (kW)", en: "Power (kW)" } },
       { key: "points", label: { de: "Ladepunkte", en: "Charging points" } },
-      { key: "category", label: { de: "Art", en: "Type" } },
-      { key: "since", label: { de: "In Betrieb seit", en: "In operation since" } },
+      { key: "powerKw", label: { de: "Max. Leistung je Ladeeinrichtung (kW)", en: "Max. power per unit (kW)" } },
+      { key: "maxPlugKw", label: { de: "Max. Leistung je Stecker (kW)", en: "Max. power per plug (kW)" } },
+      { key: "category", label: { de: "Leistungsklasse", en: "Power class" } },
     ],
     visibleByDefault: false,
-    source: "ev-charging-bnetza/dortmund_ladesaeulen_bnetza_2019-07.geojson",
-    transform: "ev-chargers",
-    expectedCount: { min: 30, max: 500 },
+    source: "ev-charging-fast-2026/dortmund_fast_chargers_bnetza_2026-01.geojson",
+    supplement: "ev-charging-reference/bnetza_aggregate_dortmund_2026-04.json",
+    transform: "fast-chargers",
+    expectedCount: { min: 60, max: 300 },
     geometryTypes: ["Point"],
-    requiredProperties: ["Betreiber", "Adresse", "Anschlussleistung [kW]", "Anzahl Ladepunkte"],
-    nonNull: ["Betreiber"],
+    requiredProperties: ["station_id", "operator", "max_power_kw", "charging_points_count", "address"],
+    nonNull: ["station_id", "operator", "max_power_kw", "charging_points_count"],
     bboxLimit: DORTMUND_ENVELOPE,
+    minShareInCity: 1,
+  },
+  // Städtische Infrastruktur und Sicherheit: Hitzevorsorge
+  {
+    id: "climate-stations",
+    title: {
+      de: "Klimamessstationen (Data2Resilience)",
+      en: "Climate measuring stations (Data2Resilience)",
+    },
+    kind: "facility-points",
+    fields: ["infrastruktur-sicherheit"],
+    publisher: "Data2Resilience (Ruhr-Universität Bochum, Klimatologie; Smart City Dortmund)",
+    licence: {
+      id: "MIT",
+      name: "MIT License (Repository RUBclim/d2r-api)",
+      lang: "en",
+      url: "https://opensource.org/license/mit",
+      unverified: true,
+    },
+    credit: "Data2Resilience (RUB Klimatologie / Stadt Dortmund)",
+    dataDate: { de: "Stationsliste 2025", en: "station list of 2025" },
+    caveats: [
+      {
+        de: "Messnetz zur Hitzebelastung; die Liste stammt aus Testdaten des Projekts (2025) und kann vom heutigen Messnetz abweichen. Eigene Datenlizenz nicht angegeben.",
+        en: "Heat-monitoring network; the list comes from the project's test data (2025) and may differ from today's network. No separate data licence stated.",
+      },
+    ],
+    colour: "#ea580c",
+    popupFields: [
+      { key: "name", label: { de: "Station", en: "Station" } },
+      { key: "category", label: { de: "Art", en: "Type" } },
+      { key: "address", label: { de: "Adresse", en: "Address" } },
+      { key: "district", label: { de: "Stadtteil", en: "District" } },
+      { key: "stationId", label: { de: "Stations-ID", en: "Station id" } },
+    ],
+    visibleByDefault: false,
+    source: "smart-city-climate-stations/dortmund_data2resilience_stations.geojson",
+    transform: "climate-stations",
+    expectedCount: { min: 77, max: 77 },
+    geometryTypes: ["Point"],
+    requiredProperties: ["station_id", "long_name", "station_type"],
+    nonNull: ["station_id", "long_name", "station_type"],
+    bboxLimit: DORTMUND_ENVELOPE,
+    minShareInCity: 1,
   },
   {
     id: "city-region",

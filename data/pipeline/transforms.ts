@@ -219,34 +219,6 @@ export function transformSchoolsNrw(raw: FeatureCollection): FeatureCollection {
   );
 }
 
-function germanDate(value: unknown): string {
-  const m = /^(\d{4})[/-](\d{2})[/-](\d{2})/.exec(text(value));
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : text(value);
-}
-
-export function transformEvChargers(raw: FeatureCollection): FeatureCollection {
-  return collection(
-    withIds(
-      raw.features.map((f) => {
-        const p = (f.properties ?? {}) as Props;
-        return {
-          type: "Feature",
-          geometry: roundGeometry(f.geometry),
-          properties: {
-            name: text(p.Betreiber),
-            operator: text(p.Betreiber),
-            address: [text(p.Adresse), text(p["Postleitzahl Ort"])].filter(Boolean).join(", "),
-            powerKw: numberOrNull(p["Anschlussleistung [kW]"]),
-            points: numberOrNull(p["Anzahl Ladepunkte"]),
-            category: text(p["Art der Ladeeinrichtung"]),
-            since: germanDate(p.Inbetriebnahmedatum),
-          },
-        } satisfies Feature;
-      }),
-    ),
-  );
-}
-
 export function transformCityRegion(raw: FeatureCollection): FeatureCollection {
   return collection(
     withIds(
@@ -311,6 +283,9 @@ export function transformBoundaryFromDistricts(raw: FeatureCollection): FeatureC
 export interface GridCell {
   geometry: Polygon;
   residents: number | null;
+  /** Residents under 15 and 65 and over (Zensus 2022 only; 0 may mean "not available"). */
+  under15?: number | null;
+  age65plus?: number | null;
   areaM2: number;
   bbox: [number, number, number, number];
 }
@@ -357,24 +332,37 @@ function bboxesOverlap(a: [number, number, number, number], b: [number, number, 
   return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 }
 
+/** The cell counts that can be summed area-weighted. */
+export type GridValue = "residents" | "under15" | "age65plus";
+
 /**
- * Residents in an area, area-weighted from the census grid: each cell contributes its residents times
- * the share of the cell's area that lies inside. Cells with secret or missing counts contribute 0.
+ * Figures of an area, area-weighted from the census grid: each cell contributes its value times the
+ * share of the cell's area that lies inside. Cells with secret or missing counts contribute 0.
  * Clipped with the app's engine (clipper2-ts) in a decimal frame, in which the sources' 7-decimal
  * coordinates are exact, and measured with the app's one area function.
  */
-export function residentsAreaWeighted(geometry: AreaGeometry, cells: GridCell[]): number {
+export function areaWeightedSums(
+  geometry: AreaGeometry,
+  cells: GridCell[],
+  values: readonly GridValue[] = ["residents"],
+): Record<GridValue, number> {
   const bbox = bboxOf(collection([{ type: "Feature", geometry, properties: {} }]));
   const frame = createDecimalClipFrame((bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2);
   const paths = geometryToPaths(frame, geometry);
-  let total = 0;
+  const totals: Record<GridValue, number> = { residents: 0, under15: 0, age65plus: 0 };
   for (const cell of cells) {
     if (!cell.residents || !bboxesOverlap(bbox, cell.bbox)) continue;
     const piece = intersectPaths(paths, geometryToPaths(frame, cell.geometry));
     if (piece.length === 0) continue;
-    total += (cell.residents * Math.max(0, pathsAreaM2(frame, piece))) / cell.areaM2;
+    const share = Math.max(0, pathsAreaM2(frame, piece)) / cell.areaM2;
+    for (const key of values) totals[key] += (cell[key] ?? 0) * share;
   }
-  return total;
+  return totals;
+}
+
+/** Residents in an area, area-weighted from the census grid (see {@link areaWeightedSums}). */
+export function residentsAreaWeighted(geometry: AreaGeometry, cells: GridCell[]): number {
+  return areaWeightedSums(geometry, cells).residents;
 }
 
 /** A label point inside the polygon (pole of inaccessibility of its largest part). */
@@ -408,20 +396,39 @@ export function transformReferenceAreas(
   raw: ReferenceLevels,
   cells: GridCell[],
   stadtbezirkCodes: Map<string, string>,
+  cells2022: GridCell[] = [],
 ): { served: Record<ReferenceLevel, FeatureCollection>; labels: Record<ReferenceLevel, FeatureCollection> } {
-  const residentsByUbz = new Map<string, number>();
+  type Figures = { r2011: number; r2022: number; under15: number; age65plus: number };
+  const byUbz = new Map<string, Figures>();
   for (const f of raw.unterbezirk.features) {
     const p = (f.properties ?? {}) as Props;
-    residentsByUbz.set(text(p.ubz_nr), residentsAreaWeighted(f.geometry as AreaGeometry, cells));
+    const geometry = f.geometry as AreaGeometry;
+    const current = areaWeightedSums(geometry, cells2022, ["residents", "under15", "age65plus"]);
+    byUbz.set(text(p.ubz_nr), {
+      r2011: residentsAreaWeighted(geometry, cells),
+      r2022: current.residents,
+      under15: current.under15,
+      age65plus: current.age65plus,
+    });
   }
-  const sumWhere = (predicate: (ubz: Props) => boolean) => {
-    let sum = 0;
+  const sumWhere = (predicate: (ubz: Props) => boolean): Figures => {
+    const sum: Figures = { r2011: 0, r2022: 0, under15: 0, age65plus: 0 };
     for (const f of raw.unterbezirk.features) {
       const p = (f.properties ?? {}) as Props;
-      if (predicate(p)) sum += residentsByUbz.get(text(p.ubz_nr)) ?? 0;
+      const figures = byUbz.get(text(p.ubz_nr));
+      if (!predicate(p) || !figures) continue;
+      for (const key of Object.keys(sum) as (keyof Figures)[]) sum[key] += figures[key];
     }
     return sum;
   };
+  const has2022 = cells2022.length > 0;
+  /** The census figures of an area, rounded; the 2022 ones null without the 2022 grid. */
+  const census = (f: Figures | undefined) => ({
+    residents2011: Math.round(f?.r2011 ?? 0),
+    residents2022: has2022 ? Math.round(f?.r2022 ?? 0) : null,
+    under15_2022: has2022 ? Math.round(f?.under15 ?? 0) : null,
+    age65plus_2022: has2022 ? Math.round(f?.age65plus ?? 0) : null,
+  });
   const statbezNames = new Map<string, string>();
   for (const f of raw["statistischer-bezirk"].features) {
     const p = (f.properties ?? {}) as Props;
@@ -443,7 +450,7 @@ export function transformReferenceAreas(
         parentName: "",
         stadtbezirk: name,
         areaKm2,
-        residents2011: Math.round(sumWhere((u) => text(u.stadtbezirk) === name)),
+        ...census(sumWhere((u) => text(u.stadtbezirk) === name)),
       };
     } else if (level === "statistischer-bezirk") {
       const code = text(p.statbez_nr);
@@ -456,7 +463,7 @@ export function transformReferenceAreas(
         parentName: sb,
         stadtbezirk: sb,
         areaKm2,
-        residents2011: Math.round(sumWhere((u) => text(u.statbez_nr) === code)),
+        ...census(sumWhere((u) => text(u.statbez_nr) === code)),
       };
     } else {
       const code = text(p.ubz_nr);
@@ -468,7 +475,7 @@ export function transformReferenceAreas(
         parentName: text(p.statbez_name) || (statbezNames.get(text(p.statbez_nr)) ?? ""),
         stadtbezirk: text(p.stadtbezirk),
         areaKm2,
-        residents2011: Math.round(residentsByUbz.get(code) ?? 0),
+        ...census(byUbz.get(code)),
       };
     }
     return { type: "Feature", geometry, properties };

@@ -10,8 +10,10 @@
 /**
  * Bump when the generated files change shape, so an old build folder is rebuilt, not misread.
  * 4: `summary.addressPoints` and `addresses.bin` (address points for the analysis engine).
+ * 5: two census grids (`censusYear`: Zensus 2022 the default, 2011 for comparison), age groups,
+ *    `summary.residentsByCensus`, district properties `residents2022`, `under15_2022`, `age65plus_2022`.
  */
-export const CATALOGUE_FORMAT_VERSION = 4;
+export const CATALOGUE_FORMAT_VERSION = 5;
 
 /** German and English text of one user-facing string that belongs to the data, not to the UI. */
 export interface LocalisedText {
@@ -108,6 +110,22 @@ export interface CatalogueEntry {
   sourceFiles: string[];
   /** Whether the layer is visible when the app opens. */
   visibleByDefault: boolean;
+  /** Population layers only: the census year the counts describe (2022, 2011). */
+  censusYear?: number;
+}
+
+/**
+ * The census grids of a catalogue: `current` is the newest (the default residents source), `comparison`
+ * the one before it (shown as the change since then); either is undefined when not served.
+ */
+export function populationEntries(catalogue: GeneratedCatalogue): {
+  current: CatalogueEntry | undefined;
+  comparison: CatalogueEntry | undefined;
+} {
+  const grids = catalogue.entries
+    .filter((e) => e.kind === "population")
+    .sort((a, b) => (b.censusYear ?? 0) - (a.censusYear ?? 0));
+  return { current: grids[0], comparison: grids[1] };
 }
 
 /** The whole generated catalogue. */
@@ -120,7 +138,10 @@ export interface GeneratedCatalogue {
   /** Facts computed over several layers (e.g. residents of the city from the grid). */
   summary: {
     cityAreaKm2: number;
+    /** Residents inside the city from the current (newest) census grid, area-weighted. */
     residentsGridInCity: number;
+    /** The same per census year, e.g. { "2011": 567929, "2022": 589000 }; absent in older builds. */
+    residentsByCensus?: Record<string, number>;
     addressCount: number;
     /** The address points as a compact file for the analysis engine; absent without the address layer. */
     addressPoints?: AddressPointsSummary;
@@ -169,4 +190,10 @@ export interface ReferenceAreaProperties {
   areaKm2: number;
   /** Residents from the Zensus 2011 1 km grid, area-weighted; null where not computed. */
   residents2011: number | null;
+  /** Residents from the Zensus 2022 1 km grid, area-weighted; null (or absent) where not computed. */
+  residents2022?: number | null;
+  /** Residents under 15 (Zensus 2022), area-weighted. */
+  under15_2022?: number | null;
+  /** Residents 65 and over (Zensus 2022), area-weighted. */
+  age65plus_2022?: number | null;
 }

@@ -11,7 +11,6 @@ import {
   transformBoundaryFromDistricts,
   transformCityFacility,
   transformCityRegion,
-  transformEvChargers,
   transformHealthcare,
   transformPopulationGrid,
   transformReferenceAreas,
@@ -261,44 +260,6 @@ describe("transformTransitStops", () => {
   it("numbers stops 1..n", () => {
     const out = transformTransitStops(collection([stop({ lines: [] }), stop({ lines: [] })]), {});
     expect(out.features.map((f) => f.id)).toEqual([1, 2]);
-  });
-});
-
-describe("transformEvChargers", () => {
-  const charger = (properties: Record<string, unknown>) =>
-    feature(point(7.416, 51.507), {
-      Betreiber: "Stadtwerke",
-      Adresse: "Hohe Straße 20",
-      "Postleitzahl Ort": "44139 Dortmund",
-      Inbetriebnahmedatum: "2011/08/16",
-      "Anschlussleistung [kW]": "22,5",
-      "Art der Ladeeinrichtung": "Normalladeeinrichtung",
-      "Anzahl Ladepunkte": "2",
-      ...properties,
-    });
-
-  it("formats the commissioning date 2011/08/16 as 16.08.2011 and reads numbers", () => {
-    expect(props(transformEvChargers(collection([charger({})])))).toEqual({
-      name: "Stadtwerke",
-      operator: "Stadtwerke",
-      address: "Hohe Straße 20, 44139 Dortmund",
-      powerKw: 22.5,
-      points: 2,
-      category: "Normalladeeinrichtung",
-      since: "16.08.2011",
-    });
-  });
-
-  it("also formats ISO dates and keeps text it cannot read as a date", () => {
-    const out = transformEvChargers(
-      collection([
-        charger({ Inbetriebnahmedatum: "2019-01-05" }),
-        charger({ Inbetriebnahmedatum: "unbekannt" }),
-        charger({ Inbetriebnahmedatum: null }),
-      ]),
-    );
-    expect(out.features.map((f) => f.properties?.since)).toEqual(["05.01.2019", "unbekannt", ""]);
-    expect(out.features.map((f) => f.id)).toEqual([1, 2, 3]);
   });
 });
 
