@@ -29,7 +29,11 @@ import {
   type SnapIndexBuffers,
   snapIndexBuffers,
 } from "../domain/geometry/snap-index.ts";
-import type { GeneratedCatalogue, ReferenceLevel } from "../domain/model/catalogue.ts";
+import {
+  type GeneratedCatalogue,
+  populationEntries,
+  type ReferenceLevel,
+} from "../domain/model/catalogue.ts";
 import type { AreaGeometry } from "../domain/model/plan.ts";
 
 let context: AnalysisContext | null = null;
@@ -71,12 +75,14 @@ const api = {
     const started = performance.now();
     const entries = catalogue.entries;
     const boundary = entries.find((e) => e.kind === "boundary");
-    const grid = entries.find((e) => e.kind === "population");
+    // The newest census is the default residents source; the one before it is for the change since.
+    const { current: grid, comparison } = populationEntries(catalogue);
     const levels = entries.filter((e) => e.kind === "reference-areas");
     const facilities = entries.filter((e) => e.kind === "facility-points");
-    const [city, gridData, ...rest] = await Promise.all([
+    const [city, gridData, comparisonData, ...rest] = await Promise.all([
       boundary ? json(base, boundary.url) : Promise.resolve(null),
       grid ? json(base, grid.url) : Promise.resolve(null),
+      comparison ? json(base, comparison.url) : Promise.resolve(null),
       ...levels.map((e) => json(base, e.url)),
       ...facilities.map((e) => json(base, e.url)),
     ]);
@@ -118,7 +124,14 @@ const api = {
     context = prepareAnalysisContext({
       city: cityGeometry,
       referenceLevels,
-      populationGrid: gridData ? { cells: gridCellsFromCollection(gridData), dataYear: 2011 } : null,
+      populationGrid:
+        grid && gridData
+          ? { cells: gridCellsFromCollection(gridData), dataYear: grid.censusYear ?? 2011 }
+          : null,
+      comparisonGrid:
+        comparison && comparisonData
+          ? { cells: gridCellsFromCollection(comparisonData), dataYear: comparison.censusYear ?? 2011 }
+          : null,
       addresses,
       facilities: facilityInputs,
     });

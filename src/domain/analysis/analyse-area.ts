@@ -9,7 +9,7 @@ import { REFERENCE_LEVELS } from "../model/catalogue.ts";
 import type { AreaGeometry } from "../model/plan.ts";
 import type { AreaAnalysis, CityShare } from "./analysis-result.ts";
 import { countFacilities, DEFAULT_DISTANCES_M } from "./count-facilities.ts";
-import { estimateResidents } from "./estimate-residents.ts";
+import { estimateResidents, estimateResidentsComparison } from "./estimate-residents.ts";
 import { intersectionAreaM2 } from "./intersection-area.ts";
 import { measureLevels, shareOf } from "./measure-coverage.ts";
 import { measureGeodesic } from "./measure-geodesic.ts";
@@ -67,6 +67,7 @@ export function analysePreparedArea(
     city: measureCityShare(context, area),
     levels,
     residents: estimateResidents(context, area),
+    ...(context.comparison ? { residentsComparison: estimateResidentsComparison(context, area) } : {}),
     facilities: countFacilities(context, area, options.distancesM ?? DEFAULT_DISTANCES_M),
   };
 }

@@ -19,7 +19,7 @@ import type {
   VariantAnalysis,
 } from "./analysis-result.ts";
 import { pointsInside, selectionOf } from "./count-facilities.ts";
-import { estimateResidents } from "./estimate-residents.ts";
+import { estimateResidents, estimateResidentsComparison } from "./estimate-residents.ts";
 import { findOverlaps, type OverlapPair } from "./find-overlaps.ts";
 import { unionOfShapes } from "./intersect-shapes.ts";
 import { MIN_COVERED_M2, measureLevels, shareOf } from "./measure-coverage.ts";
@@ -176,6 +176,7 @@ export function analyseVariant(
       sumOfAreasM2: prepared.reduce((sum, area) => sum + area.shape.areaM2, 0),
       unionAreaM2: groups.reduce((sum, paths) => sum + pathsAreaM2(frame, paths), 0),
       residents: estimateResidents(context, union),
+      ...(context.comparison ? { residentsComparison: estimateResidentsComparison(context, union) } : {}),
       facilities,
     },
     uncoveredDistricts: uncovered(context, coverages, options),

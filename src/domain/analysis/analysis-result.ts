@@ -14,11 +14,15 @@ export type ResidentsMethod =
   /** Each cell's residents spread evenly over its address points, summed over the addresses inside. */
   | "dasymetric-addresses";
 
+/** Age groups the census grid gives per cell (Zensus 2022). Persisted in results: DO NOT RENAME. */
+export type AgeGroup = "under15" | "age65plus";
+export const AGE_GROUPS: readonly AgeGroup[] = ["under15", "age65plus"];
+
 /** One residents estimate with its method and the years of the data behind it. */
 export interface ResidentsFigure {
   method: ResidentsMethod;
   residents: number;
-  /** Year the resident counts describe (2011 for the Zensus grid). */
+  /** Year the resident counts describe (2022 or 2011 for the Zensus grids). */
   dataYear: number;
   /** Dasymetric only: year of the address points used as weights. */
   weightsDataYear?: number;
@@ -35,6 +39,17 @@ export interface CellShare {
   contribution: number;
   /** Address points in the whole cell (0: the dasymetric method cannot place its residents). */
   addressCount: number | null;
+  /** The cell's count per age group, where the grid has them (0 may mean "not available"). */
+  groups?: Partial<Record<AgeGroup, number>>;
+}
+
+/** Residents of one age group, by the same methods as the total, as a range. */
+export interface AgeGroupEstimate {
+  group: AgeGroup;
+  /** Same methods and order as the total's figures. */
+  figures: ResidentsFigure[];
+  low: number;
+  high: number;
 }
 
 /** Residents reached, by every method available, shown as a range. */
@@ -53,6 +68,8 @@ export interface ResidentsEstimate {
    * dasymetric method cannot place. Null without address points.
    */
   unplacedResidents: number | null;
+  /** Residents per age group, where the grid has age groups (Zensus 2022); absent otherwise. */
+  ageGroups?: AgeGroupEstimate[];
 }
 
 /** How much of one district an area covers. */
@@ -114,8 +131,10 @@ export interface AreaAnalysis {
   city: CityShare | null;
   /** One entry per prepared reference level, coarse to fine. */
   levels: LevelCoverage[];
-  /** Null when no census grid is loaded. */
+  /** Null when no census grid is loaded. From the current census (2022). */
   residents: ResidentsEstimate | null;
+  /** The same from the earlier census (2011), for the change since; absent without a comparison grid. */
+  residentsComparison?: ResidentsEstimate | null;
   facilities: FacilityCount[];
 }
 
@@ -148,6 +167,8 @@ export interface VariantTotals {
   unionAreaM2: number;
   /** Residents in the union, by every method; null when no census grid is loaded. */
   residents: ResidentsEstimate | null;
+  /** The same from the earlier census (2011); absent without a comparison grid. */
+  residentsComparison?: ResidentsEstimate | null;
   facilities: UniqueFacilities[];
 }
 

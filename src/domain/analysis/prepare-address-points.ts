@@ -17,6 +17,7 @@
  * - Addresses outside every grid cell get weight 0 (`addressesOutsideGrid`).
  * Every address counts the same: the grid says nothing about flats per building.
  */
+import type { AgeGroup } from "./analysis-result.ts";
 import type { PointLayerInput, PreparedPointLayer } from "./prepare-point-layer.ts";
 import { preparePointLayer } from "./prepare-point-layer.ts";
 import { cellOfPoint, type PreparedPopulationGrid } from "./prepare-population-grid.ts";
@@ -30,6 +31,8 @@ export interface PreparedAddressPoints {
   readonly weightOfSlot: Float64Array;
   /** `weightOfSlot` summed per bucket of `layer`. */
   readonly bucketWeights: Float64Array;
+  /** The same weights for each age group the grid has: the group's residents spread the same way. */
+  readonly groupWeights: Partial<Record<AgeGroup, { weightOfSlot: Float64Array; bucketWeights: Float64Array }>>;
   /** Grid cell of each address by input index; -1 outside every cell. */
   readonly cellOfAddress: Int32Array;
   /** Number of address points per grid cell. */
@@ -74,22 +77,31 @@ export function prepareAddressPoints(
   }
   // Addresses without finite coordinates never reach the layer, so they count as outside too.
   addressesOutsideGrid += total - layer.count;
-  const weightOfSlot = new Float64Array(layer.count);
-  for (let slot = 0; slot < layer.count; slot++) {
-    const cell = cellOfSlot[slot] as number;
-    if (cell >= 0) weightOfSlot[slot] = residentsOf(cell) / (addressesPerCell[cell] as number);
-  }
-  const bucketWeights = new Float64Array(layer.columns * layer.rows);
-  for (let bucket = 0; bucket < bucketWeights.length; bucket++) {
-    let sum = 0;
-    for (
-      let slot = layer.bucketStart[bucket] as number;
-      slot < (layer.bucketStart[bucket + 1] as number);
-      slot++
-    ) {
-      sum += weightOfSlot[slot] as number;
+  /** Spreads a per-cell value (inside the city) evenly over the cell's addresses. */
+  const spread = (valueOf: (cell: number) => number) => {
+    const weightOfSlot = new Float64Array(layer.count);
+    for (let slot = 0; slot < layer.count; slot++) {
+      const cell = cellOfSlot[slot] as number;
+      if (cell >= 0) weightOfSlot[slot] = valueOf(cell) / (addressesPerCell[cell] as number);
     }
-    bucketWeights[bucket] = sum;
+    const bucketWeights = new Float64Array(layer.columns * layer.rows);
+    for (let bucket = 0; bucket < bucketWeights.length; bucket++) {
+      let sum = 0;
+      for (
+        let slot = layer.bucketStart[bucket] as number;
+        slot < (layer.bucketStart[bucket + 1] as number);
+        slot++
+      ) {
+        sum += weightOfSlot[slot] as number;
+      }
+      bucketWeights[bucket] = sum;
+    }
+    return { weightOfSlot, bucketWeights };
+  };
+  const { weightOfSlot, bucketWeights } = spread(residentsOf);
+  const groupWeights: PreparedAddressPoints["groupWeights"] = {};
+  for (const [group, values] of Object.entries(grid.groups) as [AgeGroup, Float64Array][]) {
+    groupWeights[group] = spread((cell) => (values[cell] as number) * (shareInCity?.[cell] ?? 1));
   }
   let residentsPlaced = 0;
   let residentsUnplaced = 0;
@@ -109,6 +121,7 @@ export function prepareAddressPoints(
     dataYear,
     weightOfSlot,
     bucketWeights,
+    groupWeights,
     cellOfAddress,
     addressesPerCell,
     residentsPlaced,

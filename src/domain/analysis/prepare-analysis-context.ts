@@ -31,8 +31,10 @@ export interface AnalysisSource {
   city: AreaGeometry | null;
   /** Reference areas per level; missing levels are skipped. */
   referenceLevels: Partial<Record<ReferenceLevel, readonly ReferenceAreaInput[]>>;
-  /** The census grid and the year its counts describe; null when not loaded. */
+  /** The current census grid (Zensus 2022) and the year its counts describe; null when not loaded. */
   populationGrid: { cells: readonly GridCellInput[]; dataYear: number } | null;
+  /** An earlier census grid (Zensus 2011) for the change since; absent or null when not loaded. */
+  comparisonGrid?: { cells: readonly GridCellInput[]; dataYear: number } | null;
   /** Address points for the dasymetric estimate and the year they describe; needs the grid. */
   addresses: { positions: PointLayerInput["positions"]; dataYear: number } | null;
   /** Facility and stop layers. */
@@ -53,9 +55,17 @@ export interface AnalysisContext {
   readonly nesting: Partial<Record<ReferenceLevel, LevelNesting>>;
   readonly grid: PreparedPopulationGrid | null;
   readonly addresses: PreparedAddressPoints | null;
+  /** The earlier census with its own address weights; null without a comparison grid. */
+  readonly comparison: PopulationLayers | null;
   readonly facilities: readonly PreparedPointLayer[];
   /** The source the context was built from (kept for the naive reference and for tests). */
   readonly source: AnalysisSource;
+}
+
+/** A census grid and the address points weighted by it: what one residents estimate needs. */
+export interface PopulationLayers {
+  readonly grid: PreparedPopulationGrid;
+  readonly addresses: PreparedAddressPoints | null;
 }
 
 function centreOf(box: LonLatBox | null): [number, number] | null {
@@ -96,13 +106,12 @@ export function prepareAnalysisContext(source: AnalysisSource): AnalysisContext 
     const found = detectNesting(frame, coarse, fine);
     if (found) nesting[coarse.level] = found;
   }
-  const grid = source.populationGrid
-    ? preparePopulationGrid(frame, source.populationGrid.cells, source.populationGrid.dataYear)
-    : null;
   const city = source.city ? createClipShape(frame, source.city) : null;
   const cityRings = source.city ? ringIndexOfGeometry(source.city) : null;
-  const addresses =
-    source.addresses && grid
+  /** A grid with its address weights (only the residents of a cell's part inside the city are spread). */
+  const population = (input: NonNullable<AnalysisSource["populationGrid"]>): PopulationLayers => {
+    const grid = preparePopulationGrid(frame, input.cells, input.dataYear);
+    const addresses = source.addresses
       ? prepareAddressPoints(
           source.addresses.positions,
           grid,
@@ -110,14 +119,19 @@ export function prepareAnalysisContext(source: AnalysisSource): AnalysisContext 
           city && cityRings ? cellSharesInside(frame, grid, city, cityRings) : undefined,
         )
       : null;
+    return { grid, addresses };
+  };
+  const current = source.populationGrid ? population(source.populationGrid) : null;
+  const comparison = source.comparisonGrid ? population(source.comparisonGrid) : null;
   return {
     frame,
     city,
     cityRings,
     levels,
     nesting,
-    grid,
-    addresses,
+    grid: current?.grid ?? null,
+    addresses: current?.addresses ?? null,
+    comparison,
     facilities: source.facilities.map(preparePointLayer),
     source,
   };

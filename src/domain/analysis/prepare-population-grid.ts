@@ -1,5 +1,5 @@
 /**
- * The census population grid (Zensus 2011, 1 km cells) prepared once: a Flatbush index over the cells,
+ * A census population grid (Zensus 2022 or 2011, 1 km cells) prepared once: a Flatbush index over the cells,
  * each cell as a convex quadrilateral for fast clipping (falling back to clipper2-ts for a cell that
  * is not convex), and a banded edge index to place address points in cells.
  */
@@ -8,6 +8,7 @@ import { type ClipFrame, geometryBox, type LonLatBox } from "../geometry/clip-fr
 import type { AreaGeometry } from "../model/plan.ts";
 import { type ConvexPolygon, createConvexPolygon } from "./clip-to-convex.ts";
 import { type ClipShape, createClipShape } from "./intersect-shapes.ts";
+import type { AgeGroup } from "./analysis-result.ts";
 import { intersectionAreaM2 } from "./intersection-area.ts";
 import { containsPoint, type RingIndex, ringIndexOfGeometry } from "./ring-index.ts";
 
@@ -18,12 +19,16 @@ export interface GridCellInput {
   /** Residents; null where the census keeps the count secret or has none (counted as 0). */
   residents: number | null;
   geometry: AreaGeometry;
+  /** Residents per age group (Zensus 2022); absent or null where the grid has none (counted as 0). */
+  groups?: Partial<Record<AgeGroup, number | null>>;
 }
 
 /** A prepared grid. Build with {@link preparePopulationGrid}; treat as read-only. */
 export interface PreparedPopulationGrid {
-  /** Year the counts describe (2011 for the Zensus 2011 grid). */
+  /** Year the counts describe (2022 or 2011). */
   readonly dataYear: number;
+  /** Residents per age group and cell (0 where unknown), for the groups some cell has. */
+  readonly groups: Partial<Record<AgeGroup, Float64Array>>;
   readonly ids: readonly string[];
   /** Residents per cell, 0 where unknown. */
   readonly residents: Float64Array;
@@ -70,8 +75,17 @@ export function preparePopulationGrid(
       totalResidents += c.residents;
     }
   });
+  const groups: Partial<Record<AgeGroup, Float64Array>> = {};
+  for (const group of ["under15", "age65plus"] as const) {
+    if (!cells.some((c) => typeof c.groups?.[group] === "number")) continue;
+    groups[group] = Float64Array.from(cells, (c) => {
+      const value = c.groups?.[group];
+      return typeof value === "number" && Number.isFinite(value) ? value : 0;
+    });
+  }
   return {
     dataYear,
+    groups,
     ids: cells.map((c) => c.id),
     residents,
     known,

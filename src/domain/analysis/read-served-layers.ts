@@ -32,16 +32,25 @@ export function referenceAreasFromCollection(collection: FeatureCollection): Ref
   );
 }
 
-/** Grid cells from the served `population-grid.geojson` (properties cellId, residents). */
+const finiteOrNull = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : null);
+
+/**
+ * Grid cells from a served `population-grid*.geojson` (properties cellId, residents, and in the 2022
+ * grid under15 and age65plus).
+ */
 export function gridCellsFromCollection(collection: FeatureCollection): GridCellInput[] {
   return collection.features.flatMap((f) => {
     if (!isArea(f.geometry)) return [];
-    const residents = f.properties?.residents;
+    const p = f.properties ?? {};
+    const hasGroups = "under15" in p || "age65plus" in p;
     return [
       {
-        id: text(f.properties?.cellId ?? f.id),
-        residents: typeof residents === "number" && Number.isFinite(residents) ? residents : null,
+        id: text(p.cellId ?? f.id),
+        residents: finiteOrNull(p.residents),
         geometry: f.geometry,
+        ...(hasGroups
+          ? { groups: { under15: finiteOrNull(p.under15), age65plus: finiteOrNull(p.age65plus) } }
+          : {}),
       },
     ];
   });

@@ -194,6 +194,7 @@ describe("the data step's areas on the real Dortmund data", () => {
     "districts-statistischer-bezirk",
     "districts-unterbezirk",
     "population-grid",
+    "population-grid-2022",
     "city-region",
   ];
 

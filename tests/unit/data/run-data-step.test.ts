@@ -38,13 +38,17 @@ function allKindsDefinitions(): LayerDefinition[] {
     definition("districts-stadtbezirk", exactly(2)),
     definition("districts-statistischer-bezirk", exactly(3)),
     definition("districts-unterbezirk", exactly(4)),
+    definition("population-grid-2022", exactly(3)),
     definition("population-grid", exactly(3)),
     definition("addresses", exactly(8)),
     definition("kitas", exactly(3)),
     definition("schools-nrw", exactly(3)),
     definition("healthcare", exactly(2)),
     definition("transit-stops", exactly(2)),
-    definition("ev-chargers", exactly(1)),
+    definition("bike-sharing", exactly(3)),
+    definition("bike-parking", exactly(3)),
+    definition("ev-fast-chargers", exactly(2)),
+    definition("climate-stations", exactly(2)),
     definition("city-region", exactly(2)),
   ];
 }
@@ -166,7 +170,9 @@ describe("runDataStep", () => {
   it("builds every kind of layer, with residents, labels and address tiles, from the synthetic folder", async () => {
     const { catalogue } = await runDataStep(options({ definitions: allKindsDefinitions() }));
     expect(catalogue.entries.map((e) => e.id)).toEqual(allKindsDefinitions().map((d) => d.id));
-    expect(catalogue.summary.residentsGridInCity).toBe(1400);
+    // Zensus 2022 is the current figure (cells A and B: 1200 + 500); 2011 stays for comparison.
+    expect(catalogue.summary.residentsGridInCity).toBe(1700);
+    expect(catalogue.summary.residentsByCensus).toEqual({ "2011": 1400, "2022": 1700 });
     expect(catalogue.summary.addressCount).toBe(8);
 
     const byId = new Map(catalogue.entries.map((e) => [e.id, e]));
@@ -186,11 +192,23 @@ describe("runDataStep", () => {
     expect(
       stadtbezirke.features.map((f) => {
         const p = f.properties as ReferenceAreaProperties;
-        return [p.code, p.name, p.residents2011];
+        return [p.code, p.name, p.residents2011, p.residents2022, p.under15_2022, p.age65plus_2022];
       }),
     ).toEqual([
-      ["1", "Innenstadt-West", 1000],
-      ["2", "Innenstadt-Nord", 400],
+      ["1", "Innenstadt-West", 1000, 1200, 180, 240],
+      ["2", "Innenstadt-Nord", 400, 500, 100, 50],
+    ]);
+    const unterbezirke = await readJson(join(outDir, "districts-unterbezirk.geojson"));
+    expect(
+      unterbezirke.features.map((f) => {
+        const p = f.properties as ReferenceAreaProperties;
+        return [p.code, p.residents2022, p.under15_2022, p.age65plus_2022];
+      }),
+    ).toEqual([
+      ["001", 300, 45, 60],
+      ["002", 300, 45, 60],
+      ["011", 600, 90, 120],
+      ["101", 500, 100, 50],
     ]);
     const labels = await readJson<FeatureCollection<Point>>(
       join(outDir, "districts-unterbezirk-labels.geojson"),
@@ -204,6 +222,23 @@ describe("runDataStep", () => {
 
     const grid = await readJson(join(outDir, "population-grid.geojson"));
     expect(grid.features.map((f) => f.properties?.residents)).toEqual([1000, 400, null]);
+    const grid2022 = await readJson(join(outDir, "population-grid-2022.geojson"));
+    expect(grid2022.features.map((f) => f.properties?.residents)).toEqual([1200, 500, 60]);
+    expect(byId.get("population-grid-2022")?.censusYear).toBe(2022);
+    expect(byId.get("population-grid")?.censusYear).toBe(2011);
+
+    // Bike points: only those inside the city; the register totals become a caveat of the chargers.
+    expect(byId.get("bike-sharing")?.featureCount).toBe(1);
+    expect(byId.get("bike-parking")?.featureCount).toBe(1);
+    expect(byId.get("climate-stations")?.featureCount).toBe(2);
+    const chargers = byId.get("ev-fast-chargers");
+    expect(chargers?.featureCount).toBe(2);
+    expect(chargers?.sourceFiles).toEqual([
+      "ev-charging-fast-2026/dortmund_fast_chargers_bnetza_2026-01.geojson",
+      "ev-charging-reference/bnetza_aggregate_dortmund_2026-04.json",
+    ]);
+    expect(chargers?.caveats.at(-1)?.de).toContain("normale AC-Ladepunkte fehlen");
+    expect(chargers?.caveats.at(-1)?.de).toContain("(Stand 18.04.2026): 12 Ladeeinrichtungen mit 20 Ladepunkten");
   });
 
   it("reuses the previous output when nothing changed", async () => {

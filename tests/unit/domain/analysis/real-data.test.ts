@@ -76,30 +76,78 @@ describe("analysis on the real Dortmund data", () => {
   });
 
   describe("residents", () => {
-    it("adds up over all Unterbezirke to the grid's total inside the city (area-weighted, within 0.5 %)", () => {
-      const total = sum(perUnterbezirk.map((a) => figure(a, "area-weighted-grid")));
-      const grid = context.grid;
+    const comparisonFigure = (a: AreaAnalysis, method: string) =>
+      a.residentsComparison?.figures.find((f) => f.method === method)?.residents ?? Number.NaN;
+    const group = (a: AreaAnalysis, name: string, method: string) =>
+      a.residents?.ageGroups?.find((g) => g.group === name)?.figures.find((f) => f.method === method)
+        ?.residents ?? Number.NaN;
+    /** The grid's residents inside the city: each cell weighted by its share inside the outline. */
+    const gridInCity = (grid: typeof context.grid, values?: Float64Array) => {
       const city = context.city;
       if (!grid || !city || !context.cityRings) throw new Error("grid and city outline expected");
-      // The grid's residents inside the city: each cell weighted by its share inside the outline.
       const shares = cellSharesInside(context.frame, grid, city, context.cityRings);
-      const gridInCity = sum([...grid.residents].map((r, i) => r * (shares[i] as number)));
-      expect(Math.abs(total / gridInCity - 1)).toBeLessThan(0.005);
-      expect(Math.abs(total / 567_900 - 1)).toBeLessThan(0.005);
-      // The data step's own figure, computed with Turf's intersect (an independent kernel).
+      return sum([...(values ?? grid.residents)].map((r, i) => r * (shares[i] as number)));
+    };
+
+    it("adds up Zensus 2022 over all Unterbezirke to the grid's total inside the city: 589,666 (area-weighted)", () => {
+      expect(context.grid?.dataYear).toBe(2022);
+      const total = sum(perUnterbezirk.map((a) => figure(a, "area-weighted-grid")));
+      expect(Math.abs(total / gridInCity(context.grid) - 1)).toBeLessThan(0.005);
+      expect(Math.abs(total / 589_666 - 1)).toBeLessThan(0.005);
+      // The data step's own figure, clipped with its own code path (the decimal frame).
+      expect(layers.catalogue.summary.residentsGridInCity).toBe(589_666);
       expect(Math.abs(total / layers.catalogue.summary.residentsGridInCity - 1)).toBeLessThan(0.005);
+      // The data's provenance: 589,876 weighted by each cell's share inside the OSM outline.
+      expect(Math.abs(total / 589_876 - 1)).toBeLessThan(0.005);
+    });
+
+    it("keeps Zensus 2011 for comparison: 567,929 inside the city, 21,737 fewer than 2022", () => {
+      expect(context.comparison?.grid.dataYear).toBe(2011);
+      const total = sum(perUnterbezirk.map((a) => comparisonFigure(a, "area-weighted-grid")));
+      expect(Math.abs(total / gridInCity(context.comparison?.grid ?? null) - 1)).toBeLessThan(0.005);
+      expect(layers.catalogue.summary.residentsByCensus).toEqual({ "2011": 567_929, "2022": 589_666 });
+      expect(Math.abs(total / 567_929 - 1)).toBeLessThan(0.005);
       // The data's provenance: 568,125 weighted by the share of each cell inside the OSM outline.
       expect(Math.abs(total / 568_125 - 1)).toBeLessThan(0.005);
     });
 
+    it("adds up the age groups over all Unterbezirke to the grid's groups inside the city, below the total", () => {
+      const grid = context.grid;
+      const total = sum(perUnterbezirk.map((a) => figure(a, "area-weighted-grid")));
+      for (const name of ["under15", "age65plus"] as const) {
+        for (const method of ["area-weighted-grid", "dasymetric-addresses"]) {
+          const byUbz = perUnterbezirk.map((a) => group(a, name, method));
+          // Per Unterbezirk and in total, a group never exceeds all residents by the same method.
+          perUnterbezirk.forEach((a, i) => {
+            expect(byUbz[i] as number).toBeLessThanOrEqual(figure(a, method) + 1e-6);
+          });
+          expect(sum(byUbz)).toBeLessThan(total);
+        }
+        const areaWeighted = sum(perUnterbezirk.map((a) => group(a, name, "area-weighted-grid")));
+        expect(Math.abs(areaWeighted / gridInCity(grid, grid?.groups[name]) - 1)).toBeLessThan(0.005);
+      }
+      // The served district figures, computed by the data step, agree with the engine's.
+      const served = layers.collections.get("districts-unterbezirk");
+      const under15 = sum(served?.features.map((f) => Number(f.properties?.under15_2022)) ?? []);
+      const under15Engine = sum(perUnterbezirk.map((a) => group(a, "under15", "area-weighted-grid")));
+      expect(Math.abs(under15 / under15Engine - 1)).toBeLessThan(0.005);
+    });
+
     it("places the city's residents on its address points, all but those of cells without addresses", () => {
-      const dasymetric = sum(perUnterbezirk.map((a) => figure(a, "dasymetric-addresses")));
-      const areaWeighted = sum(perUnterbezirk.map((a) => figure(a, "area-weighted-grid")));
-      const addresses = context.addresses;
-      expect(dasymetric).toBeCloseTo(addresses?.residentsPlaced ?? 0, 3);
-      expect(Math.abs(dasymetric + (addresses?.residentsUnplaced ?? 0) - areaWeighted)).toBeLessThan(5);
-      expect(Math.abs(dasymetric / areaWeighted - 1)).toBeLessThan(0.005);
-      expect(addresses?.addressesOutsideGrid).toBe(0);
+      for (const [population, read, outsideGrid] of [
+        // The 2022 grid holds only cells touching the OSM outline: 40 address points on the edge of the
+        // city lie in none of them (their cells' residents are not in the file either).
+        [context, figure, 40],
+        [context.comparison, comparisonFigure, 0],
+      ] as const) {
+        const dasymetric = sum(perUnterbezirk.map((a) => read(a, "dasymetric-addresses")));
+        const areaWeighted = sum(perUnterbezirk.map((a) => read(a, "area-weighted-grid")));
+        const addresses = population?.addresses;
+        expect(dasymetric).toBeCloseTo(addresses?.residentsPlaced ?? 0, 3);
+        expect(Math.abs(dasymetric + (addresses?.residentsUnplaced ?? 0) - areaWeighted)).toBeLessThan(5);
+        expect(Math.abs(dasymetric / areaWeighted - 1)).toBeLessThan(0.005);
+        expect(addresses?.addressesOutsideGrid).toBe(outsideGrid);
+      }
     });
   });
 
