@@ -263,7 +263,7 @@ export const LAYER_DEFINITIONS: LayerDefinition[] = [
       },
       {
         de: "Die Werte sind zur Geheimhaltung leicht verändert (Summe Männer + Frauen weicht von der Gesamtzahl ab); bei Altersgruppen kann 0 auch „nicht verfügbar“ bedeuten.",
-        en: "Values are slightly perturbed for confidentiality (men + women differ from the total); in the age groups 0 can also mean \"not available\".",
+        en: 'Values are slightly perturbed for confidentiality (men + women differ from the total); in the age groups 0 can also mean "not available".',
       },
       {
         de: "Lizenz: Eurostat erlaubt Weiterverwendung mit Quellenangabe, das nationale Raster steht unter dl-de/by-2-0 – beim Herausgeber nicht geprüft.",
@@ -627,7 +627,10 @@ export const LAYER_DEFINITIONS: LayerDefinition[] = [
       { key: "operator", label: { de: "Betreiber", en: "Operator" } },
       { key: "address", label: { de: "Adresse", en: "Address" } },
       { key: "points", label: { de: "Ladepunkte", en: "Charging points" } },
-      { key: "powerKw", label: { de: "Max. Leistung je Ladeeinrichtung (kW)", en: "Max. power per unit (kW)" } },
+      {
+        key: "powerKw",
+        label: { de: "Max. Leistung je Ladeeinrichtung (kW)", en: "Max. power per unit (kW)" },
+      },
       { key: "maxPlugKw", label: { de: "Max. Leistung je Stecker (kW)", en: "Max. power per plug (kW)" } },
       { key: "category", label: { de: "Leistungsklasse", en: "Power class" } },
     ],

@@ -35,7 +35,10 @@ const share = (part: number | null, total: number | null) =>
  * their shares in percent and the density. Values are perturbed for confidentiality, and a 0 in an
  * age band may mean "not available" (the tiler turned missing values into 0).
  */
-export function transformCensus2022Grid(raw: FeatureCollection): { served: FeatureCollection; cells: GridCell[] } {
+export function transformCensus2022Grid(raw: FeatureCollection): {
+  served: FeatureCollection;
+  cells: GridCell[];
+} {
   const cells: GridCell[] = [];
   const features = raw.features.map((f): Feature => {
     const p = (f.properties ?? {}) as Props;

@@ -32,7 +32,9 @@ export interface PreparedAddressPoints {
   /** `weightOfSlot` summed per bucket of `layer`. */
   readonly bucketWeights: Float64Array;
   /** The same weights for each age group the grid has: the group's residents spread the same way. */
-  readonly groupWeights: Partial<Record<AgeGroup, { weightOfSlot: Float64Array; bucketWeights: Float64Array }>>;
+  readonly groupWeights: Partial<
+    Record<AgeGroup, { weightOfSlot: Float64Array; bucketWeights: Float64Array }>
+  >;
   /** Grid cell of each address by input index; -1 outside every cell. */
   readonly cellOfAddress: Int32Array;
   /** Number of address points per grid cell. */

@@ -6,9 +6,9 @@
 import Flatbush from "flatbush";
 import { type ClipFrame, geometryBox, type LonLatBox } from "../geometry/clip-frame.ts";
 import type { AreaGeometry } from "../model/plan.ts";
+import type { AgeGroup } from "./analysis-result.ts";
 import { type ConvexPolygon, createConvexPolygon } from "./clip-to-convex.ts";
 import { type ClipShape, createClipShape } from "./intersect-shapes.ts";
-import type { AgeGroup } from "./analysis-result.ts";
 import { intersectionAreaM2 } from "./intersection-area.ts";
 import { containsPoint, type RingIndex, ringIndexOfGeometry } from "./ring-index.ts";
 

@@ -31,7 +31,10 @@ describe("transformCensus2022Grid", () => {
   const raw = readFixture("population-census2021-grid/dortmund_census2021_grid_1km.geojson");
 
   it("passes the catalogue's checks for the 2022 grid", () => {
-    const problems = validateLayer(definition("population-grid-2022", { expectedCount: { min: 3, max: 3 } }), raw);
+    const problems = validateLayer(
+      definition("population-grid-2022", { expectedCount: { min: 3, max: 3 } }),
+      raw,
+    );
     expect(problems).toEqual([]);
   });
 
@@ -56,7 +59,11 @@ describe("transformCensus2022Grid", () => {
   it("gives a fixture area its share of each known cell: a quarter of cell A and half of cell B", () => {
     const { cells } = transformCensus2022Grid(raw);
     // 7.43–7.46: the east quarter of A (7.40–7.44) and the west half of B (7.44–7.48), split along meridians.
-    const sums = areaWeightedSums(rect(7.43, 51.5, 7.46, 51.52), cells, ["residents", "under15", "age65plus"]);
+    const sums = areaWeightedSums(rect(7.43, 51.5, 7.46, 51.52), cells, [
+      "residents",
+      "under15",
+      "age65plus",
+    ]);
     expect(sums.residents).toBeCloseTo(1200 / 4 + 500 / 2, 6);
     expect(sums.under15).toBeCloseTo(180 / 4 + 100 / 2, 6);
     expect(sums.age65plus).toBeCloseTo(240 / 4 + 50 / 2, 6);
@@ -67,7 +74,10 @@ describe("transformCensus2022Grid", () => {
     const broken: FeatureCollection = structuredClone(raw);
     delete (broken.features[0] as Feature).properties?.T;
     (broken.features[1] as Feature<Polygon>).geometry = rect(6.0, 50.0, 6.1, 50.1);
-    const problems = validateLayer(definition("population-grid-2022", { expectedCount: { min: 3, max: 3 } }), broken);
+    const problems = validateLayer(
+      definition("population-grid-2022", { expectedCount: { min: 3, max: 3 } }),
+      broken,
+    );
     expect(problems.join("\n")).toContain('lacks the property "T"');
     expect(problems.join("\n")).toContain("outside the Dortmund area");
   });
@@ -95,7 +105,12 @@ describe("transformFastChargers and the register totals", () => {
   it("turns the register totals into a caveat in both languages, with German and English numbers", () => {
     const totals = readRegisterTotals({
       generatedThrough: "2026-04-18",
-      district: { chargingUnits: 892, chargingPoints: 1332, dcFastChargingPoints: 359, normalChargingPoints: 973 },
+      district: {
+        chargingUnits: 892,
+        chargingPoints: 1332,
+        dcFastChargingPoints: 359,
+        normalChargingPoints: 973,
+      },
     });
     expect(totals).not.toBeNull();
     const caveat = registerTotalsCaveat(totals as NonNullable<typeof totals>);

@@ -238,7 +238,9 @@ describe("runDataStep", () => {
       "ev-charging-reference/bnetza_aggregate_dortmund_2026-04.json",
     ]);
     expect(chargers?.caveats.at(-1)?.de).toContain("normale AC-Ladepunkte fehlen");
-    expect(chargers?.caveats.at(-1)?.de).toContain("(Stand 18.04.2026): 12 Ladeeinrichtungen mit 20 Ladepunkten");
+    expect(chargers?.caveats.at(-1)?.de).toContain(
+      "(Stand 18.04.2026): 12 Ladeeinrichtungen mit 20 Ladepunkten",
+    );
   });
 
   it("reuses the previous output when nothing changed", async () => {
