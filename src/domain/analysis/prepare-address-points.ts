@@ -80,11 +80,11 @@ export function prepareAddressPoints(
   // Addresses without finite coordinates never reach the layer, so they count as outside too.
   addressesOutsideGrid += total - layer.count;
   /** Spreads a per-cell value (inside the city) evenly over the cell's addresses. */
-  const spread = (valueOf: (cell: number) => number) => {
+  const spread = (amountOf: (cell: number) => number) => {
     const weightOfSlot = new Float64Array(layer.count);
     for (let slot = 0; slot < layer.count; slot++) {
       const cell = cellOfSlot[slot] as number;
-      if (cell >= 0) weightOfSlot[slot] = valueOf(cell) / (addressesPerCell[cell] as number);
+      if (cell >= 0) weightOfSlot[slot] = amountOf(cell) / (addressesPerCell[cell] as number);
     }
     const bucketWeights = new Float64Array(layer.columns * layer.rows);
     for (let bucket = 0; bucket < bucketWeights.length; bucket++) {
