@@ -6,18 +6,27 @@ import {
   type AllianceField,
   type CatalogueEntry,
   type GeneratedCatalogue,
+  populationEntries,
   REFERENCE_LEVELS,
 } from "../domain/model/catalogue.ts";
 import { formatNumber } from "../i18n/index.ts";
 import { type BasemapId, useSessionStore } from "../store/session-store.ts";
 import { PopulationLegend } from "./Legend.tsx";
 
-function LayerToggle({ entry, alsoIn }: { entry: CatalogueEntry; alsoIn?: string }) {
+/** One layer's checkbox; turning it on turns `exclusiveWith` off (the two census grids share the map). */
+function LayerToggle({
+  entry,
+  alsoIn,
+  exclusiveWith,
+}: {
+  entry: CatalogueEntry;
+  alsoIn?: string;
+  exclusiveWith?: string | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as "de" | "en";
   const visible = useSessionStore((s) => s.visibleLayers?.includes(entry.id) ?? false);
   const setLayerVisible = useSessionStore((s) => s.setLayerVisible);
-  const outdated = entry.id === "ev-chargers";
   const inputId = `layer-toggle-${entry.id}`;
   return (
     <li className="layer-toggle">
@@ -25,7 +34,11 @@ function LayerToggle({ entry, alsoIn }: { entry: CatalogueEntry; alsoIn?: string
         id={inputId}
         type="checkbox"
         checked={visible}
-        onChange={(e) => setLayerVisible(entry.id, e.currentTarget.checked)}
+        onChange={(e) => {
+          const checked = e.currentTarget.checked;
+          setLayerVisible(entry.id, checked);
+          if (checked && exclusiveWith) setLayerVisible(exclusiveWith, false);
+        }}
         data-layer={entry.id}
       />
       <label htmlFor={inputId}>
@@ -35,7 +48,6 @@ function LayerToggle({ entry, alsoIn }: { entry: CatalogueEntry; alsoIn?: string
           aria-hidden="true"
         />
         <span className="layer-title">{entry.title[language]}</span>
-        {outdated && <span className="badge badge-warning">{t("layers.outdated")}</span>}
         <span className="layer-count">
           {t("layers.features", { count: entry.featureCount, n: formatNumber(entry.featureCount, language) })}
         </span>
@@ -55,7 +67,9 @@ export function LayerPanel({ catalogue }: { catalogue: GeneratedCatalogue }) {
   const visibleLayers = useSessionStore((s) => s.visibleLayers);
   const entries = catalogue.entries;
   const facilities = entries.filter((e) => e.kind === "facility-points");
-  const population = entries.find((e) => e.kind === "population");
+  // The newest census first (the default choropleth), the one before it for comparison.
+  const { current: population, comparison: populationBefore } = populationEntries(catalogue);
+  const shownPopulation = [population, populationBefore].find((e) => e && visibleLayers?.includes(e.id));
   const boundary = entries.find((e) => e.kind === "boundary");
   const context = entries.filter((e) => e.kind === "context-areas");
   const levelEntry = (l: string) => entries.find((e) => e.kind === "reference-areas" && e.level === l);
@@ -94,9 +108,10 @@ export function LayerPanel({ catalogue }: { catalogue: GeneratedCatalogue }) {
         </label>
         <ul className="layer-list">
           {boundary && <LayerToggle entry={boundary} />}
-          {population && <LayerToggle entry={population} />}
+          {population && <LayerToggle entry={population} exclusiveWith={populationBefore?.id} />}
+          {populationBefore && <LayerToggle entry={populationBefore} exclusiveWith={population?.id} />}
         </ul>
-        {population && visibleLayers?.includes(population.id) && <PopulationLegend />}
+        {shownPopulation && <PopulationLegend year={shownPopulation.censusYear} />}
       </section>
 
       {ALLIANCE_FIELDS.map((field) => (

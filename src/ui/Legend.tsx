@@ -4,12 +4,13 @@ import { useTranslation } from "react-i18next";
 import { formatNumber } from "../i18n/index.ts";
 import { POPULATION_CLASSES, POPULATION_NO_DATA_COLOUR } from "../map/map-style.ts";
 
-export function PopulationLegend() {
+export function PopulationLegend({ year }: { year: number | undefined }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as "de" | "en";
+  const caption = t("legend.population", { year: year ?? "" });
   return (
-    <figure className="legend" aria-label={t("legend.population")}>
-      <figcaption>{t("legend.population")}</figcaption>
+    <figure className="legend" aria-label={caption}>
+      <figcaption>{caption}</figcaption>
       <ul>
         {POPULATION_CLASSES.map((c, i) => {
           const next = POPULATION_CLASSES[i + 1];

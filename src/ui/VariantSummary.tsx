@@ -16,6 +16,7 @@ import { useAnalysisStore } from "../store/analysis-store.ts";
 import { selectActiveVariant } from "../store/document-store.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
 import { useSessionStore } from "../store/session-store.ts";
+import { CensusTotalsRows } from "./coverage/CensusFigures.tsx";
 import { percent } from "./coverage/coverage-format.ts";
 import { formatAreaM2, formatAreaShortM2 } from "./Toolbar.tsx";
 
@@ -55,6 +56,14 @@ export function VariantTotalsRows({
             })}
           </td>
         </tr>
+      )}
+      {residents && (
+        <CensusTotalsRows
+          residents={residents}
+          before={analysis.totals.residentsComparison}
+          language={language}
+          t={t}
+        />
       )}
     </>
   );

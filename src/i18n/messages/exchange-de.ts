@@ -167,7 +167,7 @@ export const exchangeDe = {
     pilotAreas: "Pilotgebiete",
     layers: "Sichtbare Ebenen",
     overlays: "Importierte Ebenen",
-    population: "Einwohner je km² (Zensus 2011)",
+    population: "Einwohner je km² (Zensus {{year}})",
     credits: "Quellen und Lizenzen",
     incomplete: "gestrichelt: noch ohne Handlungsfeld",
     noFields: "ohne Handlungsfeld",

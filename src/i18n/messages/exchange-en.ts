@@ -160,7 +160,7 @@ export const exchangeEn: Widen<typeof exchangeDe> = {
     pilotAreas: "Pilot areas",
     layers: "Visible layers",
     overlays: "Imported layers",
-    population: "Residents per km² (census 2011)",
+    population: "Residents per km² (census {{year}})",
     credits: "Sources and licences",
     incomplete: "dashed: no field yet",
     noFields: "no field",

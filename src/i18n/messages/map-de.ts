@@ -14,7 +14,7 @@ export const mapDe = {
     },
     levelCount: "{{n}} Gebiete",
     showLabels: "Namen anzeigen",
-    population: "Einwohner (Zensus 2011)",
+    population: "Einwohner (Zensus)",
     boundary: "Stadtgrenze",
     fields: {
       energie: "Energie-Management",
@@ -27,7 +27,6 @@ export const mapDe = {
     features_one: "{{n}} Objekt",
     features_other: "{{n}} Objekte",
     alsoIn: "auch: {{fields}}",
-    outdated: "veraltet",
     noLayers:
       "Für dieses Handlungsfeld liegen keine offenen Daten vor. Eigene Daten können später importiert werden.",
     showAll: "Alle an",
@@ -35,7 +34,7 @@ export const mapDe = {
   },
   legend: {
     heading: "Legende",
-    population: "Einwohner je km² (Zensus 2011, 1-km-Raster)",
+    population: "Einwohner je km² (Zensus {{year}}, 1-km-Raster)",
     noData: "keine Angabe",
     cluster: "Gruppe mehrerer Objekte (Zahl = Anzahl), Klick zoomt hinein",
   },
@@ -55,8 +54,15 @@ export const mapDe = {
     parent: "Übergeordnet",
     stadtbezirk: "Stadtbezirk",
     area: "Fläche",
-    residents: "Einwohner 2011",
-    residentsSource: "flächengewichtet aus dem Zensus-2011-Raster (1 km)",
+    residents: "Einwohner {{year}}",
+    residentsSource: "flächengewichtet aus dem Zensus-{{year}}-Raster (1 km)",
+    change: "Veränderung {{from}}→{{to}}",
+    changeSource: "gegenüber {{n}} Einwohnern laut Zensus {{year}}, dieselbe Methode",
+    under15: "unter 15 Jahre",
+    age65plus: "65 Jahre und älter",
+    shareOfResidents: "{{share}} der Einwohner",
+    ageCaveat:
+      "Zensus-Werte sind zur Geheimhaltung leicht verändert; eine 0 in einer Altersgruppe kann „nicht verfügbar“ bedeuten.",
     density: "Einwohnerdichte",
     areaSource: "geodätisch berechnet",
     none: "—",

@@ -49,7 +49,7 @@ export const resultsDe = {
         "{{n}} Einwohner (flächengewichtet) liegen in Rasterzellen ohne Adresspunkte und werden von der Adressmethode nicht erfasst.",
       cellsCaption: "Rasterzellen mit dem größten Beitrag ({{shown}} von {{total}})",
       cell: "Zelle",
-      cellResidents: "Einwohner 2011",
+      cellResidents: "Einwohner {{year}}",
       cellShare: "Anteil im Gebiet",
       cellContribution: "Beitrag",
       cellAddresses: "Adressen",
@@ -63,9 +63,27 @@ export const resultsDe = {
       sinceSnapshot:
         "Vergleich mit demselben Pilotgebiet im letzten Sicherungsstand ({{time}}); Einwohner als Mitte der Spanne, Einrichtungen aller Ebenen innerhalb.",
     },
+    change: "Veränderung {{from}}→{{to}}",
+    changeValue: "{{range}} ({{percent}})",
+    changeExplain:
+      "Dieselbe Fläche auf beiden Zensus-Rastern (1 km, dieselben Zellen), je Methode. Die Spanne oben reicht von der kleinsten zur größten Veränderung der beiden Methoden; der Prozentwert bezieht sich auf die flächengewichtete Zahl.",
+    changeMethod: "{{method}}: {{from}} ({{fromYear}}) → {{to}} ({{toYear}}), {{change}}",
+    ageGroups: "Altersgruppen (Zensus {{year}})",
+    ageGroup: {
+      under15: "unter 15 Jahre",
+      age65plus: "65 Jahre und älter",
+    },
+    ageValue: "{{range}} · {{share}}",
+    shareRange: "{{low}} – {{high}}",
+    ageExplain:
+      "Wie die Einwohner mit beiden Methoden geschätzt, aus den Zellwerten der Altersgruppe; der Anteil ist Altersgruppe ÷ Einwohner derselben Methode.",
+    ageCaveat:
+      "Vorbehalt der Quelle: Die Zensuswerte sind zur Geheimhaltung leicht verändert, und eine 0 in einer Altersgruppe kann auch „nicht verfügbar“ bedeuten (so in {{zeros}} der {{cells}} Zellen hier). Die Gruppen ergeben zusammen höchstens die Einwohnerzahl.",
+    ageMethod: "{{method}}: {{value}} ({{share}} der Einwohner)",
+    cellGroup: "davon {{group}}",
     methods: {
-      "area-weighted-grid": "flächengewichtet aus dem Zensus-2011-Raster (1 km)",
-      "dasymetric-addresses": "über Adresspunkte verteilt (Zensus 2011, Adressen 2024)",
+      "area-weighted-grid": "flächengewichtet aus dem Zensus-{{year}}-Raster (1 km)",
+      "dasymetric-addresses": "über Adresspunkte verteilt (Zensus {{year}}, Adressen {{weightsYear}})",
     },
     districts: "Gebiete",
     district: "Gebiet",
@@ -76,12 +94,12 @@ export const resultsDe = {
     inside: "innerhalb",
     near: "bis {{m}} m",
     summary:
-      "{{name}} ist {{area}} groß, deckt {{top}} ab und erreicht zwischen {{low}} und {{high}} Einwohner (Zensus 2011; zwei Methoden).",
+      "{{name}} ist {{area}} groß, deckt {{top}} ab und erreicht zwischen {{low}} und {{high}} Einwohner (Zensus {{year}}; zwei Methoden).",
     summaryNoDistrict:
-      "{{name}} ist {{area}} groß und erreicht zwischen {{low}} und {{high}} Einwohner (Zensus 2011; zwei Methoden).",
+      "{{name}} ist {{area}} groß und erreicht zwischen {{low}} und {{high}} Einwohner (Zensus {{year}}; zwei Methoden).",
     topDistrict: "{{share}} von {{district}}",
     source:
-      "Stand {{time}} · Quellen: Stadt Dortmund, Zensus 2011 (1-km-Raster), Einrichtungen laut „Über die Daten“.",
+      "Stand {{time}} · Quellen: Stadt Dortmund, Zensus 2022 und 2011 (1-km-Raster), Einrichtungen laut „Über die Daten“.",
   },
   overlaps: {
     heading: "Überlappungen in der Variante",

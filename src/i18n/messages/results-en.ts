@@ -48,7 +48,7 @@ export const resultsEn: Widen<typeof resultsDe> = {
         "{{n}} residents (area-weighted) live in grid cells without address points; the address method cannot place them.",
       cellsCaption: "Grid cells contributing most ({{shown}} of {{total}})",
       cell: "Cell",
-      cellResidents: "Residents 2011",
+      cellResidents: "Residents {{year}}",
       cellShare: "Share inside",
       cellContribution: "Contribution",
       cellAddresses: "Addresses",
@@ -62,9 +62,27 @@ export const resultsEn: Widen<typeof resultsDe> = {
       sinceSnapshot:
         "Compared with the same pilot area in the latest snapshot ({{time}}); residents as the middle of the range, facilities of all layers inside.",
     },
+    change: "Change {{from}}→{{to}}",
+    changeValue: "{{range}} ({{percent}})",
+    changeExplain:
+      "The same area on both census grids (1 km, the same cells), per method. The range above goes from the smallest to the largest change of the two methods; the percentage refers to the area-weighted figure.",
+    changeMethod: "{{method}}: {{from}} ({{fromYear}}) → {{to}} ({{toYear}}), {{change}}",
+    ageGroups: "Age groups (census {{year}})",
+    ageGroup: {
+      under15: "under 15",
+      age65plus: "65 and over",
+    },
+    ageValue: "{{range}} · {{share}}",
+    shareRange: "{{low}} – {{high}}",
+    ageExplain:
+      "Estimated like the residents, by both methods, from the cells' counts of the age group; the share is the age group ÷ residents by the same method.",
+    ageCaveat:
+      "The source's caveat: census values are slightly perturbed for confidentiality, and a 0 in an age group can also mean “not available” (so in {{zeros}} of the {{cells}} cells here). Together the groups never exceed the residents.",
+    ageMethod: "{{method}}: {{value}} ({{share}} of the residents)",
+    cellGroup: "of which {{group}}",
     methods: {
-      "area-weighted-grid": "area-weighted from the census 2011 grid (1 km)",
-      "dasymetric-addresses": "spread over address points (census 2011, addresses 2024)",
+      "area-weighted-grid": "area-weighted from the census {{year}} grid (1 km)",
+      "dasymetric-addresses": "spread over address points (census {{year}}, addresses {{weightsYear}})",
     },
     districts: "Districts",
     district: "District",
@@ -75,12 +93,12 @@ export const resultsEn: Widen<typeof resultsDe> = {
     inside: "inside",
     near: "within {{m}} m",
     summary:
-      "{{name}} covers {{area}}, {{top}}, and reaches between {{low}} and {{high}} residents (census 2011; two methods).",
+      "{{name}} covers {{area}}, {{top}}, and reaches between {{low}} and {{high}} residents (census {{year}}; two methods).",
     summaryNoDistrict:
-      "{{name}} covers {{area}} and reaches between {{low}} and {{high}} residents (census 2011; two methods).",
+      "{{name}} covers {{area}} and reaches between {{low}} and {{high}} residents (census {{year}}; two methods).",
     topDistrict: "{{share}} of {{district}}",
     source:
-      "As of {{time}} · Sources: City of Dortmund, census 2011 (1 km grid), facilities as listed in “About the data”.",
+      "As of {{time}} · Sources: City of Dortmund, census 2022 and 2011 (1 km grid), facilities as listed in “About the data”.",
   },
   overlaps: {
     heading: "Overlaps in the variant",

@@ -5,12 +5,13 @@
  */
 import { useTranslation } from "react-i18next";
 import type { AreaAnalysis } from "../../domain/analysis/analysis-result.ts";
-import type { GeneratedCatalogue } from "../../domain/model/catalogue.ts";
+import { type GeneratedCatalogue, populationEntries } from "../../domain/model/catalogue.ts";
 import type { PilotArea } from "../../domain/model/plan.ts";
 import { formatNumber, formatResidents, type Language } from "../../i18n/index.ts";
 import { DistrictCoverageTable } from "../DistrictCoverageTable.tsx";
 import { formatAreaM2 } from "../Toolbar.tsx";
 import type { SnapshotBaseline } from "../use-snapshot-baseline.ts";
+import { AgeGroupFigures, CensusChangeFigure } from "./CensusFigures.tsx";
 import { Figure, Source } from "./CoverageFigure.tsx";
 import { dataDate, percent, summarySentence } from "./coverage-format.ts";
 import { FacilitiesTable } from "./FacilitiesTable.tsx";
@@ -33,6 +34,7 @@ export function AreaFigures({
   const language = i18n.language as Language;
   const entry = (id: string) => catalogue.entries.find((e) => e.id === id);
   const boundary = catalogue.entries.find((e) => e.kind === "boundary");
+  const grids = populationEntries(catalogue);
   return (
     <>
       <div className="figures">
@@ -87,16 +89,31 @@ export function AreaFigures({
             />
           </Figure>
         )}
+        {analysis.residents && analysis.residentsComparison && (
+          <CensusChangeFigure
+            residents={analysis.residents}
+            before={analysis.residentsComparison}
+            grids={[grids.current, grids.comparison]}
+            language={language}
+            t={t}
+          />
+        )}
         <SnapshotChange baseline={baseline} analysis={analysis} language={language} t={t} />
       </div>
       {analysis.residents && (
         <ul className="methods small" aria-hidden="true">
           {analysis.residents.figures.map((f) => (
             <li key={f.method}>
-              ≈ {formatResidents(f.residents, language)}: {t(`coverage.methods.${f.method}`)}
+              ≈ {formatResidents(f.residents, language)}:{" "}
+              {t(`coverage.methods.${f.method}`, { year: f.dataYear, weightsYear: f.weightsDataYear ?? "" })}
             </li>
           ))}
         </ul>
+      )}
+      {analysis.residents && (
+        <div className="figures">
+          <AgeGroupFigures residents={analysis.residents} grid={grids.current} language={language} t={t} />
+        </div>
       )}
       {analysis.levels.map((level) => (
         <DistrictCoverageTable

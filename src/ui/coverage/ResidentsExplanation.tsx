@@ -3,7 +3,7 @@
  * placed, and the grid cells the area touches with their contribution.
  */
 import type { ResidentsEstimate } from "../../domain/analysis/analysis-result.ts";
-import type { GeneratedCatalogue } from "../../domain/model/catalogue.ts";
+import { type GeneratedCatalogue, populationEntries } from "../../domain/model/catalogue.ts";
 import { formatNumber, formatResidents, type Language } from "../../i18n/index.ts";
 import { Source } from "./CoverageFigure.tsx";
 import { percent, type T } from "./coverage-format.ts";
@@ -20,7 +20,8 @@ export function ResidentsExplanation({
   language: Language;
   t: T;
 }) {
-  const grid = catalogue.entries.find((e) => e.kind === "population");
+  const grid = populationEntries(catalogue).current;
+  const year = residents.figures[0]?.dataYear ?? "";
   const addresses = catalogue.entries.find((e) => e.id === "addresses");
   const cells = residents.cells.slice(0, 12);
   return (
@@ -28,7 +29,8 @@ export function ResidentsExplanation({
       <ul className="methods">
         {residents.figures.map((f) => (
           <li key={f.method}>
-            <strong>≈ {formatResidents(f.residents, language)}</strong> — {t(`coverage.methods.${f.method}`)}:{" "}
+            <strong>≈ {formatResidents(f.residents, language)}</strong> —{" "}
+            {t(`coverage.methods.${f.method}`, { year: f.dataYear, weightsYear: f.weightsDataYear ?? "" })}:{" "}
             {t(`coverage.explain.method.${f.method}`, {
               addresses: formatNumber(residents.addressesInside ?? 0, language),
               year: f.dataYear,
@@ -53,7 +55,7 @@ export function ResidentsExplanation({
           <tr>
             <th scope="col">{t("coverage.explain.cell")}</th>
             <th scope="col" className="num">
-              {t("coverage.explain.cellResidents")}
+              {t("coverage.explain.cellResidents", { year })}
             </th>
             <th scope="col" className="num">
               {t("coverage.explain.cellShare")}

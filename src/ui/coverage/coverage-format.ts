@@ -30,15 +30,17 @@ export function summarySentence(analysis: AreaAnalysis, name: string, language: 
   const low = formatResidents(analysis.residents?.low ?? 0, language);
   const high = formatResidents(analysis.residents?.high ?? 0, language);
   const area = formatAreaM2(analysis.areaM2, language);
+  const year = analysis.residents?.figures[0]?.dataYear ?? "";
   return top
     ? t("coverage.summary", {
         name,
         area,
         low,
         high,
+        year,
         top: t("coverage.topDistrict", { share: percent(top.shareOfDistrict, language), district: top.name }),
       })
-    : t("coverage.summaryNoDistrict", { name, area, low, high });
+    : t("coverage.summaryNoDistrict", { name, area, low, high, year });
 }
 
 /** Residents as the planner reads them: the range of the two methods ("13.900 – 16.130"). */

@@ -56,10 +56,10 @@ export function mapImageContent(t: TFunction, state: MapImageState): MapImageCon
   }
   if (layers.length > 0) legend.push({ title: t("exchange.mapImage.layers"), items: layers });
 
-  const population = catalogue.entries.find((e) => e.kind === "population");
-  if (population && visible.has(population.id)) {
+  const population = catalogue.entries.find((e) => e.kind === "population" && visible.has(e.id));
+  if (population) {
     legend.push({
-      title: t("exchange.mapImage.population"),
+      title: t("exchange.mapImage.population", { year: population.censusYear ?? "" }),
       items: POPULATION_CLASSES.map((c, i) => {
         const next = POPULATION_CLASSES[i + 1];
         const label = next

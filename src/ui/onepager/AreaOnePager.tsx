@@ -119,7 +119,11 @@ function AreaFigureTable({ analysis, t, language }: { analysis: AreaAnalysis; t:
             {analysis.residents.figures.map((f) => (
               <tr key={f.method}>
                 <td className="small">
-                  ≈ {formatResidents(f.residents, language)}: {t(`coverage.methods.${f.method}`)}
+                  ≈ {formatResidents(f.residents, language)}:{" "}
+                  {t(`coverage.methods.${f.method}`, {
+                    year: f.dataYear,
+                    weightsYear: f.weightsDataYear ?? "",
+                  })}
                 </td>
                 <td className="small num">
                   {f.weightsDataYear ? `${f.dataYear} / ${f.weightsDataYear}` : f.dataYear}
