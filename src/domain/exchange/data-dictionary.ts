@@ -34,7 +34,7 @@ export function dictionaryFileName(language: ExportLanguage): string {
 
 /** Credits when the caller passed no catalogue layers (tests, an export without figures). */
 const FALLBACK_CREDITS = {
-  census: "© Statistische Ämter des Bundes und der Länder, Zensus 2011",
+  census: "© Statistische Ämter des Bundes und der Länder, Zensus",
   addresses: "Datenquelle: Stadt Dortmund",
   districts: "Datenquelle: Stadt Dortmund",
 };
@@ -56,11 +56,12 @@ function sourceText(
   language: ExportLanguage,
 ): string {
   const de = language === "de";
-  const census = credited(
-    layerOf(input, (l) => l.kind === "population"),
-    FALLBACK_CREDITS.census,
-    language,
-  );
+  // The grid of the column's census year (default: the current one, listed first by the catalogue).
+  const year = source.kind === "census" || source.kind === "census-addresses" ? (source.year ?? 2022) : 2022;
+  const grid =
+    layerOf(input, (l) => l.kind === "population" && l.censusYear === year) ??
+    layerOf(input, (l) => l.kind === "population");
+  const census = credited(grid, FALLBACK_CREDITS.census, language);
   switch (source.kind) {
     case "plan":
       return de ? "Pilotkarte: Angabe der Planenden" : "Pilotkarte: entered by the planners";
@@ -68,8 +69,8 @@ function sourceText(
       return de ? "Pilotkarte: aus der Geometrie berechnet" : "Pilotkarte: computed from the geometry";
     case "census":
       return de
-        ? `Zensus-2011-Raster (1 km): ${census}; berechnet von Pilotkarte`
-        : `Census 2011 grid (1 km): ${census}; computed by Pilotkarte`;
+        ? `Zensus-${year}-Raster (1 km): ${census}; berechnet von Pilotkarte`
+        : `Census ${year} grid (1 km): ${census}; computed by Pilotkarte`;
     case "census-addresses": {
       const addresses = credited(
         layerOf(input, (l) => l.kind === "basemap-points"),
@@ -77,8 +78,8 @@ function sourceText(
         language,
       );
       return de
-        ? `Zensus-2011-Raster (1 km): ${census}; Adresspunkte: ${addresses}; berechnet von Pilotkarte`
-        : `Census 2011 grid (1 km): ${census}; address points: ${addresses}; computed by Pilotkarte`;
+        ? `Zensus-${year}-Raster (1 km): ${census}; Adresspunkte: ${addresses}; berechnet von Pilotkarte`
+        : `Census ${year} grid (1 km): ${census}; address points: ${addresses}; computed by Pilotkarte`;
     }
     case "districts": {
       const districts = credited(

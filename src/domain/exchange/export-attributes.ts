@@ -8,9 +8,8 @@
  * Each column carries its own description (readable name, meaning, unit, source), from which the data
  * dictionary travelling with every file and the German CSV header are made (`data-dictionary.ts`).
  *
- * Column keys and Shapefile names are a file format partners rely on: DO NOT RENAME. (One was renamed
- * on purpose: `residents_addresses_year`, which held the address points' year and read as if the
- * residents were counted then; see `address_points_year`.)
+ * Residents columns: Zensus 2022; the 2011 comparison and age groups: `census-columns.ts`. Keys and
+ * Shapefile names are a file format: DO NOT RENAME (`residents_addresses_year` was; see `address_points_year`).
  */
 import type { AreaAnalysis } from "../analysis/analysis-result.ts";
 import { geodesicArea, geodesicPerimeter } from "../geometry/measure-area.ts";
@@ -23,6 +22,7 @@ import {
   LEVEL_LABELS,
   statusLabel,
 } from "./attribute-labels.ts";
+import { CENSUS_COLUMNS, censusValues } from "./census-columns.ts";
 import type { ExportArea, ExportInput } from "./export-input.ts";
 
 /** Separator of list values (fields, partners, district entries). */
@@ -37,10 +37,10 @@ export type ColumnSource =
   | { kind: "plan" }
   /** Computed by Pilotkarte from the area's geometry. */
   | { kind: "geometry" }
-  /** The Zensus 2011 grid, area-weighted. */
-  | { kind: "census" }
-  /** The Zensus 2011 grid spread over the city's address points. */
-  | { kind: "census-addresses" }
+  /** A Zensus grid (of `year`, default the current one: 2022), area-weighted. */
+  | { kind: "census"; year?: number }
+  /** A Zensus grid (of `year`, default 2022) spread over the city's address points. */
+  | { kind: "census-addresses"; year?: number }
   /** The city's reference areas (district boundaries). */
   | { kind: "districts" }
   /** A facility layer of the catalogue. */
@@ -302,10 +302,10 @@ export const BASE_COLUMNS: readonly ExportColumn[] = [
     key: "residents_low",
     shapefileName: "res_low",
     type: "integer",
-    label: text("Einwohner, untere Schätzung (Zensus 2011)", "Residents, low estimate (census 2011)"),
+    label: text("Einwohner, untere Schätzung (Zensus 2022)", "Residents, low estimate (census 2022)"),
     meaning: text(
-      "kleinere der beiden Schätzungen der Einwohner im Gebiet (residents_grid, residents_addresses); Einwohnerzahlen von 2011",
-      "the smaller of the two estimates of residents in the area (residents_grid, residents_addresses); resident counts of 2011",
+      "kleinere der beiden Schätzungen der Einwohner im Gebiet (residents_grid, residents_addresses); Einwohnerzahlen von 2022",
+      "the smaller of the two estimates of residents in the area (residents_grid, residents_addresses); resident counts of 2022",
     ),
     unit: RESIDENTS,
     source: { kind: "census-addresses" },
@@ -314,10 +314,10 @@ export const BASE_COLUMNS: readonly ExportColumn[] = [
     key: "residents_high",
     shapefileName: "res_high",
     type: "integer",
-    label: text("Einwohner, obere Schätzung (Zensus 2011)", "Residents, high estimate (census 2011)"),
+    label: text("Einwohner, obere Schätzung (Zensus 2022)", "Residents, high estimate (census 2022)"),
     meaning: text(
-      "größere der beiden Schätzungen der Einwohner im Gebiet; Einwohnerzahlen von 2011",
-      "the larger of the two estimates of residents in the area; resident counts of 2011",
+      "größere der beiden Schätzungen der Einwohner im Gebiet; Einwohnerzahlen von 2022",
+      "the larger of the two estimates of residents in the area; resident counts of 2022",
     ),
     unit: RESIDENTS,
     source: { kind: "census-addresses" },
@@ -326,10 +326,10 @@ export const BASE_COLUMNS: readonly ExportColumn[] = [
     key: "residents_grid",
     shapefileName: "res_grid",
     type: "integer",
-    label: text("Einwohner, flächengewichtet (Zensus 2011)", "Residents, area-weighted (census 2011)"),
+    label: text("Einwohner, flächengewichtet (Zensus 2022)", "Residents, area-weighted (census 2022)"),
     meaning: text(
-      "Einwohner nach dem 1-km-Raster des Zensus 2011: jede Rasterzelle trägt ihre Einwohner mal dem Anteil ihrer Fläche im Gebiet bei (Methode area-weighted-grid)",
-      "residents from the census 2011 1 km grid: each cell contributes its residents times the share of its area inside the area (method area-weighted-grid)",
+      "Einwohner nach dem 1-km-Raster des Zensus 2022: jede Rasterzelle trägt ihre Einwohner mal dem Anteil ihrer Fläche im Gebiet bei (Methode area-weighted-grid)",
+      "residents from the census 2022 1 km grid: each cell contributes its residents times the share of its area inside the area (method area-weighted-grid)",
     ),
     unit: RESIDENTS,
     source: { kind: "census" },
@@ -343,8 +343,8 @@ export const BASE_COLUMNS: readonly ExportColumn[] = [
       "Residents area-weighted: year counted",
     ),
     meaning: text(
-      "Jahr, in dem die Einwohner gezählt wurden (2011, Zensus-Stichtag 9. Mai 2011)",
-      "year the residents were counted (2011, census day 9 May 2011)",
+      "Jahr, in dem die Einwohner gezählt wurden (2022, Zensus-Stichtag 15. Mai 2022)",
+      "year the residents were counted (2022, census day 15 May 2022)",
     ),
     unit: YEAR,
     source: { kind: "census" },
@@ -353,10 +353,10 @@ export const BASE_COLUMNS: readonly ExportColumn[] = [
     key: "residents_addresses",
     shapefileName: "res_addr",
     type: "integer",
-    label: text("Einwohner über Adresspunkte (Zensus 2011)", "Residents via address points (census 2011)"),
+    label: text("Einwohner über Adresspunkte (Zensus 2022)", "Residents via address points (census 2022)"),
     meaning: text(
-      "Einwohner des Zensus 2011, je Rasterzelle gleichmäßig auf deren Adresspunkte verteilt und über die Adresspunkte im Gebiet summiert (Methode dasymetric-addresses); die Adresspunkte sind von 2024, die Einwohnerzahlen von 2011",
-      "census 2011 residents, each grid cell's spread evenly over its address points and summed over the address points inside the area (method dasymetric-addresses); the address points are of 2024, the resident counts of 2011",
+      "Einwohner des Zensus 2022, je Rasterzelle gleichmäßig auf deren Adresspunkte verteilt und über die Adresspunkte im Gebiet summiert (Methode dasymetric-addresses); die Adresspunkte sind von 2024, die Einwohnerzahlen von 2022",
+      "census 2022 residents, each grid cell's spread evenly over its address points and summed over the address points inside the area (method dasymetric-addresses); the address points are of 2024, the resident counts of 2022",
     ),
     unit: RESIDENTS,
     source: { kind: "census-addresses" },
@@ -370,8 +370,8 @@ export const BASE_COLUMNS: readonly ExportColumn[] = [
       "Residents via address points: year counted",
     ),
     meaning: text(
-      "Jahr, in dem die verteilten Einwohner gezählt wurden (2011, Zensus)",
-      "year the residents spread over the address points were counted (2011, census)",
+      "Jahr, in dem die verteilten Einwohner gezählt wurden (2022, Zensus)",
+      "year the residents spread over the address points were counted (2022, census)",
     ),
     unit: YEAR,
     source: { kind: "census" },
@@ -452,8 +452,8 @@ function uniqueShapefileName(prefix: string, layerId: string, taken: Set<string>
 export function exportColumns(input: Pick<ExportInput, "areas" | "layers">): ExportColumn[] {
   const layerIds = facilityLayerIds(input);
   const distances = facilityDistances(input);
-  const taken = new Set(BASE_COLUMNS.map((c) => c.shapefileName));
-  const columns = [...BASE_COLUMNS];
+  const columns = [...BASE_COLUMNS, ...CENSUS_COLUMNS];
+  const taken = new Set(columns.map((c) => c.shapefileName));
   for (const id of layerIds) {
     const title = input.layers?.find((l) => l.id === id)?.title ?? text(id, id);
     const source: ColumnSource = { kind: "facilities", layerId: id };
@@ -600,7 +600,7 @@ export function areaRecord(
     record[facilityKey(facility.layerId)] = facility.inside.count;
     for (const near of facility.near) record[facilityNearKey(facility.layerId, near.distanceM)] = near.count;
   }
-  // Keep column order and only the columns asked for.
+  Object.assign(record, censusValues(analysis));
   return Object.fromEntries(columns.map((c) => [c.key, record[c.key] ?? null]));
 }
 

@@ -29,6 +29,8 @@ export interface ExportLayer {
   credit: string;
   /** When the data describes the world, as the catalogue says it. */
   dataDate?: LocalisedText;
+  /** Population layers: the census year. */
+  censusYear?: number;
 }
 
 /** Kinds of catalogue layer whose data is behind an export's figures. */
@@ -49,6 +51,7 @@ export function exportLayersOf(entries: readonly Partial<CatalogueEntry>[]): Exp
             title: e.title ?? { de: e.id, en: e.id },
             credit: e.credit ?? "",
             ...(e.dataDate ? { dataDate: e.dataDate } : {}),
+            ...(e.censusYear ? { censusYear: e.censusYear } : {}),
           },
         ]
       : [],
