@@ -44,7 +44,7 @@ export const compareDe = {
   neutral: "weder besser noch schlechter",
   groups: {
     area: "Fläche",
-    residents: "Einwohner (Zensus 2011)",
+    residents: "Einwohner (Zensus 2022)",
     facilities: "Einrichtungen in den Gebieten (jede einmal gezählt)",
     districts: "Berührte Bezirke",
     overlaps: "Überschneidungen",

@@ -43,7 +43,7 @@ export const compareEn: Widen<typeof compareDe> = {
   neutral: "neither better nor worse",
   groups: {
     area: "Area",
-    residents: "Residents (census 2011)",
+    residents: "Residents (census 2022)",
     facilities: "Facilities inside the areas (each counted once)",
     districts: "Districts touched",
     overlaps: "Overlaps",

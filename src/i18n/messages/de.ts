@@ -65,7 +65,7 @@ export const de = {
     },
     unverified: "Lizenz nicht beim Herausgeber geprüft",
     missing:
-      "Fehlende Daten: keine aktuelle Ladesäulenliste (nur 2019), kein Offline-Straßennetz, Bevölkerung nur als Zensus-2011-Raster. Eigene Daten lassen sich über „Importieren“ als Ebene oder als Pilotgebiete hinzufügen.",
+      "Fehlende Daten: keine vollständige aktuelle Ladepunktliste (nur Schnellladepunkte ab 50 kW, Stand 2026; normale AC-Ladepunkte fehlen), kein Offline-Straßennetz, Bevölkerung nur im 1-km-Raster (Zensus 2022, zum Vergleich 2011), keine amtlichen Einwohnerzahlen je Unterbezirk. Eigene Daten lassen sich über „Importieren“ als Ebene oder als Pilotgebiete hinzufügen.",
     basemaps: "Online-Grundkarten",
   },
   exchange: exchangeDe,

@@ -67,7 +67,7 @@ export const en: Messages = {
     },
     unverified: "Licence not confirmed with the publisher",
     missing:
-      "Missing data: no current EV charger register (2019 only), no offline street network, population only as the census 2011 grid. Your own data can be added as a layer or as pilot areas with “Import”.",
+      "Missing data: no complete current charger list (fast chargers ≥ 50 kW only, 2026; normal AC points are missing), no offline street network, population only as a 1 km grid (census 2022, 2011 for comparison), no official residents per sub-district. Your own data can be added as a layer or as pilot areas with “Import”.",
     basemaps: "Online basemaps",
   },
   exchange: exchangeEn,

@@ -23,7 +23,7 @@ export const presentDe = {
     unionArea: "Fläche (Überschneidungen einmal gezählt)",
     area: "Fläche",
     residents: "Einwohner erreicht",
-    residentsNote: "Spanne zweier Schätzungen, Zensus 2011",
+    residentsNote: "Spanne zweier Schätzungen, Zensus 2022",
     facilities: "Einrichtungen im Gebiet",
     districts: "Stadtbezirke",
     overlaps: "Überschneidungen",

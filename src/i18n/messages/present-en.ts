@@ -24,7 +24,7 @@ export const presentEn: Widen<typeof presentDe> = {
     unionArea: "Area (overlaps counted once)",
     area: "Area",
     residents: "Residents reached",
-    residentsNote: "range of two estimates, census 2011",
+    residentsNote: "range of two estimates, census 2022",
     facilities: "Facilities in the area",
     districts: "City districts",
     overlaps: "Overlaps",
