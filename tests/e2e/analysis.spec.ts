@@ -16,7 +16,7 @@ test.describe("Coverage of a pilot area", () => {
     await page.mouse.click(b.x, b.y);
     const panel = page.getByTestId("coverage-panel");
     await expect(panel.getByTestId("residents-range")).toContainText("–", { timeout: 60_000 });
-    await expect(panel).toContainText("flächengewichtet aus dem Zensus-2011-Raster");
+    await expect(panel).toContainText("flächengewichtet aus dem Zensus-2022-Raster");
     await expect(panel).toContainText("über Adresspunkte verteilt");
     await expect(panel.locator("caption")).toContainText([
       "Stadtbezirke",
@@ -26,10 +26,30 @@ test.describe("Coverage of a pilot area", () => {
     ]);
     await expect(panel).toContainText("Innenstadt-West");
     // A plain-language sentence for screen readers.
-    await expect(panel.locator("[aria-live=polite]")).toContainText("Einwohner (Zensus 2011; zwei Methoden)");
+    await expect(panel.locator("[aria-live=polite]")).toContainText("Einwohner (Zensus 2022; zwei Methoden)");
     // The figures are in German format: a range like "20.120 – 20.250".
     const range = (await panel.getByTestId("residents-range").textContent()) ?? "";
     expect(range).toMatch(/\d{1,3}\.\d{3} – \d{1,3}\.\d{3}/);
+    // The change since Zensus 2011 and the age groups, as the analysis computed them.
+    const analysis = await page.evaluate(() => {
+      const rows = window.__pilotkarte?.analysisStore.getState().byArea ?? {};
+      return Object.values(rows)[0]?.analysis ?? null;
+    });
+    const tens = (n: number) => (Math.round(n / 10) * 10).toLocaleString("de-DE");
+    const before = analysis?.residentsComparison?.figures[0]?.residents ?? Number.NaN;
+    const now = analysis?.residents?.figures[0]?.residents ?? Number.NaN;
+    await expect(panel.getByTestId("figure-residents-change")).toContainText("Veränderung 2011→2022");
+    await expect(panel.getByTestId("residents-change")).toContainText(tens(Math.abs(now - before)));
+    const under15 = analysis?.residents?.ageGroups?.find((g) => g.group === "under15");
+    await expect(panel.getByTestId("age-under15")).toContainText(
+      `${tens(under15?.low ?? Number.NaN)} – ${tens(under15?.high ?? Number.NaN)}`,
+    );
+    await expect(panel.getByTestId("age-groups")).toContainText("65 Jahre und älter");
+    await panel.getByTestId("figure-age-age65plus").locator("summary").click();
+    await expect(panel.getByTestId("age-caveat-age65plus")).toContainText("„nicht verfügbar“");
+    await panel.getByTestId("figure-residents-change").locator("summary").click();
+    await expect(panel.getByTestId("figure-residents-change")).toContainText("Zensus 2011");
+    await page.screenshot({ path: "test-results/screenshots/coverage-census-2022.png" });
     expect(app.errors).toEqual([]);
   });
 });
@@ -70,7 +90,7 @@ test.describe("Live figures and explanations", () => {
     await expect(cells).toBeVisible();
     expect(await cells.locator("tbody tr").count()).toBeGreaterThan(0);
     await expect(panel.getByTestId("figure-residents")).toContainText("Rasterzelle");
-    await expect(panel.getByTestId("figure-residents")).toContainText("Zensus 2011");
+    await expect(panel.getByTestId("figure-residents")).toContainText("Zensus 2022");
     // The area figure names its method.
     await panel.getByTestId("figure-area").locator("summary").click();
     await expect(panel.getByTestId("figure-area")).toContainText("WGS84");

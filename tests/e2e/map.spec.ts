@@ -84,7 +84,23 @@ test.describe("Pilotkarte map of Dortmund", () => {
     await expect(panel).toContainText("Kennziffer");
     await expect(panel).toContainText(/29,\d\s?km²/);
     await expect(panel).toContainText(/2\.9\d\d,\d\s?ha/);
-    await expect(panel).toContainText(/≈ 50\.\d{3}/);
+    // Residents 2022 with the change since 2011 and the age groups, as the data step computed them.
+    const hoerde = await page.evaluate(async () => {
+      const data = await fetch("generated/districts-stadtbezirk.geojson").then((r) => r.json());
+      return data.features.find((f: { properties: { name: string } }) => f.properties.name === "Hörde")
+        .properties;
+    });
+    const tens = (n: number) => `≈ ${(Math.round(n / 10) * 10).toLocaleString("de-DE")}`;
+    await expect(panel.getByTestId("district-residents")).toContainText(tens(hoerde.residents2022));
+    await expect(panel).toContainText("Einwohner 2022");
+    await expect(panel).toContainText("Veränderung 2011→2022");
+    const change = Math.round((hoerde.residents2022 - hoerde.residents2011) / 10) * 10;
+    await expect(panel.getByTestId("district-change")).toContainText(
+      `${change > 0 ? "+" : change < 0 ? "−" : "±"}${Math.abs(change).toLocaleString("de-DE")}`,
+    );
+    await expect(panel.getByTestId("district-under15")).toContainText(tens(hoerde.under15_2022));
+    await expect(panel.getByTestId("district-age65plus")).toContainText(tens(hoerde.age65plus_2022));
+    await page.screenshot({ path: "test-results/screenshots/district-census-2022.png" });
     await page.getByRole("button", { name: "Gebiet schließen" }).click();
     await expect(panel).toHaveCount(0);
     expect(app.errors).toEqual([]);
@@ -147,8 +163,11 @@ test.describe("Pilotkarte map of Dortmund", () => {
     await expect(dialog).toBeVisible();
     const catalogue = await page.evaluate(() => fetch("generated/catalogue.json").then((r) => r.json()));
     await expect(dialog.locator("tbody tr")).toHaveCount(catalogue.entries.length);
-    await expect(dialog).toContainText("Ladesäulen Stand 2019, veraltet");
-    await expect(dialog).toContainText("Zensus 2011, 1-km-Raster");
+    await expect(dialog).toContainText("normale AC-Ladepunkte fehlen");
+    await expect(dialog).toContainText("Zensus 2022 (EU-Zensusrunde 2021), 1-km-Raster");
+    await expect(dialog).toContainText("Zensus 2011, 1-km-Raster – abgelöst durch den Zensus 2022");
+    await expect(dialog).toContainText("Data2Resilience");
+    await expect(dialog).toContainText("Fahrradverleih-Stationen (OSM 2020)");
     await expect(dialog).toContainText("dl-de/by-2-0");
     await page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();
@@ -189,13 +208,13 @@ test.describe("Pilotkarte map of Dortmund", () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await app.open();
     await page.getByRole("tab", { name: "Ebenen" }).click();
-    await page.getByRole("checkbox", { name: /^Einwohner 2011/ }).check();
+    await page.getByRole("checkbox", { name: /^Einwohner 2022/ }).check();
     await app.waitForIdle();
     const cells = await page.evaluate(
       () => window.__pilotkarte?.map.queryRenderedFeatures({ layers: ["population-fill"] }).length ?? 0,
     );
     expect(cells).toBeGreaterThan(200);
-    await expect(page.getByText("Einwohner je km² (Zensus 2011, 1-km-Raster)")).toBeVisible();
+    await expect(page.getByText("Einwohner je km² (Zensus 2022, 1-km-Raster)")).toBeVisible();
     await page.screenshot({ path: `${SCREENSHOTS}/projector-1920x1080.png` });
     expect(app.errors).toEqual([]);
   });
