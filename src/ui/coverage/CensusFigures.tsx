@@ -61,7 +61,7 @@ export function CensusChangeFigure({
             {t("coverage.changeMethod", {
               method: t(`coverage.methods.${m.method}`, {
                 year: `${m.fromYear}/${m.toYear}`,
-                weightsYear: "",
+                weightsYear: m.weightsYear ?? "",
               }),
               from: formatResidents(m.from, language),
               to: formatResidents(m.to, language),

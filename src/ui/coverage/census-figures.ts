@@ -18,6 +18,8 @@ export interface MethodChange {
   fromYear: number;
   toYear: number;
   change: number;
+  /** Dasymetric only: year of the address points (the same for both censuses). */
+  weightsYear?: number;
 }
 
 /** The change per method, and the smallest and largest of them; null when the two share no method. */
@@ -43,6 +45,7 @@ export function censusChange(current: ResidentsEstimate, before: ResidentsEstima
             fromYear: then.dataYear,
             toYear: now.dataYear,
             change: now.residents - then.residents,
+            ...(now.weightsDataYear ? { weightsYear: now.weightsDataYear } : {}),
           },
         ]
       : [];
