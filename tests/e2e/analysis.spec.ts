@@ -50,6 +50,7 @@ test.describe("Coverage of a pilot area", () => {
     await panel.getByTestId("figure-residents-change").locator("summary").click();
     await expect(panel.getByTestId("figure-residents-change")).toContainText("Zensus 2011");
     await page.screenshot({ path: "test-results/screenshots/coverage-census-2022.png" });
+    await panel.screenshot({ path: "test-results/screenshots/coverage-panel-census-2022.png" });
     expect(app.errors).toEqual([]);
   });
 });

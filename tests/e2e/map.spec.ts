@@ -101,6 +101,7 @@ test.describe("Pilotkarte map of Dortmund", () => {
     await expect(panel.getByTestId("district-under15")).toContainText(tens(hoerde.under15_2022));
     await expect(panel.getByTestId("district-age65plus")).toContainText(tens(hoerde.age65plus_2022));
     await page.screenshot({ path: "test-results/screenshots/district-census-2022.png" });
+    await panel.screenshot({ path: "test-results/screenshots/district-panel-census-2022.png" });
     await page.getByRole("button", { name: "Gebiet schließen" }).click();
     await expect(panel).toHaveCount(0);
     expect(app.errors).toEqual([]);
