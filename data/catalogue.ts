@@ -254,7 +254,7 @@ export const LAYER_DEFINITIONS: LayerDefinition[] = [
       unverified: true,
     },
     credit:
-      "Quelle: Eurostat, Bevölkerungsraster Zensus 2021; Zensus 2022 © Statistische Ämter des Bundes und der Länder",
+      "Eurostat, Bevölkerungsraster Zensus 2021; Zensus 2022 © Statistische Ämter des Bundes und der Länder",
     dataDate: { de: "Zensus 2022, Stichtag 15.05.2022", en: "Census 2022, reference date 15 May 2022" },
     caveats: [
       {

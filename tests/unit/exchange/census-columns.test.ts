@@ -57,7 +57,7 @@ const LAYERS = [
     id: "population-grid-2022",
     kind: "population",
     title: { de: "Einwohner 2022 (Zensus, 1-km-Raster)", en: "Residents 2022 (census, 1 km grid)" },
-    credit: "Quelle: Eurostat; Zensus 2022 © Statistische Ämter des Bundes und der Länder",
+    credit: "Eurostat; Zensus 2022 © Statistische Ämter des Bundes und der Länder",
     censusYear: 2022,
   },
 ];
@@ -112,6 +112,6 @@ describe("census columns of an export", () => {
     const source = (key: string) => dictionary.find((d) => d.column === key)?.source ?? "";
     expect(source("residents_2011_grid")).toContain("Zensus-2011-Raster");
     expect(source("residents_2011_grid")).toContain("Zensus 2011");
-    expect(source("under15_2022_grid")).toContain("Zensus-2022-Raster (1 km): Quelle: Eurostat");
+    expect(source("under15_2022_grid")).toContain("Zensus-2022-Raster (1 km): Eurostat");
   });
 });
