@@ -404,7 +404,8 @@ test.describe("Skip links and language", () => {
     // away) and focuses them.
     await page.getByTestId("results-hide").click();
     await expect(page.getByTestId("results-panel")).toBeHidden();
-    await tabUntil(page, (f) => f.text === "Zu den Ergebnissen springen", { back: true, limit: 80 });
+    // Back through the open layers tab: one stop per layer toggle (26 layers, some in two fields).
+    await tabUntil(page, (f) => f.text === "Zu den Ergebnissen springen", { back: true, limit: 120 });
     await page.keyboard.press("Enter");
     await expect(page.getByTestId("results-panel")).toBeVisible();
     await expect(page.locator("#results")).toBeFocused();

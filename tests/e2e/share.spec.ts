@@ -454,7 +454,7 @@ test.describe("One-pagers", () => {
     await expect(onepager.getByTestId("onepager-residents")).toHaveText(residentsText);
     await expect(onepager.getByTestId("onepager-facts")).toContainText("DEW21");
     await expect(onepager.getByTestId("onepager-facts")).toContainText("zweite Zeile");
-    await expect(onepager).toContainText("flächengewichtet aus dem Zensus-2011-Raster");
+    await expect(onepager).toContainText("flächengewichtet aus dem Zensus-2022-Raster");
     await expect(onepager.getByTestId("onepager-districts-stadtbezirk")).toContainText("Innenstadt-Nord");
     await expect(onepager.getByTestId("onepager-map").locator("path").first()).toBeAttached();
     await expect(onepager).toContainText("Datenlizenz Deutschland");

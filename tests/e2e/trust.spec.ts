@@ -491,7 +491,7 @@ test.describe("Smaller things a new user trips over", () => {
 
     // The plain-language summary gives the range of the two methods, not a midpoint.
     const summary = page.getByTestId("coverage-announcement");
-    await expect(summary).toContainText("Einwohner (Zensus 2011", { timeout: 60_000 });
+    await expect(summary).toContainText("Einwohner (Zensus 2022", { timeout: 60_000 });
     const sentence = (await summary.textContent()) ?? "";
     expect(sentence).toMatch(/zwischen [\d.]+ und [\d.]+ Einwohner/);
     expect(sentence).not.toContain("rund");
