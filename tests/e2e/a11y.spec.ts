@@ -409,7 +409,7 @@ test.describe("Skip links and language", () => {
     await page.keyboard.press("Enter");
     await expect(page.getByTestId("results-panel")).toBeVisible();
     await expect(page.locator("#results")).toBeFocused();
-    await tabUntil(page, (f) => f.text === "Zur Karte springen", { back: true, limit: 60 });
+    await tabUntil(page, (f) => f.text === "Zur Karte springen", { back: true, limit: 90 });
     await page.keyboard.press("Enter");
     await page.keyboard.press("Tab");
     expect((await focused(page)).canvas).toBe(true);
