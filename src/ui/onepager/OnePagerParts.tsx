@@ -4,7 +4,7 @@
  */
 import { useTranslation } from "react-i18next";
 import type { AreaAnalysis } from "../../domain/analysis/analysis-result.ts";
-import type { GeneratedCatalogue } from "../../domain/model/catalogue.ts";
+import { type GeneratedCatalogue, populationEntries } from "../../domain/model/catalogue.ts";
 import type { PilotArea } from "../../domain/model/plan.ts";
 import { formatDateTime, type Language } from "../../i18n/index.ts";
 import { SourcesList } from "../share/SourcesList.tsx";
@@ -44,10 +44,14 @@ export function Heading({
 export function usedLayerIds(
   catalogue: GeneratedCatalogue,
   facilities: AreaAnalysis["facilities"],
+  citeComparison = false,
 ): Set<string> {
+  // Residents come from the current census; the comparison grid is cited only where its figures show.
+  const comparison = citeComparison ? undefined : populationEntries(catalogue).comparison?.id;
   const ids = new Set(
     catalogue.entries
       .filter((e) => ["boundary", "reference-areas", "population", "basemap-points"].includes(e.kind))
+      .filter((e) => e.id !== comparison)
       .map((e) => e.id),
   );
   for (const f of facilities) if (f.inside.count > 0 || (f.near[0]?.count ?? 0) > 0) ids.add(f.layerId);

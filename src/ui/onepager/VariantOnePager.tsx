@@ -73,6 +73,7 @@ export function VariantPage({
             inside: { count: f.count, byCategory: f.byCategory, ids: [] },
             near: [],
           })),
+          Boolean(analysis?.totals.residentsComparison),
         )}
       />
     </>
