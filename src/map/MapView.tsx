@@ -29,7 +29,7 @@ import { useDocumentStore } from "../store/plan-document.ts";
 import { useReferenceStore } from "../store/reference-store.ts";
 import { DRAWING_TOOLS, useSessionStore } from "../store/session-store.ts";
 import { BaseMap } from "./BaseMap.tsx";
-import type { DrawLabels } from "./draw/DrawController.tsx";
+import type { DrawLabels } from "./draw/draw-events.ts";
 import { KeyboardDraw } from "./draw/KeyboardDraw.tsx";
 import { getKeyboardDraw } from "./draw/KeyboardDrawState.ts";
 import { ImportedLayers } from "./ImportedLayers.tsx";
