@@ -41,10 +41,15 @@ export const cacheControlFor = (path: string): string => (HASHED_ASSET.test(path
 
 const etagOf = (stats: Stats) => `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`;
 
-function fileAt(root: string, path: string): { path: string; stats: Stats } | undefined {
+/** Whether a request path stays inside dist/ (no `..`, encoded slashes and the like). */
+function isInside(root: string, path: string): boolean {
   const full = resolve(root, normalize(path));
-  // Never leave dist/ (`..`, encoded slashes and the like).
-  if (full !== root && !full.startsWith(root + sep)) return undefined;
+  return full === root || full.startsWith(root + sep);
+}
+
+function fileAt(root: string, path: string): { path: string; stats: Stats } | undefined {
+  if (!isInside(root, path)) return undefined;
+  const full = resolve(root, normalize(path));
   try {
     const stats = statSync(full);
     return stats.isFile() ? { path: full, stats } : undefined;
@@ -63,8 +68,8 @@ export function serveStatic(distDir: string, request: IncomingMessage, response:
   } catch {
     return false;
   }
-  if (pathname.includes("\0")) return false;
   let relative = pathname.replace(/^\/+/, "");
+  if (pathname.includes("\0") || !isInside(root, relative)) return false;
   let file = relative === "" ? undefined : fileAt(root, relative);
   // A path without a file extension is a page of the app: index.html answers it.
   if (file === undefined && extname(relative) === "") {
