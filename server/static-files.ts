@@ -64,7 +64,8 @@ export function serveStatic(distDir: string, request: IncomingMessage, response:
   const root = resolve(distDir);
   let pathname: string;
   try {
-    pathname = decodeURIComponent(new URL(request.url ?? "/", "http://local").pathname);
+    // Not `new URL(path, base)`: it reads "//assets/x.js" as a host named "assets".
+    pathname = decodeURIComponent((request.url ?? "/").split(/[?#]/, 1)[0] ?? "/");
   } catch {
     return false;
   }

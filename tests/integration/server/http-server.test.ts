@@ -54,6 +54,9 @@ describe("static files", () => {
     expect((await fetch(`${server.url}/assets/missing-12345678.js`)).status).toBe(404);
     expect((await fetch(`${server.url}/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
     expect((await fetch(`${server.url}/%2e%2e/package.json`)).status).toBe(404);
+    // A doubled slash is a path, not a host ("//assets/x.js").
+    const doubled = await fetch(`${server.url}//assets/index-AbCdEf12.js`);
+    expect(doubled.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
   });
 });
 
