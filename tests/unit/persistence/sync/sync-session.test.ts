@@ -60,12 +60,12 @@ describe("startSyncSession", () => {
     });
     storeB.getState().transact({
       label: "status",
-      changes: [{ type: "area/patch", variantId: variantId as never, areaId, patch: { status: "favorit" } }],
+      changes: [{ type: "area/patch", variantId: variantId as never, areaId, patch: { status: "kandidat" } }],
     });
     for (const store of [storeA, storeB]) {
       const area = store.getState().plan.variants[variantId]?.areas[areaId];
       expect(area?.name).toBe("Nord");
-      expect(area?.status).toBe("favorit");
+      expect(area?.status).toBe("kandidat");
     }
     expect(storeA.getState().plan).toEqual(storeB.getState().plan);
   });
