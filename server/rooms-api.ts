@@ -89,14 +89,46 @@ export function isDirectLoopback(request: IncomingMessage): boolean {
   return LOOPBACK.has(request.socket.remoteAddress ?? "") && forwarded === undefined;
 }
 
-/** Whether this request may create a room under the policy. */
+/** The host name of a Host header or an Origin, lower case, without port and brackets. */
+function hostName(value: string): string {
+  try {
+    return new URL(value.includes("://") ? value : `http://${value}`).hostname
+      .replace(/^\[|\]$/g, "")
+      .toLowerCase();
+  } catch {
+    return "";
+  }
+}
+
+const LOOPBACK_NAMES = new Set(["localhost", "127.0.0.1", "::1"]);
+
+/**
+ * Whether a request was sent by a page of another site (a browser adds Origin and Sec-Fetch-Site to
+ * a POST): such a page must not create rooms or revoke links through the planner's browser.
+ */
+export function isCrossSite(request: IncomingMessage): boolean {
+  if (request.headers["sec-fetch-site"] === "cross-site") return true;
+  const origin = request.headers.origin;
+  if (origin === undefined) return false;
+  return origin === "null" || hostName(origin) !== hostName(request.headers.host ?? "");
+}
+
+/**
+ * Whether this request may create a room under the policy. For `loopback`, the Host must name this
+ * computer too: a site whose name resolves to 127.0.0.1 (DNS rebinding) is not "this computer".
+ */
 export function mayCreateRoom(
   options: Pick<RoomsApiOptions, "policy" | "adminToken">,
   request: IncomingMessage,
 ) {
+  if (isCrossSite(request)) return false;
   if (sameSecret(bearerOf(request), options.adminToken)) return true;
   if (options.policy === "anyone") return true;
-  return options.policy === "loopback" && isDirectLoopback(request);
+  return (
+    options.policy === "loopback" &&
+    isDirectLoopback(request) &&
+    LOOPBACK_NAMES.has(hostName(request.headers.host ?? ""))
+  );
 }
 
 function baseUrlOf(options: RoomsApiOptions, request: IncomingMessage): string {
@@ -146,7 +178,7 @@ async function revokeLink(
     checked.invitation.room === room &&
     checked.invitation.role === "edit" &&
     !(await options.store.isRevoked(room, checked.invitation.linkId));
-  if (!isFacilitator && !sameSecret(token, options.adminToken)) {
+  if (isCrossSite(request) || (!isFacilitator && !sameSecret(token, options.adminToken))) {
     send(response, 403, {
       error: "forbidden",
       message: "Revoking needs the room's edit link or the admin token.",

@@ -3,6 +3,7 @@
  * may create rooms, and the secret file. Real server on 127.0.0.1, ephemeral port, temporary folders.
  */
 import { statSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contentSecurityPolicyHeader } from "../../../src/app/security-headers.ts";
@@ -77,6 +78,33 @@ describe("rooms API", () => {
     });
     expect(response.status).toBe(403);
     expect(((await response.json()) as { message: string }).message).toMatch(/this computer only/);
+  });
+
+  it("refuses to create a room for a page of another site, or under another host name", async () => {
+    const crossSite = await fetch(`${server.url}/api/rooms`, {
+      method: "POST",
+      headers: { Origin: "https://evil.example" },
+    });
+    expect(crossSite.status).toBe(403);
+    // fetch may not set Host; a plain request can (as a browser does after DNS rebinding).
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const request = httpRequest(`${server.url}/api/rooms`, {
+        method: "POST",
+        headers: { Host: "evil.example:4173" },
+      });
+      request.on("response", (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on("error", reject);
+      request.end();
+    });
+    expect(rebound).toBe(403);
+    const sameOrigin = await fetch(`${server.url}/api/rooms`, {
+      method: "POST",
+      headers: { Origin: server.url },
+    });
+    expect(sameOrigin.status).toBe(201);
   });
 
   it("answers unknown API paths with 404 and health with ok", async () => {
