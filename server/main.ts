@@ -13,7 +13,18 @@ try {
   console.error(`Pilotkarte server: ${(error as Error).message}`);
   process.exit(2);
 }
-const server = await startServer(config, consoleLogger);
+let server: Awaited<ReturnType<typeof startServer>>;
+try {
+  server = await startServer(config, consoleLogger);
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  console.error(
+    code === "EADDRINUSE"
+      ? `Pilotkarte server: port ${config.port} is in use. Stop the other server, or start with --port <another>.`
+      : `Pilotkarte server did not start: ${(error as Error).message}`,
+  );
+  process.exit(1);
+}
 console.log(`Pilotkarte: ${server.url}/`);
 
 const stop = async (signal: string) => {
