@@ -6,7 +6,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import { newLinkId, signInvitation } from "../../../server/invitations.ts";
+import { SyncStore } from "../../../server/sync-store.ts";
 import {
   acknowledged,
   type Client,
@@ -231,6 +233,14 @@ describe("sync server", () => {
       await acknowledged(editor);
       for (const each of clients.splice(0)) each.close();
       await server.close();
+      // The update log was compacted into the document's state when its last client left.
+      const store = await SyncStore.open(join(dataDir, "pglite"));
+      const stored = await store.loadDocument(room.room);
+      await store.close();
+      const compacted = new Y.Doc();
+      if (stored.state) Y.applyUpdate(compacted, stored.state);
+      expect(compacted.getMap("plan").get("edit-19")).toBe(19);
+
       server = await startTestServer(dataDir, distDir);
       const after = await client(room.room, room.links.edit.token);
       expect(after.failures).toEqual([]);
