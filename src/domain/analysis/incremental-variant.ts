@@ -57,6 +57,10 @@ export class IncrementalVariant {
   private pairs = new Map<string, Map<string, PairEntry>>();
   private tileMembers = new Map<TileKey, Set<string>>();
   private tiles = new Map<TileKey, TileFigures>();
+  /** Per area, its overlap rows with the areas after it; dropped when its pairs or the order change. */
+  private rowsByArea = new Map<string, AreaOverlap[]>();
+  /** The ids in the order the rows were made for. */
+  private order: string[] = [];
   private signature = "";
   /** What the last {@link update} recomputed. */
   lastWork: UpdateWork = { preparedAreas: 0, measuredPairs: 0, measuredTiles: 0 };
@@ -120,6 +124,7 @@ export class IncrementalVariant {
     this.pairs.clear();
     this.tileMembers.clear();
     this.tiles.clear();
+    this.rowsByArea.clear();
     this.signature = signature;
   }
 
@@ -129,8 +134,12 @@ export class IncrementalVariant {
       this.tileMembers.get(key)?.delete(id);
       stale.add(key);
     }
-    for (const other of this.pairs.get(id)?.keys() ?? []) this.pairs.get(other)?.delete(id);
+    for (const other of this.pairs.get(id)?.keys() ?? []) {
+      this.pairs.get(other)?.delete(id);
+      this.rowsByArea.delete(other);
+    }
     this.pairs.delete(id);
+    this.rowsByArea.delete(id);
   }
 
   private add(area: VariantAreaInput, stale: Set<TileKey>): PreparedArea {
@@ -177,6 +186,7 @@ export class IncrementalVariant {
   }
 
   private link(id: string, other: string, pair: PairEntry): void {
+    this.rowsByArea.delete(id);
     const partners = this.pairs.get(id);
     if (partners) partners.set(other, pair);
     else this.pairs.set(id, new Map([[other, pair]]));
@@ -196,24 +206,50 @@ export class IncrementalVariant {
     else this.tiles.delete(key);
   }
 
-  /** Overlap rows in variant order (a before b), geometries converted once per pair. */
+  /**
+   * Overlap rows in variant order (a before b). Rows are kept per area and reused while its pairs
+   * and the order stay (treat results as read-only); geometries are converted once per pair.
+   */
   private overlapRows(entries: readonly AreaEntry[], withShapes: boolean): AreaOverlap[] {
-    const position = new Map(entries.map((entry, i) => [entry.prepared.id, i]));
+    const ids = entries.map((entry) => entry.prepared.id);
+    if (ids.length !== this.order.length || ids.some((id, i) => id !== this.order[i])) {
+      this.rowsByArea.clear();
+      this.order = ids;
+    }
+    let position: Map<string, number> | null = null;
     const rows: AreaOverlap[] = [];
     entries.forEach((entry, i) => {
-      const partners = this.pairs.get(entry.prepared.id);
-      if (!partners) return;
-      const later = [...partners.keys()]
-        .map((id) => position.get(id) as number)
-        .filter((k) => k > i)
-        .sort((x, y) => x - y);
-      for (const k of later) {
-        const other = entries[k] as AreaEntry;
-        const pair = partners.get(other.prepared.id) as PairEntry;
-        if (withShapes) pair.geometry ??= pathsToMultiPolygon(this.context.frame, pair.paths);
-        rows.push(overlapRow(entry.prepared, other.prepared, pair.overlapM2, pair.geometry ?? NO_SHAPE));
+      const id = entry.prepared.id;
+      let own = this.rowsByArea.get(id);
+      if (!own) {
+        position ??= new Map(ids.map((other, k) => [other, k]));
+        own = this.rowsOf(entry, i, position, entries, withShapes);
+        this.rowsByArea.set(id, own);
       }
+      for (const row of own) rows.push(row);
     });
     return rows;
+  }
+
+  /** The rows of one area with the areas after it, in variant order. */
+  private rowsOf(
+    entry: AreaEntry,
+    i: number,
+    position: ReadonlyMap<string, number>,
+    entries: readonly AreaEntry[],
+    withShapes: boolean,
+  ): AreaOverlap[] {
+    const partners = this.pairs.get(entry.prepared.id);
+    if (!partners) return [];
+    const later = [...partners.keys()]
+      .map((id) => position.get(id) as number)
+      .filter((k) => k > i)
+      .sort((x, y) => x - y);
+    return later.map((k) => {
+      const other = entries[k] as AreaEntry;
+      const pair = partners.get(other.prepared.id) as PairEntry;
+      if (withShapes) pair.geometry ??= pathsToMultiPolygon(this.context.frame, pair.paths);
+      return overlapRow(entry.prepared, other.prepared, pair.overlapM2, pair.geometry ?? NO_SHAPE);
+    });
   }
 }
