@@ -99,7 +99,11 @@ export function analyseVariant(
     {
       areas,
       prepared,
-      pointsInside: prepared.map((area) => context.facilities.map((layer) => pointsInside(layer, area))),
+      facilitiesInside: context.facilities.map((layer) => {
+        const seen = new Set<number>();
+        for (const area of prepared) for (const source of pointsInside(layer, area)) seen.add(source);
+        return [...seen].sort((x, y) => x - y);
+      }),
       coverages: prepared.map((area) => known.get(area.id)?.levels ?? measureLevels(context, area, levels)),
       sizes: prepared.map((area) => known.get(area.id)?.areaM2 ?? geodesicArea(area.geometry)),
       overlaps: overlapRows(context, prepared, options.overlapGeometries !== false),

@@ -59,13 +59,32 @@ export class IncrementalVariant {
   private tiles = new Map<TileKey, TileFigures>();
   /** Per area, its overlap rows with the areas after it; dropped when its pairs or the order change. */
   private rowsByArea = new Map<string, AreaOverlap[]>();
+  /** Per facility layer, per point (input index): how many areas hold it. */
+  private facilityCounts: Uint32Array[];
   /** The ids in the order the rows were made for. */
   private order: string[] = [];
   private signature = "";
   /** What the last {@link update} recomputed. */
   lastWork: UpdateWork = { preparedAreas: 0, measuredPairs: 0, measuredTiles: 0 };
 
-  constructor(private readonly context: AnalysisContext) {}
+  constructor(private readonly context: AnalysisContext) {
+    this.facilityCounts = this.newFacilityCounts();
+  }
+
+  private newFacilityCounts(): Uint32Array[] {
+    return this.context.facilities.map((layer) => new Uint32Array(layer.categoryOfSource.length));
+  }
+
+  /** Per facility layer, the points inside any area, ascending (as the full recompute lists them). */
+  private facilitiesInside(): number[][] {
+    return this.facilityCounts.map((counts) => {
+      const inside: number[] = [];
+      counts.forEach((n, source) => {
+        if (n > 0) inside.push(source);
+      });
+      return inside;
+    });
+  }
 
   /** The variant's figures for these areas (in variant order), recomputing what changed since the last call. */
   update(areas: readonly VariantAreaInput[], options: AnalyseVariantOptions = {}): VariantAnalysis {
@@ -99,7 +118,7 @@ export class IncrementalVariant {
       {
         areas,
         prepared: entries.map((entry) => entry.prepared),
-        pointsInside: entries.map((entry) => entry.pointsInside),
+        facilitiesInside: this.facilitiesInside(),
         coverages: entries.map((entry) => {
           const row = known.get(entry.prepared.id);
           if (row) return row.levels;
@@ -125,11 +144,16 @@ export class IncrementalVariant {
     this.tileMembers.clear();
     this.tiles.clear();
     this.rowsByArea.clear();
+    this.facilityCounts = this.newFacilityCounts();
     this.signature = signature;
   }
 
   private remove(id: string, entry: AreaEntry, stale: Set<TileKey>): void {
     this.areas.delete(id);
+    entry.pointsInside.forEach((sources, l) => {
+      const counts = this.facilityCounts[l] as Uint32Array;
+      for (const source of sources) counts[source] = (counts[source] as number) - 1;
+    });
     for (const key of entry.tiles) {
       this.tileMembers.get(key)?.delete(id);
       stale.add(key);
@@ -145,12 +169,12 @@ export class IncrementalVariant {
   private add(area: VariantAreaInput, stale: Set<TileKey>): PreparedArea {
     const prepared = prepareArea(this.context.frame, area.id, area.geometry);
     const tiles = tilesOfBounds(prepared.shape.bounds);
-    this.areas.set(area.id, {
-      geometry: area.geometry,
-      prepared,
-      tiles,
-      pointsInside: this.context.facilities.map((layer) => pointsInside(layer, prepared)),
+    const inside = this.context.facilities.map((layer) => pointsInside(layer, prepared));
+    inside.forEach((sources, l) => {
+      const counts = this.facilityCounts[l] as Uint32Array;
+      for (const source of sources) counts[source] = (counts[source] as number) + 1;
     });
+    this.areas.set(area.id, { geometry: area.geometry, prepared, tiles, pointsInside: inside });
     for (const key of tiles) {
       const members = this.tileMembers.get(key);
       if (members) members.add(area.id);

@@ -129,8 +129,8 @@ function countFields(areas: readonly VariantAreaLike[], sizes: readonly number[]
 export interface VariantParts {
   areas: readonly VariantAreaLike[];
   prepared: readonly PreparedArea[];
-  /** Per area, per facility layer: input indexes of the points inside (ascending). */
-  pointsInside: readonly (readonly number[][])[];
+  /** Per facility layer: input indexes of the points inside any area, ascending. */
+  facilitiesInside: readonly (readonly number[])[];
   coverages: readonly LevelCoverage[][];
   /** Geodesic area of each area, m². */
   sizes: readonly number[];
@@ -146,12 +146,7 @@ export function assembleVariant(
   options: AnalyseAreaOptions,
 ): VariantAnalysis {
   const facilities: UniqueFacilities[] = context.facilities.map((layer, l) => {
-    const seen = new Set<number>();
-    for (const inside of parts.pointsInside) for (const source of inside[l] ?? []) seen.add(source);
-    const { count, byCategory } = selectionOf(
-      layer,
-      [...seen].sort((x, y) => x - y),
-    );
+    const { count, byCategory } = selectionOf(layer, parts.facilitiesInside[l] ?? []);
     return { layerId: layer.id, count, byCategory };
   });
   const { unionAreaM2, residents } = totalsOfTiles(context, parts.tiles);
