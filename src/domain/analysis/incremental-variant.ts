@@ -24,7 +24,16 @@ import { pointsInside } from "./count-facilities.ts";
 import { MIN_COVERED_M2, measureLevels } from "./measure-coverage.ts";
 import type { AnalysisContext } from "./prepare-analysis-context.ts";
 import { type PreparedArea, prepareArea } from "./prepare-area.ts";
-import { byId, measureTile, type TileFigures, type TileKey, tilesOfBounds } from "./union-tiles.ts";
+import {
+  byId,
+  measurePieces,
+  piecesInTile,
+  samePieces,
+  type TileFigures,
+  type TileKey,
+  type TilePieces,
+  tilesOfBounds,
+} from "./union-tiles.ts";
 import { assembleVariant, type MeasuredPair, measurePair, NO_SHAPE, overlapRow } from "./variant-parts.ts";
 
 /** What is kept per area. */
@@ -57,6 +66,8 @@ export class IncrementalVariant {
   private pairs = new Map<string, Map<string, PairEntry>>();
   private tileMembers = new Map<TileKey, Set<string>>();
   private tiles = new Map<TileKey, TileFigures>();
+  /** Each tile's pieces when it was last measured: equal pieces after an edit mean equal figures. */
+  private tilePieces = new Map<TileKey, TilePieces>();
   /** Per area, its overlap rows with the areas after it; dropped when its pairs or the order change. */
   private rowsByArea = new Map<string, AreaOverlap[]>();
   /** Per facility layer, per point (input index): how many areas hold it. */
@@ -143,6 +154,7 @@ export class IncrementalVariant {
     this.pairs.clear();
     this.tileMembers.clear();
     this.tiles.clear();
+    this.tilePieces.clear();
     this.rowsByArea.clear();
     this.facilityCounts = this.newFacilityCounts();
     this.signature = signature;
@@ -221,10 +233,16 @@ export class IncrementalVariant {
     if (!ids || ids.size === 0) {
       this.tileMembers.delete(key);
       this.tiles.delete(key);
+      this.tilePieces.delete(key);
       return;
     }
     const members = [...ids].map((id) => (this.areas.get(id) as AreaEntry).prepared).sort(byId);
-    const figures = measureTile(this.context, key, members);
+    const pieces = piecesInTile(this.context.frame, key, members);
+    const before = this.tilePieces.get(key);
+    // An edit far from this tile (a vertex dragged elsewhere) leaves its pieces and figures as they were.
+    if (before !== undefined && samePieces(before, pieces)) return;
+    this.tilePieces.set(key, pieces);
+    const figures = measurePieces(this.context, key, pieces);
     this.lastWork.measuredTiles++;
     if (figures) this.tiles.set(key, figures);
     else this.tiles.delete(key);

@@ -78,8 +78,16 @@ function rectanglePath(box: FrameBounds): Path64 {
   ];
 }
 
-/** The union of `members` inside the tile as integer paths (empty when they do not reach into it). */
-function unionInTile(frame: ClipFrame, box: FrameBounds, members: readonly PreparedArea[]): Paths64 {
+/**
+ * What the members contribute inside a tile: their trimmed paths (see `trim-to-box.ts`; the trimmed
+ * paths wind around every point of the tile as the areas do), or "full" when one area holds the whole
+ * tile. The tile's figures depend on nothing else, so equal pieces mean equal figures.
+ */
+export type TilePieces = Paths64 | "full";
+
+/** The members' pieces in one tile; `members` sorted by id (see {@link measureTile}). */
+export function piecesInTile(frame: ClipFrame, key: TileKey, members: readonly PreparedArea[]): TilePieces {
+  const box = boundsOfTile(key);
   const pieces: Paths64 = [];
   const centreLon = lonOf(frame, (box[0] + box[2]) / 2);
   const centreLat = latOf(frame, (box[1] + box[3]) / 2);
@@ -88,26 +96,49 @@ function unionInTile(frame: ClipFrame, box: FrameBounds, members: readonly Prepa
     if (trimmed.paths.length === 0) continue;
     if (!trimmed.meetsBox) {
       // The border misses the tile: the tile is wholly inside this area or wholly outside it.
-      if (containsPoint(member.rings, centreLon, centreLat)) return [rectanglePath(box)];
+      if (containsPoint(member.rings, centreLon, centreLat)) return "full";
       continue;
     }
     for (const path of trimmed.paths) pieces.push(path);
   }
-  return pieces.length === 0 ? [] : intersectPaths(pieces, [rectanglePath(box)]);
+  return pieces;
+}
+
+/** Whether two tiles' pieces are the same, point for point. */
+export function samePieces(a: TilePieces, b: TilePieces): boolean {
+  if (a === "full" || b === "full") return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const p = a[i] as Paths64[number];
+    const q = b[i] as Paths64[number];
+    if (p === q) continue;
+    if (p.length !== q.length) return false;
+    for (let j = 0; j < p.length; j++) {
+      const u = p[j] as { x: number; y: number };
+      const v = q[j] as { x: number; y: number };
+      if (u.x !== v.x || u.y !== v.y) return false;
+    }
+  }
+  return true;
 }
 
 /**
- * The union's figures in one tile. `members` are the areas whose boxes reach into the tile, sorted
- * by id (the order matters for the last bits of clipper's answer, so every caller must keep it).
- * Null when the union has no area in the tile.
+ * The union's figures in one tile from its pieces ({@link piecesInTile}). Null when the union has no
+ * area in the tile.
  */
-export function measureTile(
+export function measurePieces(
   context: AnalysisContext,
   key: TileKey,
-  members: readonly PreparedArea[],
+  pieces: TilePieces,
 ): TileFigures | null {
   const frame = context.frame;
-  const paths = unionInTile(frame, boundsOfTile(key), members);
+  const box = boundsOfTile(key);
+  const paths =
+    pieces === "full"
+      ? [rectanglePath(box)]
+      : pieces.length === 0
+        ? []
+        : intersectPaths(pieces, [rectanglePath(box)]);
   if (paths.length === 0) return null;
   const areaM2 = pathsAreaM2(frame, paths);
   if (!(areaM2 > 0)) return null;
@@ -129,6 +160,19 @@ export function measureTile(
       )
     : null;
   return { areaM2, cells, addresses };
+}
+
+/**
+ * The union's figures in one tile. `members` are the areas whose boxes reach into the tile, sorted
+ * by id (the order matters for the last bits of clipper's answer, so every caller must keep it).
+ * Null when the union has no area in the tile.
+ */
+export function measureTile(
+  context: AnalysisContext,
+  key: TileKey,
+  members: readonly PreparedArea[],
+): TileFigures | null {
+  return measurePieces(context, key, piecesInTile(context.frame, key, members));
 }
 
 /** Orders area ids as both recomputes do (code units, not locale). */
