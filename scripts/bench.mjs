@@ -779,10 +779,15 @@ if (!args.includes("--no-analysis")) {
 // merged into this file's records with the load average of that run.
 if (!args.includes("--no-variant")) {
   console.log("\nVariant refresh after one edit (bench/analysis/variant-refresh.bench.ts)");
-  const variant = spawnSync(node, ["node_modules/tsx/dist/cli.mjs", "bench/analysis/variant-refresh.bench.ts"], {
-    stdio: "inherit",
-  });
-  if (variant.status !== 0) console.log("  variant refresh benchmark reported a wrong answer or failed (see above)");
+  const variant = spawnSync(
+    node,
+    ["node_modules/tsx/dist/cli.mjs", "bench/analysis/variant-refresh.bench.ts"],
+    {
+      stdio: "inherit",
+    },
+  );
+  if (variant.status !== 0)
+    console.log("  variant refresh benchmark reported a wrong answer or failed (see above)");
   else {
     const result = JSON.parse(readFileSync("bench/results/variant-refresh-latest.json", "utf8"));
     for (const r of result.records) records.push({ ...r, loadavg: result.loadavg });
