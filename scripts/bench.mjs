@@ -9,7 +9,8 @@
  *  - B4 editing: besides the per-step times, the longest task while editing (and its JavaScript part).
  *  - Heap: JS heap used once idle (after a forced GC) against 150 MB.
  * Figures, not assertions: the script reports and writes bench/results/*.json; it fails only if it
- * cannot measure. Options: --runs N (default 5), --no-build, --no-analysis, --no-exchange, --only-load
+ * cannot measure. Options: --runs N (default 5), --no-build, --no-analysis, --no-variant,
+ * --no-exchange, --only-load
  * (just B6 and B7, printed, nothing written: a quick check of the first load). The analysis engine's own
  * benchmark (B1-B5 against naive Turf) writes bench/results/analysis-latest.json.
  */
@@ -847,6 +848,24 @@ if (!args.includes("--no-analysis")) {
   });
   if (analysis.status !== 0)
     console.log("  analysis benchmark reported a wrong answer or failed (see above)");
+}
+// B4v: a variant's figures after one edit, full recompute against the incremental one (own process),
+// merged into this file's records with the load average of that run.
+if (!args.includes("--no-variant")) {
+  console.log("\nVariant refresh after one edit (bench/analysis/variant-refresh.bench.ts)");
+  const variant = spawnSync(
+    node,
+    ["node_modules/tsx/dist/cli.mjs", "bench/analysis/variant-refresh.bench.ts"],
+    {
+      stdio: "inherit",
+    },
+  );
+  if (variant.status !== 0)
+    console.log("  variant refresh benchmark reported a wrong answer or failed (see above)");
+  else {
+    const result = JSON.parse(readFileSync("bench/results/variant-refresh-latest.json", "utf8"));
+    for (const r of result.records) records.push({ ...r, loadavg: result.loadavg });
+  }
 }
 // Exchange: import of a 50 MB GeoJSON and export of a 200-area variant to every format (own process).
 if (!args.includes("--no-exchange")) {

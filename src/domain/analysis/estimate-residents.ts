@@ -17,7 +17,7 @@ import type { AnalysisContext } from "./prepare-analysis-context.ts";
 import type { PreparedArea } from "./prepare-area.ts";
 
 /** Area in m² of the part of `area` inside grid cell `cell`. */
-function areaInCellM2(context: AnalysisContext, area: PreparedArea, cell: number): number {
+export function areaInCellM2(context: AnalysisContext, area: PreparedArea, cell: number): number {
   const grid = context.grid;
   if (grid === null) return 0;
   const convex = grid.convex[cell];
