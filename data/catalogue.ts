@@ -293,12 +293,8 @@ export const LAYER_DEFINITIONS: LayerDefinition[] = [
     title: { de: "OpenStreetMap-Grundkarte (offline)", en: "OpenStreetMap basemap (offline)" },
     kind: "basemap-vector",
     publisher: "OpenStreetMap-Mitwirkende; Auszug von OpenMapTiles / MapTiler",
-    licence: {
-      id: "ODbL-1.0",
-      name: "Open Database License 1.0 (OSM-Daten); Auszug von MapTiler, dessen Bedingungen nicht geprüft sind",
-      url: "https://www.openstreetmap.org/copyright",
-      unverified: true,
-    },
+    // The data's licence; the extract's own terms (MapTiler) are unchecked: see the caveats.
+    licence: { ...ODBL, unverified: true },
     credit: OSM_BASEMAP_CREDIT,
     dataDate: { de: "OSM-Stand 10.02.2020", en: "OSM as of 10 Feb 2020" },
     caveats: [

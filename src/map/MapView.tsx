@@ -37,7 +37,9 @@ import { registerMap } from "./map-commands.ts";
 import {
   BASEMAP_SOURCE_PREFIX,
   type BasemapChoice,
+  DEFAULT_BASEMAP,
   interactiveLayerIds,
+  isOfflineBasemap,
   layerIds,
   type MapView as MapViewSettings,
 } from "./map-style.ts";
@@ -147,7 +149,7 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
   const visibleLayers = useSessionStore((s) => s.visibleLayers);
   const basemapId = useSessionStore((s) => s.basemap);
   const selectedArea = useSessionStore((s) => s.selectedArea);
-  const [basemap, setBasemap] = useState<BasemapChoice>({ id: "schematic" });
+  const [basemap, setBasemap] = useState<BasemapChoice>(DEFAULT_BASEMAP);
   const [facility, setFacility] = useState<FacilityHit | null>(null);
   const hovered = useRef<{ source: string; id: number } | null>(null);
   const idleCount = useRef(0);
@@ -169,7 +171,7 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
         else useSessionStore.getState().reportBasemapFailure("osm");
       });
     } else {
-      setBasemap({ id: "schematic" });
+      setBasemap({ id: basemapId });
     }
     return () => {
       cancelled = true;
@@ -336,7 +338,7 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
     const sourceId = event.sourceId ?? "";
     if (sourceId.startsWith(BASEMAP_SOURCE_PREFIX)) {
       const current = useSessionStore.getState().basemap;
-      if (current !== "schematic") useSessionStore.getState().reportBasemapFailure(current);
+      if (!isOfflineBasemap(current)) useSessionStore.getState().reportBasemapFailure(current);
       return;
     }
     if (sourceId.startsWith("layer-") || sourceId.startsWith("districts-")) {

@@ -15,7 +15,7 @@ import type { AreaGeometry } from "../domain/model/plan.ts";
 import { areaLabelPoint } from "../domain/workshop/presentation.ts";
 import { BaseMap } from "./BaseMap.tsx";
 import { boundsOf } from "./map-commands.ts";
-import { FONT_BOLD, type MapView as MapViewSettings } from "./map-style.ts";
+import { DEFAULT_BASEMAP, FONT_BOLD, type MapView as MapViewSettings } from "./map-style.ts";
 
 /** Okabe–Ito, in an order where neighbours in a list differ strongly in hue and lightness. */
 export const PRESENTATION_PALETTE: readonly string[] = [
@@ -65,7 +65,7 @@ interface PresentationMapProps {
   onIdle?: () => void;
 }
 
-/** Layers switched on in presentation mode: the city boundary and the schematic base, nothing else. */
+/** Layers switched on in presentation mode: the city boundary on the offline city map, nothing else. */
 export function presentationMapView(catalogue: GeneratedCatalogue): MapViewSettings {
   const visible = catalogue.entries
     .filter((e) => e.kind === "boundary" || e.kind === "basemap-points")
@@ -74,7 +74,7 @@ export function presentationMapView(catalogue: GeneratedCatalogue): MapViewSetti
     level: "stadtbezirk",
     showLabels: true,
     visibleLayers: new Set(visible),
-    basemap: { id: "schematic" },
+    basemap: DEFAULT_BASEMAP,
   };
 }
 

@@ -9,7 +9,7 @@ import { ScaleControl } from "react-map-gl/maplibre";
 import { cityBoundsOf, type GeneratedCatalogue } from "../domain/model/catalogue.ts";
 import type { AreaGeometry, Variant } from "../domain/model/plan.ts";
 import { BaseMap } from "./BaseMap.tsx";
-import { type MapView as MapViewSettings, visibleCredits } from "./map-style.ts";
+import { DEFAULT_BASEMAP, type MapView as MapViewSettings, visibleCredits } from "./map-style.ts";
 import { PilotAreasLayer } from "./PilotAreasLayer.tsx";
 
 /** West, south, east, north of the geometries, or null when there are none. */
@@ -42,7 +42,7 @@ function sharedView(catalogue: GeneratedCatalogue): MapViewSettings {
     level: "stadtbezirk",
     showLabels: true,
     visibleLayers: new Set(visible),
-    basemap: { id: "schematic" },
+    basemap: DEFAULT_BASEMAP,
   };
 }
 
