@@ -168,7 +168,7 @@ test.describe("Pilotkarte map of Dortmund", () => {
     await app.open();
     await page.getByRole("tab", { name: "Ebenen" }).click();
     // Blocked tiles fail at once, so the choice may fall back before check() could see it stick.
-    await page.getByRole("radio", { name: /OpenStreetMap/ }).click();
+    await page.getByRole("radio", { name: "OpenStreetMap (online)" }).click();
     await expect(page.getByTestId("basemap-notice")).toContainText("nicht erreichbar");
     await expect(page.getByRole("radio", { name: /^Stadtplan \(offline/ })).toBeChecked();
     // The style request fails at once, so the choice falls back before check() could see it stick.
