@@ -2,7 +2,10 @@
 /**
  * `npm run bench`: loading benchmarks on the production build and the real Dortmund data.
  *  - B6 bundle: gzip size of each JS file; main-thread JS (entry and what it imports) against 400 kB.
- *  - B7 first render: map load and first idle in headless Chromium (median of runs) against 2 s.
+ *  - B7 first render: map load and first idle in headless Chromium (median of runs) against 2 s; the
+ *    first idle is also the first full render of the offline city map (the default basemap, every tile
+ *    of the opening view drawn), and a jump to zoom 15 at Phoenix-See times one more basemap render.
+ *  - Basemap: bytes and count of the city map's tiles in the service worker's precache.
  *  - Heap: JS heap used once idle (after a forced GC) against 150 MB.
  * Figures, not assertions: the script reports and writes bench/results/*.json; it fails only if it
  * cannot measure. Options: --runs N (default 5), --no-build, --no-analysis, --no-exchange. The analysis engine's own
@@ -93,6 +96,28 @@ console.log(
   `  generated data served: ${(dataBytes("dist/generated") / 1e6).toFixed(1)} MB (loaded on demand)`,
 );
 
+// Basemap: what the offline city map adds to the service worker's precache (data/pipeline/basemap-osm.ts).
+const precacheUrls = [...readFileSync("dist/sw.js", "utf8").matchAll(/url:"([^"]+)"/g)].map((m) => m[1]);
+const precacheBytes = (filter) =>
+  precacheUrls
+    .filter(filter)
+    .reduce((sum, u) => sum + (existsSync(join("dist", u)) ? statSync(join("dist", u)).size : 0), 0);
+const basemapUrls = precacheUrls.filter((u) => u.startsWith("generated/basemap/"));
+const basemapBytes = precacheBytes((u) => u.startsWith("generated/basemap/"));
+const allPrecached = precacheBytes(() => true);
+console.log(
+  `  basemap tiles in the precache: ${basemapUrls.length} tiles, ${(basemapBytes / 1e6).toFixed(1)} MB ` +
+    `of ${(allPrecached / 1e6).toFixed(1)} MB precached in all`,
+);
+records.push({
+  id: "basemap",
+  size: "precache",
+  method: "city map tiles",
+  tiles: basemapUrls.length,
+  MB: basemapBytes / 1e6,
+  precache_total_MB: allPrecached / 1e6,
+});
+
 // B7 + heap: headless Chromium against vite preview, on BENCH_PORT or else a port free right now
 // (never a fixed one: a server already on it would answer the readiness check and be measured instead).
 const port = process.env.BENCH_PORT
@@ -126,6 +151,7 @@ const browser = await chromium.launch({
 const loads = [];
 const idles = [];
 const heaps = [];
+const basemapZoomRenders = [];
 let editRecords = [];
 
 /**
@@ -709,10 +735,21 @@ try {
     await cdp.send("Performance.enable");
     const { metrics } = await cdp.send("Performance.getMetrics");
     const heap = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? Number.NaN;
+    // One more full basemap render: a jump to zoom 15 at Phoenix-See until every tile is drawn.
+    const zoomMs = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const map = window.__pilotkarte.map;
+          const started = performance.now();
+          map.once("idle", () => resolve(performance.now() - started));
+          map.jumpTo({ center: [7.513, 51.488], zoom: 15 });
+        }),
+    );
     if (i > 0) {
       loads.push(t.loadMs);
       idles.push(t.firstIdleMs);
       heaps.push(heap / 1e6);
+      basemapZoomRenders.push(zoomMs);
     }
     await context.close();
   }
@@ -735,6 +772,7 @@ const row = (label, xs, budget, unit) => {
 const loadMedian = row("map load (from navigation)", loads, 1000, "ms");
 const idleMedian = row("first idle", idles, 2000, "ms");
 const heapMedian = row("JS heap once idle", heaps, 150, "MB");
+const zoomMedian = row("basemap at zoom 15", basemapZoomRenders, 1000, "ms");
 records.push(
   {
     id: "B7",
@@ -753,6 +791,13 @@ records.push(
     p95_ms: p95(idles),
     budget_ms: 2000,
     ratio: idleMedian / 2000,
+  },
+  {
+    id: "B7",
+    size: "phoenix-see zoom 15",
+    method: "city map render (jump to idle)",
+    median_ms: zoomMedian,
+    p95_ms: p95(basemapZoomRenders),
   },
   {
     id: "heap",
