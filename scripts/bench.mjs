@@ -6,7 +6,10 @@
  *    the main-thread JS of the first load as the browser saw it: the scripts the page fetched up to
  *    the first idle (entry, its imports and the lazy chunks the first screen loads; not the workers'),
  *    gzip -9 like B6, and the main thread's JavaScript execution time up to then (CDP ScriptDuration).
+ *    The first idle is also the first full render of the offline city map (the default basemap, every
+ *    tile of the opening view drawn), and a jump to zoom 15 at Phoenix-See times one more basemap render.
  *  - B4 editing: besides the per-step times, the longest task while editing (and its JavaScript part).
+ *  - Basemap: bytes and count of the city map's tiles in the service worker's precache.
  *  - Heap: JS heap used once idle (after a forced GC) against 150 MB.
  * Figures, not assertions: the script reports and writes bench/results/*.json; it fails only if it
  * cannot measure. Options: --runs N (default 5), --no-build, --no-analysis, --no-variant,
@@ -99,6 +102,28 @@ console.log(
   `  generated data served: ${(dataBytes("dist/generated") / 1e6).toFixed(1)} MB (loaded on demand)`,
 );
 
+// Basemap: what the offline city map adds to the service worker's precache (data/pipeline/basemap-osm.ts).
+const precacheUrls = [...readFileSync("dist/sw.js", "utf8").matchAll(/url:"([^"]+)"/g)].map((m) => m[1]);
+const precacheBytes = (filter) =>
+  precacheUrls
+    .filter(filter)
+    .reduce((sum, u) => sum + (existsSync(join("dist", u)) ? statSync(join("dist", u)).size : 0), 0);
+const basemapUrls = precacheUrls.filter((u) => u.startsWith("generated/basemap/"));
+const basemapBytes = precacheBytes((u) => u.startsWith("generated/basemap/"));
+const allPrecached = precacheBytes(() => true);
+console.log(
+  `  basemap tiles in the precache: ${basemapUrls.length} tiles, ${(basemapBytes / 1e6).toFixed(1)} MB ` +
+    `of ${(allPrecached / 1e6).toFixed(1)} MB precached in all`,
+);
+records.push({
+  id: "basemap",
+  size: "precache",
+  method: "city map tiles",
+  tiles: basemapUrls.length,
+  MB: basemapBytes / 1e6,
+  precache_total_MB: allPrecached / 1e6,
+});
+
 // B7 + heap: headless Chromium against vite preview, on BENCH_PORT or else a port free right now
 // (never a fixed one: a server already on it would answer the readiness check and be measured instead).
 const port = process.env.BENCH_PORT
@@ -145,6 +170,7 @@ const servedGzip = (pathname) => {
   }
   return gzipOfServed.get(pathname);
 };
+const basemapZoomRenders = [];
 let editRecords = [];
 
 /**
@@ -752,12 +778,23 @@ try {
     await cdp.send("HeapProfiler.collectGarbage");
     const { metrics } = await cdp.send("Performance.getMetrics");
     const heap = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? Number.NaN;
+    // One more full basemap render: a jump to zoom 15 at Phoenix-See until every tile is drawn.
+    const zoomMs = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const map = window.__pilotkarte.map;
+          const started = performance.now();
+          map.once("idle", () => resolve(performance.now() - started));
+          map.jumpTo({ center: [7.513, 51.488], zoom: 15 });
+        }),
+    );
     if (i > 0) {
       loads.push(t.loadMs);
       idles.push(t.firstIdleMs);
       heaps.push(heap / 1e6);
       firstLoadJs.push({ kB: kB(jsGzip), files: mainScripts.length });
       firstLoadScriptMs.push(scriptMs);
+      basemapZoomRenders.push(zoomMs);
     }
     await context.close();
   }
@@ -789,6 +826,7 @@ const scriptMedian = median(firstLoadScriptMs);
 console.log(
   `  main-thread JS execution up to the first idle: median ${scriptMedian.toFixed(0)} ms   p95 ${p95(firstLoadScriptMs).toFixed(0)} ms (no budget of its own: part of the 2 s to idle)`,
 );
+const zoomMedian = row("basemap at zoom 15", basemapZoomRenders, 1000, "ms");
 records.push(
   {
     id: "B7",
@@ -823,6 +861,13 @@ records.push(
     method: "main-thread JS execution up to first idle (ScriptDuration)",
     median_ms: scriptMedian,
     p95_ms: p95(firstLoadScriptMs),
+  },
+  {
+    id: "B7",
+    size: "phoenix-see zoom 15",
+    method: "city map render (jump to idle)",
+    median_ms: zoomMedian,
+    p95_ms: p95(basemapZoomRenders),
   },
   {
     id: "heap",

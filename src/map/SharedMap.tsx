@@ -10,7 +10,7 @@ import { cityBoundsOf, type GeneratedCatalogue } from "../domain/model/catalogue
 import type { Variant } from "../domain/model/plan.ts";
 import { BaseMap } from "./BaseMap.tsx";
 import { geometriesBbox } from "./geometry-bounds.ts";
-import { type MapView as MapViewSettings, visibleCredits } from "./map-style.ts";
+import { DEFAULT_BASEMAP, type MapView as MapViewSettings, visibleCredits } from "./map-style.ts";
 import { PilotAreasLayer } from "./PilotAreasLayer.tsx";
 
 /** Layers shown under the shared areas: the base and the boundary, no facility layers. */
@@ -22,7 +22,7 @@ function sharedView(catalogue: GeneratedCatalogue): MapViewSettings {
     level: "stadtbezirk",
     showLabels: true,
     visibleLayers: new Set(visible),
-    basemap: { id: "schematic" },
+    basemap: DEFAULT_BASEMAP,
   };
 }
 

@@ -16,7 +16,7 @@ import { useReferenceStore } from "../store/reference-store.ts";
 import { useSessionStore } from "../store/session-store.ts";
 import { getKeyboardDraw } from "./draw/KeyboardDrawState.ts";
 import { registerMap } from "./map-commands.ts";
-import { BASEMAP_SOURCE_PREFIX, layerIds } from "./map-style.ts";
+import { BASEMAP_SOURCE_PREFIX, isOfflineBasemap, layerIds } from "./map-style.ts";
 
 /** Test and benchmark hook: exposes the map when the page URL has `?e2e`. */
 export interface PilotkarteTestApi {
@@ -84,7 +84,7 @@ export function onPlanningMapError(event: MapLibreErrorEvent & { sourceId?: stri
   const sourceId = event.sourceId ?? "";
   if (sourceId.startsWith(BASEMAP_SOURCE_PREFIX)) {
     const current = useSessionStore.getState().basemap;
-    if (current !== "schematic") useSessionStore.getState().reportBasemapFailure(current);
+    if (!isOfflineBasemap(current)) useSessionStore.getState().reportBasemapFailure(current);
     return;
   }
   if (sourceId.startsWith("layer-") || sourceId.startsWith("districts-")) {

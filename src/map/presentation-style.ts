@@ -8,7 +8,7 @@ import type { GeneratedCatalogue } from "../domain/model/catalogue.ts";
 import type { AreaGeometry } from "../domain/model/plan.ts";
 import { areaLabelPoint } from "../domain/workshop/presentation.ts";
 import { boundsOf } from "./map-commands.ts";
-import type { MapView as MapViewSettings } from "./map-style.ts";
+import { DEFAULT_BASEMAP, type MapView as MapViewSettings } from "./map-style.ts";
 
 /** Okabe–Ito, in an order where neighbours in a list differ strongly in hue and lightness. */
 export const PRESENTATION_PALETTE: readonly string[] = [
@@ -47,7 +47,7 @@ export interface PresentationMapArea {
   geometry: AreaGeometry;
 }
 
-/** Layers switched on in presentation mode: the city boundary and the schematic base, nothing else. */
+/** Layers switched on in presentation mode: the city boundary on the offline city map, nothing else. */
 export function presentationMapView(catalogue: GeneratedCatalogue): MapViewSettings {
   const visible = catalogue.entries
     .filter((e) => e.kind === "boundary" || e.kind === "basemap-points")
@@ -56,7 +56,7 @@ export function presentationMapView(catalogue: GeneratedCatalogue): MapViewSetti
     level: "stadtbezirk",
     showLabels: true,
     visibleLayers: new Set(visible),
-    basemap: { id: "schematic" },
+    basemap: DEFAULT_BASEMAP,
   };
 }
 

@@ -6,11 +6,11 @@
 import { useEffect, useState } from "react";
 import type { BasemapId } from "../store/session-store.ts";
 import { useSessionStore } from "../store/session-store.ts";
-import type { BasemapChoice } from "./map-style.ts";
+import { type BasemapChoice, DEFAULT_BASEMAP } from "./map-style.ts";
 import { fetchBasemapDeStyle, probeOsmTiles } from "./online-basemap.ts";
 
 export function useOnlineBasemap(basemapId: BasemapId): BasemapChoice {
-  const [basemap, setBasemap] = useState<BasemapChoice>({ id: "schematic" });
+  const [basemap, setBasemap] = useState<BasemapChoice>(DEFAULT_BASEMAP);
   useEffect(() => {
     let cancelled = false;
     if (basemapId === "basemapde") {
@@ -26,7 +26,7 @@ export function useOnlineBasemap(basemapId: BasemapId): BasemapChoice {
         else useSessionStore.getState().reportBasemapFailure("osm");
       });
     } else {
-      setBasemap({ id: "schematic" });
+      setBasemap({ id: basemapId });
     }
     return () => {
       cancelled = true;
