@@ -1,4 +1,7 @@
 import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
 
 /**
@@ -22,6 +25,18 @@ if (!process.env.PW_PORT) {
 const PORT = Number(process.env.PW_PORT);
 const DIST = process.env.PW_DIST ?? "dist";
 
+/**
+ * PW_SERVER=pilotkarte serves the build with the sync server of `npm start` (server/main.ts, a fresh
+ * data folder per run) instead of `vite preview`: the same headers, plus the rooms API and /sync.
+ */
+if (process.env.PW_SERVER === "pilotkarte" && !process.env.PW_SERVER_DATA) {
+  process.env.PW_SERVER_DATA = mkdtempSync(join(tmpdir(), "pilotkarte-e2e-server-"));
+}
+const serverCommand =
+  process.env.PW_SERVER === "pilotkarte"
+    ? `node --import tsx server/main.ts --port ${PORT} --dist ${DIST} --data ${process.env.PW_SERVER_DATA}`
+    : `node node_modules/vite/bin/vite.js preview --port ${PORT} --strictPort --outDir ${DIST}`;
+
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: process.env.PW_OUT ?? "test-results/e2e",
@@ -42,12 +57,13 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node node_modules/vite/bin/vite.js preview --port ${PORT} --strictPort --outDir ${DIST}`,
+    command: serverCommand,
     url: `http://localhost:${PORT}/`,
     // Never test a server this run did not start: something already listening on the port (another
     // engineer's preview, an old build) fails the run instead of standing in for this build.
     // PW_REUSE_SERVER=1 opts in when you serve the build yourself.
     reuseExistingServer: process.env.PW_REUSE_SERVER === "1",
-    timeout: 60_000,
+    // The sync server's first start initialises its database (up to about 30 s on a busy machine).
+    timeout: 120_000,
   },
 });

@@ -24,6 +24,7 @@ import {
 import { LAYER_DEFINITIONS, type LayerDefinition } from "./catalogue.ts";
 import { ADDRESS_POINTS_FILE, buildAddressPoints } from "./pipeline/address-points.ts";
 import { buildAddressTiles, parseAddressCsv, streetLabels } from "./pipeline/addresses.ts";
+import { BASEMAP_FILES, buildOsmBasemap } from "./pipeline/basemap-osm.ts";
 import { checkServedLayers } from "./pipeline/check-served.ts";
 import {
   readRegisterTotals,
@@ -102,7 +103,11 @@ async function fingerprint(dataDir: string, definitions: LayerDefinition[]): Pro
   hash.update(`${JSON.stringify(definitions)}\n`);
   const files = [
     ...new Set([
-      ...definitions.flatMap((d) => (d.supplement ? [d.source, d.supplement] : [d.source])),
+      ...definitions.flatMap((d) => [
+        d.source,
+        ...(d.supplement ? [d.supplement] : []),
+        ...(d.extraSources ?? []),
+      ]),
       TRANSIT_ROUTES_FILE,
     ]),
   ].sort();
@@ -377,6 +382,29 @@ export async function runDataStep(options: DataStepOptions): Promise<DataStepRes
             sourceFiles: [d.source],
           }),
         );
+        continue;
+      }
+      case "basemap-osm": {
+        log("  … OSM-Grundkarte als Kacheln / OSM basemap tiles");
+        const addresses = addressCollection as FeatureCollection<Point> | null;
+        const basemap = await buildOsmBasemap({
+          roads: get(d.id),
+          read: (file) => readJson(dataDir, file),
+          addressStreetNames: new Set(addresses?.features.map((f) => String(f.properties?.strname)) ?? []),
+          envelope: d.bboxLimit,
+        });
+        if (!basemap.ok) {
+          const problems = basemap.problems.map((p) => `${join(dataDir, p.file)} ${p.problem}`);
+          throw new DataStepError(join(dataDir, "basemap-osm"), problems.join("\n"));
+        }
+        for (const [path, bytes] of basemap.tiles) files.set(`basemap/${path}`, bytes);
+        entries.push(
+          entryFor(d, `${URL_PREFIX}/basemap/{z}/{x}/{y}.pbf`, get(d.id), {
+            featureCount: basemap.featureCount,
+            sourceFiles: Object.values(BASEMAP_FILES),
+          }),
+        );
+        log(`  ✓ ${d.id}: ${basemap.tiles.size} Kacheln / tiles`);
         continue;
       }
       default:

@@ -30,7 +30,8 @@ export type TransformId =
   | "fast-chargers"
   | "bike-sharing"
   | "bike-parking"
-  | "climate-stations";
+  | "climate-stations"
+  | "basemap-osm";
 
 export interface LayerDefinition {
   id: string;
@@ -49,6 +50,8 @@ export interface LayerDefinition {
   visibleByDefault: boolean;
   /** Raw file, relative to the data folder. */
   source: string;
+  /** Further raw files the transform reads (they count for "inputs changed"). */
+  extraSources?: string[];
   transform: TransformId;
   /** Allowed number of features in the raw file. */
   expectedCount: { min: number; max: number };
@@ -101,6 +104,8 @@ const OSM_EXTRACT_CAVEAT: LocalisedText = {
   de: "OSM-Daten unter ODbL; die Nutzungsbedingungen des MapTiler-Auszugs, aus dem sie stammen, sind nicht geprüft.",
   en: "OSM data under the ODbL; the terms of the MapTiler extract they come from are not verified.",
 };
+/** The credit the extract's provenance asks for (OSM data, OpenMapTiles schema, MapTiler's extract). */
+export const OSM_BASEMAP_CREDIT = "© OpenStreetMap-Mitwirkende (ODbL) · © OpenMapTiles · © MapTiler";
 const CITY_FACILITY_DATE: LocalisedText = { de: "2026 (Open-Data-Portal)", en: "2026 (open data portal)" };
 const CITY_FACILITY_PROPS = ["objektart", "objektname", "strasse", "hausnummer"];
 const CITY_POPUP: PopupField[] = [
@@ -338,6 +343,46 @@ export const LAYER_DEFINITIONS: LayerDefinition[] = [
     geometryTypes: ["Point"],
     requiredProperties: ["strname", "hnr", "lon", "lat", "ubz_nr"],
     nonNull: ["strname", "lon", "lat", "ubz_nr"],
+    bboxLimit: DORTMUND_ENVELOPE,
+  },
+  {
+    id: "basemap-osm",
+    title: { de: "OpenStreetMap-Grundkarte (offline)", en: "OpenStreetMap basemap (offline)" },
+    kind: "basemap-vector",
+    publisher: "OpenStreetMap-Mitwirkende; Auszug von OpenMapTiles / MapTiler",
+    // The data's licence; the extract's own terms (MapTiler) are unchecked: see the caveats.
+    licence: { ...ODBL, unverified: true },
+    credit: OSM_BASEMAP_CREDIT,
+    dataDate: { de: "OSM-Stand 10.02.2020", en: "OSM as of 10 Feb 2020" },
+    caveats: [
+      {
+        de: "Stand Februar 2020: neuere Straßen, Radwege und Baugebiete (z. B. Phoenix-West) fehlen oder sind veraltet.",
+        en: "As of February 2020: newer roads, cycleways and developments (e.g. Phoenix-West) are missing or outdated.",
+      },
+      {
+        de: "Lizenz zu prüfen: Die Daten sind OSM (ODbL); der Kachel-Auszug stammt von MapTiler/OpenMapTiles (CC BY 4.0 für das Schema), dessen Nutzungsbedingungen für den Auszug nicht geprüft sind. Bei Zweifel aus einem frischen OSM-Auszug neu erzeugen.",
+        en: "Licence to verify: the data is OSM (ODbL); the tile extract comes from MapTiler/OpenMapTiles (schema CC BY 4.0), whose terms for the extract were not checked. If in doubt, regenerate from a fresh OSM extract.",
+      },
+      {
+        de: "Ohne Gebäude. Abgekürzte Straßennamen („Str.“) sind aus dem Adressverzeichnis ausgeschrieben.",
+        en: "Without buildings. Abbreviated street names (“Str.”) are written out from the address register.",
+      },
+    ],
+    visibleByDefault: true,
+    source: "basemap-osm/dortmund_osm_roads.geojson",
+    extraSources: [
+      "basemap-osm/dortmund_osm_paths.geojson",
+      "basemap-osm/dortmund_osm_rail.geojson",
+      "basemap-osm/dortmund_osm_waterways.geojson",
+      "basemap-osm/dortmund_osm_water.geojson",
+      "basemap-osm/dortmund_osm_landuse_landcover.geojson",
+      "basemap-osm/dortmund_osm_street_names.geojson",
+    ],
+    transform: "basemap-osm",
+    expectedCount: { min: 30000, max: 60000 },
+    geometryTypes: ["LineString", "MultiLineString"],
+    requiredProperties: ["class"],
+    nonNull: ["class"],
     bboxLimit: DORTMUND_ENVELOPE,
   },
   // Mensch und demografischer Wandel

@@ -2,10 +2,19 @@
 /**
  * `npm run bench`: loading benchmarks on the production build and the real Dortmund data.
  *  - B6 bundle: gzip size of each JS file; main-thread JS (entry and what it imports) against 400 kB.
- *  - B7 first render: map load and first idle in headless Chromium (median of runs) against 2 s.
+ *  - B7 first render: map load and first idle in headless Chromium (median of runs) against 2 s, and
+ *    the main-thread JS of the first load as the browser saw it: the scripts the page fetched up to
+ *    the first idle (entry, its imports and the lazy chunks the first screen loads; not the workers'),
+ *    gzip -9 like B6, and the main thread's JavaScript execution time up to then (CDP ScriptDuration).
+ *    The first idle is also the first full render of the offline city map (the default basemap, every
+ *    tile of the opening view drawn), and a jump to zoom 15 at Phoenix-See times one more basemap render.
+ *  - B4 editing: besides the per-step times, the longest task while editing (and its JavaScript part).
+ *  - Basemap: bytes and count of the city map's tiles in the service worker's precache.
  *  - Heap: JS heap used once idle (after a forced GC) against 150 MB.
  * Figures, not assertions: the script reports and writes bench/results/*.json; it fails only if it
- * cannot measure. Options: --runs N (default 5), --no-build, --no-analysis, --no-exchange. The analysis engine's own
+ * cannot measure. Options: --runs N (default 5), --no-build, --no-analysis, --no-variant,
+ * --no-exchange, --only-load
+ * (just B6 and B7, printed, nothing written: a quick check of the first load). The analysis engine's own
  * benchmark (B1-B5 against naive Turf) writes bench/results/analysis-latest.json.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -93,6 +102,28 @@ console.log(
   `  generated data served: ${(dataBytes("dist/generated") / 1e6).toFixed(1)} MB (loaded on demand)`,
 );
 
+// Basemap: what the offline city map adds to the service worker's precache (data/pipeline/basemap-osm.ts).
+const precacheUrls = [...readFileSync("dist/sw.js", "utf8").matchAll(/url:"([^"]+)"/g)].map((m) => m[1]);
+const precacheBytes = (filter) =>
+  precacheUrls
+    .filter(filter)
+    .reduce((sum, u) => sum + (existsSync(join("dist", u)) ? statSync(join("dist", u)).size : 0), 0);
+const basemapUrls = precacheUrls.filter((u) => u.startsWith("generated/basemap/"));
+const basemapBytes = precacheBytes((u) => u.startsWith("generated/basemap/"));
+const allPrecached = precacheBytes(() => true);
+console.log(
+  `  basemap tiles in the precache: ${basemapUrls.length} tiles, ${(basemapBytes / 1e6).toFixed(1)} MB ` +
+    `of ${(allPrecached / 1e6).toFixed(1)} MB precached in all`,
+);
+records.push({
+  id: "basemap",
+  size: "precache",
+  method: "city map tiles",
+  tiles: basemapUrls.length,
+  MB: basemapBytes / 1e6,
+  precache_total_MB: allPrecached / 1e6,
+});
+
 // B7 + heap: headless Chromium against vite preview, on BENCH_PORT or else a port free right now
 // (never a fixed one: a server already on it would answer the readiness check and be measured instead).
 const port = process.env.BENCH_PORT
@@ -126,6 +157,20 @@ const browser = await chromium.launch({
 const loads = [];
 const idles = [];
 const heaps = [];
+/** Per run: gzip kB of the scripts the page fetched up to the first idle, and their count. */
+const firstLoadJs = [];
+/** Per run: the main thread's JavaScript execution time up to the first idle (ms). */
+const firstLoadScriptMs = [];
+const gzipOfServed = new Map();
+/** gzip -9 size of a file the preview server serves from dist (cached). */
+const servedGzip = (pathname) => {
+  if (!gzipOfServed.has(pathname)) {
+    const path = join("dist", decodeURIComponent(pathname));
+    gzipOfServed.set(pathname, existsSync(path) ? gzipSync(readFileSync(path), { level: 9 }).length : 0);
+  }
+  return gzipOfServed.get(pathname);
+};
+const basemapZoomRenders = [];
 let editRecords = [];
 
 /**
@@ -399,6 +444,15 @@ async function benchEditing(browser) {
     `  longest JavaScript in one task: ${worstJs.toFixed(1)} ms (budget 50 ms, ratio ${(worstJs / 50).toFixed(2)}); longest task that is neither a frame nor DevTools traffic: ${worstNonFrame.toFixed(1)} ms (ratio ${(worstNonFrame / 50).toFixed(2)})`,
   );
   console.log("  (a map frame's own length is software WebGL here: compare 'one map frame (repaint)' above)");
+  records.push({
+    id: "B4-long-tasks",
+    size: `${areaCount} areas`,
+    method: "longest task while editing (neither a frame nor DevTools traffic)",
+    max_ms: worstNonFrame,
+    max_js_ms: worstJs,
+    budget_ms: 50,
+    ratio: Math.max(worstNonFrame, worstJs) / 50,
+  });
   return records;
 }
 
@@ -683,6 +737,7 @@ async function benchImport(browser) {
 
 // `--only-import`: just the two browser imports (a quick check while working on the import).
 const onlyImport = args.includes("--only-import");
+const onlyLoad = args.includes("--only-load");
 if (onlyImport) {
   try {
     const importRecords = await benchImport(browser);
@@ -699,25 +754,52 @@ try {
   for (let i = 0; i <= runs; i++) {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
+    // Enabled before the navigation, so ScriptDuration counts the whole first load.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Performance.enable");
     await page.goto(url);
     await page.waitForFunction(() => window.__pilotkarte?.timings().firstIdleMs != null, null, {
       timeout: 60_000,
     });
     const t = await page.evaluate(() => window.__pilotkarte?.timings());
-    const cdp = await context.newCDPSession(page);
+    const { metrics: atIdle } = await cdp.send("Performance.getMetrics");
+    const scriptMs = (atIdle.find((m) => m.name === "ScriptDuration")?.value ?? Number.NaN) * 1000;
+    // The page's own resource timeline: a worker's fetches are in the worker's, so not counted here.
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .map((e) => new URL(e.name))
+        .filter((u) => u.origin === location.origin && /\.m?js$/.test(u.pathname))
+        .map((u) => u.pathname),
+    );
+    const workerFiles = new Set(bundle.filter((b) => b.role === "worker").map((b) => `/assets/${b.file}`));
+    const mainScripts = [...new Set(scripts)].filter((p) => !workerFiles.has(p));
+    const jsGzip = mainScripts.reduce((sum, p) => sum + servedGzip(p), 0);
     await cdp.send("HeapProfiler.collectGarbage");
-    await cdp.send("Performance.enable");
     const { metrics } = await cdp.send("Performance.getMetrics");
     const heap = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? Number.NaN;
+    // One more full basemap render: a jump to zoom 15 at Phoenix-See until every tile is drawn.
+    const zoomMs = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const map = window.__pilotkarte.map;
+          const started = performance.now();
+          map.once("idle", () => resolve(performance.now() - started));
+          map.jumpTo({ center: [7.513, 51.488], zoom: 15 });
+        }),
+    );
     if (i > 0) {
       loads.push(t.loadMs);
       idles.push(t.firstIdleMs);
       heaps.push(heap / 1e6);
+      firstLoadJs.push({ kB: kB(jsGzip), files: mainScripts.length });
+      firstLoadScriptMs.push(scriptMs);
+      basemapZoomRenders.push(zoomMs);
     }
     await context.close();
   }
-  editRecords = await benchEditing(browser);
-  if (!args.includes("--no-exchange")) editRecords.push(...(await benchImport(browser)));
+  if (!onlyLoad) editRecords = await benchEditing(browser);
+  if (!onlyLoad && !args.includes("--no-exchange")) editRecords.push(...(await benchImport(browser)));
 } finally {
   await browser.close();
   server.kill();
@@ -735,6 +817,16 @@ const row = (label, xs, budget, unit) => {
 const loadMedian = row("map load (from navigation)", loads, 1000, "ms");
 const idleMedian = row("first idle", idles, 2000, "ms");
 const heapMedian = row("JS heap once idle", heaps, 150, "MB");
+const firstLoadKb = median(firstLoadJs.map((r) => r.kB));
+const firstLoadFiles = median(firstLoadJs.map((r) => r.files));
+console.log(
+  `  main-thread JS at first load: ${firstLoadKb.toFixed(1)} kB gzip in ${firstLoadFiles} scripts fetched up to the first idle (budget 400 kB, ratio ${(firstLoadKb / 400).toFixed(2)}; B6 counts ${kB(mainGzip).toFixed(1)} kB without the lazy chunks)`,
+);
+const scriptMedian = median(firstLoadScriptMs);
+console.log(
+  `  main-thread JS execution up to the first idle: median ${scriptMedian.toFixed(0)} ms   p95 ${p95(firstLoadScriptMs).toFixed(0)} ms (no budget of its own: part of the 2 s to idle)`,
+);
+const zoomMedian = row("basemap at zoom 15", basemapZoomRenders, 1000, "ms");
 records.push(
   {
     id: "B7",
@@ -755,6 +847,29 @@ records.push(
     ratio: idleMedian / 2000,
   },
   {
+    id: "B7",
+    size: "dortmund",
+    method: "main-thread JS fetched up to first idle",
+    gzip_kB: firstLoadKb,
+    files: firstLoadFiles,
+    budget_kB: 400,
+    ratio: firstLoadKb / 400,
+  },
+  {
+    id: "B7",
+    size: "dortmund",
+    method: "main-thread JS execution up to first idle (ScriptDuration)",
+    median_ms: scriptMedian,
+    p95_ms: p95(firstLoadScriptMs),
+  },
+  {
+    id: "B7",
+    size: "phoenix-see zoom 15",
+    method: "city map render (jump to idle)",
+    median_ms: zoomMedian,
+    p95_ms: p95(basemapZoomRenders),
+  },
+  {
     id: "heap",
     size: "dortmund",
     method: "JS heap used after GC",
@@ -765,6 +880,10 @@ records.push(
 );
 
 records.push(...editRecords);
+if (onlyLoad) {
+  console.log("\n--only-load: nothing written");
+  process.exit(0);
+}
 
 // B1-B5: the analysis engine against naive Turf, in its own process (about 3 minutes).
 if (!args.includes("--no-analysis")) {
@@ -774,6 +893,24 @@ if (!args.includes("--no-analysis")) {
   });
   if (analysis.status !== 0)
     console.log("  analysis benchmark reported a wrong answer or failed (see above)");
+}
+// B4v: a variant's figures after one edit, full recompute against the incremental one (own process),
+// merged into this file's records with the load average of that run.
+if (!args.includes("--no-variant")) {
+  console.log("\nVariant refresh after one edit (bench/analysis/variant-refresh.bench.ts)");
+  const variant = spawnSync(
+    node,
+    ["node_modules/tsx/dist/cli.mjs", "bench/analysis/variant-refresh.bench.ts"],
+    {
+      stdio: "inherit",
+    },
+  );
+  if (variant.status !== 0)
+    console.log("  variant refresh benchmark reported a wrong answer or failed (see above)");
+  else {
+    const result = JSON.parse(readFileSync("bench/results/variant-refresh-latest.json", "utf8"));
+    for (const r of result.records) records.push({ ...r, loadavg: result.loadavg });
+  }
 }
 // Exchange: import of a 50 MB GeoJSON and export of a 200-area variant to every format (own process).
 if (!args.includes("--no-exchange")) {

@@ -6,9 +6,14 @@
  * Every way a module can pull in another counts: `import … from`, `export … from`, side-effect imports
  * (`import "./x.css"`), dynamic `import("…")`, and assets or workers by URL (`new URL("…",
  * import.meta.url)`, `import url from "…?url"`, `import W from "…?worker"`; the query is ignored).
- * Exits 1 with a list of offending imports. `--src <dir>` checks another folder (the unit test uses it).
+ * The sync server (`server/` beside `src/`) is a part of its own: it may import `src/domain` and the one
+ * module that holds the security headers (`src/app/security-headers.ts`), never the UI, map, store or
+ * persistence code, and its libraries (Hocuspocus' server, PGlite, ws) are imported nowhere else.
+ *
+ * Exits 1 with a list of offending imports. `--src <dir>` checks another folder and the `server/`
+ * beside it (the unit test uses it).
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -39,7 +44,16 @@ const libraryHomes = [
   [/^comlink/, ["workers", "ui", "app"]],
   // Schemas are domain code: the other layers call the domain's parse functions.
   [/^valibot/, ["domain"]],
+  // The sync server's libraries; the client side of sync (Hocuspocus' provider) is persistence code.
+  [/^@hocuspocus\/server|^@hocuspocus\/extension-|^@electric-sql\/pglite|^ws$/, ["server"]],
+  [/^@hocuspocus\/provider/, ["persistence"]],
 ];
+
+/** What `server/` may import from `src/`: the pure domain and the security headers, nothing else. */
+const SERVER_MAY_IMPORT = [/^domain\//, /^app\/security-headers\.ts$/];
+/** Libraries the server must not import (browser-side code). */
+const BROWSER_ONLY =
+  /^react(-dom)?(\/|$)|^react-i18next|^i18next|^maplibre-gl|^react-map-gl|^terra-draw|^dexie|^zustand|^comlink/;
 
 /**
  * What a module refers to, in order: static imports and re-exports (with or without bindings),
@@ -91,6 +105,27 @@ for (const file of files(src)) {
     }
   }
 }
+const server = join(dirname(src), "server");
+if (existsSync(server)) {
+  for (const file of files(server)) {
+    const shown = relative(dirname(src), file);
+    for (const spec of referencesOf(readFileSync(file, "utf8"))) {
+      if (spec.startsWith(".")) {
+        const target = resolve(dirname(file), spec);
+        const inSrc = relative(src, target);
+        if (!relative(server, target).startsWith("..")) continue;
+        if (inSrc.startsWith("..") || !SERVER_MAY_IMPORT.some((pattern) => pattern.test(inSrc))) {
+          problems.push(
+            `${shown}: imports ${spec} (server may import only src/domain and src/app/security-headers.ts)`,
+          );
+        }
+      } else if (BROWSER_ONLY.test(spec)) {
+        problems.push(`${shown}: imports ${spec} (browser code; the server must not)`);
+      }
+    }
+  }
+}
+
 if (problems.length > 0) {
   console.error(`Import boundaries violated:\n  ${problems.join("\n  ")}`);
   process.exit(1);

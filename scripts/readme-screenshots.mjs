@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
  * Screenshots for the README (`npm run screenshots`, after `npm run build`): the drawing, the results
- * and the compare view at 1440×900 and 1920×1080, in Debian's Chromium against `vite preview` on a free
- * loopback port. Writes JPEGs to docs/screenshots/. Nothing here is a test: the browser tests check the
- * same screens; this only takes pictures of them for people reading the README.
+ * and the compare view, and the offline city map (city zoom, zoom 13 at the Hauptbahnhof, zoom 15 at
+ * Phoenix-See, the dark variant) with every request to another host aborted, at 1440×900 and
+ * 1920×1080, in Debian's Chromium against `vite preview` on a free loopback port. Writes JPEGs to
+ * docs/screenshots/. `-- --only basemap` takes only the basemap views. Nothing here is a test: the
+ * browser tests check the same screens; this only takes pictures of them for people reading the README.
  */
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
@@ -164,6 +166,47 @@ async function shoot(browser, base, size) {
   await page.close();
 }
 
+/** The offline city map with two pilot areas, offline: nothing but the app's own origin answers. */
+async function shootBasemap(browser, base, size) {
+  const context = await browser.newContext({ viewport: size });
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort("internetdisconnected"));
+  const page = await context.newPage();
+  const suffix = `${size.width}`;
+  await page.goto(`${base}?e2e`);
+  await idle(page);
+  await page.waitForFunction(() => window.__pilotkarte.referenceStore.getState().status === "ready");
+  await page.getByLabel("Einrasten an Grenzen").uncheck();
+  // Both areas drawn in one frame (the Hauptbahnhof and Phoenix-See are 4.5 km apart).
+  await page.evaluate(() => window.__pilotkarte.map.jumpTo({ center: [7.486, 51.503], zoom: 12.6 }));
+  await idle(page);
+  await rectangle(page, [7.452, 51.514], [7.468, 51.522]);
+  await nameArea(page, "Mobilitätsstation Hauptbahnhof", "Mobilität und Logistik");
+  await rectangle(page, [7.503, 51.4855], [7.512, 51.4905]);
+  await nameArea(page, "Quartier Phoenix-See Nord", "Energie-Management");
+  await page.locator("body").press("Escape");
+  const views = [
+    { name: "basemap-city", center: [7.47, 51.515], zoom: size.width >= 1800 ? 11.2 : 10.9 },
+    { name: "basemap-hbf", center: [7.459, 51.518], zoom: 13 },
+    { name: "basemap-phoenix", center: [7.513, 51.488], zoom: 15 },
+  ];
+  for (const view of views) {
+    await page.evaluate((v) => window.__pilotkarte.map.jumpTo({ center: v.center, zoom: v.zoom }), view);
+    await idle(page);
+    await page.waitForTimeout(500);
+    await snap(page, view.name, suffix);
+  }
+  await page.getByRole("tab", { name: "Ebenen" }).click();
+  await page.getByRole("radio", { name: /Stadtplan dunkel/ }).check();
+  for (const view of [views[0], views[1]]) {
+    await page.evaluate((v) => window.__pilotkarte.map.jumpTo({ center: v.center, zoom: v.zoom }), view);
+    await idle(page);
+    await page.waitForTimeout(500);
+    await snap(page, `${view.name}-dark`, suffix);
+  }
+  await context.close();
+}
+
+const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
 mkdirSync(OUT, { recursive: true });
 mkdirSync(CHECK, { recursive: true });
 const port = await freePort();
@@ -181,7 +224,11 @@ try {
   });
   try {
     for (const size of SIZES) {
-      await shoot(browser, base, size).catch(async (error) => {
+      const take = async () => {
+        if (only !== "basemap") await shoot(browser, base, size);
+        await shootBasemap(browser, base, size);
+      };
+      await take().catch(async (error) => {
         for (const context of browser.contexts())
           for (const page of context.pages()) await page.screenshot({ path: `${CHECK}/failed.png` });
         throw error;

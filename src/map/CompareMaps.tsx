@@ -24,7 +24,7 @@ import type { GeneratedCatalogue } from "../domain/model/catalogue.ts";
 import type { Variant } from "../domain/model/plan.ts";
 import { BaseMap } from "./BaseMap.tsx";
 import type { Bounds } from "./compare-bounds.ts";
-import { FONT_BOLD, type MapView as MapViewSettings, visibleCredits } from "./map-style.ts";
+import { DEFAULT_BASEMAP, FONT_BOLD, type MapView as MapViewSettings, visibleCredits } from "./map-style.ts";
 import { PilotAreasLayer } from "./PilotAreasLayer.tsx";
 
 export { type Bounds, variantsBounds } from "./compare-bounds.ts";
@@ -37,8 +37,8 @@ declare global {
 }
 
 /**
- * What the compare maps show of the catalogue: the city boundary and the address dots with street
- * names of the schematic basemap (for orientation), no facilities or census grid.
+ * What the compare maps show of the catalogue: the city boundary on the offline city map (for
+ * orientation), no facilities or census grid.
  */
 export function compareMapSettings(catalogue: GeneratedCatalogue): MapViewSettings {
   return {
@@ -47,7 +47,7 @@ export function compareMapSettings(catalogue: GeneratedCatalogue): MapViewSettin
     visibleLayers: new Set(
       catalogue.entries.filter((e) => e.kind === "boundary" || e.kind === "basemap-points").map((e) => e.id),
     ),
-    basemap: { id: "schematic" },
+    basemap: DEFAULT_BASEMAP,
   };
 }
 

@@ -7,31 +7,11 @@
 import { useMemo, useState } from "react";
 import { ScaleControl } from "react-map-gl/maplibre";
 import { cityBoundsOf, type GeneratedCatalogue } from "../domain/model/catalogue.ts";
-import type { AreaGeometry, Variant } from "../domain/model/plan.ts";
+import type { Variant } from "../domain/model/plan.ts";
 import { BaseMap } from "./BaseMap.tsx";
-import { type MapView as MapViewSettings, visibleCredits } from "./map-style.ts";
+import { geometriesBbox } from "./geometry-bounds.ts";
+import { DEFAULT_BASEMAP, type MapView as MapViewSettings, visibleCredits } from "./map-style.ts";
 import { PilotAreasLayer } from "./PilotAreasLayer.tsx";
-
-/** West, south, east, north of the geometries, or null when there are none. */
-export function geometriesBbox(geometries: readonly AreaGeometry[]): [number, number, number, number] | null {
-  let west = Infinity;
-  let south = Infinity;
-  let east = -Infinity;
-  let north = -Infinity;
-  for (const geometry of geometries) {
-    const parts = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
-    for (const rings of parts) {
-      for (const [x, y] of rings[0] ?? []) {
-        if (x === undefined || y === undefined) continue;
-        west = Math.min(west, x);
-        east = Math.max(east, x);
-        south = Math.min(south, y);
-        north = Math.max(north, y);
-      }
-    }
-  }
-  return Number.isFinite(west) ? [west, south, east, north] : null;
-}
 
 /** Layers shown under the shared areas: the base and the boundary, no facility layers. */
 function sharedView(catalogue: GeneratedCatalogue): MapViewSettings {
@@ -42,7 +22,7 @@ function sharedView(catalogue: GeneratedCatalogue): MapViewSettings {
     level: "stadtbezirk",
     showLabels: true,
     visibleLayers: new Set(visible),
-    basemap: { id: "schematic" },
+    basemap: DEFAULT_BASEMAP,
   };
 }
 

@@ -3,13 +3,14 @@
  * pilot areas, framed on one area (with its surroundings) or on the whole city. Vector, no WebGL:
  * it prints sharp at any size and looks the same on screen, in print and in a PDF.
  */
-import type { Feature, FeatureCollection, Point, Position } from "geojson";
+import type { Feature, FeatureCollection, Point } from "geojson";
 import { useEffect, useMemo, useState } from "react";
 import { cityBoundsOf, type GeneratedCatalogue, type ReferenceLevel } from "../domain/model/catalogue.ts";
 import type { AreaGeometry } from "../domain/model/plan.ts";
 import { useReferenceStore } from "../store/reference-store.ts";
 import { appBaseUrl } from "./app-url.ts";
-import { geometriesBbox } from "./SharedMap.tsx";
+import { geometriesBbox } from "./geometry-bounds.ts";
+import { type Bbox, frameOf, scaleBarMetres, svgProjection } from "./onepager-frame.ts";
 
 export interface OnePagerMapArea {
   id: string;
@@ -20,26 +21,6 @@ export interface OnePagerMapArea {
 
 /** Drawing width in SVG units; the height follows the frame's aspect. */
 const WIDTH = 600;
-const METRES_PER_DEGREE = 111_320;
-
-type Bbox = [number, number, number, number];
-
-/** The frame: the focus area with its surroundings (at least 4 km across, 4:3), or the city. */
-function frameOf(focus: AreaGeometry | null, city: Bbox): Bbox {
-  if (!focus) return city;
-  const [w, s, e, n] = geometriesBbox([focus]) ?? city;
-  const cx = (w + e) / 2;
-  const cy = (s + n) / 2;
-  const cos = Math.cos((cy * Math.PI) / 180);
-  // Half extents in metres, with a margin, at least 1 km, then widened to 4:3.
-  let hx = Math.max(((e - w) / 2) * cos * METRES_PER_DEGREE * 2.2, 2000);
-  let hy = Math.max(((n - s) / 2) * METRES_PER_DEGREE * 2.2, 1500);
-  if (hx / hy < 4 / 3) hx = (hy * 4) / 3;
-  else hy = (hx * 3) / 4;
-  const dx = hx / (cos * METRES_PER_DEGREE);
-  const dy = hy / METRES_PER_DEGREE;
-  return [cx - dx, cy - dy, cx + dx, cy + dy];
-}
 
 function useLabels(catalogue: GeneratedCatalogue, level: ReferenceLevel) {
   const [labels, setLabels] = useState<Feature<Point, { name: string }>[]>([]);
@@ -89,25 +70,9 @@ export function OnePagerMap({
   const labels = useLabels(catalogue, detailLevel);
   const cityBbox: Bbox = cityBoundsOf(catalogue);
   const frame = useMemo(() => frameOf(focus?.geometry ?? null, cityBbox), [focus, cityBbox]);
-  const [west, south, east, north] = frame;
-  const cos = Math.cos((((south + north) / 2) * Math.PI) / 180);
-  const k = WIDTH / ((east - west) * cos);
-  const height = Math.round((north - south) * k);
-  const x = (lon: number) => (lon - west) * cos * k;
-  const y = (lat: number) => (north - lat) * k;
-  const ringPath = (ring: Position[]) =>
-    `M${ring.map(([lon, lat]) => `${x(lon as number).toFixed(1)},${y(lat as number).toFixed(1)}`).join("L")}Z`;
-  const pathOf = (geometry: AreaGeometry) =>
-    (geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates)
-      .flatMap((rings) => rings.map(ringPath))
-      .join("");
+  const { height, metresAcross, x, y, pathOf, inside } = svgProjection(frame, WIDTH);
   const districtPaths = (level: ReferenceLevel) =>
     (outlines[level] ?? []).map((d) => ({ id: d.code, d: pathOf(d.geometry) }));
-
-  const inside = (p: Position) => {
-    const [lon, lat] = p as [number, number];
-    return lon > west && lon < east && lat > south && lat < north;
-  };
 
   return (
     <svg
@@ -161,38 +126,15 @@ export function OnePagerMap({
             {l.properties.name}
           </text>
         ))}
-      {!focus &&
-        areas.map((a) => {
-          const box = geometriesBbox([a.geometry]);
-          if (!box) return null;
-          return (
-            <text
-              key={`name-${a.id}`}
-              x={x((box[0] + box[2]) / 2)}
-              y={y((box[1] + box[3]) / 2)}
-              textAnchor="middle"
-              fontSize={14}
-              fontWeight={700}
-              fill="#111827"
-              stroke="#ffffff"
-              strokeWidth={3}
-              paintOrder="stroke"
-              fontFamily="Noto Sans, sans-serif"
-            >
-              {a.name}
-            </text>
-          );
-        })}
-      <ScaleBar metresAcross={(east - west) * cos * METRES_PER_DEGREE} height={height} />
+      {!focus && <AreaNames areas={areas} x={x} y={y} />}
+      <ScaleBar metresAcross={metresAcross} height={height} />
     </svg>
   );
 }
 
 /** Scale bar in the lower left corner: a round length of about a fifth of the width. */
 function ScaleBar({ metresAcross, height }: { metresAcross: number; height: number }) {
-  const scaleM = [100, 200, 500, 1000, 2000, 5000, 10000].reduce((best, m) =>
-    Math.abs(m - metresAcross / 5) < Math.abs(best - metresAcross / 5) ? m : best,
-  );
+  const scaleM = scaleBarMetres(metresAcross);
   const scaleW = (scaleM / metresAcross) * WIDTH;
   return (
     <g transform={`translate(12, ${height - 14})`}>
@@ -203,4 +145,37 @@ function ScaleBar({ metresAcross, height }: { metresAcross: number; height: numb
       </text>
     </g>
   );
+}
+
+/** The name of each area at the middle of its bounding box (on the overview page). */
+function AreaNames({
+  areas,
+  x,
+  y,
+}: {
+  areas: readonly OnePagerMapArea[];
+  x: (lon: number) => number;
+  y: (lat: number) => number;
+}) {
+  return areas.map((a) => {
+    const box = geometriesBbox([a.geometry]);
+    if (!box) return null;
+    return (
+      <text
+        key={`name-${a.id}`}
+        x={x((box[0] + box[2]) / 2)}
+        y={y((box[1] + box[3]) / 2)}
+        textAnchor="middle"
+        fontSize={14}
+        fontWeight={700}
+        fill="#111827"
+        stroke="#ffffff"
+        strokeWidth={3}
+        paintOrder="stroke"
+        fontFamily="Noto Sans, sans-serif"
+      >
+        {a.name}
+      </text>
+    );
+  });
 }

@@ -9,7 +9,8 @@ import type { ReferenceAreaProperties, ReferenceLevel } from "../domain/model/ca
 import type { AreaGeometry } from "../domain/model/plan.ts";
 
 export type Language = "de" | "en";
-export type BasemapId = "schematic" | "basemapde" | "osm";
+/** Offline: the OSM city map (light, dark) and the schematic one; online: basemap.de and OSM. */
+export type BasemapId = "citymap" | "citymap-dark" | "schematic" | "basemapde" | "osm";
 
 /** The interaction mode: browsing, editing a selected area, one of the drawing tools, or picking districts. */
 export type Tool = "select" | "polygon" | "rectangle" | "circle" | "freehand" | "districts";
@@ -132,7 +133,7 @@ export const useSessionStore = create<SessionState>()(
       level: "stadtbezirk",
       showLabels: true,
       visibleLayers: undefined,
-      basemap: "schematic",
+      basemap: "citymap",
       basemapFailure: null,
       selectedArea: null,
       aboutOpen: false,
@@ -209,7 +210,7 @@ export const useSessionStore = create<SessionState>()(
         set({ visibleLayers: [...current] });
       },
       setBasemap: (basemap) => set({ basemap, basemapFailure: null }),
-      reportBasemapFailure: (basemap) => set({ basemap: "schematic", basemapFailure: basemap }),
+      reportBasemapFailure: (basemap) => set({ basemap: "citymap", basemapFailure: basemap }),
       dismissBasemapFailure: () => set({ basemapFailure: null }),
       selectArea: (selectedArea) => set({ selectedArea, ...(selectedArea ? { selectedAreaId: null } : {}) }),
       setAboutOpen: (aboutOpen) => set({ aboutOpen }),

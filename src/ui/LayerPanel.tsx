@@ -185,7 +185,7 @@ function FieldLayers({ field, facilities }: { field: AllianceField; facilities: 
   );
 }
 
-/** The schematic basemap (offline) or one of the online ones. */
+/** The offline basemaps (city map light or dark, schematic) or one of the online ones. */
 function BasemapSwitch() {
   const { t } = useTranslation();
   const basemap = useSessionStore((s) => s.basemap);
@@ -195,7 +195,7 @@ function BasemapSwitch() {
       <h3>{t("basemap.heading")}</h3>
       <fieldset className="basemap-switch">
         <legend className="visually-hidden">{t("basemap.heading")}</legend>
-        {(["schematic", "basemapde", "osm"] as BasemapId[]).map((id) => (
+        {(["citymap", "citymap-dark", "schematic", "basemapde", "osm"] as BasemapId[]).map((id) => (
           <label key={id}>
             <input
               type="radio"
@@ -209,6 +209,7 @@ function BasemapSwitch() {
         ))}
       </fieldset>
       {basemap === "schematic" && <p className="muted small">{t("basemap.schematicHint")}</p>}
+      {basemap.startsWith("citymap") && <p className="muted small">{t("basemap.citymapHint")}</p>}
     </section>
   );
 }

@@ -14,6 +14,7 @@ export interface KeyedVariantApi {
   analyseVariantByKeys(
     areas: KeyedVariantArea[],
     analyses: AreaAnalysis[],
+    variantKey?: string,
   ): Promise<{ result: VariantAnalysis | null } | { missing: number[] }>;
 }
 
@@ -32,18 +33,20 @@ export function geometryKey(geometry: AreaGeometry): number {
 /**
  * A variant's overlaps and totals from the worker. Areas go by key; when the worker lacks some
  * geometries (it was restarted, or never analysed that area) it says which, and they follow.
+ * `variantKey` (the variant's id) lets the worker keep the variant's incremental analysis.
  */
 export async function analyseVariantByKeys(
   api: KeyedVariantApi,
   areas: readonly { id: string; geometry: AreaGeometry; fields?: readonly AllianceField[] }[],
   analyses: AreaAnalysis[],
+  variantKey?: string,
 ): Promise<VariantAnalysis | null> {
   const keyed = areas.map(({ id, geometry, fields }) => ({
     id,
     ...(fields ? { fields: [...fields] } : {}),
     geometryKey: geometryKey(geometry),
   }));
-  const first = await api.analyseVariantByKeys(keyed, analyses);
+  const first = await api.analyseVariantByKeys(keyed, analyses, variantKey);
   if ("result" in first) return first.result;
   const missing = new Set(first.missing);
   const second = await api.analyseVariantByKeys(
@@ -51,6 +54,7 @@ export async function analyseVariantByKeys(
       missing.has(area.geometryKey) ? { ...area, geometry: areas[i]?.geometry as AreaGeometry } : area,
     ),
     analyses,
+    variantKey,
   );
   if ("result" in second) return second.result;
   throw new Error(`the analysis worker lost ${second.missing.length} geometries`);

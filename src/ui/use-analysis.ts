@@ -70,7 +70,9 @@ async function run(variant: Variant): Promise<void> {
       return a && byArea[id]?.analysis ? [{ id, geometry: a.geometry, fields: a.fields }] : [];
     });
     try {
-      const variantAnalysis = await current.call((api) => analyseVariantByKeys(api, areas, analyses));
+      const variantAnalysis = await current.call((api) =>
+        analyseVariantByKeys(api, areas, analyses, variant.id),
+      );
       useAnalysisStore.getState().set({
         byArea,
         variant: variantAnalysis,

@@ -74,6 +74,7 @@ export async function analyseWholeVariant(
         api,
         areas,
         ids.flatMap((id) => (byArea[id] ? [byArea[id]] : [])),
+        variant.id,
       ),
     );
   } catch {

@@ -15,6 +15,7 @@ import {
   decodeAddressPoints,
   GeometryKeeper,
   gridCellsFromCollection,
+  IncrementalVariant,
   type KeyedVariantArea,
   pointLayerFromCollection,
   prepareAnalysisContext,
@@ -49,6 +50,24 @@ let reference: {
 
 /** Geometries this worker has been sent, by the page's key (see keyed-areas.ts). */
 const geometries = new GeometryKeeper();
+/**
+ * The incremental analysis of the variants asked for recently, by the page's variant key: after an
+ * edit only the edited area's pairs and the union's tiles under it are measured again. A few are
+ * kept (the compare view asks for several variants); the oldest goes first.
+ */
+const variantStates = new Map<string, IncrementalVariant>();
+const MAX_VARIANT_STATES = 8;
+
+function variantState(key: string, analysisContext: AnalysisContext): IncrementalVariant {
+  let state = variantStates.get(key);
+  if (state) variantStates.delete(key);
+  else state = new IncrementalVariant(analysisContext);
+  variantStates.set(key, state);
+  if (variantStates.size > MAX_VARIANT_STATES)
+    variantStates.delete(variantStates.keys().next().value as string);
+  return state;
+}
+
 /** Name and address of every facility, by layer and feature id, for "what was counted". */
 const facilityDetails = new Map<string, Map<string, { name: string; category: string; address: string }>>();
 
@@ -121,6 +140,7 @@ const api = {
     }
     const cityGeometry = city ? cityFromCollection(city) : null;
     reference = { city: cityGeometry, levels: referenceLevels };
+    variantStates.clear();
     context = prepareAnalysisContext({
       city: cityGeometry,
       referenceLevels,
@@ -193,14 +213,21 @@ const api = {
     return (reference.levels[level] ?? []).map((a) => ({ code: a.code, name: a.name, geometry: a.geometry }));
   },
 
-  analyseVariant(areas: VariantAreaInput[], areaAnalyses: AreaAnalysis[]): VariantAnalysis | null {
-    return context
-      ? analyseVariant(context, areas, {
-          distancesM: [NEAR_DISTANCE_M],
-          areaAnalyses,
-          overlapGeometries: true,
-        })
-      : null;
+  /**
+   * The variant's figures. With a `variantKey` (the variant's id), the worker keeps that variant's
+   * incremental state and recomputes only what changed since the last call with that key; the
+   * figures are the same either way.
+   */
+  analyseVariant(
+    areas: VariantAreaInput[],
+    areaAnalyses: AreaAnalysis[],
+    variantKey?: string,
+  ): VariantAnalysis | null {
+    if (!context) return null;
+    const options = { distancesM: [NEAR_DISTANCE_M], areaAnalyses, overlapGeometries: true };
+    return variantKey === undefined
+      ? analyseVariant(context, areas, options)
+      : variantState(variantKey, context).update(areas, options);
   },
 };
 
@@ -212,9 +239,12 @@ const api = {
 function analyseVariantByKeys(
   areas: KeyedVariantArea[],
   areaAnalyses: AreaAnalysis[],
+  variantKey?: string,
 ): { result: VariantAnalysis | null } | { missing: number[] } {
   const resolved = geometries.resolve(areas);
-  return "missing" in resolved ? resolved : { result: api.analyseVariant(resolved.inputs, areaAnalyses) };
+  return "missing" in resolved
+    ? resolved
+    : { result: api.analyseVariant(resolved.inputs, areaAnalyses, variantKey) };
 }
 
 const exposed = { ...api, analyseVariantByKeys };

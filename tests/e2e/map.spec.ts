@@ -170,12 +170,17 @@ test.describe("Pilotkarte map of Dortmund", () => {
     await expect(dialog).toContainText("Data2Resilience");
     await expect(dialog).toContainText("Fahrradverleih-Stationen (OSM 2020)");
     await expect(dialog).toContainText("dl-de/by-2-0");
+    // The offline city map: OSM of 2020, with the extract's licence caveat.
+    const basemap = dialog.locator('tr[data-layer="basemap-osm"]');
+    await expect(basemap).toContainText("OSM-Stand 10.02.2020");
+    await expect(basemap).toContainText("Lizenz zu prüfen");
+    await expect(basemap).toContainText("ODbL-1.0");
     await page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();
     expect(app.errors).toEqual([]);
   });
 
-  test("falls back to the schematic basemap when an online basemap cannot be reached", async ({
+  test("falls back to the offline city map when an online basemap cannot be reached", async ({
     app,
     page,
   }) => {
@@ -183,13 +188,13 @@ test.describe("Pilotkarte map of Dortmund", () => {
     await app.open();
     await page.getByRole("tab", { name: "Ebenen" }).click();
     // Blocked tiles fail at once, so the choice may fall back before check() could see it stick.
-    await page.getByRole("radio", { name: /OpenStreetMap/ }).click();
+    await page.getByRole("radio", { name: "OpenStreetMap (online)" }).click();
     await expect(page.getByTestId("basemap-notice")).toContainText("nicht erreichbar");
-    await expect(page.getByRole("radio", { name: /Schematisch/ })).toBeChecked();
+    await expect(page.getByRole("radio", { name: /^Stadtplan \(offline/ })).toBeChecked();
     // The style request fails at once, so the choice falls back before check() could see it stick.
     await page.getByRole("radio", { name: /basemap\.de/ }).click();
     await expect(page.getByTestId("basemap-notice")).toContainText("basemap.de");
-    await expect(page.getByRole("radio", { name: /Schematisch/ })).toBeChecked();
+    await expect(page.getByRole("radio", { name: /^Stadtplan \(offline/ })).toBeChecked();
     await app.waitForIdle();
     expect(await app.canvasColourCount()).toBeGreaterThan(20);
     // Only the blocked requests themselves may be reported, and not in a pile.

@@ -19,6 +19,30 @@ async function areaNames(page: Page): Promise<string[]> {
   });
 }
 
+/** The selected area stored in the open plan's view setting (read from IndexedDB), or null. */
+async function storedSelection(page: Page): Promise<string | null> {
+  return page.evaluate(async () => {
+    const planId = window.__pilotkarte?.documentStore.getState().plan.id;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open("pilotkarte");
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      const row = await new Promise<{ value?: { selectedAreaId?: string | null } } | undefined>(
+        (resolve, reject) => {
+          const request = db.transaction("settings").objectStore("settings").get(`view:${planId}`);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        },
+      );
+      return row?.value?.selectedAreaId ?? null;
+    } finally {
+      db.close();
+    }
+  });
+}
+
 async function waitForMap(page: Page) {
   await page.waitForFunction(() => (window.__pilotkarte?.idleCount() ?? 0) > 0, null, { timeout: 60_000 });
 }
@@ -43,6 +67,9 @@ test.describe("Drafts are never lost", () => {
     await drawRectangle(page, 7.47, 51.5);
     await expect.poll(() => areaNames(page)).toEqual(["Gebiet 1"]);
     await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
+    // The view (variant, selection, camera) is written on its own, right after the selection changed:
+    // wait until it is stored, so that a slow machine does not reload before that write lands.
+    await expect.poll(() => storedSelection(page)).not.toBeNull();
     await page.reload();
     await waitForMap(page);
     await expect.poll(() => areaNames(page)).toEqual(["Gebiet 1"]);

@@ -134,8 +134,15 @@ test.describe("Drawing after the map style changed", () => {
     await app.waitForIdle();
     await drawAndCheck(page, "circle", [7.482, 51.502]);
 
-    // Editing the last area (terra-draw's select mode) still shows its handles after another switch.
+    // Editing the last area (terra-draw's select mode) still shows its handles after two more switches:
+    // the offline city map in its dark variant, and the level.
     await page.getByRole("tab", { name: "Layers" }).click();
+    await page.locator('input[name="basemap"][value="citymap-dark"]').check();
+    await expect
+      .poll(() => page.evaluate(() => Boolean(window.__pilotkarte?.map.getLayer("citymap-road"))))
+      .toBe(true);
+    await app.waitForIdle();
+    await expect.poll(async () => (await drawingOnMap(page)).handles).toBeGreaterThan(4);
     await page.locator('input[name="reference-level"][value="stadtbezirk"]').check();
     await app.waitForIdle();
     await expect.poll(async () => (await drawingOnMap(page)).handles).toBeGreaterThan(4);

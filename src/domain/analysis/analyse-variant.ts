@@ -1,30 +1,23 @@
 /**
  * Figures of a whole variant: where its areas overlap (pairwise, both shares), totals with overlaps
  * counted once (union area, residents in the union, facilities counted once), the districts no area
- * touches, and how many areas serve each alliance field.
+ * touches, and how many areas serve each alliance field. This is the full recompute; after an edit,
+ * `incremental-variant.ts` gives the same figures (to the last bit) recomputing only what the edit
+ * touched. Both build on `variant-parts.ts` and `union-tiles.ts`.
  */
-import type { Paths64 } from "clipper2-ts";
-import type { MultiPolygon } from "geojson";
-import { geodesicArea, pathsAreaM2 } from "../geometry/measure-area.ts";
+import Flatbush from "flatbush";
+import { geodesicArea } from "../geometry/measure-area.ts";
 import { pathsToMultiPolygon } from "../geometry/paths-to-geometry.ts";
-import { ALLIANCE_FIELDS, type AllianceField } from "../model/catalogue.ts";
+import type { AllianceField } from "../model/catalogue.ts";
 import type { AreaId, Variant } from "../model/plan.ts";
 import { type AnalyseAreaOptions, type AreaInput, levelsToReport } from "./analyse-area.ts";
-import type {
-  AreaAnalysis,
-  AreaOverlap,
-  FieldCount,
-  UncoveredDistricts,
-  UniqueFacilities,
-  VariantAnalysis,
-} from "./analysis-result.ts";
-import { pointsInside, selectionOf } from "./count-facilities.ts";
-import { estimateResidents, estimateResidentsComparison } from "./estimate-residents.ts";
-import { findOverlaps, type OverlapPair } from "./find-overlaps.ts";
-import { unionOfShapes } from "./intersect-shapes.ts";
-import { MIN_COVERED_M2, measureLevels, shareOf } from "./measure-coverage.ts";
+import type { AreaAnalysis, AreaOverlap, VariantAnalysis } from "./analysis-result.ts";
+import { pointsInside } from "./count-facilities.ts";
+import { MIN_COVERED_M2, measureLevels } from "./measure-coverage.ts";
 import type { AnalysisContext } from "./prepare-analysis-context.ts";
 import { type PreparedArea, prepareArea } from "./prepare-area.ts";
+import { byId, measureTile, type TileFigures, type TileKey, tilesOfBounds } from "./union-tiles.ts";
+import { assembleVariant, measurePair, NO_SHAPE, overlapRow } from "./variant-parts.ts";
 
 /** An area of a variant: geometry plus the alliance fields it serves. */
 export interface VariantAreaInput extends AreaInput {
@@ -50,70 +43,46 @@ export function areasOfVariant(variant: Variant): VariantAreaInput[] {
   });
 }
 
-/**
- * The union of the areas as integer paths: areas that overlap nothing are taken as they are, and each
- * group of areas linked by overlaps is merged on its own, which keeps clipper's problems small.
- */
-function unionByGroups(areas: readonly PreparedArea[], links: readonly OverlapPair[]): Paths64[] {
-  const parent = areas.map((_, i) => i);
-  const root = (i: number): number => {
-    let r = i;
-    while (parent[r] !== r) r = parent[r] as number;
-    parent[i] = r;
-    return r;
-  };
-  for (const { a, b } of links) parent[root(a)] = root(b);
-  const groups = new Map<number, PreparedArea[]>();
-  areas.forEach((area, i) => {
-    const r = root(i);
-    const group = groups.get(r) ?? [];
-    group.push(area);
-    groups.set(r, group);
-  });
-  return [...groups.values()].map((group) =>
-    group.length === 1
-      ? (group[0] as PreparedArea).shape.paths
-      : unionOfShapes(group.map((area) => area.shape)),
-  );
-}
-
-/** Codes and names of the districts, per level, that none of the coverages touches. */
-function uncovered(
-  context: AnalysisContext,
-  coverages: readonly AreaAnalysis["levels"][],
-  options: AnalyseAreaOptions,
-): UncoveredDistricts[] {
-  return levelsToReport(context, options).map((level) => {
-    const prepared = context.levels[level];
-    const touched = new Set<string>();
-    for (const levels of coverages) {
-      for (const coverage of levels) {
-        if (coverage.level === level) for (const row of coverage.districts) touched.add(row.code);
-      }
+/** Every overlapping pair (a before b in the input), candidates from a Flatbush over the boxes. */
+function overlapRows(context: AnalysisContext, prepared: readonly PreparedArea[], withShapes: boolean) {
+  const withBox = prepared.flatMap((area, i) => (area.box === null ? [] : [i]));
+  const rows: AreaOverlap[] = [];
+  if (withBox.length < 2) return rows;
+  const index = new Flatbush(withBox.length);
+  for (const i of withBox)
+    index.add(...((prepared[i] as PreparedArea).box as [number, number, number, number]));
+  index.finish();
+  for (const [k, a] of withBox.entries()) {
+    const area = prepared[a] as PreparedArea;
+    const others = index
+      .search(...(area.box as [number, number, number, number]))
+      .filter((j) => j > k)
+      .map((j) => withBox[j] as number)
+      .sort((x, y) => x - y);
+    for (const b of others) {
+      const other = prepared[b] as PreparedArea;
+      const { overlapM2, paths } = measurePair(context.frame, area, other, withShapes);
+      if (!(overlapM2 >= MIN_COVERED_M2)) continue;
+      const geometry = withShapes ? pathsToMultiPolygon(context.frame, paths) : NO_SHAPE;
+      rows.push(overlapRow(area, other, overlapM2, geometry));
     }
-    const codes: string[] = [];
-    const names: string[] = [];
-    prepared?.codes.forEach((code, i) => {
-      if (touched.has(code)) return;
-      codes.push(code);
-      names.push(prepared.names[i] as string);
-    });
-    return { level, codes, names };
-  });
+  }
+  return rows;
 }
 
-/** Number of areas and their summed geodesic area per alliance field, in the fields' fixed order. */
-function countFields(areas: readonly VariantAreaInput[], sizes: readonly number[]): FieldCount[] {
-  return ALLIANCE_FIELDS.map((field) => {
-    let areaCount = 0;
-    let areaM2 = 0;
-    areas.forEach((area, i) => {
-      if (!area.fields?.includes(field)) return;
-      areaCount++;
-      areaM2 += sizes[i] as number;
-    });
-    return { field, areaCount, areaM2 };
-  });
+/** The union's figures tile by tile, in ascending tile order (see `union-tiles.ts`). */
+function unionTiles(context: AnalysisContext, prepared: readonly PreparedArea[]): TileFigures[] {
+  const members = new Map<TileKey, PreparedArea[]>();
+  for (const area of prepared) {
+    for (const key of tilesOfBounds(area.shape.bounds)) {
+      const list = members.get(key);
+      if (list) list.push(area);
+      else members.set(key, [area]);
+    }
+  }
+  return [...members.keys()]
+    .sort((a, b) => a - b)
+    .flatMap((key) => measureTile(context, key, (members.get(key) as PreparedArea[]).sort(byId)) ?? []);
 }
 
 /** All variant figures as a plain, serialisable object. Areas are reported in input order. */
@@ -122,64 +91,24 @@ export function analyseVariant(
   areas: readonly VariantAreaInput[],
   options: AnalyseVariantOptions = {},
 ): VariantAnalysis {
-  const frame = context.frame;
-  const prepared = areas.map((area) => prepareArea(frame, area.id, area.geometry));
+  const prepared = areas.map((area) => prepareArea(context.frame, area.id, area.geometry));
   const known = new Map((options.areaAnalyses ?? []).map((analysis) => [analysis.areaId, analysis]));
-
-  // Every pair with any overlap links areas for the union; pairs of at least MIN_COVERED_M2 are reported.
-  const withShapes = options.overlapGeometries !== false;
-  const linked = findOverlaps(frame, prepared, { minM2: 0, withPaths: withShapes });
-  const overlaps: AreaOverlap[] = linked
-    .filter((pair) => pair.overlapM2 >= MIN_COVERED_M2)
-    .map(({ a, b, overlapM2, paths }) => {
-      const areaA = prepared[a] as PreparedArea;
-      const areaB = prepared[b] as PreparedArea;
-      return {
-        areaIdA: areaA.id,
-        areaIdB: areaB.id,
-        overlapM2,
-        overlapHa: overlapM2 / 10_000,
-        shareOfA: shareOf(overlapM2, areaA.shape.areaM2),
-        shareOfB: shareOf(overlapM2, areaB.shape.areaM2),
-        geometry: withShapes ? pathsToMultiPolygon(frame, paths) : { type: "MultiPolygon", coordinates: [] },
-      };
-    });
-
-  // Totals with overlaps counted once: measure the union, and count points inside any area once.
-  const groups = unionByGroups(prepared, linked);
-  const unionGeometry: MultiPolygon = {
-    type: "MultiPolygon",
-    coordinates: groups.flatMap((paths) => pathsToMultiPolygon(frame, paths).coordinates),
-  };
-  const union = prepareArea(frame, "union", unionGeometry);
-  const facilities: UniqueFacilities[] = context.facilities.map((layer) => {
-    const seen = new Set<number>();
-    for (const area of prepared) for (const source of pointsInside(layer, area)) seen.add(source);
-    const { count, byCategory } = selectionOf(
-      layer,
-      [...seen].sort((x, y) => x - y),
-    );
-    return { layerId: layer.id, count, byCategory };
-  });
-
-  const coverages = prepared.map((area) => {
-    const analysis = known.get(area.id);
-    if (analysis) return analysis.levels;
-    return measureLevels(context, area, levelsToReport(context, options));
-  });
-  const sizes = prepared.map((area) => known.get(area.id)?.areaM2 ?? geodesicArea(area.geometry));
-
-  return {
-    areaCount: areas.length,
-    overlaps,
-    totals: {
-      sumOfAreasM2: prepared.reduce((sum, area) => sum + area.shape.areaM2, 0),
-      unionAreaM2: groups.reduce((sum, paths) => sum + pathsAreaM2(frame, paths), 0),
-      residents: estimateResidents(context, union),
-      ...(context.comparison ? { residentsComparison: estimateResidentsComparison(context, union) } : {}),
-      facilities,
+  const levels = levelsToReport(context, options);
+  return assembleVariant(
+    context,
+    {
+      areas,
+      prepared,
+      facilitiesInside: context.facilities.map((layer) => {
+        const seen = new Set<number>();
+        for (const area of prepared) for (const source of pointsInside(layer, area)) seen.add(source);
+        return [...seen].sort((x, y) => x - y);
+      }),
+      coverages: prepared.map((area) => known.get(area.id)?.levels ?? measureLevels(context, area, levels)),
+      sizes: prepared.map((area) => known.get(area.id)?.areaM2 ?? geodesicArea(area.geometry)),
+      overlaps: overlapRows(context, prepared, options.overlapGeometries !== false),
+      tiles: unionTiles(context, prepared),
     },
-    uncoveredDistricts: uncovered(context, coverages, options),
-    fields: countFields(areas, sizes),
-  };
+    options,
+  );
 }

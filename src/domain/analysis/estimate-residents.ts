@@ -27,7 +27,7 @@ import type { PreparedArea } from "./prepare-area.ts";
 import type { PreparedPopulationGrid } from "./prepare-population-grid.ts";
 
 /** Area in m² of the part of `area` inside grid cell `cell`. */
-function areaInCellM2(
+export function areaInCellM2(
   frame: ClipFrame,
   grid: PreparedPopulationGrid,
   area: PreparedArea,
@@ -43,7 +43,7 @@ function areaInCellM2(
 }
 
 /** Low and high of a list of figures. */
-function range(figures: readonly ResidentsFigure[]): { low: number; high: number } {
+export function range(figures: readonly ResidentsFigure[]): { low: number; high: number } {
   const values = figures.map((f) => f.residents);
   return { low: Math.min(...values), high: Math.max(...values) };
 }
@@ -120,7 +120,11 @@ export function estimateResidentsOn(
   };
 }
 
-function dasymetricFigure(residents: number, dataYear: number, weightsDataYear: number): ResidentsFigure {
+export function dasymetricFigure(
+  residents: number,
+  dataYear: number,
+  weightsDataYear: number,
+): ResidentsFigure {
   return { method: "dasymetric-addresses", residents, dataYear, weightsDataYear };
 }
 

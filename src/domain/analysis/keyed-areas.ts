@@ -20,8 +20,13 @@ export class GeometryKeeper {
   /** `max`: beyond this many, geometries not in the latest variant are let go. */
   constructor(private readonly max = 5_000) {}
 
+  /**
+   * Keeps the first geometry sent under a key: the page gives each geometry object its own key and
+   * never changes a geometry, so a later copy is the same shape, and keeping the first object lets
+   * the incremental variant analysis recognise unchanged areas by identity.
+   */
   keep(key: number, geometry: AreaGeometry): void {
-    this.geometries.set(key, geometry);
+    if (!this.geometries.has(key)) this.geometries.set(key, geometry);
   }
 
   get size(): number {
@@ -34,7 +39,7 @@ export class GeometryKeeper {
     const inputs: VariantAreaInput[] = [];
     for (const { geometryKey, geometry, ...rest } of areas) {
       if (geometry) this.keep(geometryKey, geometry);
-      const known = geometry ?? this.geometries.get(geometryKey);
+      const known = this.geometries.get(geometryKey);
       if (known) inputs.push({ ...rest, geometry: known });
       else missing.push(geometryKey);
     }

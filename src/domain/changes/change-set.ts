@@ -13,6 +13,15 @@
  *   "constructor" cannot find `Object.prototype.constructor`.
  */
 import type { AreaId, PilotArea, Plan, Variant, VariantId } from "../model/plan.ts";
+import { InvalidChangeError } from "./invalid-change-error.ts";
+import {
+  type Collection,
+  deleteEntry,
+  moveEntry,
+  putEntry,
+  requireEntry,
+  withEntry,
+} from "./ordered-collection.ts";
 
 export type Change =
   /**
@@ -48,10 +57,7 @@ export interface ApplyResult {
   inverse: ChangeSet;
 }
 
-/** Thrown when a change does not fit the plan it is applied to: a bug in the caller, not bad input. */
-export class InvalidChangeError extends Error {
-  override name = "InvalidChangeError";
-}
+export { InvalidChangeError };
 
 /**
  * Applies every change in order; returns the new plan and the change set that undoes all of them (the
@@ -256,17 +262,7 @@ function requireConsistentVariant(variant: Variant): void {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Ordered collections: an id list and the record it orders, changed together
-
-interface Collection<K extends string, T> {
-  order: K[];
-  records: Record<string, T>;
-}
-
-interface Located<T> {
-  index: number;
-  value: T;
-}
+// The plan's two ordered collections
 
 const areasOf = (variant: Variant): Collection<AreaId, PilotArea> => ({
   order: variant.areaOrder,
@@ -291,101 +287,8 @@ const withVariant = (plan: Plan, variant: Variant): Plan => ({
   variants: withEntry(plan.variants, variant.id, variant),
 });
 
-function findEntry<K extends string, T>(
-  collection: Collection<K, T>,
-  id: K,
-  noun: string,
-  where: string,
-): Located<T> | undefined {
-  const index = collection.order.indexOf(id);
-  const inRecord = Object.hasOwn(collection.records, id);
-  if (inRecord !== (index !== -1)) {
-    // The document was already broken before this change; say so rather than make it worse.
-    const half = inRecord ? "in the record but not in the order" : "in the order but not in the record";
-    throw new InvalidChangeError(`${noun} "${id}" ${where} is ${half}`);
-  }
-  return index === -1 ? undefined : { index, value: collection.records[id] as T };
-}
-
-function requireEntry<K extends string, T>(
-  collection: Collection<K, T>,
-  id: K,
-  noun: string,
-  where: string,
-): Located<T> {
-  const found = findEntry(collection, id, noun, where);
-  if (found === undefined) {
-    throw new InvalidChangeError(`${noun} "${id}" does not exist ${where}`);
-  }
-  return found;
-}
-
-function putEntry<K extends string, T>(
-  collection: Collection<K, T>,
-  id: K,
-  value: T,
-  index: number | undefined,
-  noun: string,
-  where: string,
-): { next: Collection<K, T>; previous: Located<T> | undefined } {
-  if (index !== undefined && !Number.isInteger(index)) {
-    throw new InvalidChangeError(`cannot put ${noun} "${id}" ${where} at index ${index}: not an integer`);
-  }
-  const previous = findEntry(collection, id, noun, where);
-  let order = collection.order;
-  // A replaced entry keeps its place (and the order array its identity) unless an index is given.
-  if (previous === undefined || index !== undefined) {
-    const without = previous === undefined ? order : removeAt(order, previous.index);
-    const at = Math.min(Math.max(index ?? without.length, 0), without.length);
-    order = insertAt(without, at, id);
-  }
-  return { next: { order, records: withEntry(collection.records, id, value) }, previous };
-}
-
-function deleteEntry<K extends string, T>(
-  collection: Collection<K, T>,
-  id: K,
-  noun: string,
-  where: string,
-): { next: Collection<K, T>; previous: Located<T> } {
-  const previous = requireEntry(collection, id, noun, where);
-  const { [id]: _removed, ...records } = collection.records;
-  return { next: { order: removeAt(collection.order, previous.index), records }, previous };
-}
-
-function moveEntry<K extends string, T>(
-  collection: Collection<K, T>,
-  id: K,
-  index: number,
-  noun: string,
-  where: string,
-): { next: Collection<K, T>; from: number } {
-  const from = requireEntry(collection, id, noun, where).index;
-  const length = collection.order.length;
-  if (!Number.isInteger(index) || index < 0 || index >= length) {
-    throw new InvalidChangeError(
-      `cannot move ${noun} "${id}" ${where} to index ${index}: valid indexes are 0 to ${length - 1}`,
-    );
-  }
-  const order = insertAt(removeAt(collection.order, from), index, id);
-  return { next: { order, records: collection.records }, from };
-}
-
 // ---------------------------------------------------------------------------------------------------
-// Small immutable helpers
-
-function withEntry<T>(records: Record<string, T>, id: string, value: T): Record<string, T> {
-  // A computed key defines an own property even for "__proto__", unlike assignment.
-  return { ...records, [id]: value };
-}
-
-function removeAt<K>(list: readonly K[], index: number): K[] {
-  return [...list.slice(0, index), ...list.slice(index + 1)];
-}
-
-function insertAt<K>(list: readonly K[], index: number, item: K): K[] {
-  return [...list.slice(0, index), item, ...list.slice(index)];
-}
+// Patches
 
 function requirePatchObject(patch: unknown, target: string): void {
   if (typeof patch !== "object" || patch === null || Array.isArray(patch)) {

@@ -7,7 +7,7 @@
  */
 import type { AgeGroup, AreaAnalysis, ResidentsEstimate } from "../analysis/analysis-result.ts";
 import type { LocalisedText } from "../model/catalogue.ts";
-import type { ColumnSource, ExportColumn, ExportRecord } from "./export-attributes.ts";
+import type { ColumnSource, ExportColumn, ExportRecord } from "./export-column.ts";
 
 const text = (de: string, en: string): LocalisedText => ({ de, en });
 const RESIDENTS = text("Einwohner", "residents");

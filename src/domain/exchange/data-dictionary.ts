@@ -6,7 +6,7 @@
  */
 import type { LocalisedText } from "../model/catalogue.ts";
 import type { ExportLanguage } from "./attribute-labels.ts";
-import type { ColumnSource, ColumnType, ExportColumn } from "./export-attributes.ts";
+import type { ColumnSource, ColumnType, ExportColumn } from "./export-column.ts";
 import type { ExportInput, ExportLayer } from "./export-input.ts";
 
 /** One column described. */

@@ -9,10 +9,11 @@
  */
 import { REFERENCE_LEVELS } from "../model/catalogue.ts";
 import { type CsvDialect, writeCsv } from "./csv-format.ts";
-import { areaRecord, exportColumns, levelLabel, roundTo } from "./export-attributes.ts";
+import { areaRecord, levelLabel, roundTo } from "./export-attributes.ts";
 import type { ExportFile } from "./export-file.ts";
 import { exportFileStem } from "./export-file.ts";
 import type { ExportInput } from "./export-input.ts";
+import { exportColumns } from "./facility-columns.ts";
 
 /** Columns of the district table, in order. */
 export const DISTRICT_CSV_COLUMNS = [

@@ -12,9 +12,11 @@ import { roundCoordinates } from "../geometry/round-coordinates.ts";
 import type { AreaGeometry } from "../model/plan.ts";
 import type { ExportLanguage } from "./attribute-labels.ts";
 import { type DictionaryEntry, dataDictionary } from "./data-dictionary.ts";
-import { areaRecord, type ExportColumn, type ExportRecord, exportColumns } from "./export-attributes.ts";
+import { areaRecord } from "./export-attributes.ts";
+import type { ExportColumn, ExportRecord } from "./export-column.ts";
 import { type ExportFile, exportFileStem } from "./export-file.ts";
 import type { ExportInput } from "./export-input.ts";
+import { exportColumns } from "./facility-columns.ts";
 
 /** Decimals of exported longitudes and latitudes. */
 export const GEOJSON_DECIMALS = 7;

@@ -17,9 +17,11 @@ import type { Position } from "geojson";
 import { partsOf } from "../geometry/area-geometry-parts.ts";
 import { ESRI_WKT_4326, ESRI_WKT_25832, type ExportCrs } from "./crs.ts";
 import { dataDictionary, dictionaryFileName, dictionaryText } from "./data-dictionary.ts";
-import { areaRecord, type ExportColumn, exportColumns, LIST_SEPARATOR } from "./export-attributes.ts";
+import { areaRecord } from "./export-attributes.ts";
+import { type ExportColumn, LIST_SEPARATOR } from "./export-column.ts";
 import { type ExportFile, exportFileStem } from "./export-file.ts";
 import type { ExportInput } from "./export-input.ts";
+import { exportColumns } from "./facility-columns.ts";
 import { fromWgs84 } from "./reproject.ts";
 
 export interface ShapefileExportOptions {

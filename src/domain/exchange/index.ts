@@ -15,6 +15,7 @@ export {
   STATUS_LABELS,
   statusFromText,
 } from "./attribute-labels.ts";
+export { BASE_COLUMNS, LEVEL_COLUMNS } from "./base-columns.ts";
 export type { ImportProgress } from "./collect-import.ts";
 export type { ExportCrs } from "./crs.ts";
 export type { CsvDialect } from "./csv-format.ts";
@@ -24,16 +25,8 @@ export {
   dataDictionary,
   dictionaryFileName,
 } from "./data-dictionary.ts";
-export {
-  areaRecord,
-  BASE_COLUMNS,
-  type ExportColumn,
-  type ExportRecord,
-  exportColumns,
-  facilityKey,
-  facilityNearKey,
-  LEVEL_COLUMNS,
-} from "./export-attributes.ts";
+export { areaRecord } from "./export-attributes.ts";
+export type { ExportColumn, ExportRecord } from "./export-column.ts";
 export {
   DISTRICT_CSV_COLUMNS,
   DISTRICT_CSV_HEADERS_DE,
@@ -52,6 +45,7 @@ export { exportGeoPackage, GEOPACKAGE_TABLE, type GeoPackageExportOptions } from
 export type { ExportArea, ExportInput, ExportLayer, ExportMeta, ExportScope } from "./export-input.ts";
 export { exportLayersOf, selectExport } from "./export-input.ts";
 export { exportShapefile, type ShapefileExportOptions } from "./export-shapefile.ts";
+export { exportColumns, facilityKey, facilityNearKey } from "./facility-columns.ts";
 export {
   type AttributesFound,
   attributeIssuesOf,

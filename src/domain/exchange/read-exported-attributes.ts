@@ -16,7 +16,7 @@
 import type { AllianceField } from "../model/catalogue.ts";
 import type { AreaAttributes, AreaStatus } from "../model/plan.ts";
 import { fieldFromText, normaliseLabel, statusFromText } from "./attribute-labels.ts";
-import { BASE_COLUMNS } from "./export-attributes.ts";
+import { BASE_COLUMNS } from "./base-columns.ts";
 import type { ImportedValue } from "./import-result.ts";
 
 /** Why a value was not taken over. Message keys `exchange.attributeIssues.<code>`: DO NOT RENAME. */

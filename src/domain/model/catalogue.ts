@@ -10,10 +10,11 @@
 /**
  * Bump when the generated files change shape, so an old build folder is rebuilt, not misread.
  * 4: `summary.addressPoints` and `addresses.bin` (address points for the analysis engine).
- * 5: two census grids (`censusYear`: Zensus 2022 the default, 2011 for comparison), age groups,
+ * 5: the offline OSM basemap (`basemap-vector` entry, tiles under `basemap/`).
+ * 6: two census grids (`censusYear`: Zensus 2022 the default, 2011 for comparison), age groups,
  *    `summary.residentsByCensus`, district properties `residents2022`, `under15_2022`, `age65plus_2022`.
  */
-export const CATALOGUE_FORMAT_VERSION = 5;
+export const CATALOGUE_FORMAT_VERSION = 6;
 
 /** German and English text of one user-facing string that belongs to the data, not to the UI. */
 export interface LocalisedText {
@@ -34,7 +35,9 @@ export type LayerKind =
   /** Polygons around the city for context (the city region). */
   | "context-areas"
   /** Address points drawn as the schematic basemap (served as vector tiles). */
-  | "basemap-points";
+  | "basemap-points"
+  /** The offline OpenStreetMap basemap (vector tiles with several layers; src/map/basemap-style.ts). */
+  | "basemap-vector";
 
 /** The three levels of reference areas, from coarse to fine. */
 export type ReferenceLevel = "stadtbezirk" | "statistischer-bezirk" | "unterbezirk";

@@ -16,7 +16,7 @@ export const compareDe = {
   mapLabel: "Karte der Variante {{name}}",
   noAreas: "Diese Variante hat noch keine Gebiete.",
   fitAll: "Alle Gebiete zeigen",
-  legendAddresses: "Adresspunkte (zur Orientierung)",
+  legendBasemap: "Stadtplan: OpenStreetMap, Stand 2020 (zur Orientierung)",
   areaKey: "Gebiete der Variante {{name}}",
   unnamedArea: "(ohne Namen)",
   moreAreas_one: "+ {{count}} weiteres Gebiet",

@@ -16,7 +16,7 @@ export const compareEn: Widen<typeof compareDe> = {
   mapLabel: "Map of variant {{name}}",
   noAreas: "This variant has no areas yet.",
   fitAll: "Show all areas",
-  legendAddresses: "Address points (for orientation)",
+  legendBasemap: "City map: OpenStreetMap as of 2020 (for orientation)",
   areaKey: "Areas of variant {{name}}",
   unnamedArea: "(unnamed)",
   moreAreas_one: "+ {{count}} more area",

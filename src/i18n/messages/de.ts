@@ -62,6 +62,7 @@ export const de = {
       "facility-points": "Einrichtungen (Punkte)",
       "context-areas": "Kontextflächen",
       "basemap-points": "Grundkarte (Punkte)",
+      "basemap-vector": "Grundkarte (Vektorkacheln)",
     },
     unverified: "Lizenz nicht beim Herausgeber geprüft",
     missing:

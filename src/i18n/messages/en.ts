@@ -64,6 +64,7 @@ export const en: Messages = {
       "facility-points": "Facilities (points)",
       "context-areas": "Context areas",
       "basemap-points": "Basemap (points)",
+      "basemap-vector": "Basemap (vector tiles)",
     },
     unverified: "Licence not confirmed with the publisher",
     missing:

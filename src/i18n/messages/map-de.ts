@@ -40,13 +40,16 @@ export const mapDe = {
   },
   basemap: {
     heading: "Grundkarte",
+    citymap: "Stadtplan (offline, OpenStreetMap)",
+    "citymap-dark": "Stadtplan dunkel (offline, für Beamer)",
     schematic: "Schematisch (offline, aus Adresspunkten)",
     basemapde: "basemap.de (online, BKG)",
     osm: "OpenStreetMap (online)",
     loading: "Lade Online-Grundkarte …",
-    unreachable:
-      "Die Online-Grundkarte „{{name}}“ ist nicht erreichbar. Die schematische Grundkarte ist aktiv.",
+    unreachable: "Die Online-Grundkarte „{{name}}“ ist nicht erreichbar. Der Offline-Stadtplan ist aktiv.",
     schematicHint: "Graue Punkte: Adressen; Straßennamen ab Zoomstufe 14.",
+    citymapHint:
+      "OpenStreetMap, Stand Februar 2020, ohne Gebäude; Straßennamen ab Zoomstufe 14, Hauptstraßen früher.",
   },
   district: {
     heading: "Gebiet",

@@ -39,12 +39,16 @@ export const mapEn: Widen<typeof mapDe> = {
   },
   basemap: {
     heading: "Basemap",
+    citymap: "City map (offline, OpenStreetMap)",
+    "citymap-dark": "City map, dark (offline, for projectors)",
     schematic: "Schematic (offline, from address points)",
     basemapde: "basemap.de (online, BKG)",
     osm: "OpenStreetMap (online)",
     loading: "Loading online basemap …",
-    unreachable: "The online basemap “{{name}}” cannot be reached. The schematic basemap is active.",
+    unreachable: "The online basemap “{{name}}” cannot be reached. The offline city map is active.",
     schematicHint: "Grey dots: addresses; street names from zoom level 14.",
+    citymapHint:
+      "OpenStreetMap as of February 2020, without buildings; street names from zoom level 14, main roads earlier.",
   },
   district: {
     heading: "Area",

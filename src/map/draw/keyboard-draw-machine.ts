@@ -1,9 +1,9 @@
 /**
  * Drawing and vertex editing with the keyboard as a pure state machine: (state, input) → (next state,
  * what to announce, what the map should do). No MapLibre here: inputs that depend on the screen (is
- * this point on the first one, in pixels?) arrive already decided by the wiring in KeyboardDraw.tsx,
- * and the effects (jump the map, show a shape live, create the area, store the edit) are carried out
- * there. Three modes, derived from the state: idle, drawing (points placed) and editing (a ring being
+ * this point on the first one, in pixels?) arrive already decided by the wiring in
+ * keyboard-draw-driver.ts, and the effects (jump the map, show a shape live, create the area, store
+ * the edit) are carried out there. Three modes, derived from the state: idle, drawing (points placed) and editing (a ring being
  * edited). An input the mode does not allow is a bug in the wiring and throws.
  */
 import type { Polygon } from "geojson";

@@ -74,8 +74,8 @@ export function CompareMapsSection({
             {t("compare.legendBoundary")}
           </li>
           <li>
-            <span className="compare-legend-addresses" aria-hidden="true" />
-            {t("compare.legendAddresses")}
+            <span className="compare-legend-basemap" aria-hidden="true" />
+            {t("compare.legendBasemap")}
           </li>
         </ul>
         <p className="compare-credits" data-testid="compare-credits">

@@ -1,7 +1,7 @@
 /** A legend swatch with the same colour and hatching as an area on the presentation map. */
 import "./PatternSwatch.css";
 import { useId } from "react";
-import { type PresentationPattern, presentationAreaStyle } from "../../map/PresentationMap.tsx";
+import { type PresentationPattern, presentationAreaStyle } from "../../map/presentation-style.ts";
 
 function PatternShape({ pattern, colour }: { pattern: PresentationPattern; colour: string }) {
   const line = { stroke: colour, strokeWidth: 2 };

@@ -16,7 +16,8 @@ import type {
 } from "../../domain/workshop/presentation.ts";
 import { formatDateTime, formatNumber, formatResidents, type Language } from "../../i18n/index.ts";
 import { visibleCredits } from "../../map/map-style.ts";
-import { PresentationMap, presentationMapView } from "../../map/PresentationMap.tsx";
+import { PresentationMap } from "../../map/PresentationMap.tsx";
+import { presentationMapView } from "../../map/presentation-style.ts";
 import { formatAreaM2 } from "../Toolbar.tsx";
 import { PatternSwatch } from "./PatternSwatch.tsx";
 

@@ -6,7 +6,7 @@
 import "./SlideThumbnail.css";
 import type { AreaGeometry } from "../../domain/model/plan.ts";
 import { boundsOf } from "../../map/map-commands.ts";
-import { presentationAreaStyle } from "../../map/PresentationMap.tsx";
+import { presentationAreaStyle } from "../../map/presentation-style.ts";
 import type { SlideView } from "./SlideStage.tsx";
 
 const SIZE = 160;

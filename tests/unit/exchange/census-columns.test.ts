@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { AreaAnalysis } from "../../../src/domain/analysis/analysis-result.ts";
+import { BASE_COLUMNS } from "../../../src/domain/exchange/base-columns.ts";
 import { CENSUS_COLUMNS, censusValues } from "../../../src/domain/exchange/census-columns.ts";
 import { dataDictionary } from "../../../src/domain/exchange/data-dictionary.ts";
-import { areaRecord, BASE_COLUMNS, exportColumns } from "../../../src/domain/exchange/export-attributes.ts";
+import { areaRecord } from "../../../src/domain/exchange/export-attributes.ts";
+import { exportColumns } from "../../../src/domain/exchange/facility-columns.ts";
 import {
   exportInputOf,
   SAMPLE_LAYERS,

@@ -110,4 +110,52 @@ describe("check-boundaries", () => {
     );
     expect(result.output).toContain("src/workers/d.ts: imports zustand (only store may)");
   });
+
+  describe("the server beside src", () => {
+    /** Like `check`, with paths from the project root (server/… and src/…). */
+    function checkTree(files: Record<string, string>) {
+      for (const [path, text] of Object.entries(files)) {
+        const full = join(folder, path);
+        mkdirSync(dirname(full), { recursive: true });
+        writeFileSync(full, text);
+      }
+      const run = spawnSync(process.execPath, [script, "--src", join(folder, "src")], { encoding: "utf8" });
+      return { status: run.status, output: `${run.stdout}${run.stderr}` };
+    }
+
+    it("passes the server importing its own files, the domain, the security headers and its libraries", () => {
+      const result = checkTree({
+        "server/main.ts": [
+          'import { start } from "./app-server.ts";',
+          'import { Hocuspocus } from "@hocuspocus/server";',
+          'import { PGlite } from "@electric-sql/pglite";',
+          'import type { Plan } from "../src/domain/model/plan.ts";',
+          'import { securityHeaders } from "../src/app/security-headers.ts";',
+        ].join("\n"),
+        "server/app-server.ts": "export const start = 1;\n",
+        "src/domain/model/plan.ts": "export type Plan = { id: string };\n",
+        "src/app/security-headers.ts": "export const securityHeaders = () => ({});\n",
+      });
+      expect(result.output).toContain("Import boundaries ok.");
+      expect(result.status).toBe(0);
+    });
+
+    it("fails the server importing store, UI or browser libraries, and src importing the server or its libraries", () => {
+      const result = checkTree({
+        "server/a.ts": 'import { useDocument } from "../src/store/document-store.ts";\n',
+        "server/b.ts": 'import { create } from "zustand";\n',
+        "server/c.ts": 'import { App } from "../src/app/App.tsx";\n',
+        "src/persistence/d.ts": 'import { startServer } from "../../server/app-server.ts";\n',
+        "src/ui/e.ts": 'import { Hocuspocus } from "@hocuspocus/server";\n',
+      });
+      expect(result.status).toBe(1);
+      expect(result.output).toContain(
+        "server/a.ts: imports ../src/store/document-store.ts (server may import only src/domain",
+      );
+      expect(result.output).toContain("server/b.ts: imports zustand (browser code; the server must not)");
+      expect(result.output).toContain("server/c.ts: imports ../src/app/App.tsx (server may import only");
+      expect(result.output).toContain("src/persistence/d.ts: imports ../../server/app-server.ts");
+      expect(result.output).toContain("src/ui/e.ts: imports @hocuspocus/server (only server may)");
+    });
+  });
 });

@@ -183,6 +183,7 @@ describe("suiteStages", () => {
   it("checks the size limits and the import boundaries, and tests before it builds", () => {
     expect(labels).toContain("size limits");
     expect(labels).toContain("import boundaries");
+    expect(labels).toContain("typecheck (server)");
     expect(labels.indexOf("integration tests")).toBeLessThan(labels.indexOf("build"));
     expect(labels.at(-1)).toBe("browser tests");
   });

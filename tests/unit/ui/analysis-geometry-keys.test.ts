@@ -19,17 +19,19 @@ const square = (x: number) => rectangle(x, 51.5, x + 0.01, 51.51);
 /** A stand-in worker: the real keeper; the "analysis" reports which geometries it was given. */
 function fakeWorker(keeper: GeometryKeeper) {
   const calls: KeyedVariantArea[][] = [];
+  const variantKeys: (string | undefined)[] = [];
   let analysed: VariantAreaInput[] = [];
   const api: KeyedVariantApi = {
-    async analyseVariantByKeys(areas) {
+    async analyseVariantByKeys(areas, _analyses, variantKey) {
       calls.push(areas);
+      variantKeys.push(variantKey);
       const resolved = keeper.resolve(areas);
       if ("missing" in resolved) return resolved;
       analysed = resolved.inputs;
       return { result: { areaCount: resolved.inputs.length } as unknown as VariantAnalysis };
     },
   };
-  return { api, calls, analysed: () => analysed };
+  return { api, calls, variantKeys, analysed: () => analysed };
 }
 
 describe("analyseVariantByKeys", () => {
@@ -55,6 +57,21 @@ describe("analyseVariantByKeys", () => {
     expect(again).toEqual({ areaCount: 2 });
     expect(worker.calls).toHaveLength(3);
     expect(worker.calls[2]?.some((area) => area.geometry)).toBe(false);
+  });
+
+  it("passes the variant's key on every call, so the worker can keep that variant's incremental state", async () => {
+    const worker = fakeWorker(new GeometryKeeper());
+    await analyseVariantByKeys(worker.api, [{ id: "a", geometry: square(7.46) }], [], "variant-1");
+    expect(worker.variantKeys).toEqual(["variant-1", "variant-1"]);
+  });
+
+  it("the keeper answers a key with the first geometry object sent under it (unchanged areas keep their identity)", () => {
+    const keeper = new GeometryKeeper();
+    const first = square(7.48);
+    keeper.keep(1, first);
+    keeper.keep(1, structuredClone(first));
+    const resolved = keeper.resolve([{ id: "a", geometryKey: 1, geometry: structuredClone(first) }]);
+    expect("inputs" in resolved && resolved.inputs[0]?.geometry).toBe(first);
   });
 
   it("a restarted worker (nothing kept) gets every geometry on the second call", async () => {

@@ -218,8 +218,10 @@ describe("analysis engine on random worlds", () => {
           ...areas.map((area) => createClipShape(indexed.frame, area.geometry).areaM2),
         );
         expect(unionAreaM2).toBeGreaterThanOrEqual(largest * (1 - 1e-9));
+        // The union is measured in 500 m tiles (union-tiles.ts); where a tile's side cuts an area,
+        // clipper rounds the cut to 0.01 mm, which moves the union's area by about 1e-8 of itself.
         if (forward.overlaps.length === 0)
-          expect(near(unionAreaM2, sumOfAreasM2, sumOfAreasM2, 1e-9)).toBe(true);
+          expect(near(unionAreaM2, sumOfAreasM2, sumOfAreasM2, 1e-7)).toBe(true);
       }),
       { seed: SEED, numRuns: RUNS },
     );

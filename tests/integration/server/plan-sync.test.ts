@@ -1,0 +1,77 @@
+/**
+ * Two planners' document stores on one shared plan through the real server: each store mirrored into
+ * its Y.Doc by a SyncSession, each Y.Doc kept in step by a Hocuspocus provider.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSyncSession } from "../../../src/persistence/sync/sync-session.ts";
+import { createDocumentStore } from "../../../src/store/document-store.ts";
+import { makeArea, samplePlan } from "../../unit/domain/changes/plan-fixtures.ts";
+import {
+  acknowledged,
+  type Client,
+  connect,
+  createRoom,
+  fakeDist,
+  startTestServer,
+  type TestServer,
+  tempFolder,
+  until,
+} from "./server-harness.ts";
+
+let server: TestServer;
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer(tempFolder("plan-sync-data"), fakeDist());
+}, 120_000);
+
+afterAll(async () => {
+  for (const each of clients) each.close();
+  await server?.close();
+});
+
+describe("a shared plan through the server", () => {
+  it("carries each planner's edits to the other's store, and to a late joiner", async () => {
+    const room = await createRoom(server);
+    const plan = samplePlan();
+    const variantId = plan.variantOrder[0] as string;
+
+    const a = await connect(server.wsUrl, room.room, room.links.edit.token);
+    clients.push(a);
+    const storeA = createDocumentStore(plan);
+    startSyncSession(storeA, a.doc, "share-local-plan");
+    await acknowledged(a);
+
+    const b = await connect(server.wsUrl, room.room, room.links.edit.token);
+    clients.push(b);
+    const storeB = createDocumentStore(samplePlan());
+    startSyncSession(storeB, b.doc, "join-shared-plan");
+
+    const area = makeArea("hafen", { name: "Hafen" });
+    storeA
+      .getState()
+      .transact({ label: "add", changes: [{ type: "area/put", variantId: variantId as never, area }] });
+    await until(
+      () => storeB.getState().plan.variants[variantId]?.areas[area.id] !== undefined,
+      10_000,
+      "area at b",
+    );
+    storeB.getState().transact({
+      label: "rename",
+      changes: [
+        { type: "area/patch", variantId: variantId as never, areaId: area.id, patch: { name: "Hafen Nord" } },
+      ],
+    });
+    await until(() => storeA.getState().plan.variants[variantId]?.areas[area.id]?.name === "Hafen Nord");
+    expect(storeB.getState().past).toHaveLength(1);
+    expect(storeA.getState().past).toHaveLength(1);
+    await acknowledged(b);
+
+    const viewer = await connect(server.wsUrl, room.room, room.links.view.token);
+    clients.push(viewer);
+    const storeViewer = createDocumentStore(samplePlan());
+    startSyncSession(storeViewer, viewer.doc, "join-shared-plan");
+    expect(storeViewer.getState().plan).toEqual(storeA.getState().plan);
+    expect(storeB.getState().plan).toEqual(storeA.getState().plan);
+  });
+});
