@@ -19,6 +19,7 @@ import { Notices } from "./Notices.tsx";
 import { PlansDialog } from "./PlansDialog.tsx";
 import { ResultsPanel } from "./results/ResultsPanel.tsx";
 import { ShortcutsDialog } from "./ShortcutsDialog.tsx";
+import { SharedPlanBanner } from "./share/SharedPlanBanner.tsx";
 import { StorageBanner } from "./StorageBanner.tsx";
 import { Toasts } from "./Toasts.tsx";
 import { Toolbar } from "./Toolbar.tsx";
@@ -100,6 +101,7 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
           />
           <KeyboardAnnouncer />
           <StorageBanner />
+          <SharedPlanBanner />
           <Credits credits={credits} />
           <OverlayLegend />
           <Notices catalogue={catalogue} />
