@@ -137,13 +137,20 @@ function connect(token: string, onFirstSync: (current: Live) => void): Live {
   return current;
 }
 
-/** Starts mirroring the store into the Y.Doc; a change of the open plan ends the shared session. */
+/**
+ * Starts mirroring the store into the Y.Doc; a change of the open plan ends the shared session. A
+ * viewer's store is kept read-only.
+ */
 function mirror(current: Live, start: SyncStart): void {
   current.session = startSyncSession(useDocumentStore, current.doc, start);
   current.planId = useDocumentStore.getState().plan.id;
-  useDocumentStore.getState().setReadOnly(useSharedPlanStore.getState().role === "view");
+  const viewOnly = useSharedPlanStore.getState().role === "view";
+  if (viewOnly) useDocumentStore.getState().setReadOnly(true);
   current.unwatchPlan = useDocumentStore.subscribe((state) => {
-    if (live === current && state.plan.id !== current.planId) leaveSharedPlan();
+    if (live !== current) return;
+    if (state.plan.id !== current.planId) leaveSharedPlan();
+    // The tab coordination makes the tab editable once it holds the plan's lock: a viewer stays read-only.
+    else if (viewOnly && !state.readOnly) state.setReadOnly(true);
   });
 }
 
