@@ -60,7 +60,8 @@ export const shareDe = {
     status_connected: "verbunden",
     status_connecting: "verbindet …",
     status_offline: "offline – wird nachgereicht ({{count}} Änderungen)",
-    viewBanner: "Gemeinsamer Plan, nur ansehen: Sie sehen die Änderungen der anderen live, können aber nichts ändern.",
+    viewBanner:
+      "Gemeinsamer Plan, nur ansehen: Sie sehen die Änderungen der anderen live, können aber nichts ändern.",
     editBanner: "Gemeinsamer Plan: Ihre Änderungen sehen alle im Raum sofort.",
     refused: "Der Einladungslink ist ungültig, abgelaufen oder zurückgezogen.",
     emptyRoom: "In diesem Raum liegt noch kein Plan.",

@@ -130,7 +130,8 @@ function connect(token: string, onFirstSync: (current: Live) => void): Live {
         if (live === current) useSharedPlanStore.getState().set({ unsynced: number });
       },
       onAuthenticationFailed: () => {
-        if (live === current) useSharedPlanStore.getState().set({ connection: "refused", problem: "refused" });
+        if (live === current)
+          useSharedPlanStore.getState().set({ connection: "refused", problem: "refused" });
       },
     }),
   };

@@ -150,9 +150,7 @@ function LiveLinkRow({ link }: { link: RoomLink }) {
           {copy === "copied" ? t("share.live.copied") : copy === "failed" ? t("share.live.copyFailed") : ""}
         </p>
       </div>
-      {qr.state === "ready" && (
-        <img className="live-qr" src={qr.src} alt={t("share.live.qrAlt", { role })} />
-      )}
+      {qr.state === "ready" && <img className="live-qr" src={qr.src} alt={t("share.live.qrAlt", { role })} />}
     </li>
   );
 }

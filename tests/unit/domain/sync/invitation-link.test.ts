@@ -2,11 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { newLinkId, newRoomId, signInvitation } from "../../../../server/invitations.ts";
-import {
-  joinTokenOf,
-  readInvitationClaims,
-  syncUrlOf,
-} from "../../../../src/domain/sync/invitation-link.ts";
+import { joinTokenOf, readInvitationClaims, syncUrlOf } from "../../../../src/domain/sync/invitation-link.ts";
 
 const secret = randomBytes(32);
 
