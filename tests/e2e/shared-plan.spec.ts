@@ -70,10 +70,15 @@ const areaNames = (page: Page) =>
     return (variant?.areaOrder ?? []).map((id) => variant?.areas[id]?.name ?? "");
   });
 
-async function openApp(browser: Browser, path: string) {
+/** A new browser context on the server's app; `draw`: waits for the map to be ready for drawing. */
+async function openApp(browser: Browser, path: string, draw = true) {
   const context = await browser.newContext({ baseURL: serverUrl, viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   await page.goto(path);
+  await page.waitForFunction(() => window.__pilotkarte?.documentStore !== undefined, null, {
+    timeout: 60_000,
+  });
+  if (!draw) return { context, page };
   await page.waitForFunction(
     () => window.__pilotkarte?.map.loaded() === true && window.__pilotkarte.idleCount() > 0,
     null,
@@ -88,6 +93,8 @@ const joinPath = (url: string) => `/?e2e=pixels#join=${url.split("#join=")[1]}`;
 
 test.describe("Shared plans on the Pilotkarte server", () => {
   test("A shares, B edits live both ways, a view link is read-only", async ({ browser }) => {
+    // Three browser contexts with a map each on a shared machine: more than the default 90 s.
+    test.setTimeout(240_000);
     const a = await openApp(browser, "/?e2e=pixels");
     await drawRectangle(a.page, [7.462, 51.497], [7.468, 51.5]);
     await expect.poll(() => areaNames(a.page)).toHaveLength(1);
@@ -120,8 +127,10 @@ test.describe("Shared plans on the Pilotkarte server", () => {
     const aPlanId = await a.page.evaluate(() => window.__pilotkarte?.documentStore.getState().plan.id);
     expect(bPlanId).toBe(aPlanId);
 
+    await b.context.close();
+
     // C opens the view link: sees the plan, cannot draw, and follows A's edits.
-    const c = await openApp(browser, joinPath(viewUrl));
+    const c = await openApp(browser, joinPath(viewUrl), false);
     await expect.poll(() => areaNames(c.page), { timeout: 30_000 }).toHaveLength(2);
     await expect(c.page.getByTestId("shared-plan-banner")).toHaveAttribute("data-role", "view");
     await expect(c.page.getByRole("button", { name: "Polygon zeichnen" })).toBeDisabled();
@@ -130,7 +139,7 @@ test.describe("Shared plans on the Pilotkarte server", () => {
     await drawRectangle(a.page, [7.462, 51.502], [7.468, 51.505]);
     await expect.poll(() => areaNames(c.page), { timeout: 15_000 }).toHaveLength(3);
 
-    for (const each of [a, b, c]) await each.context.close();
+    for (const each of [a, c]) await each.context.close();
   });
 });
 
