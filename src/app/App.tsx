@@ -11,6 +11,7 @@ import { useStorageStore } from "../store/storage-store.ts";
 import { ErrorBoundary } from "../ui/ErrorBoundary.tsx";
 import { Header } from "../ui/Header.tsx";
 import { audiencePlanIdOf } from "../ui/present/presenter-channel.ts";
+import { joinFromAddress } from "../ui/share/join-link.ts";
 import { showingSharedView, useShareFragment } from "../ui/share/share-route.ts";
 import { UpdatePrompt } from "../ui/UpdatePrompt.tsx";
 import { Workspace } from "../ui/Workspace.tsx";
@@ -128,7 +129,9 @@ function MainApp() {
     void useCatalogueStore.getState().load(import.meta.env.BASE_URL);
     // A share link is shown without touching local data; the workspace starts when the planner leaves it.
     if (!showingSharedView())
-      void workspace.start(() => createStarterPlan(t("plans.newPlanName"), t("plans.firstVariantName")));
+      void workspace
+        .start(() => createStarterPlan(t("plans.newPlanName"), t("plans.firstVariantName")))
+        .then(() => joinFromAddress());
     // start() is idempotent: a later language change does not start a second session.
   }, [t]);
   return (

@@ -21,6 +21,11 @@ export class ReadOnlyError extends Error {
 export interface TransactOptions {
   /** "ignore": apply without an undo step (remote updates, loading). Default "record". */
   history?: "record" | "ignore";
+  /**
+   * "remote": a change that others made to a shared plan. It is applied even in a read-only store
+   * (a viewer of a shared plan follows the others' edits) and never enters the undo history.
+   */
+  source?: "local" | "remote";
 }
 
 export interface DocumentState {
@@ -60,13 +65,14 @@ export function createDocumentStore(initial: Plan) {
     setReadOnly: (readOnly) => set({ readOnly }),
     transact: (changeSet, options = {}) => {
       if (changeSet.changes.length === 0) return;
-      if (get().readOnly) throw new ReadOnlyError();
+      const remote = options.source === "remote";
+      if (get().readOnly && !remote) throw new ReadOnlyError();
       const { plan, inverse } = applyChangeSet(get().plan, changeSet);
       const state = get();
       const activeVariantId = plan.variants[state.activeVariantId]
         ? state.activeVariantId
         : firstVariantId(plan);
-      if (options.history === "ignore") {
+      if (options.history === "ignore" || remote) {
         set({ plan, activeVariantId, revision: state.revision + 1 });
         return;
       }

@@ -1,9 +1,37 @@
 /** The save indicator in the header: gespeichert / speichert … / error / memory only / view only. */
 import "./SaveStatus.css";
 import { useTranslation } from "react-i18next";
+import { sharedSaveState, useSharedPlanStore } from "../store/shared-plan-store.ts";
 import { useStorageStore } from "../store/storage-store.ts";
 
+/** The indicator of a shared plan: synchronisiert / verbunden / offline – wird nachgereicht (N). */
+function SharedSaveStatus() {
+  const { t } = useTranslation();
+  const connection = useSharedPlanStore((s) => s.connection);
+  const unsynced = useSharedPlanStore((s) => s.unsynced);
+  const state = sharedSaveState(connection, unsynced);
+  const label = t(`share.live.status_${state}`, { count: unsynced });
+  const tone = state === "offline" ? "warn" : "ok";
+  return (
+    <span
+      className={`save-status save-${tone}`}
+      role="status"
+      title={label}
+      data-testid="save-status"
+      data-state={`shared-${state}`}
+    >
+      <span aria-hidden="true" className="dot" />
+      {label}
+    </span>
+  );
+}
+
 export function SaveStatus() {
+  const shared = useSharedPlanStore((s) => s.role !== null);
+  return shared ? <SharedSaveStatus /> : <LocalSaveStatus />;
+}
+
+function LocalSaveStatus() {
   const { t, i18n } = useTranslation();
   const saveState = useStorageStore((s) => s.saveState);
   const savedAt = useStorageStore((s) => s.savedAt);

@@ -20,6 +20,7 @@ import { PlansDialog } from "./PlansDialog.tsx";
 import { ResultsPanel } from "./results/ResultsPanel.tsx";
 import { ShortcutsDialog } from "./ShortcutsDialog.tsx";
 import { StorageBanner } from "./StorageBanner.tsx";
+import { SharedPlanBanner } from "./share/SharedPlanBanner.tsx";
 import { Toasts } from "./Toasts.tsx";
 import { Toolbar } from "./Toolbar.tsx";
 import { useAnalysis } from "./use-analysis.ts";
@@ -100,6 +101,7 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
           />
           <KeyboardAnnouncer />
           <StorageBanner />
+          <SharedPlanBanner />
           <Credits credits={credits} />
           <OverlayLegend />
           <Notices catalogue={catalogue} />

@@ -62,7 +62,7 @@ export function startSyncSession(store: DocumentStore, doc: Y.Doc, start: SyncSt
     if (changeSet.changes.length === 0) return;
     applyingRemote = true;
     try {
-      store.getState().transact(changeSet, { history: "ignore" });
+      store.getState().transact(changeSet, { history: "ignore", source: "remote" });
     } finally {
       applyingRemote = false;
     }

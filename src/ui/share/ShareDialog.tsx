@@ -14,6 +14,7 @@ import { selectActiveVariant } from "../../store/document-store.ts";
 import { useExchangeDialogs } from "../../store/import-export-dialogs.ts";
 import { useDocumentStore } from "../../store/plan-document.ts";
 import { useModal } from "../use-dialog.ts";
+import { LiveShare } from "./LiveShare.tsx";
 import { ShareLink, ShareQrCode, useQrCode } from "./ShareLink.tsx";
 
 /** The URL the fragment goes after: this app's address (origin and base path), up to and including "#". */
@@ -73,6 +74,7 @@ export function ShareDialog({
           ×
         </button>
       </header>
+      <LiveShare />
       <p className="small">{t("share.dialog.intro")}</p>
       <p className="muted small">{t("share.dialog.stand", { time: formatDateTime(frozenAt, language) })}</p>
       {!encoded.ok ? (

@@ -98,3 +98,24 @@ describe("startSyncSession", () => {
     ).toThrow(/not arrived/);
   });
 });
+
+describe("a viewer's read-only store", () => {
+  it("follows the others' edits without an undo step, and still refuses its own", () => {
+    const { storeA, storeB, variantId } = twoPlanners();
+    storeB.getState().setReadOnly(true);
+    const area = makeArea("viewer-sees", { name: "Sichtbar" });
+    storeA
+      .getState()
+      .transact({ label: "add", changes: [{ type: "area/put", variantId: variantId as never, area }] });
+    expect(storeB.getState().plan).toEqual(storeA.getState().plan);
+    expect(storeB.getState().past).toHaveLength(0);
+    expect(() =>
+      storeB.getState().transact({
+        label: "rename",
+        changes: [
+          { type: "area/patch", variantId: variantId as never, areaId: area.id, patch: { name: "Nein" } },
+        ],
+      }),
+    ).toThrow(/read-only/);
+  });
+});

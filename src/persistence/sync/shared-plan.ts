@@ -1,0 +1,189 @@
+/**
+ * The app's shared (live) plan, on the Pilotkarte server: creating a room for the open plan
+ * ("Gemeinsam bearbeiten") and joining one from an invitation link (`#join=<token>`). The plan is kept
+ * in step through a Hocuspocus provider on the server's `/sync` and mirrored into the document store by
+ * a SyncSession. The plan stays a normal local plan too (saved to IndexedDB by the workspace's
+ * autosave), so it opens offline; the provider keeps offline edits and sends them on reconnecting.
+ *
+ * One shared plan at a time: opening another plan (or sharing/joining again) ends the session.
+ */
+import { HocuspocusProvider } from "@hocuspocus/provider";
+import * as Y from "yjs";
+import type { Plan } from "../../domain/model/plan.ts";
+import { readInvitationClaims, syncUrlOf } from "../../domain/sync/invitation-link.ts";
+import { readPlan } from "../../domain/sync/plan-ydoc.ts";
+import { useDocumentStore } from "../../store/plan-document.ts";
+import { useSharedPlanStore } from "../../store/shared-plan-store.ts";
+import { type SyncSession, type SyncStart, startSyncSession } from "./sync-session.ts";
+
+export type LinkRole = "edit" | "propose" | "view";
+
+export interface RoomLink {
+  role: LinkRole;
+  linkId: string;
+  token: string;
+  url: string;
+}
+
+export interface CreatedRoom {
+  room: string;
+  expiresAt: string;
+  links: RoomLink[];
+}
+
+/** Why a room could not be created: no server (static hosting), refused, or another failure. */
+export class ShareServerError extends Error {
+  constructor(
+    readonly reason: "no-server" | "forbidden" | "failed",
+    detail: string,
+  ) {
+    super(detail);
+    this.name = "ShareServerError";
+  }
+}
+
+const origin = () => window.location.origin;
+
+/** Whether the app is served by the Pilotkarte server (its health check answers `{ ok: true }`). */
+export async function syncServerAvailable(fetchImpl: typeof fetch = fetch): Promise<boolean> {
+  try {
+    const response = await fetchImpl(`${origin()}/api/health`, { cache: "no-store" });
+    if (!response.ok) return false;
+    const body = (await response.json()) as { ok?: unknown };
+    return body.ok === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Creates a room on the server (POST /api/rooms) and answers its three links. */
+export async function createRoom(fetchImpl: typeof fetch = fetch): Promise<CreatedRoom> {
+  let response: Response;
+  try {
+    response = await fetchImpl(`${origin()}/api/rooms`, { method: "POST" });
+  } catch (error) {
+    throw new ShareServerError("no-server", String(error));
+  }
+  if (response.status === 404) throw new ShareServerError("no-server", "no rooms API here");
+  const body = (await response.json().catch(() => ({}))) as Partial<CreatedRoom> & { message?: string };
+  if (response.status === 403) throw new ShareServerError("forbidden", body.message ?? "forbidden");
+  if (response.status !== 201 || !Array.isArray(body.links)) {
+    throw new ShareServerError("failed", body.message ?? `HTTP ${response.status}`);
+  }
+  return body as CreatedRoom;
+}
+
+interface Live {
+  provider: HocuspocusProvider;
+  doc: Y.Doc;
+  session: SyncSession | null;
+  planId: string | null;
+  unwatchPlan: () => void;
+}
+
+let live: Live | null = null;
+
+/** Ends the shared session (the plan stays open as a local plan). */
+export function leaveSharedPlan(): void {
+  if (live === null) return;
+  const ending = live;
+  live = null;
+  ending.unwatchPlan();
+  ending.session?.stop();
+  ending.provider.destroy();
+  ending.doc.destroy();
+  useDocumentStore.getState().setReadOnly(false);
+  useSharedPlanStore.getState().set({ role: null, connection: "connecting", unsynced: 0, problem: null });
+}
+
+/** A provider on the room's plan document, reporting its connection into the shared-plan store. */
+function connect(token: string, onFirstSync: (current: Live) => void): Live {
+  const claims = readInvitationClaims(token);
+  if (claims === null) throw new ShareServerError("failed", "unreadable invitation");
+  const doc = new Y.Doc();
+  const shared = useSharedPlanStore.getState();
+  shared.set({ role: claims.role, connection: "connecting", unsynced: 0, problem: null });
+  let firstSyncDone = false;
+  const current: Live = {
+    doc,
+    session: null,
+    planId: null,
+    unwatchPlan: () => {},
+    provider: new HocuspocusProvider({
+      url: syncUrlOf(origin()),
+      name: claims.room,
+      document: doc,
+      token,
+      onStatus: ({ status }) => {
+        if (live !== current) return;
+        if (status === "disconnected") useSharedPlanStore.getState().set({ connection: "offline" });
+      },
+      onSynced: ({ state }) => {
+        if (live !== current || !state) return;
+        useSharedPlanStore.getState().set({ connection: "connected" });
+        if (!firstSyncDone) {
+          firstSyncDone = true;
+          onFirstSync(current);
+        }
+      },
+      onUnsyncedChanges: ({ number }) => {
+        if (live === current) useSharedPlanStore.getState().set({ unsynced: number });
+      },
+      onAuthenticationFailed: () => {
+        if (live === current)
+          useSharedPlanStore.getState().set({ connection: "refused", problem: "refused" });
+      },
+    }),
+  };
+  return current;
+}
+
+/**
+ * Starts mirroring the store into the Y.Doc; a change of the open plan ends the shared session. A
+ * viewer's store is kept read-only.
+ */
+function mirror(current: Live, start: SyncStart): void {
+  current.session = startSyncSession(useDocumentStore, current.doc, start);
+  current.planId = useDocumentStore.getState().plan.id;
+  const viewOnly = useSharedPlanStore.getState().role === "view";
+  if (viewOnly) useDocumentStore.getState().setReadOnly(true);
+  current.unwatchPlan = useDocumentStore.subscribe((state) => {
+    if (live !== current) return;
+    if (state.plan.id !== current.planId) leaveSharedPlan();
+    // The tab coordination makes the tab editable once it holds the plan's lock: a viewer stays read-only.
+    else if (viewOnly && !state.readOnly) state.setReadOnly(true);
+  });
+}
+
+/**
+ * Shares the open plan live: connects with the room's edit link and, once the (empty) room has
+ * synced, uploads the plan into it. Resolves when the plan is in the room's Y.Doc.
+ */
+export function shareOpenPlan(editToken: string): Promise<void> {
+  leaveSharedPlan();
+  return new Promise((resolve) => {
+    live = connect(editToken, (current) => {
+      mirror(current, readPlan(current.doc) === null ? "share-local-plan" : "join-shared-plan");
+      resolve();
+    });
+  });
+}
+
+/**
+ * Joins a room from an invitation token: once synced, the room's plan is stored as a local plan
+ * (`adopt`: saved and opened by the workspace) and mirrored both ways from then on. A viewer's store
+ * is read-only (remote changes still arrive).
+ */
+export function joinSharedPlan(token: string, adopt: (plan: Plan) => Promise<void>): void {
+  leaveSharedPlan();
+  live = connect(token, (current) => {
+    const plan = readPlan(current.doc);
+    if (plan === null) {
+      useSharedPlanStore.getState().set({ problem: "empty-room" });
+      return;
+    }
+    void adopt(plan).then(() => {
+      if (live === current) mirror(current, "join-shared-plan");
+    });
+  });
+}

@@ -1,0 +1,20 @@
+/** The save indicator's state of a shared plan (src/store/shared-plan-store.ts). */
+import { describe, expect, it } from "vitest";
+import { sharedSaveState } from "../../../src/store/shared-plan-store.ts";
+
+describe("sharedSaveState", () => {
+  it("is synchronised when connected with nothing pending, connected while changes are under way", () => {
+    expect(sharedSaveState("connected", 0)).toBe("synced");
+    expect(sharedSaveState("connected", 3)).toBe("connected");
+  });
+
+  it("is offline (with the pending count shown) when disconnected or refused", () => {
+    expect(sharedSaveState("offline", 0)).toBe("offline");
+    expect(sharedSaveState("offline", 5)).toBe("offline");
+    expect(sharedSaveState("refused", 1)).toBe("offline");
+  });
+
+  it("is connecting before the first contact", () => {
+    expect(sharedSaveState("connecting", 0)).toBe("connecting");
+  });
+});
