@@ -133,4 +133,27 @@ export async function drawRectangle(page: Page, from: [number, number], to: [num
   await page.mouse.click(b.x, b.y);
 }
 
+/** Jumps to zoom 13 at a lon/lat and draws a rectangle around it (about 700 m x 450 m). */
+export async function drawRectangleAround(page: Page, lng: number, lat: number) {
+  await page.evaluate((center) => window.__pilotkarte?.map.jumpTo({ center, zoom: 13 }), [lng, lat] as [
+    number,
+    number,
+  ]);
+  await drawRectangle(page, [lng - 0.005, lat - 0.002], [lng + 0.005, lat + 0.002]);
+}
+
+/** Names of the active variant's areas, in order. */
+export async function areaNames(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const state = window.__pilotkarte?.documentStore.getState();
+    const variant = state ? state.plan.variants[state.activeVariantId] : undefined;
+    return (variant?.areaOrder ?? []).map((id) => variant?.areas[id]?.name ?? "");
+  });
+}
+
+/** Waits until a page's map (not opened through the `app` fixture, e.g. a second tab) was idle once. */
+export async function waitForMap(page: Page) {
+  await page.waitForFunction(() => (window.__pilotkarte?.idleCount() ?? 0) > 0, null, { timeout: 60_000 });
+}
+
 export { expect };

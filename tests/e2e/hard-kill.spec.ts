@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "@playwright/test";
-import { expect, test } from "./fixtures.ts";
+import { areaNames, expect, test } from "./fixtures.ts";
 
 const TRIALS = 10;
 /** How old the edit is, at most, when the browser or renderer dies (ms). */
@@ -122,14 +122,6 @@ async function edit(page: Page, name: string): Promise<number> {
     } as any);
   }, name);
   return asked;
-}
-
-async function areaNames(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const state = window.__pilotkarte?.documentStore.getState();
-    const variant = state ? state.plan.variants[state.activeVariantId] : undefined;
-    return (variant?.areaOrder ?? []).map((id) => variant?.areas[id]?.name ?? "");
-  });
 }
 
 const sleepUntil = (time: number) =>

@@ -1,23 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures.ts";
-
-async function toScreen(page: Page, lngLat: [number, number]) {
-  return page.evaluate((p) => {
-    const map = window.__pilotkarte?.map;
-    if (!map) throw new Error("no map");
-    const point = map.project(p);
-    const rect = map.getCanvas().getBoundingClientRect();
-    return { x: rect.left + point.x, y: rect.top + point.y };
-  }, lngLat);
-}
-
-async function areaNames(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const state = window.__pilotkarte?.documentStore.getState();
-    const variant = state ? state.plan.variants[state.activeVariantId] : undefined;
-    return (variant?.areaOrder ?? []).map((id) => variant?.areas[id]?.name ?? "");
-  });
-}
+import { areaNames, drawRectangleAround, expect, test, waitForMap } from "./fixtures.ts";
 
 /** The selected area stored in the open plan's view setting (read from IndexedDB), or null. */
 async function storedSelection(page: Page): Promise<string | null> {
@@ -43,28 +25,10 @@ async function storedSelection(page: Page): Promise<string | null> {
   });
 }
 
-async function waitForMap(page: Page) {
-  await page.waitForFunction(() => (window.__pilotkarte?.idleCount() ?? 0) > 0, null, { timeout: 60_000 });
-}
-
-/** Draws a rectangle with the mouse around a lon/lat (about 700 m x 450 m). */
-async function drawRectangle(page: Page, lng: number, lat: number) {
-  await page.evaluate((center) => window.__pilotkarte?.map.jumpTo({ center, zoom: 13 }), [lng, lat] as [
-    number,
-    number,
-  ]);
-  await page.locator("body").press("r");
-  const a = await toScreen(page, [lng - 0.005, lat - 0.002]);
-  const b = await toScreen(page, [lng + 0.005, lat + 0.002]);
-  await page.mouse.click(a.x, a.y);
-  await page.mouse.move(b.x, b.y, { steps: 4 });
-  await page.mouse.click(b.x, b.y);
-}
-
 test.describe("Drafts are never lost", () => {
   test("an area drawn survives a reload, with the selection restored", async ({ app, page }) => {
     await app.open();
-    await drawRectangle(page, 7.47, 51.5);
+    await drawRectangleAround(page, 7.47, 51.5);
     await expect.poll(() => areaNames(page)).toEqual(["Gebiet 1"]);
     await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
     // The view (variant, selection, camera) is written on its own, right after the selection changed:
@@ -101,7 +65,7 @@ test.describe("Drafts are never lost", () => {
     await app.open();
     await expect(page.getByTestId("storage-banner")).toContainText("nicht verfügbar");
     await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "memory");
-    await drawRectangle(page, 7.47, 51.5);
+    await drawRectangleAround(page, 7.47, 51.5);
     await expect.poll(() => areaNames(page)).toEqual(["Gebiet 1"]);
     const download = page.waitForEvent("download");
     await page.getByTestId("storage-banner").getByRole("button", { name: "Sicherung herunterladen" }).click();
@@ -121,8 +85,8 @@ test.describe("Drafts are never lost", () => {
     const keeper = await context.newPage();
     await keeper.goto("about:blank");
     await app.open();
-    await drawRectangle(page, 7.47, 51.5);
-    await drawRectangle(page, 7.49, 51.51);
+    await drawRectangleAround(page, 7.47, 51.5);
+    await drawRectangleAround(page, 7.49, 51.51);
     await expect.poll(() => areaNames(page)).toEqual(["Gebiet 1", "Gebiet 2"]);
     // More than the autosave's one-second bound; then the page hangs (so no pagehide or unload handler
     // can run) and is closed: like a killed tab.
@@ -153,12 +117,12 @@ test.describe("Drafts are never lost", () => {
     await waitForMap(second);
     await expect(second.getByTestId("storage-banner")).toContainText("in einem anderen Tab bearbeitet");
     await expect(second.getByTestId("save-status")).toHaveAttribute("data-state", "read-only");
-    await drawRectangle(page, 7.47, 51.5);
+    await drawRectangleAround(page, 7.47, 51.5);
     await expect.poll(() => areaNames(second)).toEqual(["Gebiet 1"]);
     await second.getByRole("button", { name: "Hier bearbeiten" }).click();
     await expect(page.getByTestId("storage-banner")).toContainText("in einem anderen Tab bearbeitet");
     await expect(second.getByTestId("storage-banner")).toHaveCount(0);
-    await drawRectangle(second, 7.49, 51.51);
+    await drawRectangleAround(second, 7.49, 51.51);
     await expect.poll(() => areaNames(second)).toEqual(["Gebiet 1", "Gebiet 2"]);
     await expect.poll(() => areaNames(page)).toEqual(["Gebiet 1", "Gebiet 2"]);
     // The first tab refuses edits now.
@@ -169,7 +133,7 @@ test.describe("Drafts are never lost", () => {
 
   test("a named snapshot can be restored, and the restore undone", async ({ app, page }) => {
     await app.open();
-    await drawRectangle(page, 7.47, 51.5);
+    await drawRectangleAround(page, 7.47, 51.5);
     await expect.poll(() => areaNames(page)).toEqual(["Gebiet 1"]);
     await page.getByRole("button", { name: "Verlauf" }).click();
     const history = page.getByTestId("history-dialog");
@@ -197,7 +161,7 @@ test.describe("Drafts are never lost", () => {
   test("plans: create a second plan, switch back, trash and restore", async ({ app, page }) => {
     page.on("dialog", (dialog) => void dialog.accept());
     await app.open();
-    await drawRectangle(page, 7.47, 51.5);
+    await drawRectangleAround(page, 7.47, 51.5);
     await expect.poll(() => areaNames(page)).toEqual(["Gebiet 1"]);
     await page.getByRole("button", { name: "Pläne" }).click();
     const plans = page.getByTestId("plans-dialog");

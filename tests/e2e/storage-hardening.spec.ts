@@ -6,45 +6,9 @@
  */
 import type { Download, Page } from "@playwright/test";
 import { combLinkFragment } from "../fixtures/share/comb-link.ts";
-import { expect, test } from "./fixtures.ts";
-
-async function toScreen(page: Page, lngLat: [number, number]) {
-  return page.evaluate((p) => {
-    const map = window.__pilotkarte?.map;
-    if (!map) throw new Error("no map");
-    const point = map.project(p);
-    const rect = map.getCanvas().getBoundingClientRect();
-    return { x: rect.left + point.x, y: rect.top + point.y };
-  }, lngLat);
-}
-
-/** Draws a rectangle with the mouse around a lon/lat (about 700 m x 450 m). */
-async function drawRectangle(page: Page, lng: number, lat: number) {
-  await page.evaluate((center) => window.__pilotkarte?.map.jumpTo({ center, zoom: 13 }), [lng, lat] as [
-    number,
-    number,
-  ]);
-  await page.locator("body").press("r");
-  const a = await toScreen(page, [lng - 0.005, lat - 0.002]);
-  const b = await toScreen(page, [lng + 0.005, lat + 0.002]);
-  await page.mouse.click(a.x, a.y);
-  await page.mouse.move(b.x, b.y, { steps: 4 });
-  await page.mouse.click(b.x, b.y);
-}
-
-async function areaNames(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const state = window.__pilotkarte?.documentStore.getState();
-    const variant = state ? state.plan.variants[state.activeVariantId] : undefined;
-    return (variant?.areaOrder ?? []).map((id) => variant?.areas[id]?.name ?? "");
-  });
-}
+import { areaNames, drawRectangleAround, expect, test, waitForMap } from "./fixtures.ts";
 
 const openPlanId = (page: Page) => page.evaluate(() => window.__pilotkarte?.documentStore.getState().plan.id);
-
-async function waitForMap(page: Page) {
-  await page.waitForFunction(() => (window.__pilotkarte?.idleCount() ?? 0) > 0, null, { timeout: 60_000 });
-}
 
 async function jsonOf(download: Download): Promise<BackupJson> {
   const chunks = await (await download.createReadStream()).toArray();
@@ -123,8 +87,8 @@ test.describe("Issue 15: storage that does not lose or lock up work", () => {
       quotaSize: 600 * 1024,
     });
     await app.open();
-    await drawRectangle(page, 7.47, 51.5);
-    await drawRectangle(page, 7.49, 51.51);
+    await drawRectangleAround(page, 7.47, 51.5);
+    await drawRectangleAround(page, 7.49, 51.51);
     await expect.poll(() => areaNames(page)).toEqual(["Gebiet 1", "Gebiet 2"]);
     await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
 
@@ -156,7 +120,7 @@ test.describe("Issue 15: storage that does not lose or lock up work", () => {
   }) => {
     page.on("dialog", (dialog) => void dialog.accept());
     await app.open();
-    await drawRectangle(page, 7.47, 51.5);
+    await drawRectangleAround(page, 7.47, 51.5);
     await expect.poll(() => areaNames(page)).toEqual(["Gebiet 1"]);
     const planId = await openPlanId(page);
     const backup = await downloadBackupFromPlans(page);
@@ -188,7 +152,7 @@ test.describe("Issue 15: storage that does not lose or lock up work", () => {
     page,
   }) => {
     await app.open();
-    await drawRectangle(page, 7.47, 51.5);
+    await drawRectangleAround(page, 7.47, 51.5);
     await expect.poll(() => areaNames(page)).toEqual(["Gebiet 1"]);
     const backup = await downloadBackupFromPlans(page);
     const good = backup.plans[0]?.plan as PlanJson;
@@ -236,7 +200,7 @@ test.describe("Issue 15: storage that does not lose or lock up work", () => {
     page,
   }) => {
     await app.open();
-    await drawRectangle(page, 7.47, 51.5);
+    await drawRectangleAround(page, 7.47, 51.5);
     await expect.poll(() => areaNames(page)).toEqual(["Gebiet 1"]);
     const goodId = (await openPlanId(page)) as string;
     // Another plan, stored with an empty ring (as another app version or a bug could leave it) and
@@ -302,7 +266,7 @@ test.describe("Issue 15: two tabs", () => {
     context,
   }) => {
     await app.open();
-    await drawRectangle(page, 7.47, 51.5);
+    await drawRectangleAround(page, 7.47, 51.5);
     await expect.poll(() => areaNames(page)).toEqual(["Gebiet 1"]);
     const second = await context.newPage();
     second.on("dialog", (dialog) => void dialog.accept());
@@ -320,7 +284,7 @@ test.describe("Issue 15: two tabs", () => {
     await expect(plans).toContainText("Der Papierkorb ist leer");
 
     // The editing tab goes on as before, with nothing to report.
-    await drawRectangle(page, 7.49, 51.51);
+    await drawRectangleAround(page, 7.49, 51.51);
     await expect.poll(() => areaNames(second)).toEqual(["Gebiet 1", "Gebiet 2"]);
     await expect(page.getByTestId("trashed-elsewhere")).toHaveCount(0);
     expect(app.errors).toEqual([]);
@@ -332,7 +296,7 @@ test.describe("Issue 15: two tabs", () => {
     context,
   }) => {
     await app.open();
-    await drawRectangle(page, 7.47, 51.5);
+    await drawRectangleAround(page, 7.47, 51.5);
     await expect.poll(() => areaNames(page)).toEqual(["Gebiet 1"]);
     const second = await context.newPage();
     second.on("dialog", (dialog) => void dialog.accept());
@@ -364,7 +328,7 @@ test.describe("Issue 15: two tabs", () => {
     context,
   }) => {
     await app.open();
-    await drawRectangle(page, 7.47, 51.5);
+    await drawRectangleAround(page, 7.47, 51.5);
     await expect.poll(() => areaNames(page)).toEqual(["Gebiet 1"]);
     const second = await context.newPage();
     const errors: string[] = [];
@@ -448,7 +412,7 @@ test.describe("Issue 15: share links and the smaller messages", () => {
     const banner = page.getByTestId("storage-banner");
     await expect(banner).toContainText("kein weiterer Versuch");
     await expect(banner).not.toContainText("erneut versucht");
-    await drawRectangle(page, 7.47, 51.5);
+    await drawRectangleAround(page, 7.47, 51.5);
     await expect.poll(() => areaNames(page)).toEqual(["Gebiet 1"]);
     const asked = page.waitForEvent("dialog");
     await page.close({ runBeforeUnload: true });
