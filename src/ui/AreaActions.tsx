@@ -10,15 +10,7 @@ import { useSessionStore } from "../store/session-store.ts";
 import { commandContext, loadCommands } from "./command-context.ts";
 import { OnePagerButton } from "./onepager/OnePagerButton.tsx";
 
-/** The action buttons and the subtract row of the selected area. */
-export function AreaActions({
-  area,
-  others,
-  formId,
-  readOnly,
-  subtractId,
-  onSubtractId: setSubtractId,
-}: {
+interface AreaActionsProps {
   area: PilotArea;
   others: PilotArea[];
   formId: string;
@@ -27,7 +19,17 @@ export function AreaActions({
   /** The area chosen to subtract (kept by the panel while another area is selected). */
   subtractId: string;
   onSubtractId: (id: string) => void;
-}) {
+}
+
+/** The action buttons and the subtract row of the selected area. */
+export function AreaActions({
+  area,
+  others,
+  formId,
+  readOnly,
+  subtractId,
+  onSubtractId: setSubtractId,
+}: AreaActionsProps) {
   const { t } = useTranslation();
   const selectPilotArea = useSessionStore((s) => s.selectPilotArea);
   const notify = useSessionStore((s) => s.notify);
@@ -115,14 +117,7 @@ function SubtractRow({
   readOnly,
   subtractId,
   onSubtractId: setSubtractId,
-}: {
-  area: PilotArea;
-  others: PilotArea[];
-  formId: string;
-  readOnly: boolean;
-  subtractId: string;
-  onSubtractId: (id: string) => void;
-}) {
+}: AreaActionsProps) {
   const { t } = useTranslation();
   return (
     <div className="subtract-row">

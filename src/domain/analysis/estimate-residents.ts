@@ -55,58 +55,92 @@ export function estimateResidentsOn(
   area: PreparedArea,
 ): ResidentsEstimate {
   const { grid, addresses } = population;
-  const groups = Object.keys(grid.groups) as AgeGroup[];
-  const cells: CellShare[] = [];
-  let areaWeighted = 0;
-  let unplaced = 0;
-  const groupWeighted: Partial<Record<AgeGroup, number>> = {};
+  const tally = new CellTally(population);
   const candidates = area.box === null || grid.index === null ? [] : grid.index.search(...area.box);
   for (const cell of candidates) {
     const insideM2 = areaInCellM2(frame, grid, area, cell);
     if (insideM2 <= 0) continue;
-    const shareInside = shareOf(insideM2, grid.areasM2[cell] as number);
+    tally.add(cell, shareOf(insideM2, grid.areasM2[cell] as number));
+  }
+  if (!addresses) return estimateFromTally(population, tally, null);
+  const { count, sum } = sumWeightsInArea(
+    addresses.layer,
+    area,
+    addresses.weightOfSlot,
+    addresses.bucketWeights,
+  );
+  return estimateFromTally(population, tally, {
+    count,
+    sum,
+    groupSum: (group) => {
+      const weights = addresses.groupWeights[group];
+      return weights
+        ? sumWeightsInArea(addresses.layer, area, weights.weightOfSlot, weights.bucketWeights).sum
+        : 0;
+    },
+  });
+}
+
+/**
+ * The grid cells an area covers, added up by their share inside: the area-weighted figures (all
+ * residents and each age group), the residents in cells without address points, and the drill-down rows.
+ */
+export class CellTally {
+  readonly cells: CellShare[] = [];
+  areaWeighted = 0;
+  unplaced = 0;
+  readonly groupWeighted: Partial<Record<AgeGroup, number>> = {};
+  readonly groups: AgeGroup[];
+
+  constructor(private readonly population: PopulationLayers) {
+    this.groups = Object.keys(population.grid.groups) as AgeGroup[];
+  }
+
+  add(cell: number, shareInside: number): void {
+    const { grid, addresses } = this.population;
     const contribution = (grid.residents[cell] as number) * shareInside;
     const addressCount = addresses ? (addresses.addressesPerCell[cell] as number) : null;
-    areaWeighted += contribution;
-    if (addressCount === 0) unplaced += contribution;
+    this.areaWeighted += contribution;
+    if (addressCount === 0) this.unplaced += contribution;
     const cellGroups: Partial<Record<AgeGroup, number>> = {};
-    for (const group of groups) {
+    for (const group of this.groups) {
       const value = grid.groups[group]?.[cell] as number;
       cellGroups[group] = value;
-      groupWeighted[group] = (groupWeighted[group] ?? 0) + value * shareInside;
+      this.groupWeighted[group] = (this.groupWeighted[group] ?? 0) + value * shareInside;
     }
-    cells.push({
+    this.cells.push({
       cellId: grid.ids[cell] as string,
       residents: grid.known[cell] ? (grid.residents[cell] as number) : null,
       shareInside,
       contribution,
       addressCount,
-      ...(groups.length > 0 ? { groups: cellGroups } : {}),
+      ...(this.groups.length > 0 ? { groups: cellGroups } : {}),
     });
   }
+}
+
+/**
+ * The estimate from a tally of the cells and, with address weights, the address points inside (their
+ * count, weighted sum, and the weighted sum per age group that has weights).
+ */
+export function estimateFromTally(
+  population: PopulationLayers,
+  tally: CellTally,
+  inside: { count: number; sum: number; groupSum: (group: AgeGroup) => number } | null,
+): ResidentsEstimate {
+  const { grid, addresses } = population;
+  const cells = tally.cells;
   cells.sort((a, b) => b.contribution - a.contribution || a.cellId.localeCompare(b.cellId));
   const figures: ResidentsFigure[] = [
-    { method: "area-weighted-grid", residents: areaWeighted, dataYear: grid.dataYear },
+    { method: "area-weighted-grid", residents: tally.areaWeighted, dataYear: grid.dataYear },
   ];
-  let addressesInside: number | null = null;
-  if (addresses) {
-    const { count, sum } = sumWeightsInArea(
-      addresses.layer,
-      area,
-      addresses.weightOfSlot,
-      addresses.bucketWeights,
-    );
-    addressesInside = count;
-    figures.push(dasymetricFigure(sum, grid.dataYear, addresses.dataYear));
-  }
-  const ageGroups = groups.map((group): AgeGroupEstimate => {
+  if (addresses && inside) figures.push(dasymetricFigure(inside.sum, grid.dataYear, addresses.dataYear));
+  const ageGroups = tally.groups.map((group): AgeGroupEstimate => {
     const groupFigures: ResidentsFigure[] = [
-      { method: "area-weighted-grid", residents: groupWeighted[group] ?? 0, dataYear: grid.dataYear },
+      { method: "area-weighted-grid", residents: tally.groupWeighted[group] ?? 0, dataYear: grid.dataYear },
     ];
-    const weights = addresses?.groupWeights[group];
-    if (addresses && weights) {
-      const { sum } = sumWeightsInArea(addresses.layer, area, weights.weightOfSlot, weights.bucketWeights);
-      groupFigures.push(dasymetricFigure(sum, grid.dataYear, addresses.dataYear));
+    if (addresses?.groupWeights[group] && inside) {
+      groupFigures.push(dasymetricFigure(inside.groupSum(group), grid.dataYear, addresses.dataYear));
     }
     return { group, figures: groupFigures, ...range(groupFigures) };
   });
@@ -114,8 +148,8 @@ export function estimateResidentsOn(
     figures,
     ...range(figures),
     cells,
-    addressesInside,
-    unplacedResidents: addresses ? unplaced : null,
+    addressesInside: addresses && inside ? inside.count : null,
+    unplacedResidents: addresses ? tally.unplaced : null,
     ...(ageGroups.length > 0 ? { ageGroups } : {}),
   };
 }

@@ -6,14 +6,8 @@
  * address points as the residents, so the full and the incremental recompute agree to the last bit.
  */
 import type { ClipFrame } from "../geometry/clip-frame.ts";
-import type {
-  AgeGroup,
-  AgeGroupEstimate,
-  CellShare,
-  ResidentsEstimate,
-  ResidentsFigure,
-} from "./analysis-result.ts";
-import { areaInCellM2, dasymetricFigure, range } from "./estimate-residents.ts";
+import type { AgeGroup, ResidentsEstimate } from "./analysis-result.ts";
+import { areaInCellM2, CellTally, estimateFromTally } from "./estimate-residents.ts";
 import { shareOf } from "./measure-coverage.ts";
 import { sumWeightsInArea } from "./points-in-area.ts";
 import type { PopulationLayers } from "./prepare-analysis-context.ts";
@@ -55,7 +49,7 @@ export function residentsOfTiles(
   tiles: readonly TilePopulation[],
 ): ResidentsEstimate {
   const { grid, addresses } = population;
-  const groups = Object.keys(grid.groups) as AgeGroup[];
+  const tally = new CellTally(population);
   const insideByCell = new Map<number, number>();
   let addressCount = 0;
   let addressSum = 0;
@@ -64,55 +58,16 @@ export function residentsOfTiles(
     for (const [cell, m2] of tile.cells) insideByCell.set(cell, (insideByCell.get(cell) ?? 0) + m2);
     addressCount += tile.addresses?.count ?? 0;
     addressSum += tile.addresses?.sum ?? 0;
-    for (const group of groups) {
+    for (const group of tally.groups) {
       groupSums[group] = (groupSums[group] ?? 0) + (tile.addresses?.groups[group] ?? 0);
     }
   }
-  const cells: CellShare[] = [];
-  let areaWeighted = 0;
-  let unplaced = 0;
-  const groupWeighted: Partial<Record<AgeGroup, number>> = {};
   for (const cell of [...insideByCell.keys()].sort((a, b) => a - b)) {
-    const shareInside = shareOf(insideByCell.get(cell) as number, grid.areasM2[cell] as number);
-    const contribution = (grid.residents[cell] as number) * shareInside;
-    const addressesInCell = addresses ? (addresses.addressesPerCell[cell] as number) : null;
-    areaWeighted += contribution;
-    if (addressesInCell === 0) unplaced += contribution;
-    const cellGroups: Partial<Record<AgeGroup, number>> = {};
-    for (const group of groups) {
-      const value = grid.groups[group]?.[cell] as number;
-      cellGroups[group] = value;
-      groupWeighted[group] = (groupWeighted[group] ?? 0) + value * shareInside;
-    }
-    cells.push({
-      cellId: grid.ids[cell] as string,
-      residents: grid.known[cell] ? (grid.residents[cell] as number) : null,
-      shareInside,
-      contribution,
-      addressCount: addressesInCell,
-      ...(groups.length > 0 ? { groups: cellGroups } : {}),
-    });
+    tally.add(cell, shareOf(insideByCell.get(cell) as number, grid.areasM2[cell] as number));
   }
-  cells.sort((a, b) => b.contribution - a.contribution || a.cellId.localeCompare(b.cellId));
-  const figures: ResidentsFigure[] = [
-    { method: "area-weighted-grid", residents: areaWeighted, dataYear: grid.dataYear },
-  ];
-  if (addresses) figures.push(dasymetricFigure(addressSum, grid.dataYear, addresses.dataYear));
-  const ageGroups = groups.map((group): AgeGroupEstimate => {
-    const groupFigures: ResidentsFigure[] = [
-      { method: "area-weighted-grid", residents: groupWeighted[group] ?? 0, dataYear: grid.dataYear },
-    ];
-    if (addresses?.groupWeights[group]) {
-      groupFigures.push(dasymetricFigure(groupSums[group] ?? 0, grid.dataYear, addresses.dataYear));
-    }
-    return { group, figures: groupFigures, ...range(groupFigures) };
-  });
-  return {
-    figures,
-    ...range(figures),
-    cells,
-    addressesInside: addresses ? addressCount : null,
-    unplacedResidents: addresses ? unplaced : null,
-    ...(ageGroups.length > 0 ? { ageGroups } : {}),
-  };
+  return estimateFromTally(
+    population,
+    tally,
+    addresses ? { count: addressCount, sum: addressSum, groupSum: (group) => groupSums[group] ?? 0 } : null,
+  );
 }
