@@ -3,7 +3,7 @@ import "./App.css";
 import { lazy, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { initI18n } from "../i18n/index.ts";
-import { setWorkspaceTexts, workspace } from "../persistence/instance.ts";
+import { loadWorkspace, setWorkspaceTexts } from "../persistence/load-workspace.ts";
 import { useCatalogueStore } from "../store/catalogue-store.ts";
 import { createStarterPlan } from "../store/plan-document.ts";
 import { useSessionStore } from "../store/session-store.ts";
@@ -128,7 +128,9 @@ function MainApp() {
     void useCatalogueStore.getState().load(import.meta.env.BASE_URL);
     // A share link is shown without touching local data; the workspace starts when the planner leaves it.
     if (!showingSharedView())
-      void workspace.start(() => createStarterPlan(t("plans.newPlanName"), t("plans.firstVariantName")));
+      void loadWorkspace().then((workspace) =>
+        workspace.start(() => createStarterPlan(t("plans.newPlanName"), t("plans.firstVariantName"))),
+      );
     // start() is idempotent: a later language change does not start a second session.
   }, [t]);
   return (
