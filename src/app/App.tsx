@@ -10,7 +10,7 @@ import { useSessionStore } from "../store/session-store.ts";
 import { useStorageStore } from "../store/storage-store.ts";
 import { ErrorBoundary } from "../ui/ErrorBoundary.tsx";
 import { Header } from "../ui/Header.tsx";
-import { audiencePlanIdOf } from "../ui/present/presenter-channel.ts";
+import { audiencePlanIdOf } from "../ui/present/audience-url.ts";
 import { showingSharedView, useShareFragment } from "../ui/share/share-route.ts";
 import { UpdatePrompt } from "../ui/UpdatePrompt.tsx";
 import { Workspace } from "../ui/Workspace.tsx";

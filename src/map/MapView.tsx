@@ -11,7 +11,7 @@ import { type MapRef, Popup, ScaleControl } from "react-map-gl/maplibre";
 import { cityBoundsOf, type GeneratedCatalogue } from "../domain/model/catalogue.ts";
 import { selectActiveVariant } from "../store/document-store.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
-import { useSessionStore } from "../store/session-store.ts";
+import { DRAWING_TOOLS, useSessionStore } from "../store/session-store.ts";
 import { BaseMap } from "./BaseMap.tsx";
 import type { DrawLabels } from "./draw/draw-events.ts";
 import { ImportedLayers } from "./ImportedLayers.tsx";
@@ -72,6 +72,8 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
   const firstIdle = useFirstIdle();
   const tool = useSessionStore((s) => s.tool);
   const picking = tool === "districts";
+  // Picking a drawing tool before the first idle loads the drawing at once.
+  const drawingTool = DRAWING_TOOLS.includes(tool);
   const shownLevel = useSessionStore((s) => s.level);
   const pickLevel = useSessionStore((s) => s.pickLevel);
   // "Build from districts" picks from its own level, and the map shows that level while it is on.
@@ -140,7 +142,7 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
       <PilotAreasLayer variant={variant} editingId={editingAreaId} selectedId={selectedAreaId} />
       <ImportedLayers />
       <OverlapsLayer hidden={liveDragging} />
-      {firstIdle.idle && (
+      {(firstIdle.idle || drawingTool) && (
         <Suspense fallback={null}>
           <DrawController labels={labels.draw} />
           <KeyboardDraw labels={{ map: labels.map, ...labels.draw }} />

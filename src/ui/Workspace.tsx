@@ -10,14 +10,12 @@ import { loadWorkspace } from "../persistence/load-workspace.ts";
 import { useExchangeDialogs } from "../store/import-export-dialogs.ts";
 import { useSessionStore } from "../store/session-store.ts";
 import { useStorageStore } from "../store/storage-store.ts";
-import { AboutDialog } from "./AboutDialog.tsx";
 import { Credits } from "./Credits.tsx";
 import { OverlayLegend } from "./exchange/OverlayLegend.tsx";
 import { FacilityPopup } from "./FacilityPopup.tsx";
 import { KeyboardAnnouncer } from "./keyboard/KeyboardPanel.tsx";
 import { Notices } from "./Notices.tsx";
 import { ResultsPanel } from "./results/ResultsPanel.tsx";
-import { ShortcutsDialog } from "./ShortcutsDialog.tsx";
 import { StorageBanner } from "./StorageBanner.tsx";
 import { Toasts } from "./Toasts.tsx";
 import { Toolbar } from "./Toolbar.tsx";
@@ -28,6 +26,11 @@ import { WorkspaceSidebar } from "./WorkspaceSidebar.tsx";
 /** Import and export (formats, workers) load when their dialog is first opened. */
 const ImportDialog = lazy(() =>
   import("./exchange/ImportDialog.tsx").then((m) => ({ default: m.ImportDialog })),
+);
+/** About and the shortcut list load when first opened. */
+const AboutDialog = lazy(() => import("./AboutDialog.tsx").then((m) => ({ default: m.AboutDialog })));
+const ShortcutsDialog = lazy(() =>
+  import("./ShortcutsDialog.tsx").then((m) => ({ default: m.ShortcutsDialog })),
 );
 /** Plans and history (the stored plans, snapshots, backups) load when first opened. */
 const PlansDialog = lazy(() => import("./PlansDialog.tsx").then((m) => ({ default: m.PlansDialog })));
@@ -43,6 +46,8 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
   const initVisibleLayers = useSessionStore((s) => s.initVisibleLayers);
   const importOpen = useExchangeDialogs((s) => s.importOpen);
   const exportOpen = useExchangeDialogs((s) => s.exportOpen);
+  const aboutOpen = useSessionStore((s) => s.aboutOpen);
+  const shortcutsOpen = useSessionStore((s) => s.shortcutsOpen);
   const plansOpen = useStorageStore((s) => s.plansOpen);
   const historyOpen = useStorageStore((s) => s.historyOpen);
   useKeyboardShortcuts();
@@ -111,8 +116,16 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
         </section>
       </div>
       <ResultsPanel catalogue={catalogue} />
-      <AboutDialog catalogue={catalogue} />
-      <ShortcutsDialog />
+      {aboutOpen && (
+        <Suspense fallback={null}>
+          <AboutDialog catalogue={catalogue} />
+        </Suspense>
+      )}
+      {shortcutsOpen && (
+        <Suspense fallback={null}>
+          <ShortcutsDialog />
+        </Suspense>
+      )}
       {plansOpen && (
         <Suspense fallback={null}>
           <PlansDialog />
