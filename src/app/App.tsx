@@ -2,16 +2,16 @@
 import "./App.css";
 import { lazy, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { joinTokenOf } from "../domain/sync/invitation-link.ts";
 import { initI18n } from "../i18n/index.ts";
-import { setWorkspaceTexts, workspace } from "../persistence/instance.ts";
+import { loadWorkspace, setWorkspaceTexts } from "../persistence/load-workspace.ts";
 import { useCatalogueStore } from "../store/catalogue-store.ts";
 import { createStarterPlan } from "../store/plan-document.ts";
 import { useSessionStore } from "../store/session-store.ts";
 import { useStorageStore } from "../store/storage-store.ts";
 import { ErrorBoundary } from "../ui/ErrorBoundary.tsx";
 import { Header } from "../ui/Header.tsx";
-import { audiencePlanIdOf } from "../ui/present/presenter-channel.ts";
-import { joinFromAddress } from "../ui/share/join-link.ts";
+import { audiencePlanIdOf } from "../ui/present/audience-url.ts";
 import { showingSharedView, useShareFragment } from "../ui/share/share-route.ts";
 import { UpdatePrompt } from "../ui/UpdatePrompt.tsx";
 import { Workspace } from "../ui/Workspace.tsx";
@@ -27,6 +27,12 @@ const AudienceView = lazy(() =>
   import("../ui/present/AudienceView.tsx").then((m) => ({ default: m.AudienceView })),
 );
 const SharedView = lazy(() => import("../ui/share/SharedView.tsx").then((m) => ({ default: m.SharedView })));
+
+/** An invitation link (`#join=`) loads the sync client only when the address carries one. */
+function joinFromAddressLater(): void {
+  if (joinTokenOf(window.location.hash) === null) return;
+  void import("../ui/share/join-link.ts").then((m) => m.joinFromAddress());
+}
 
 function Loading() {
   const { t } = useTranslation();
@@ -129,9 +135,11 @@ function MainApp() {
     void useCatalogueStore.getState().load(import.meta.env.BASE_URL);
     // A share link is shown without touching local data; the workspace starts when the planner leaves it.
     if (!showingSharedView())
-      void workspace
-        .start(() => createStarterPlan(t("plans.newPlanName"), t("plans.firstVariantName")))
-        .then(() => joinFromAddress());
+      void loadWorkspace()
+        .then((workspace) =>
+          workspace.start(() => createStarterPlan(t("plans.newPlanName"), t("plans.firstVariantName"))),
+        )
+        .then(() => joinFromAddressLater());
     // start() is idempotent: a later language change does not start a second session.
   }, [t]);
   return (

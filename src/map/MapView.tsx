@@ -11,10 +11,9 @@ import { type MapRef, Popup, ScaleControl } from "react-map-gl/maplibre";
 import { cityBoundsOf, type GeneratedCatalogue } from "../domain/model/catalogue.ts";
 import { selectActiveVariant } from "../store/document-store.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
-import { useSessionStore } from "../store/session-store.ts";
+import { DRAWING_TOOLS, useSessionStore } from "../store/session-store.ts";
 import { BaseMap } from "./BaseMap.tsx";
 import type { DrawLabels } from "./draw/draw-events.ts";
-import { KeyboardDraw } from "./draw/KeyboardDraw.tsx";
 import { ImportedLayers } from "./ImportedLayers.tsx";
 import { onPlanningMapError, onPlanningMapLoad } from "./map-lifecycle.ts";
 import type { FacilityHit } from "./map-pointer.ts";
@@ -22,6 +21,7 @@ import { interactiveLayerIds, layerIds, type MapView as MapViewSettings } from "
 import { OverlapsLayer } from "./OverlapsLayer.tsx";
 import { PilotAreasLayer } from "./PilotAreasLayer.tsx";
 import { PILOT_AREA_LAYERS } from "./pilot-areas.ts";
+import { useFirstIdle } from "./use-first-idle.ts";
 import {
   useDistrictHover,
   useMapClick,
@@ -50,10 +50,14 @@ interface MapViewProps {
   onCameraChange?: () => void;
 }
 
-/** terra-draw and the geometry clean-up load after the map: the first paint does not wait for them. */
+/**
+ * terra-draw, the geometry clean-up and keyboard drawing load once the map is idle: the first screen
+ * neither waits for them nor downloads them.
+ */
 const DrawController = lazy(() =>
   import("./draw/DrawController.tsx").then((m) => ({ default: m.DrawController })),
 );
+const KeyboardDraw = lazy(() => import("./draw/KeyboardDraw.tsx").then((m) => ({ default: m.KeyboardDraw })));
 
 /**
  * Tests read the canvas pixels, which needs the drawing buffer kept after each frame; that costs a copy
@@ -65,8 +69,11 @@ const PRESERVE_DRAWING_BUFFER =
 export function MapView({ catalogue, labels, renderFacility, children, onCameraChange }: MapViewProps) {
   const initialCamera = useSessionStore.getState().initialCamera;
   const mapRef = useRef<MapRef>(null);
+  const firstIdle = useFirstIdle();
   const tool = useSessionStore((s) => s.tool);
   const picking = tool === "districts";
+  // Picking a drawing tool before the first idle loads the drawing at once.
+  const drawingTool = DRAWING_TOOLS.includes(tool);
   const shownLevel = useSessionStore((s) => s.level);
   const pickLevel = useSessionStore((s) => s.pickLevel);
   // "Build from districts" picks from its own level, and the map shows that level while it is on.
@@ -125,17 +132,22 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
       onMouseLeave={clearHover}
       onClick={onClick}
       onError={onPlanningMapError}
-      onLoad={(event) => onPlanningMapLoad(event.target)}
+      onLoad={(event) => {
+        onPlanningMapLoad(event.target);
+        firstIdle.watch(event.target);
+      }}
       canvasContextAttributes={{ preserveDrawingBuffer: PRESERVE_DRAWING_BUFFER }}
     >
       <ZoomButtons labels={labels} />
       <PilotAreasLayer variant={variant} editingId={editingAreaId} selectedId={selectedAreaId} />
       <ImportedLayers />
       <OverlapsLayer hidden={liveDragging} />
-      <Suspense fallback={null}>
-        <DrawController labels={labels.draw} />
-      </Suspense>
-      <KeyboardDraw labels={{ map: labels.map, ...labels.draw }} />
+      {(firstIdle.idle || drawingTool) && (
+        <Suspense fallback={null}>
+          <DrawController labels={labels.draw} />
+          <KeyboardDraw labels={{ map: labels.map, ...labels.draw }} />
+        </Suspense>
+      )}
       <ScaleControl position="bottom-left" unit="metric" />
       {facility && (
         <Popup

@@ -5,7 +5,6 @@
  * map, one of a served layer marks that layer as failed, and anything else is logged as a bug.
  */
 import type { ErrorEvent as MapLibreErrorEvent, Map as MapLibreInstance } from "maplibre-gl";
-import { geodesicArea } from "../domain/geometry/measure-area.ts";
 import type { ReferenceLevel } from "../domain/model/catalogue.ts";
 import type { AreaGeometry } from "../domain/model/plan.ts";
 import { useAnalysisStore } from "../store/analysis-store.ts";
@@ -66,7 +65,8 @@ export function onPlanningMapLoad(map: MapLibreInstance): void {
     referenceStore: useReferenceStore,
     analysisStore: useAnalysisStore,
     overlayStore: useOverlayStore,
-    measureArea: geodesicArea,
+    // Filled in below once the geodesic module has loaded (it is not part of the first screen).
+    measureArea: () => Number.NaN,
     keyboardDraw: getKeyboardDraw,
     timings: () => ({ ...timings }),
     referenceFeatureCount: (level) => {
@@ -77,6 +77,10 @@ export function onPlanningMapLoad(map: MapLibreInstance): void {
       return ids.size;
     },
   };
+  const api = window.__pilotkarte;
+  void import("../domain/geometry/measure-area.ts").then((m) => {
+    api.measureArea = m.geodesicArea;
+  });
 }
 
 /** Called for each error the planning map reports. */

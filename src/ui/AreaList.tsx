@@ -3,7 +3,6 @@ import "./AreaList.css";
 import { useDeferredValue, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { vertexCount } from "../domain/geometry/area-geometry-parts.ts";
-import { geodesicArea } from "../domain/geometry/measure-area.ts";
 import type { AreaGeometry, PilotArea, Variant } from "../domain/model/plan.ts";
 import { validateAreaAttributes } from "../domain/model/validate-attributes.ts";
 import type { Language } from "../i18n/index.ts";
@@ -13,6 +12,7 @@ import { selectActiveVariant } from "../store/document-store.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
 import { useSessionStore } from "../store/session-store.ts";
 import { formatAreaShortM2 } from "./Toolbar.tsx";
+import { type Geodesic, useGeodesic } from "./use-geodesic.ts";
 
 type SortKey = "name" | "status" | "area";
 
@@ -43,14 +43,20 @@ function mayMeasure(vertices: number): boolean {
 /**
  * The area in m²: cached, from the analysis, measured here within the budget, or null (still to
  * come). Measured regardless when there is no analysis to wait for (it failed for this area or
- * altogether).
+ * altogether), once the geodesic module is there.
  */
-function areaOf(area: PilotArea, analysed: AreaAnalysisRow | undefined, noAnalysis: boolean): number | null {
+function areaOf(
+  area: PilotArea,
+  analysed: AreaAnalysisRow | undefined,
+  noAnalysis: boolean,
+  geodesic: Geodesic | null,
+): number | null {
   const { geometry } = area;
   let m2 = areaCache.get(geometry);
   if (m2 !== undefined) return m2;
   if (analysed?.geometry === geometry && analysed.analysis) m2 = analysed.analysis.areaM2;
-  else if (noAnalysis || analysed?.error || mayMeasure(vertexCount(geometry))) m2 = geodesicArea(geometry);
+  else if (geodesic && (noAnalysis || analysed?.error || mayMeasure(vertexCount(geometry))))
+    m2 = geodesic.geodesicArea(geometry);
   else return null;
   areaCache.set(geometry, m2);
   return m2;
@@ -61,6 +67,7 @@ function areaRows(
   variant: Variant,
   analysed: Record<string, AreaAnalysisRow | undefined>,
   noAnalysis: boolean,
+  geodesic: Geodesic | null,
   query: string,
   sort: { key: SortKey; ascending: boolean },
   language: Language,
@@ -70,7 +77,7 @@ function areaRows(
   const list = variant.areaOrder
     .map((id) => variant.areas[id])
     .filter((a): a is PilotArea => a !== undefined)
-    .map((area) => ({ area, areaM2: areaOf(area, analysed[area.id], noAnalysis) }))
+    .map((area) => ({ area, areaM2: areaOf(area, analysed[area.id], noAnalysis, geodesic) }))
     .filter(({ area }) =>
       needle === ""
         ? true
@@ -102,9 +109,11 @@ export function AreaList() {
   const [query, setQuery] = useState("");
   const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({ key: "name", ascending: true });
 
+  const geodesic = useGeodesic(variant.areaOrder.length > 0);
+
   const rows = useMemo(
-    () => areaRows(variant, analysed, noAnalysis, query, sort, language),
-    [variant, analysed, noAnalysis, query, sort, language],
+    () => areaRows(variant, analysed, noAnalysis, geodesic, query, sort, language),
+    [variant, analysed, noAnalysis, geodesic, query, sort, language],
   );
 
   const header = (key: SortKey, label: string) => (

@@ -5,7 +5,7 @@
  */
 import "./StorageBanner.css";
 import { useTranslation } from "react-i18next";
-import { workspace } from "../persistence/instance.ts";
+import { loadWorkspace } from "../persistence/load-workspace.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
 import { useStorageStore } from "../store/storage-store.ts";
 import { downloadBackup } from "./download-backup.ts";
@@ -71,7 +71,7 @@ export function StorageBanner() {
           <button
             type="button"
             className="button button-primary"
-            onClick={() => void workspace.restorePlan(planId)}
+            onClick={() => void loadWorkspace().then((w) => w.restorePlan(planId))}
           >
             {t("storage.restore")}
           </button>
@@ -80,7 +80,11 @@ export function StorageBanner() {
       {readOnly && !fault && (
         <p>
           {t("storage.readOnlyBanner")}{" "}
-          <button type="button" className="button button-primary" onClick={() => void workspace.takeOver()}>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => void loadWorkspace().then((w) => w.takeOver())}
+          >
             {t("storage.takeOver")}
           </button>
         </p>

@@ -6,19 +6,16 @@ import type { GeneratedCatalogue } from "../domain/model/catalogue.ts";
 import { MapView } from "../map/MapView.tsx";
 import { getCamera } from "../map/map-commands.ts";
 import { visibleCredits } from "../map/map-style.ts";
-import { workspace } from "../persistence/instance.ts";
+import { loadWorkspace } from "../persistence/load-workspace.ts";
 import { useExchangeDialogs } from "../store/import-export-dialogs.ts";
 import { useSessionStore } from "../store/session-store.ts";
-import { AboutDialog } from "./AboutDialog.tsx";
+import { useStorageStore } from "../store/storage-store.ts";
 import { Credits } from "./Credits.tsx";
 import { OverlayLegend } from "./exchange/OverlayLegend.tsx";
 import { FacilityPopup } from "./FacilityPopup.tsx";
-import { HistoryDialog } from "./HistoryDialog.tsx";
 import { KeyboardAnnouncer } from "./keyboard/KeyboardPanel.tsx";
 import { Notices } from "./Notices.tsx";
-import { PlansDialog } from "./PlansDialog.tsx";
 import { ResultsPanel } from "./results/ResultsPanel.tsx";
-import { ShortcutsDialog } from "./ShortcutsDialog.tsx";
 import { StorageBanner } from "./StorageBanner.tsx";
 import { SharedPlanBanner } from "./share/SharedPlanBanner.tsx";
 import { Toasts } from "./Toasts.tsx";
@@ -31,6 +28,14 @@ import { WorkspaceSidebar } from "./WorkspaceSidebar.tsx";
 const ImportDialog = lazy(() =>
   import("./exchange/ImportDialog.tsx").then((m) => ({ default: m.ImportDialog })),
 );
+/** About and the shortcut list load when first opened. */
+const AboutDialog = lazy(() => import("./AboutDialog.tsx").then((m) => ({ default: m.AboutDialog })));
+const ShortcutsDialog = lazy(() =>
+  import("./ShortcutsDialog.tsx").then((m) => ({ default: m.ShortcutsDialog })),
+);
+/** Plans and history (the stored plans, snapshots, backups) load when first opened. */
+const PlansDialog = lazy(() => import("./PlansDialog.tsx").then((m) => ({ default: m.PlansDialog })));
+const HistoryDialog = lazy(() => import("./HistoryDialog.tsx").then((m) => ({ default: m.HistoryDialog })));
 const ExportDialog = lazy(() =>
   import("./exchange/ExportDialog.tsx").then((m) => ({ default: m.ExportDialog })),
 );
@@ -42,10 +47,14 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
   const initVisibleLayers = useSessionStore((s) => s.initVisibleLayers);
   const importOpen = useExchangeDialogs((s) => s.importOpen);
   const exportOpen = useExchangeDialogs((s) => s.exportOpen);
+  const aboutOpen = useSessionStore((s) => s.aboutOpen);
+  const shortcutsOpen = useSessionStore((s) => s.shortcutsOpen);
+  const plansOpen = useStorageStore((s) => s.plansOpen);
+  const historyOpen = useStorageStore((s) => s.historyOpen);
   useKeyboardShortcuts();
   useAnalysis(catalogue);
   useEffect(() => {
-    workspace.setCameraProvider(() => getCamera() ?? undefined);
+    void loadWorkspace().then((workspace) => workspace.setCameraProvider(() => getCamera() ?? undefined));
   }, []);
 
   useEffect(() => {
@@ -91,7 +100,7 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
             catalogue={catalogue}
             labels={mapLabels}
             onCameraChange={() => {
-              workspace.cameraChanged();
+              void loadWorkspace().then((workspace) => workspace.cameraChanged());
               // The map opens here again after the compare view or the presentation.
               useSessionStore.getState().setInitialCamera(getCamera());
             }}
@@ -109,10 +118,26 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
         </section>
       </div>
       <ResultsPanel catalogue={catalogue} />
-      <AboutDialog catalogue={catalogue} />
-      <ShortcutsDialog />
-      <PlansDialog />
-      <HistoryDialog />
+      {aboutOpen && (
+        <Suspense fallback={null}>
+          <AboutDialog catalogue={catalogue} />
+        </Suspense>
+      )}
+      {shortcutsOpen && (
+        <Suspense fallback={null}>
+          <ShortcutsDialog />
+        </Suspense>
+      )}
+      {plansOpen && (
+        <Suspense fallback={null}>
+          <PlansDialog />
+        </Suspense>
+      )}
+      {historyOpen && (
+        <Suspense fallback={null}>
+          <HistoryDialog />
+        </Suspense>
+      )}
       {importOpen && (
         <Suspense fallback={null}>
           <ImportDialog />

@@ -4,16 +4,18 @@
  * Selecting an area shows its tab; the skip links reach into a tab (and to the results).
  */
 import "./WorkspaceSidebar.css";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { GeneratedCatalogue } from "../domain/model/catalogue.ts";
 import { useSessionStore } from "../store/session-store.ts";
 import { AreaList } from "./AreaList.tsx";
-import { AreaPanel } from "./AreaPanel.tsx";
 import { DistrictPicker } from "./DistrictPicker.tsx";
 import { KeyboardPanel } from "./keyboard/KeyboardPanel.tsx";
 import { LayerPanel } from "./LayerPanel.tsx";
 import { VariantManager } from "./variants/VariantManager.tsx";
+
+/** The selected area's form, measures and actions load when an area is first selected. */
+const AreaPanel = lazy(() => import("./AreaPanel.tsx").then((m) => ({ default: m.AreaPanel })));
 
 type Tab = "areas" | "layers";
 
@@ -79,7 +81,11 @@ export function WorkspaceSidebar({ catalogue }: { catalogue: GeneratedCatalogue 
         tabIndex={-1}
       >
         <VariantManager />
-        <AreaPanel />
+        {selectedAreaId && (
+          <Suspense fallback={null}>
+            <AreaPanel />
+          </Suspense>
+        )}
         <AreaList />
       </div>
       <div

@@ -1,8 +1,8 @@
 /** Saves the whole workspace as one JSON file through the browser's download. */
-import { workspace } from "../persistence/instance.ts";
+import { loadWorkspace } from "../persistence/load-workspace.ts";
 
 export async function downloadBackup(): Promise<void> {
-  const text = await workspace.exportBackup();
+  const text = await (await loadWorkspace()).exportBackup();
   const blob = new Blob([text], { type: "application/json" });
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");

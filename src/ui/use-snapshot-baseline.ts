@@ -6,7 +6,7 @@
 import { useEffect, useState } from "react";
 import type { AreaAnalysis } from "../domain/analysis/analysis-result.ts";
 import type { PilotArea, Plan } from "../domain/model/plan.ts";
-import { workspace } from "../persistence/instance.ts";
+import { loadWorkspace } from "../persistence/load-workspace.ts";
 import { type SnapshotSummary, useStorageStore } from "../store/storage-store.ts";
 import { analysisClient } from "./use-analysis.ts";
 
@@ -29,7 +29,9 @@ function newest(snapshots: SnapshotSummary[]): SnapshotSummary | null {
 function snapshotDocument(id: string): Promise<Plan | null> {
   let found = documents.get(id);
   if (!found) {
-    found = workspace.loadSnapshot(id).catch(() => null);
+    found = loadWorkspace()
+      .then((workspace) => workspace.loadSnapshot(id))
+      .catch(() => null);
     documents.set(id, found);
   }
   return found;

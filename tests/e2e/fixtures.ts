@@ -80,6 +80,12 @@ export const test = base.extend<{ app: AppPage }>({
       open: async (path = "/?e2e=pixels") => {
         await page.goto(path);
         await waitForIdle();
+        // On the planning map the drawing tools load once the map is first idle: wait for them too.
+        await page.waitForFunction(
+          () => window.__pilotkarteDraw !== undefined || document.querySelector("main.workspace") === null,
+          null,
+          { timeout: 30_000 },
+        );
       },
       waitForIdle,
       canvasColourCount: () =>

@@ -100,6 +100,9 @@ function startTerraDraw(map: MapLibreInstance, state: DrawState): () => void {
   state.updateHandles = updateHandles;
   map.on("zoomend", updateHandles);
   const start = () => {
+    map.off("load", start);
+    map.off("idle", start);
+    if (draw) return;
     draw = createTerraDraw(map, snap);
     draw.start();
     draw.setMode(TERRA_MODE[useSessionStore.getState().tool]);
@@ -112,10 +115,16 @@ function startTerraDraw(map: MapLibreInstance, state: DrawState): () => void {
       labels: () => state.labels,
     });
   };
+  // Mounted after the map's first idle the load event is past, and a style busy with a source then
+  // reports not loaded: whichever of load and the next idle comes first starts terra-draw.
   if (map.isStyleLoaded()) start();
-  else map.once("load", start);
+  else {
+    map.on("load", start);
+    map.on("idle", start);
+  }
   return () => {
     map.off("load", start);
+    map.off("idle", start);
     map.off("zoomend", updateHandles);
     state.updateHandles = null;
     stopListening();

@@ -8,6 +8,8 @@ import {
   presenterChannelName,
 } from "../../domain/workshop/presenter-messages.ts";
 
+export { audiencePlanIdOf, audienceUrl } from "./audience-url.ts";
+
 export interface PresenterChannel {
   post(message: PresenterMessage): void;
   close(): void;
@@ -34,19 +36,4 @@ export function openPresenterChannel(
       channel.close();
     },
   };
-}
-
-/** The address of the audience window for a plan (same app, `?audience=<planId>`). */
-export function audienceUrl(planId: string, location: Location = window.location): string {
-  const url = new URL(location.href);
-  url.search = "";
-  url.hash = "";
-  url.searchParams.set("audience", planId);
-  return url.href;
-}
-
-/** The plan id an audience window shows, or null in the normal app. */
-export function audiencePlanIdOf(search: string): string | null {
-  const id = new URLSearchParams(search).get("audience");
-  return id && id.length <= 200 ? id : null;
 }
