@@ -10,6 +10,7 @@ import { Hocuspocus } from "@hocuspocus/server";
 import { WebSocketServer } from "ws";
 import type { ServerConfig } from "./config.ts";
 import { consoleLogger, type Logger } from "./logger.ts";
+import { PostgisMirror } from "./postgis-mirror.ts";
 import { redisExtension } from "./redis.ts";
 import { handleRoomsApi } from "./rooms-api.ts";
 import { loadOrCreateSecret } from "./secret.ts";
@@ -43,7 +44,8 @@ export async function startServer(config: ServerConfig, log: Logger = consoleLog
     { databaseUrl: config.databaseUrl, folder: join(dataDir, "pglite") },
     log,
   );
-  const sync = new SyncExtension(store, secret, config.limits, log);
+  const mirror = store.kind === "postgres" ? new PostgisMirror(store.database) : undefined;
+  const sync = new SyncExtension(store, secret, config.limits, log, mirror);
   const hocuspocus = new Hocuspocus({
     name: "pilotkarte",
     quiet: true,

@@ -9,15 +9,26 @@
  *   runs only through `exec` (no parameters): the adapter sends parameterless text there.
  *
  * By hand: `npm run migrate -- up` / `npm run migrate -- down` (node-pg-migrate's own command line,
- * `DATABASE_URL` set); the server runs `up` at every start.
+ * `DATABASE_URL` set; `npm run migrate:postgis -- …` for the mirror's set); the server runs `up` at
+ * every start.
  */
 import { fileURLToPath } from "node:url";
 import type { PGlite } from "@electric-sql/pglite";
 import { runner } from "node-pg-migrate";
 import type { ClientBase } from "pg";
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL("./migrations", import.meta.url));
-export const MIGRATIONS_TABLE = "pgmigrations";
+/**
+ * Two sets, each with its own record table: `store` (the sync store's tables, both databases) and
+ * `postgis` (the PostGIS mirror, PostgreSQL only: PGlite has no PostGIS).
+ */
+export const MIGRATION_SETS = {
+  store: { dir: fileURLToPath(new URL("./migrations", import.meta.url)), table: "pgmigrations" },
+  postgis: {
+    dir: fileURLToPath(new URL("./migrations-postgis", import.meta.url)),
+    table: "pgmigrations_postgis",
+  },
+} as const;
+export type MigrationSet = keyof typeof MIGRATION_SETS;
 
 export type MigrationTarget = { databaseUrl: string } | { pglite: PGlite };
 
@@ -45,13 +56,14 @@ export async function migrate(
   target: MigrationTarget,
   direction: "up" | "down",
   count?: number,
+  set: MigrationSet = "store",
 ): Promise<string[]> {
   const connection =
     "databaseUrl" in target ? { databaseUrl: target.databaseUrl } : { dbClient: pgliteClient(target.pglite) };
   const ran = await runner({
     ...connection,
-    dir: MIGRATIONS_DIR,
-    migrationsTable: MIGRATIONS_TABLE,
+    dir: MIGRATION_SETS[set].dir,
+    migrationsTable: MIGRATION_SETS[set].table,
     direction,
     count: count ?? (direction === "up" ? Number.POSITIVE_INFINITY : 1),
     advisoryLockMode: "wait",

@@ -87,6 +87,8 @@ export async function openDatabase(
     : await openPglite(where.folder);
   try {
     const ran = await migrate(driver.migrationTarget, "up");
+    if (driver.kind === "postgres")
+      ran.push(...(await migrate(driver.migrationTarget, "up", undefined, "postgis")));
     if (ran.length > 0) log("info", "database migrated", { kind: driver.kind, migrations: ran });
   } catch (error) {
     await driver.close();

@@ -25,6 +25,7 @@ import {
   verifyInvitation,
 } from "./invitations.ts";
 import type { Logger } from "./logger.ts";
+import type { PostgisMirror } from "./postgis-mirror.ts";
 import { readMessage } from "./sync-messages.ts";
 import type { SyncStore } from "./sync-store.ts";
 
@@ -66,6 +67,7 @@ export class SyncExtension implements Extension {
     private readonly secret: Buffer,
     private readonly limits: Limits,
     private readonly log: Logger,
+    private readonly mirror?: PostgisMirror,
   ) {}
 
   async onAuthenticate(payload: onAuthenticatePayload): Promise<ConnectionContext> {
@@ -205,6 +207,13 @@ export class SyncExtension implements Extension {
     const snapshot = Y.snapshot(document);
     await this.store.compact(documentName, state, (update) => Y.snapshotContainsUpdate(snapshot, update));
     this.sizeBound.set(documentName, state.length);
+    const target = parseDocumentName(documentName);
+    if (this.mirror && target?.kind === "plan") {
+      // The mirror is derived: a failure is logged and mended by the next stored change.
+      await this.mirror.write(target.room, document).catch((error: Error) => {
+        this.log("error", "PostGIS mirror not written", { documentName, error: error.message });
+      });
+    }
   }
 }
 

@@ -49,6 +49,11 @@ export class SyncStore {
     return new SyncStore(await openDatabase(place, log));
   }
 
+  /** The database itself, for what derives from the documents (the PostGIS mirror). */
+  get database(): SqlDriver {
+    return this.db;
+  }
+
   /** Which database answers: "pglite" (embedded) or "postgres". */
   get kind(): SqlDriver["kind"] {
     return this.db.kind;
