@@ -11,7 +11,7 @@ import { WebSocketServer } from "ws";
 import type { ServerConfig } from "./config.ts";
 import { consoleLogger, type Logger } from "./logger.ts";
 import { PostgisMirror } from "./postgis-mirror.ts";
-import { redisExtension } from "./redis.ts";
+import { redisExtension, revocationChannel } from "./redis.ts";
 import { handleRoomsApi } from "./rooms-api.ts";
 import { loadOrCreateSecret } from "./secret.ts";
 import { hasBuiltApp, serveStatic } from "./static-files.ts";
@@ -62,6 +62,10 @@ export async function startServer(config: ServerConfig, log: Logger = consoleLog
     hocuspocus.handleConnection(socket, request);
   });
 
+  const revocations = config.redisUrl
+    ? await revocationChannel(config.redisUrl, (linkId) => sync.closeLink(linkId), log)
+    : undefined;
+
   const distDir = resolve(config.distDir);
   if (!hasBuiltApp(distDir)) log("warn", "no built app: run npm run build", { distDir });
   const apiOptions = {
@@ -72,7 +76,12 @@ export async function startServer(config: ServerConfig, log: Logger = consoleLog
     publicUrl: config.publicUrl,
     invitationDays: config.invitationDays,
     log,
-    closeLink: (linkId: string) => sync.closeLink(linkId),
+    closeLink: (linkId: string) => {
+      revocations?.publish(linkId).catch((error: Error) => {
+        log("error", "revocation not published to the other instances", { linkId, error: error.message });
+      });
+      return sync.closeLink(linkId);
+    },
   };
   const http: Server = createServer((request, response) => {
     void (async () => {
@@ -116,6 +125,7 @@ export async function startServer(config: ServerConfig, log: Logger = consoleLog
       webSockets.close();
       // Extensions let go of what they hold (the Redis extension its connections).
       await hocuspocus.hooks("onDestroy", { instance: hocuspocus });
+      await revocations?.close();
       await store.close();
       http.closeAllConnections();
     })();

@@ -1,6 +1,7 @@
 /**
  * Several server instances on one PostgreSQL and one Redis (city scale), all started by this file
- * (services.ts): a client on each instance, an edit on one seen live on the other; then one instance,
+ * (services.ts): a client on each instance, an edit on one seen live on the other; a link revoked
+ * through one instance closes its connections on the other; then one instance,
  * a process of its own, is killed hard mid-session, its client reconnects through the same address
  * (a small TCP proxy plays the load balancer) to the other instance, and nothing it acknowledged is lost.
  */
@@ -136,6 +137,27 @@ describe("two server instances on one PostgreSQL and one Redis", () => {
     const viewer = await client(two.wsUrl, room.room, room.links.view.token);
     expect(viewer.readOnly()).toBe(true);
     expect(viewer.doc.getMap("plan").toJSON()).toEqual({ name: "Nordstadt", status: "draft" });
+  });
+
+  it("closes a revoked link's live connections on every instance", async () => {
+    const one = servers[0] ?? (await instance());
+    const two = servers[1] ?? (await instance());
+    const room = await createRoom(one);
+    const viewer = await client(two.wsUrl, room.room, room.links.view.token);
+    let closed = false;
+    viewer.provider.on("close", () => {
+      closed = true;
+    });
+    const response = await fetch(`${one.url}/api/rooms/${room.room}/revoke`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${room.links.edit.token}` },
+      body: JSON.stringify({ linkId: room.links.view.linkId }),
+    });
+    expect(response.status).toBe(200);
+    await until(() => closed, 20_000, "viewer on the other instance closed");
+    const attempt = await connect(two.wsUrl, room.room, room.links.view.token);
+    clients.push(attempt);
+    expect(attempt.failures).toEqual(["invitation-revoked"]);
   });
 
   it("lets a client go on on the other instance when its instance is killed", async () => {
