@@ -5,91 +5,32 @@
  * the edit link and edits live, context C opens the view link and cannot edit. The static-hosting case
  * (no server) is checked against the suite's own web server (`vite preview`).
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Browser, Page } from "@playwright/test";
+import { mkdirSync } from "node:fs";
 import { drawRectangle, expect, test } from "./fixtures.ts";
+import {
+  sharedAreaNames as areaNames,
+  joinPath,
+  openOnServer,
+  removeSyncServer,
+  type SyncServer,
+  startSyncServer,
+} from "./sync-server.ts";
 
 const SCREENSHOTS = "test-results/screenshots";
 mkdirSync(SCREENSHOTS, { recursive: true });
 
-let server: ChildProcess | undefined;
-let serverUrl = "";
-let dataDir = "";
-
-/** Starts `node server/main.ts --port 0` and resolves with the address it prints. */
-function startServer(): Promise<string> {
-  dataDir = mkdtempSync(join(tmpdir(), "pilotkarte-e2e-shared-"));
-  const child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "server/main.ts",
-      "--port",
-      "0",
-      "--dist",
-      process.env.PW_DIST ?? "dist",
-      "--data",
-      dataDir,
-    ],
-    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, HOST: "127.0.0.1" } },
-  );
-  server = child;
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /Pilotkarte: (http:\/\/\S+?)\/?\s/.exec(output)?.[1];
-      if (url) resolve(url);
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.once("exit", (code) => reject(new Error(`server exited (${code}): ${output}`)));
-  });
-}
+let server: SyncServer | undefined;
 
 test.beforeAll(async () => {
-  serverUrl = await startServer();
+  server = await startSyncServer();
 });
 
-test.afterAll(() => {
-  server?.kill("SIGTERM");
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+test.afterAll(async () => {
+  await removeSyncServer(server);
 });
 
-/** The active variant's area names (in order). */
-const areaNames = (page: Page) =>
-  page.evaluate(() => {
-    const state = window.__pilotkarte?.documentStore.getState();
-    const variant = state?.plan.variants[state.activeVariantId];
-    return (variant?.areaOrder ?? []).map((id) => variant?.areas[id]?.name ?? "");
-  });
-
-/** A new browser context on the server's app; `draw`: waits for the map to be ready for drawing. */
-async function openApp(browser: Browser, path: string, draw = true) {
-  const context = await browser.newContext({ baseURL: serverUrl, viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(path);
-  await page.waitForFunction(() => window.__pilotkarte?.documentStore !== undefined, null, {
-    timeout: 60_000,
-  });
-  if (!draw) return { context, page };
-  await page.waitForFunction(
-    () => window.__pilotkarte?.map.loaded() === true && window.__pilotkarte.idleCount() > 0,
-    null,
-    { timeout: 60_000 },
-  );
-  await page.evaluate(() => window.__pilotkarte?.map.jumpTo({ center: [7.47, 51.5], zoom: 14 }));
-  return { context, page };
-}
-
-/** The app address of an invitation link, with the test API switched on. */
-const joinPath = (url: string) => `/?e2e=pixels#join=${url.split("#join=")[1]}`;
+const openApp = (browser: Parameters<typeof openOnServer>[0], path: string, draw = true) =>
+  openOnServer(browser, server?.url ?? "", path, draw);
 
 test.describe("Shared plans on the Pilotkarte server", () => {
   test("A shares, B edits live both ways, a view link is read-only", async ({ browser }) => {
