@@ -12,8 +12,9 @@ import { runSuite, suiteStages } from "./test-suite.ts";
 const node = process.execPath;
 
 // 0. Debian packages the tests use: Chromium for the browser tests (never a downloaded browser
-// build), GDAL's ogrinfo for the export checks, poppler's pdftotext for the one-pager PDF. On a fresh
-// machine, install the missing ones when we may (root), otherwise say how.
+// build), GDAL's ogrinfo for the export checks, poppler's pdftotext for the one-pager PDF, PostgreSQL 15
+// with PostGIS and Redis for the server's integration tests (which start throwaway instances of their
+// own). On a fresh machine, install the missing ones when we may (root), otherwise say how.
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const onPath = (tool: string) =>
   spawnSync("sh", ["-c", `command -v ${tool}`], { stdio: "ignore" }).status === 0;
@@ -21,6 +22,9 @@ const missing = [
   ...(existsSync(chromiumPath) ? [] : ["chromium"]),
   ...(onPath("ogrinfo") ? [] : ["gdal-bin"]),
   ...(onPath("pdftotext") ? [] : ["poppler-utils"]),
+  ...(existsSync("/usr/lib/postgresql/15/bin/initdb") ? [] : ["postgresql-15"]),
+  ...(existsSync("/usr/share/postgresql/15/extension/postgis.control") ? [] : ["postgresql-15-postgis-3"]),
+  ...(onPath("redis-server") ? [] : ["redis-server"]),
 ];
 if (missing.length > 0) {
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
