@@ -103,14 +103,7 @@ export function AgeGroupFigures({
         const shares = shareRange(residents, group);
         const low = formatResidents(group.low, language);
         const high = formatResidents(group.high, language);
-        const share = shares
-          ? shares.low === shares.high || percent(shares.low, language) === percent(shares.high, language)
-            ? percent(shares.low, language)
-            : t("coverage.shareRange", {
-                low: percent(shares.low, language),
-                high: percent(shares.high, language),
-              })
-          : "–";
+        const share = shareText(shares, language, t);
         const perMethod = ageGroupShares(residents, group);
         return (
           <Figure
@@ -183,12 +176,7 @@ export function CensusTotalsRows({
                   low: formatResidents(group.low, language),
                   high: formatResidents(group.high, language),
                 }),
-                share: shares
-                  ? t("coverage.shareRange", {
-                      low: percent(shares.low, language),
-                      high: percent(shares.high, language),
-                    })
-                  : "–",
+                share: shareText(shares, language, t),
               })}
             </td>
           </tr>
@@ -204,4 +192,12 @@ export function CensusTotalsRows({
       )}
     </>
   );
+}
+
+/** "11 %", or "11 % – 13 %" when the two methods differ at the shown precision; "–" without a share. */
+function shareText(shares: ReturnType<typeof shareRange>, language: Language, t: T): string {
+  if (!shares) return "–";
+  const low = percent(shares.low, language);
+  const high = percent(shares.high, language);
+  return low === high ? low : t("coverage.shareRange", { low, high });
 }
