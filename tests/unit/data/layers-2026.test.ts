@@ -12,20 +12,10 @@ import {
 import { areaWeightedSums } from "../../../data/pipeline/transforms.ts";
 import { validateLayer } from "../../../data/pipeline/validate.ts";
 import type { AreaGeometry } from "../../../src/domain/model/plan.ts";
+import { rectangle } from "../../fixtures/geometry/builders.ts";
 import { collection, definition, feature, point, readFixture } from "./helpers.ts";
 
-const rect = (w: number, s: number, e: number, n: number): Polygon => ({
-  type: "Polygon",
-  coordinates: [
-    [
-      [w, s],
-      [e, s],
-      [e, n],
-      [w, n],
-      [w, s],
-    ],
-  ],
-});
+const rect = rectangle;
 
 describe("transformCensus2022Grid", () => {
   const raw = readFixture("population-census2021-grid/dortmund_census2021_grid_1km.geojson");
