@@ -2,7 +2,7 @@
  * One variant in the manager: its switch button (or the rename field), its actions (rename,
  * duplicate, move up and down, delete) and the inline confirmation before a delete.
  */
-import { useEffect, useRef, useState } from "react";
+import { type MouseEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Variant } from "../../domain/model/plan.ts";
 
@@ -153,57 +153,80 @@ function VariantActions(
   const name = variant.name;
   return (
     <div className="variant-actions">
-      <button
-        type="button"
-        className="icon-button variant-action"
-        aria-label={t("variant.renameNamed", { name })}
+      <ActionButton
+        label={t("variant.renameNamed", { name })}
         title={t("variant.rename")}
         disabled={readOnly}
         onClick={props.onStartRename}
       >
         ✎
-      </button>
-      <button
-        type="button"
-        className="icon-button variant-action"
-        aria-label={t("variant.duplicateNamed", { name })}
+      </ActionButton>
+      <ActionButton
+        label={t("variant.duplicateNamed", { name })}
         title={t("variant.duplicate")}
         disabled={readOnly}
         onClick={props.onDuplicate}
       >
         <DuplicateIcon />
-      </button>
-      <button
-        type="button"
-        className="icon-button variant-action variant-action-move"
-        aria-label={t("variant.moveUpNamed", { name })}
+      </ActionButton>
+      <ActionButton
+        extraClass="variant-action-move"
+        label={t("variant.moveUpNamed", { name })}
         title={t("variant.moveUp")}
         disabled={readOnly || index === 0}
         onClick={(event) => props.onMoveAndKeepFocus(event.currentTarget, index - 1)}
       >
         ↑
-      </button>
-      <button
-        type="button"
-        className="icon-button variant-action variant-action-move"
-        aria-label={t("variant.moveDownNamed", { name })}
+      </ActionButton>
+      <ActionButton
+        extraClass="variant-action-move"
+        label={t("variant.moveDownNamed", { name })}
         title={t("variant.moveDown")}
         disabled={readOnly || index === count - 1}
         onClick={(event) => props.onMoveAndKeepFocus(event.currentTarget, index + 1)}
       >
         ↓
-      </button>
-      <button
-        type="button"
-        className="icon-button variant-action variant-delete"
-        aria-label={t("variant.deleteNamed", { name })}
+      </ActionButton>
+      <ActionButton
+        extraClass="variant-delete"
+        label={t("variant.deleteNamed", { name })}
         title={t("variant.delete")}
         disabled={readOnly}
         onClick={props.onAskDelete}
       >
         <DeleteIcon />
-      </button>
+      </ActionButton>
     </div>
+  );
+}
+
+/** One of the row's icon buttons: named for screen readers with the variant, titled for the mouse. */
+function ActionButton({
+  label,
+  title,
+  disabled,
+  onClick,
+  extraClass,
+  children,
+}: {
+  label: string;
+  title: string;
+  disabled: boolean;
+  onClick: (event: MouseEvent<HTMLButtonElement>) => void;
+  extraClass?: string;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={`icon-button variant-action${extraClass ? ` ${extraClass}` : ""}`}
+      aria-label={label}
+      title={title}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      {children}
+    </button>
   );
 }
 
