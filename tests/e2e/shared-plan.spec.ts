@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "@playwright/test";
-import { drawRectangle, expect, test, toScreen } from "./fixtures.ts";
+import { drawRectangle, expect, test } from "./fixtures.ts";
 
 const SCREENSHOTS = "test-results/screenshots";
 mkdirSync(SCREENSHOTS, { recursive: true });
@@ -156,11 +156,14 @@ async function shareLive(page: Page) {
   return dialog;
 }
 
-/** Selects an area by clicking the middle of its box on the map. */
-async function clickArea(page: Page, from: [number, number], to: [number, number]) {
+/** Selects an area by its name in the area list. */
+async function selectArea(page: Page, name: string) {
   await page.keyboard.press("Escape");
-  const middle = await toScreen(page, [(from[0] + to[0]) / 2, (from[1] + to[1]) / 2]);
-  await page.mouse.click(middle.x, middle.y);
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  await page
+    .getByTestId("area-list")
+    .getByRole("button", { name: new RegExp(`^${escaped}(?![0-9])`) })
+    .click();
 }
 
 /** The ids of the active variant's areas, in order. */
@@ -228,16 +231,14 @@ test.describe("Presence and revoking in a shared plan", () => {
 
     await drawRectangle(b.page, ...boxB);
     await expect.poll(() => areaNames(b.page)).toHaveLength(2);
-    await clickArea(b.page, ...boxB);
-    await clickArea(a.page, ...boxA);
     const [idA, idB] = await areaIds(b.page);
-    await expect
-      .poll(() => b.page.evaluate(() => window.__pilotkarte?.sessionStore.getState().selectedAreaId))
-      .toBe(idB);
-    await expect
-      .poll(() => a.page.evaluate(() => window.__pilotkarte?.sessionStore.getState().selectedAreaId))
-      .toBe(idA);
     const [nameA, nameB] = await areaNames(b.page);
+    await selectArea(b.page, nameB ?? "");
+    await selectArea(a.page, nameA ?? "");
+    const selected = (page: Page) =>
+      page.evaluate(() => window.__pilotkarte?.sessionStore.getState().selectedAreaId);
+    await expect.poll(() => selected(b.page)).toBe(idB);
+    await expect.poll(() => selected(a.page)).toBe(idA);
 
     // A's list: A itself first, then B with B's name (as text), role and selected area.
     await expect.poll(() => presenceRows(a.page), { timeout: 15_000 }).toHaveLength(2);
@@ -261,7 +262,11 @@ test.describe("Presence and revoking in a shared plan", () => {
       colour: rowsA[1]?.colour,
     });
 
-    // The map outlines the other's selection in the other's colour (and not one's own).
+    // The map outlines the other's selection in the other's colour (and not one's own). Selecting from
+    // the list zoomed to the area: both areas into view again.
+    for (const page of [a.page, b.page]) {
+      await page.evaluate(() => window.__pilotkarte?.map.jumpTo({ center: [7.47, 51.4985], zoom: 14 }));
+    }
     await expect
       .poll(() => presenceOutlines(a.page), { timeout: 15_000 })
       .toEqual([`${idB} ${rowsA[1]?.colour}`]);
