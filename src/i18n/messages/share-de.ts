@@ -68,7 +68,7 @@ export const shareDe = {
     refused: "Der Einladungslink ist ungültig, abgelaufen oder zurückgezogen.",
     emptyRoom: "In diesem Raum liegt noch kein Plan.",
     revoked:
-      "Dieser Einladungslink wurde widerrufen: Der gemeinsame Plan ist damit nicht mehr erreichbar. Was Sie schon hatten, bleibt in diesem Browser als eigener Plan gespeichert. Bitten Sie die Moderation um einen neuen Link.",
+      "Dieser Einladungslink wurde widerrufen: Über ihn ist der gemeinsame Plan nicht mehr erreichbar. Hatten Sie den Plan schon geöffnet, bleibt er in diesem Browser als eigener Plan gespeichert. Bitten Sie die Moderation um einen neuen Link.",
     expired: "Dieser Einladungslink ist abgelaufen. Bitten Sie die Moderation um einen neuen Link.",
     revoke: "Widerrufen …",
     revokeConfirm: "Link „{{role}}“ wirklich widerrufen? Wer ihn hat, kommt nicht mehr in den Raum.",

@@ -64,7 +64,7 @@ export const shareEn: Widen<typeof shareDe> = {
     refused: "The invitation link is invalid, expired or revoked.",
     emptyRoom: "This room holds no plan yet.",
     revoked:
-      "This invitation link has been revoked: the shared plan can no longer be reached with it. What you already had stays in this browser as a plan of your own. Ask the facilitator for a new link.",
+      "This invitation link has been revoked: the shared plan can no longer be reached with it. If you had the plan open already, it stays in this browser as a plan of your own. Ask the facilitator for a new link.",
     expired: "This invitation link has expired. Ask the facilitator for a new link.",
     revoke: "Revoke …",
     revokeConfirm: "Really revoke the “{{role}}” link? Whoever has it can no longer enter the room.",

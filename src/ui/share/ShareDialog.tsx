@@ -1,7 +1,8 @@
 /**
  * "Teilen": the active variant as a link (read-only field, copy button), its length, a QR code when
  * it fits one, and a file instead when the variant is too large for a link. The link is built when
- * the dialog opens; its "Stand" is that moment.
+ * the dialog opens; its "Stand" is that moment. Above it, "Gemeinsam bearbeiten" (LiveShare) shares the
+ * whole plan live; once its links are shown the title names the plan, not the variant.
  */
 import "../dialog.css";
 import "./ShareDialog.css";
