@@ -125,5 +125,6 @@ describe("presence through the server", () => {
       10_000,
       "awareness-too-many-clients",
     );
+    flood.socket.close();
   });
 });
