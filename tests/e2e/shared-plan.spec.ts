@@ -276,6 +276,16 @@ test.describe("Presence and revoking in a shared plan", () => {
     await a.page.screenshot({ path: `${SCREENSHOTS}/shared-plan-presence-a.png` });
     await b.page.screenshot({ path: `${SCREENSHOTS}/shared-plan-presence-b.png` });
 
+    // A names itself later ("Name ändern"): B sees the new name; the list also speaks English.
+    await a.page.getByTestId("presence-rename").click();
+    await a.page.getByTestId("presence-name-input").fill("  Anna\u202e (Moderation) ");
+    await a.page.getByTestId("presence-name-save").click();
+    await expect.poll(async () => (await presenceRows(b.page))[1]?.name).toBe("Anna (Moderation)");
+    await a.page.getByRole("button", { name: /^EN/ }).click();
+    await expect(a.page.getByTestId("presence").getByRole("heading")).toHaveText("Who is here (2)");
+    expect((await presenceRows(a.page))[1]?.detail).toBe(`edit · ${nameB}`);
+    await a.page.getByTestId("presence").screenshot({ path: `${SCREENSHOTS}/shared-plan-presence-en.png` });
+
     // B deselects: A's outline goes, A's list says "kein Gebiet ausgewählt". Then B leaves the room.
     await b.page.keyboard.press("Escape");
     await b.page.evaluate(() => window.__pilotkarte?.sessionStore.setState({ selectedAreaId: null }));

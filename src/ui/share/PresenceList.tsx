@@ -89,12 +89,17 @@ function PresenceRow({ participant, onRename }: { participant: Participant; onRe
                 : t("share.presence.inVariant", { area: selection.area, variant: selection.variant })}
           </span>
         </span>
+        {onRename && (
+          <button
+            type="button"
+            className="link-button presence-rename"
+            onClick={onRename}
+            data-testid="presence-rename"
+          >
+            {t("share.presence.rename")}
+          </button>
+        )}
       </span>
-      {onRename && (
-        <button type="button" className="link-button small" onClick={onRename} data-testid="presence-rename">
-          {t("share.presence.rename")}
-        </button>
-      )}
     </li>
   );
 }
