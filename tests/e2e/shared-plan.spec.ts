@@ -286,11 +286,11 @@ test.describe("Presence and revoking in a shared plan", () => {
     expect((await presenceRows(a.page))[1]?.detail).toBe(`edit · ${nameB}`);
     await a.page.getByTestId("presence").screenshot({ path: `${SCREENSHOTS}/shared-plan-presence-en.png` });
 
-    // B deselects: A's outline goes, A's list says "kein Gebiet ausgewählt". Then B leaves the room.
+    // B deselects: A's outline goes, A's (English) list says "no area selected". Then B leaves the room.
     await b.page.keyboard.press("Escape");
     await b.page.evaluate(() => window.__pilotkarte?.sessionStore.setState({ selectedAreaId: null }));
     await expect.poll(() => presenceOutlines(a.page), { timeout: 15_000 }).toEqual([]);
-    await expect.poll(async () => (await presenceRows(a.page))[1]?.selection).toBe("kein Gebiet ausgewählt");
+    await expect.poll(async () => (await presenceRows(a.page))[1]?.selection).toBe("no area selected");
     await b.context.close();
     await expect.poll(() => presenceRows(a.page), { timeout: 60_000 }).toHaveLength(1);
     await a.context.close();
