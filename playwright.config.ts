@@ -37,13 +37,21 @@ const serverCommand =
     ? `node --import tsx server/main.ts --port ${PORT} --dist ${DIST} --data ${process.env.PW_SERVER_DATA}`
     : `node node_modules/vite/bin/vite.js preview --port ${PORT} --strictPort --outDir ${DIST}`;
 
+/**
+ * Two workers (PW_WORKERS overrides): each test file runs in one worker, its tests in order, two files at
+ * a time. Every test has its own browser context (its own IndexedDB, locks and service worker), and
+ * servers a test starts itself take ephemeral ports, so files do not see each other. Software WebGL
+ * makes each test slower when two run at once, hence the generous timeouts.
+ */
+const WORKERS = Number(process.env.PW_WORKERS ?? 2);
+
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: process.env.PW_OUT ?? "test-results/e2e",
-  timeout: 90_000,
-  expect: { timeout: 20_000 },
+  timeout: 150_000,
+  expect: { timeout: 30_000 },
   fullyParallel: false,
-  workers: 1,
+  workers: WORKERS,
   retries: 0,
   forbidOnly: true,
   reporter: process.env.CI ? [["list"]] : [["list"]],

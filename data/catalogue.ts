@@ -364,8 +364,8 @@ export const LAYER_DEFINITIONS: LayerDefinition[] = [
         en: "Licence to verify: the data is OSM (ODbL); the tile extract comes from MapTiler/OpenMapTiles (schema CC BY 4.0), whose terms for the extract were not checked. If in doubt, regenerate from a fresh OSM extract.",
       },
       {
-        de: "Ohne Gebäude. Abgekürzte Straßennamen („Str.“) sind aus dem Adressverzeichnis ausgeschrieben.",
-        en: "Without buildings. Abbreviated street names (“Str.”) are written out from the address register.",
+        de: "Ohne Gebäude. Abgekürzte Straßennamen („Str.“, „Pl.“, „G.“) sind aus dem Adressverzeichnis oder nach der Regel ausgeschrieben.",
+        en: "Without buildings. Abbreviated street names (“Str.”, “Pl.”, “G.”) are written out from the address register or by rule.",
       },
     ],
     visibleByDefault: true,

@@ -45,7 +45,10 @@ const libraryHomes = [
   // Schemas are domain code: the other layers call the domain's parse functions.
   [/^valibot/, ["domain"]],
   // The sync server's libraries; the client side of sync (Hocuspocus' provider) is persistence code.
-  [/^@hocuspocus\/server|^@hocuspocus\/extension-|^@electric-sql\/pglite|^ws$/, ["server"]],
+  [
+    /^@hocuspocus\/server|^@hocuspocus\/extension-|^@electric-sql\/pglite|^ws$|^pg$|^node-pg-migrate|^ioredis/,
+    ["server"],
+  ],
   [/^@hocuspocus\/provider/, ["persistence"]],
 ];
 

@@ -10,6 +10,8 @@ import { Hocuspocus } from "@hocuspocus/server";
 import { WebSocketServer } from "ws";
 import type { ServerConfig } from "./config.ts";
 import { consoleLogger, type Logger } from "./logger.ts";
+import { PostgisMirror } from "./postgis-mirror.ts";
+import { redisExtension, revocationChannel } from "./redis.ts";
 import { handleRoomsApi } from "./rooms-api.ts";
 import { loadOrCreateSecret } from "./secret.ts";
 import { hasBuiltApp, serveStatic } from "./static-files.ts";
@@ -38,12 +40,16 @@ export async function startServer(config: ServerConfig, log: Logger = consoleLog
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const { secret, source } = loadOrCreateSecret(dataDir, config.secret);
   if (source === "generated") log("info", "signing secret generated", { path: join(dataDir, "secret") });
-  const store = await SyncStore.open(join(dataDir, "pglite"));
-  const sync = new SyncExtension(store, secret, config.limits, log);
+  const store = await SyncStore.open(
+    { databaseUrl: config.databaseUrl, folder: join(dataDir, "pglite") },
+    log,
+  );
+  const mirror = store.kind === "postgres" ? new PostgisMirror(store.database) : undefined;
+  const sync = new SyncExtension(store, secret, config.limits, log, mirror);
   const hocuspocus = new Hocuspocus({
     name: "pilotkarte",
     quiet: true,
-    extensions: [sync],
+    extensions: config.redisUrl ? [redisExtension(config.redisUrl), sync] : [sync],
     debounce: config.compactAfterMs,
     maxDebounce: config.compactAfterMs * 5,
   });
@@ -56,6 +62,10 @@ export async function startServer(config: ServerConfig, log: Logger = consoleLog
     hocuspocus.handleConnection(socket, request);
   });
 
+  const revocations = config.redisUrl
+    ? await revocationChannel(config.redisUrl, (linkId) => sync.closeLink(linkId), log)
+    : undefined;
+
   const distDir = resolve(config.distDir);
   if (!hasBuiltApp(distDir)) log("warn", "no built app: run npm run build", { distDir });
   const apiOptions = {
@@ -66,7 +76,12 @@ export async function startServer(config: ServerConfig, log: Logger = consoleLog
     publicUrl: config.publicUrl,
     invitationDays: config.invitationDays,
     log,
-    closeLink: (linkId: string) => sync.closeLink(linkId),
+    closeLink: (linkId: string) => {
+      revocations?.publish(linkId).catch((error: Error) => {
+        log("error", "revocation not published to the other instances", { linkId, error: error.message });
+      });
+      return sync.closeLink(linkId);
+    },
   };
   const http: Server = createServer((request, response) => {
     void (async () => {
@@ -91,7 +106,14 @@ export async function startServer(config: ServerConfig, log: Logger = consoleLog
   const { port } = http.address() as AddressInfo;
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   const url = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}`;
-  log("info", "listening", { url, sync: `${url.replace(/^http/, "ws")}${SYNC_PATH}`, dataDir, distDir });
+  log("info", "listening", {
+    url,
+    sync: `${url.replace(/^http/, "ws")}${SYNC_PATH}`,
+    dataDir,
+    distDir,
+    store: store.kind,
+    redis: config.redisUrl !== undefined,
+  });
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -101,6 +123,9 @@ export async function startServer(config: ServerConfig, log: Logger = consoleLog
       hocuspocus.closeConnections();
       await waitForUnload(hocuspocus, 5000);
       webSockets.close();
+      // Extensions let go of what they hold (the Redis extension its connections).
+      await hocuspocus.hooks("onDestroy", { instance: hocuspocus });
+      await revocations?.close();
       await store.close();
       http.closeAllConnections();
     })();

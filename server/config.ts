@@ -15,6 +15,8 @@
  * | limits               |              | PILOTKARTE_MAX_MESSAGE_BYTES,    | 2 MiB, 16 MiB, 100         |
  * |                      |              | PILOTKARTE_MAX_DOCUMENT_BYTES,   |                            |
  * |                      |              | PILOTKARTE_MAX_CONNECTIONS_PER_ROOM |                         |
+ * | PostgreSQL server    |              | DATABASE_URL                     | none: PGlite in data folder|
+ * | several instances    |              | REDIS_URL                        | none: one instance         |
  */
 
 /**
@@ -54,6 +56,10 @@ export interface ServerConfig {
   limits: Limits;
   /** How long invitation links stay valid, in days. */
   invitationDays: number;
+  /** A PostgreSQL server (`postgres://…`) instead of the embedded PGlite. */
+  databaseUrl?: string;
+  /** A Redis server (`redis://…`) that links several instances on one PostgreSQL. */
+  redisUrl?: string;
   /** Wait this long after an edit before compacting a document's update log, in milliseconds. */
   compactAfterMs: number;
 }
@@ -81,6 +87,11 @@ export function readConfig(args: readonly string[], env: Environment): ServerCon
   const policy = env.PILOTKARTE_ROOM_CREATION ?? "loopback";
   if (policy !== "loopback" && policy !== "token" && policy !== "anyone") {
     throw new Error(`PILOTKARTE_ROOM_CREATION must be loopback, token or anyone, not "${policy}"`);
+  }
+  if (env.REDIS_URL && !env.DATABASE_URL) {
+    throw new Error(
+      "REDIS_URL (several instances) needs DATABASE_URL: the instances must share one database",
+    );
   }
   if (policy === "token" && !env.PILOTKARTE_ADMIN_TOKEN) {
     throw new Error("PILOTKARTE_ROOM_CREATION=token needs PILOTKARTE_ADMIN_TOKEN");
@@ -113,6 +124,8 @@ export function readConfig(args: readonly string[], env: Environment): ServerCon
       ),
     },
     invitationDays: positiveInteger("PILOTKARTE_INVITATION_DAYS", env.PILOTKARTE_INVITATION_DAYS, 30),
+    databaseUrl: env.DATABASE_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
     compactAfterMs: 2000,
   };
 }

@@ -26,6 +26,7 @@ import {
   verifyInvitation,
 } from "./invitations.ts";
 import type { Logger } from "./logger.ts";
+import type { PostgisMirror } from "./postgis-mirror.ts";
 import { readMessage } from "./sync-messages.ts";
 import type { SyncStore } from "./sync-store.ts";
 
@@ -63,12 +64,15 @@ export class SyncExtension implements Extension {
   private readonly sizeBound = new Map<string, number>();
   /** Who may announce which awareness (presence) states. */
   private readonly awareness = new AwarenessGuard();
+  /** Bytes of accepted updates being stored, not yet applied to their document. */
+  private readonly inFlight = new Map<string, number>();
 
   constructor(
     private readonly store: SyncStore,
     private readonly secret: Buffer,
     private readonly limits: Limits,
     private readonly log: Logger,
+    private readonly mirror?: PostgisMirror,
   ) {}
 
   async onAuthenticate(payload: onAuthenticatePayload): Promise<ConnectionContext> {
@@ -191,7 +195,20 @@ export class SyncExtension implements Extension {
       throw new Refusal(CLOSE_CODES.forbidden, "read-only: this invitation may not change this document");
     }
     this.checkDocumentSize(document, documentName, update.length, who);
-    await this.store.appendUpdate(documentName, update);
+    // Hocuspocus handles a connection's messages concurrently: until this update is stored (and then
+    // applied), the document does not show it, so the size checks of the next ones count it here.
+    this.changeInFlight(documentName, update.length);
+    try {
+      await this.store.appendUpdate(documentName, update);
+    } finally {
+      this.changeInFlight(documentName, -update.length);
+    }
+  }
+
+  private changeInFlight(documentName: string, bytes: number): void {
+    const total = (this.inFlight.get(documentName) ?? 0) + bytes;
+    if (total === 0) this.inFlight.delete(documentName);
+    else this.inFlight.set(documentName, total);
   }
 
   private checkDocumentSize(
@@ -203,7 +220,7 @@ export class SyncExtension implements Extension {
     let bound = (this.sizeBound.get(documentName) ?? 0) + bytes;
     if (bound > this.limits.maxDocumentBytes) {
       // The bound only grows; measure the real size before refusing.
-      bound = Y.encodeStateAsUpdate(document).length + bytes;
+      bound = Y.encodeStateAsUpdate(document).length + (this.inFlight.get(documentName) ?? 0) + bytes;
     }
     if (bound > this.limits.maxDocumentBytes) {
       this.log("warn", "change refused: document too big", { documentName, ...who, bytes: bound });
@@ -220,7 +237,14 @@ export class SyncExtension implements Extension {
     const state = Y.encodeStateAsUpdate(document);
     const snapshot = Y.snapshot(document);
     await this.store.compact(documentName, state, (update) => Y.snapshotContainsUpdate(snapshot, update));
-    this.sizeBound.set(documentName, state.length);
+    this.sizeBound.set(documentName, state.length + (this.inFlight.get(documentName) ?? 0));
+    const target = parseDocumentName(documentName);
+    if (this.mirror && target?.kind === "plan") {
+      // The mirror is derived: a failure is logged and mended by the next stored change.
+      await this.mirror.write(target.room, document).catch((error: Error) => {
+        this.log("error", "PostGIS mirror not written", { documentName, error: error.message });
+      });
+    }
   }
 }
 

@@ -1,10 +1,10 @@
 /**
- * The server's embedded store: PGlite (PostgreSQL compiled to WebAssembly) in a folder of the data
- * directory. Why PGlite and not SQLite (see docs/shared-plans-server.md): Node 20 has no `node:sqlite`,
- * and `@hocuspocus/extension-sqlite` needs the native `sqlite3` module, whose prebuilt binary cannot be
- * downloaded here and whose source build needs a compiler and allowed install scripts on every
- * machine. PGlite is plain JavaScript + WASM, and it speaks the SQL of the PostgreSQL server the
- * follow-up issue brings for larger installations.
+ * The server's store: the plans' rooms, links and Yjs documents, in PostgreSQL's SQL. Which database
+ * answers is the driver's business (sql-driver.ts): PGlite in a folder of the data directory (the
+ * embedded default), or a PostgreSQL server when DATABASE_URL is set (city scale, several instances).
+ * Why PGlite and not SQLite (see docs/shared-plans-server.md): Node 20 has no `node:sqlite`, and
+ * `@hocuspocus/extension-sqlite` needs the native `sqlite3` module. The schema lives in
+ * server/migrations/ (node-pg-migrate, the same files for both drivers).
  *
  * What is kept (table names are persisted: DO NOT RENAME WITHOUT A MIGRATION):
  * - `rooms`: each room with its creation time and the ids and roles of its invitation links;
@@ -13,9 +13,11 @@
  * - `document_updates`: every update accepted since the last compaction, written BEFORE the server
  *   applies and acknowledges it, so an acknowledged edit survives even a killed server.
  */
-import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
+
+import * as Y from "yjs";
 import type { Role } from "./invitations.ts";
+import type { Logger } from "./logger.ts";
+import { openDatabase, type SqlDriver } from "./sql-driver.ts";
 
 export interface StoredLink {
   linkId: string;
@@ -29,41 +31,32 @@ export interface StoredDocument {
   updates: Uint8Array[];
 }
 
-const SCHEMA = `
-create table if not exists rooms (
-  id text primary key,
-  created_at timestamptz not null default now(),
-  links jsonb not null
-);
-create table if not exists revoked_links (
-  room text not null references rooms (id),
-  link_id text not null,
-  revoked_at timestamptz not null default now(),
-  primary key (room, link_id)
-);
-create table if not exists documents (
-  name text primary key,
-  state bytea not null,
-  updated_at timestamptz not null default now()
-);
-create table if not exists document_updates (
-  id bigserial primary key,
-  name text not null,
-  data bytea not null,
-  received_at timestamptz not null default now()
-);
-create index if not exists document_updates_by_name on document_updates (name, id);
-`;
+/** `pg` answers bytea as a Buffer, PGlite as a Uint8Array: both become a plain Uint8Array. */
+const bytes = (value: Uint8Array) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
 
 export class SyncStore {
-  private constructor(private readonly db: PGlite) {}
+  constructor(private readonly db: SqlDriver) {}
 
-  /** Opens (and on the first start creates) the store in `folder`. */
-  static async open(folder: string): Promise<SyncStore> {
-    mkdirSync(folder, { recursive: true });
-    const db = await PGlite.create(folder);
-    await db.exec(SCHEMA);
-    return new SyncStore(db);
+  /**
+   * Opens the store: the PostgreSQL server at `databaseUrl` when given, else PGlite in `folder`
+   * (created on the first start); either way with the schema migrated up.
+   */
+  static async open(
+    where: string | { databaseUrl?: string; folder: string },
+    log: Logger = () => {},
+  ): Promise<SyncStore> {
+    const place = typeof where === "string" ? { folder: where } : where;
+    return new SyncStore(await openDatabase(place, log));
+  }
+
+  /** The database itself, for what derives from the documents (the PostGIS mirror). */
+  get database(): SqlDriver {
+    return this.db;
+  }
+
+  /** Which database answers: "pglite" (embedded) or "postgres". */
+  get kind(): SqlDriver["kind"] {
+    return this.db.kind;
   }
 
   async createRoom(room: string, links: readonly StoredLink[]): Promise<void> {
@@ -72,10 +65,10 @@ export class SyncStore {
 
   /** The links of a room, or undefined when there is no such room. */
   async roomLinks(room: string): Promise<StoredLink[] | undefined> {
-    const result = await this.db.query<{ links: StoredLink[] }>("select links from rooms where id = $1", [
+    const rows = await this.db.query<{ links: StoredLink[] }>("select links from rooms where id = $1", [
       room,
     ]);
-    return result.rows[0]?.links;
+    return rows[0]?.links;
   }
 
   /** Revokes a link; false when the room has no such link. */
@@ -90,11 +83,11 @@ export class SyncStore {
   }
 
   async isRevoked(room: string, linkId: string): Promise<boolean> {
-    const result = await this.db.query("select 1 from revoked_links where room = $1 and link_id = $2", [
+    const rows = await this.db.query("select 1 from revoked_links where room = $1 and link_id = $2", [
       room,
       linkId,
     ]);
-    return result.rows.length > 0;
+    return rows.length > 0;
   }
 
   /** Appends one accepted update to a document's log (durable when the promise resolves). */
@@ -110,12 +103,15 @@ export class SyncStore {
       "select data from document_updates where name = $1 order by id",
       [name],
     );
-    return { state: state.rows[0]?.state, updates: updates.rows.map((row) => row.data) };
+    const compacted = state[0]?.state;
+    return { state: compacted && bytes(compacted), updates: updates.map((row) => bytes(row.data)) };
   }
 
   /**
    * Replaces a document's compacted state and drops the logged updates that `state` contains
    * (`isContained` decides; an update that arrived after the state was encoded stays in the log).
+   * With several server instances another one may have compacted in between with edits this one has
+   * not seen yet: a stored state that `state` does not contain is merged in, never overwritten.
    */
   async compact(
     name: string,
@@ -123,16 +119,22 @@ export class SyncStore {
     isContained: (update: Uint8Array) => boolean,
   ): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const logged = await tx.query<{ id: number; data: Uint8Array }>(
+      const previous = await tx.query<{ state: Uint8Array }>(
+        "select state from documents where name = $1 for update",
+        [name],
+      );
+      const before = previous[0]?.state;
+      const merged = before && !isContained(bytes(before)) ? Y.mergeUpdates([bytes(before), state]) : state;
+      const logged = await tx.query<{ id: string | number; data: Uint8Array }>(
         "select id, data from document_updates where name = $1 order by id",
         [name],
       );
       await tx.query(
         `insert into documents (name, state, updated_at) values ($1, $2, now())
          on conflict (name) do update set state = excluded.state, updated_at = now()`,
-        [name, state],
+        [name, merged],
       );
-      const contained = logged.rows.filter((row) => isContained(row.data)).map((row) => row.id);
+      const contained = logged.filter((row) => isContained(bytes(row.data))).map((row) => String(row.id));
       if (contained.length > 0) {
         await tx.query("delete from document_updates where id = any($1::bigint[])", [contained]);
       }

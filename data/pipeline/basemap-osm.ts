@@ -178,13 +178,15 @@ const normaliseStreet = (name: string) =>
     .replace(/strasse\b/g, "straße")
     .replace(/str\.$/, "straße")
     .replace(/str\.(?=[\s-])/g, "straße")
-    .replace(/\bpl\.$/, "platz")
+    .replace(/pl\.(?=$|[\s/-])/g, "platz")
+    .replace(/(?<=\S)g\.(?=$|[\s/-])/g, "gasse")
     .replace(/\s+/g, " ")
     .trim();
 
 /**
  * Full street names for the abbreviated ones of the OpenMapTiles extract ("Emil-Figge-Str." →
- * "Emil-Figge-Straße"): the address register's name when it has the street, else "Str." written out.
+ * "Emil-Figge-Straße"): the address register's name when it has the street, else "Str.", "Pl." and "G."
+ * (Gasse) written out.
  * Names without an abbreviation stay as OSM writes them (its capitals are right; the register's are
  * upper case and only title-cased here).
  */
@@ -198,11 +200,15 @@ export function streetNameExpander(addressStreetNames: Iterable<string>): (name:
     if (!name.includes(".")) return name;
     const known = full.get(normaliseStreet(name));
     if (known) return known;
+    // "Str." / "Pl." / "G." as a word of their own or after a hyphen, "-str." / "-pl." / "-g." at the end
+    // of a compound ("Freiligrathpl.", "Nagelschmiedeg."); "St." (Sankt) and "II." stay.
     return name
-      .replace(/ Str\.$/, " Straße")
-      .replace(/str\.$/, "straße")
-      .replace(/ Str\.(?=[\s/-])/g, " Straße")
-      .replace(/str\.(?=[\s/-])/g, "straße");
+      .replace(/(?<=^|[\s/-])Str\.(?=$|[\s/-])/g, "Straße")
+      .replace(/(?<=\p{Ll})str\.(?=$|[\s/-])/gu, "straße")
+      .replace(/(?<=^|[\s/-])Pl\.(?=$|[\s/-])/g, "Platz")
+      .replace(/(?<=\p{Ll})pl\.(?=$|[\s/-])/gu, "platz")
+      .replace(/(?<=[\s-])G\.(?=$|[\s/-])/g, "Gasse")
+      .replace(/(?<=\p{Ll})g\.(?=$|[\s/-])/gu, "gasse");
   };
 }
 

@@ -12,6 +12,7 @@ import { useStorageStore } from "../store/storage-store.ts";
 import { ErrorBoundary } from "../ui/ErrorBoundary.tsx";
 import { Header } from "../ui/Header.tsx";
 import { audiencePlanIdOf } from "../ui/present/audience-url.ts";
+import { watchSharedPlans } from "../ui/share/resume-shared.ts";
 import { showingSharedView, useShareFragment } from "../ui/share/share-route.ts";
 import { UpdatePrompt } from "../ui/UpdatePrompt.tsx";
 import { Workspace } from "../ui/Workspace.tsx";
@@ -139,7 +140,10 @@ function MainApp() {
         .then((workspace) =>
           workspace.start(() => createStarterPlan(t("plans.newPlanName"), t("plans.firstVariantName"))),
         )
-        .then(() => joinFromAddressLater());
+        .then(() => {
+          watchSharedPlans();
+          joinFromAddressLater();
+        });
     // start() is idempotent: a later language change does not start a second session.
   }, [t]);
   return (

@@ -282,7 +282,7 @@ export function facilityLayers(entry: CatalogueEntry, url: string): StyleParts {
       "circle-radius": ["interpolate", ["linear"], ["zoom"], 10, 4, 14, 6.5, 17, 9],
       "circle-stroke-color": "#ffffff",
       "circle-stroke-width": 1.5,
-      "circle-opacity": entry.caveats.length > 0 && entry.id === "ev-chargers" ? 0.75 : 1,
+      "circle-opacity": 1,
     },
   });
   return {

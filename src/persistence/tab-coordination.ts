@@ -47,6 +47,8 @@ export class TabCoordinator {
   readonly tabId = Math.random().toString(36).slice(2);
   private channel: BroadcastChannel | null = null;
   private releaseLock: (() => void) | null = null;
+  /** The request for a lock another tab holds, while this tab waits for it. */
+  private waiting: AbortController | null = null;
 
   constructor(
     private readonly environment: TabEnvironment,
@@ -68,15 +70,18 @@ export class TabCoordinator {
     this.channel?.postMessage({ type, planId, tab: this.tabId } satisfies TabMessage);
   }
 
-  /** Lets go of the lock this tab holds, if any. */
+  /** Lets go of the lock this tab holds, if any, and stops waiting for one. */
   release(): void {
+    this.waiting?.abort();
+    this.waiting = null;
     this.releaseLock?.();
     this.releaseLock = null;
   }
 
   /**
-   * Asks for the plan's lock: held, this tab edits; taken, it follows read-only. `steal` takes it
-   * from the tab that holds it (that tab then follows this one).
+   * Asks for the plan's lock: held, this tab edits; taken, it follows read-only and waits in line, so
+   * that it edits once the other tab closes (or lets go). `steal` takes it from the tab that holds it
+   * (that tab then follows this one and waits in line itself).
    */
   hold(planId: string, steal: boolean): void {
     const locks = this.environment.locks();
@@ -84,6 +89,8 @@ export class TabCoordinator {
       this.events.editable(true);
       return;
     }
+    this.waiting?.abort();
+    this.waiting = null;
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => {
       release = resolve;
@@ -92,6 +99,7 @@ export class TabCoordinator {
       .request(lockName(planId), steal ? { steal: true } : { ifAvailable: true }, async (lock) => {
         if (!lock) {
           this.events.editable(false);
+          this.waitInLine(locks, planId);
           return;
         }
         this.events.editable(true);
@@ -100,8 +108,40 @@ export class TabCoordinator {
         this.releaseLock = release;
         await held;
       })
-      // The lock was stolen by another tab: follow it from now on.
-      .catch(() => this.events.lockLost(planId));
+      // The lock was stolen by another tab: follow it from now on, and edit again once it lets go.
+      .catch(() => {
+        this.events.lockLost(planId);
+        this.waitInLine(locks, planId);
+      });
+  }
+
+  /**
+   * Waits for the lock another tab holds. Granted (that tab closed, crashed or let go), this tab first
+   * reads what the other one saved, then edits.
+   */
+  private waitInLine(locks: LockManager, planId: string): void {
+    const waiting = new AbortController();
+    this.waiting = waiting;
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    void locks
+      .request(lockName(planId), { signal: waiting.signal }, async () => {
+        if (this.waiting !== waiting) return;
+        this.waiting = null;
+        await this.events.tookOver(planId);
+        this.events.editable(true);
+        this.releaseLock = release;
+        await held;
+      })
+      .catch(() => {
+        // Given up (this tab opened another plan or took the lock over): nothing to do. Stolen after
+        // it was granted: follow the other tab again.
+        if (waiting.signal.aborted) return;
+        this.events.lockLost(planId);
+        this.waitInLine(locks, planId);
+      });
   }
 
   /** Asks the editing tab to save (waiting at most {@link FLUSH_WAIT_MS}), then takes the plan over. */

@@ -2,8 +2,14 @@
  * The document store: the plan being edited and its undo/redo history. There is one write path:
  * `transact(changeSet)`. Components never `set` the plan directly. Undo applies the stored inverse;
  * redo applies the inverse of that. Loading a plan (from storage or a file) is not recorded.
+ *
+ * In a shared plan, others' changes arrive as remote change sets: they never enter the history, and a
+ * step of the history that touches what a remote change touched is marked overtaken. Undoing (or
+ * redoing) an overtaken step would overwrite the other person's work, so it is skipped and `skipped`
+ * says which step it was.
  */
 import { create } from "zustand";
+import { touchedKeys, touchesSame } from "../domain/changes/change-keys.ts";
 import { applyChangeSet, type ChangeSet } from "../domain/changes/change-set.ts";
 import type { Plan, Variant, VariantId } from "../domain/model/plan.ts";
 
@@ -37,11 +43,17 @@ export interface DocumentState {
   future: ChangeSet[];
   /** Bumped on every change of the plan, for cheap change detection (autosave, analysis). */
   revision: number;
+  /** Steps of `past` and `future` that a remote change touched since (skipped, never applied). */
+  overtaken: readonly ChangeSet[];
+  /** The last step skipped because it was overtaken, for the planner to be told; `at` tells repeats apart. */
+  skipped: { label: string; direction: "undo" | "redo"; at: number } | null;
   /** When true (another tab edits this plan), every change is refused. */
   readOnly: boolean;
   setReadOnly(readOnly: boolean): void;
   transact(changeSet: ChangeSet, options?: TransactOptions): void;
+  /** Undoes the last step, or skips it when others changed the same since; false if there is none. */
   undo(): boolean;
+  /** Redoes the last undone step, or skips it as undo does; false if there is none. */
   redo(): boolean;
   /** Replaces the plan (e.g. after loading); clears the history. */
   loadPlan(plan: Plan, activeVariantId?: VariantId): void;
@@ -60,6 +72,8 @@ export function createDocumentStore(initial: Plan) {
     activeVariantId: firstVariantId(initial),
     past: [],
     future: [],
+    overtaken: [],
+    skipped: null,
     revision: 0,
     readOnly: false,
     setReadOnly: (readOnly) => set({ readOnly }),
@@ -72,7 +86,16 @@ export function createDocumentStore(initial: Plan) {
       const activeVariantId = plan.variants[state.activeVariantId]
         ? state.activeVariantId
         : firstVariantId(plan);
-      if (options.history === "ignore" || remote) {
+      if (remote) {
+        set({
+          plan,
+          activeVariantId,
+          revision: state.revision + 1,
+          overtaken: overtakenBy(changeSet, state),
+        });
+        return;
+      }
+      if (options.history === "ignore") {
         set({ plan, activeVariantId, revision: state.revision + 1 });
         return;
       }
@@ -84,36 +107,8 @@ export function createDocumentStore(initial: Plan) {
         revision: state.revision + 1,
       });
     },
-    undo: () => {
-      const state = get();
-      if (state.readOnly) return false;
-      const last = state.past.at(-1);
-      if (!last) return false;
-      const { plan, inverse } = applyChangeSet(state.plan, last);
-      set({
-        plan,
-        activeVariantId: plan.variants[state.activeVariantId] ? state.activeVariantId : firstVariantId(plan),
-        past: state.past.slice(0, -1),
-        future: [...state.future, inverse],
-        revision: state.revision + 1,
-      });
-      return true;
-    },
-    redo: () => {
-      const state = get();
-      if (state.readOnly) return false;
-      const next = state.future.at(-1);
-      if (!next) return false;
-      const { plan, inverse } = applyChangeSet(state.plan, next);
-      set({
-        plan,
-        activeVariantId: plan.variants[state.activeVariantId] ? state.activeVariantId : firstVariantId(plan),
-        past: [...state.past, inverse].slice(-HISTORY_LIMIT),
-        future: state.future.slice(0, -1),
-        revision: state.revision + 1,
-      });
-      return true;
-    },
+    undo: () => step(get, set, "undo"),
+    redo: () => step(get, set, "redo"),
     loadPlan: (plan, activeVariantId) =>
       set({
         plan,
@@ -121,6 +116,8 @@ export function createDocumentStore(initial: Plan) {
           activeVariantId && plan.variants[activeVariantId] ? activeVariantId : firstVariantId(plan),
         past: [],
         future: [],
+        overtaken: [],
+        skipped: null,
         revision: get().revision + 1,
       }),
     setActiveVariant: (variantId) => {
@@ -131,6 +128,50 @@ export function createDocumentStore(initial: Plan) {
 }
 
 export type DocumentStore = ReturnType<typeof createDocumentStore>;
+
+type GetState = () => DocumentState;
+type SetState = (partial: Partial<DocumentState>) => void;
+
+/** The steps of the history (both ways) that touch what a remote change set touched, added to those before. */
+function overtakenBy(remote: ChangeSet, state: DocumentState): readonly ChangeSet[] {
+  const keys = touchedKeys(remote);
+  const hit = [...state.past, ...state.future].filter(
+    (entry) => !state.overtaken.includes(entry) && touchesSame(touchedKeys(entry), keys),
+  );
+  // Only steps still in the history are kept.
+  const live = state.overtaken.filter((entry) => state.past.includes(entry) || state.future.includes(entry));
+  return hit.length === 0 && live.length === state.overtaken.length ? state.overtaken : [...live, ...hit];
+}
+
+/** One undo or redo: applies the step, or skips it when it was overtaken. */
+function step(get: GetState, set: SetState, direction: "undo" | "redo"): boolean {
+  const state = get();
+  if (state.readOnly) return false;
+  const from = direction === "undo" ? state.past : state.future;
+  const entry = from.at(-1);
+  if (!entry) return false;
+  const rest = from.slice(0, -1);
+  const key = direction === "undo" ? "past" : "future";
+  if (state.overtaken.includes(entry)) {
+    set({
+      [key]: rest,
+      overtaken: state.overtaken.filter((e) => e !== entry),
+      skipped: { label: entry.label, direction, at: Date.now() },
+    });
+    return true;
+  }
+  const { plan, inverse } = applyChangeSet(state.plan, entry);
+  const other = direction === "undo" ? state.future : state.past;
+  const otherNext = direction === "undo" ? [...other, inverse] : [...other, inverse].slice(-HISTORY_LIMIT);
+  set({
+    plan,
+    activeVariantId: plan.variants[state.activeVariantId] ? state.activeVariantId : firstVariantId(plan),
+    [key]: rest,
+    [direction === "undo" ? "future" : "past"]: otherNext,
+    revision: state.revision + 1,
+  });
+  return true;
+}
 
 /** The active variant (selector). */
 export function selectActiveVariant(state: DocumentState): Variant {

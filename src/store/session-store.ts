@@ -123,6 +123,35 @@ export interface SessionState {
   setAboutOpen(open: boolean): void;
 }
 
+/** The basemaps that need no network: only these are remembered between visits. */
+const OFFLINE_BASEMAPS: readonly BasemapId[] = ["citymap", "citymap-dark", "schematic"];
+
+/** What is remembered between visits. An online basemap is not: the app always opens on an offline one. */
+export function rememberedSession(s: SessionState) {
+  return {
+    language: s.language,
+    level: s.level,
+    showLabels: s.showLabels,
+    visibleLayers: s.visibleLayers,
+    snapping: s.snapping,
+    pickLevel: s.pickLevel,
+    resultsOpen: s.resultsOpen,
+    resultsWidth: s.resultsWidth,
+    basemap: OFFLINE_BASEMAPS.includes(s.basemap) ? s.basemap : "citymap",
+  };
+}
+
+/** The remembered values over the defaults; a stored basemap that is not an offline one is ignored. */
+export function restoreSession(stored: unknown, current: SessionState): SessionState {
+  if (typeof stored !== "object" || stored === null) return current;
+  const { basemap, ...rest } = stored as Partial<SessionState>;
+  return {
+    ...current,
+    ...rest,
+    basemap: OFFLINE_BASEMAPS.find((id) => id === basemap) ?? current.basemap,
+  };
+}
+
 /** Key in localStorage. DO NOT RENAME without migrating the stored value. */
 const STORAGE_KEY = "pilotkarte.session.v1";
 
@@ -218,17 +247,8 @@ export const useSessionStore = create<SessionState>()(
     {
       name: STORAGE_KEY,
       storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({
-        language: s.language,
-        level: s.level,
-        showLabels: s.showLabels,
-        visibleLayers: s.visibleLayers,
-        snapping: s.snapping,
-        pickLevel: s.pickLevel,
-        resultsOpen: s.resultsOpen,
-        resultsWidth: s.resultsWidth,
-        // An online basemap is not restored: the app always opens on the offline one.
-      }),
+      partialize: rememberedSession,
+      merge: restoreSession,
     },
   ),
 );

@@ -1,5 +1,6 @@
 /** The drawing toolbar above the map: tools, snapping, undo/redo, shortcuts, live measures and a hint. */
 import "./Toolbar.css";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { MIN_AREA_M2 } from "../domain/geometry/limits.ts";
 import { REFERENCE_LEVELS, type ReferenceLevel } from "../domain/model/catalogue.ts";
@@ -116,6 +117,7 @@ export function Toolbar() {
   const undo = useDocumentStore((s) => s.undo);
   const readOnly = useDocumentStore((s) => s.readOnly);
   const redo = useDocumentStore((s) => s.redo);
+  useSkippedStepNotice();
   return (
     <div className="toolbar-wrap">
       <div className="toolbar" role="toolbar" aria-label={t("tools.heading")}>
@@ -198,5 +200,25 @@ export function Toolbar() {
         {measure && <MeasureReadout measure={measure} language={language} />}
       </div>
     </div>
+  );
+}
+
+/**
+ * In a shared plan an undo or redo of a step someone else has changed since is skipped (see
+ * document-store.ts): the planner is told which step and why.
+ */
+function useSkippedStepNotice(): void {
+  useEffect(
+    () =>
+      useDocumentStore.subscribe((state, previous) => {
+        const skipped = state.skipped;
+        if (!skipped || skipped === previous.skipped) return;
+        useSessionStore.getState().notify({
+          kind: "warning",
+          key: skipped.direction === "undo" ? "tools.undoSkipped" : "tools.redoSkipped",
+          values: { what: skipped.label },
+        });
+      }),
+    [],
   );
 }

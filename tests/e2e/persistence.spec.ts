@@ -106,7 +106,7 @@ test.describe("Drafts are never lost", () => {
     await expect.poll(() => areaNames(again)).toEqual(["Gebiet 1", "Gebiet 2"]);
   });
 
-  test("two tabs on one plan: one edits, the other follows live and can take over", async ({
+  test("two tabs on one plan: one edits, the other follows live and can take over; the last tab open edits", async ({
     app,
     page,
     context,
@@ -128,6 +128,13 @@ test.describe("Drafts are never lost", () => {
     // The first tab refuses edits now.
     await page.locator("body").press("r");
     await expect(page.getByRole("button", { name: "Rechteck zeichnen" })).toBeDisabled();
+    // Once the second tab closes, the first edits again, from what the second saved.
+    await second.close();
+    await expect(page.getByTestId("storage-banner")).toHaveCount(0);
+    await expect(page.getByTestId("save-status")).not.toHaveAttribute("data-state", "read-only");
+    await expect(page.getByRole("button", { name: "Rechteck zeichnen" })).toBeEnabled();
+    await drawRectangleAround(page, 7.45, 51.49);
+    await expect.poll(() => areaNames(page)).toEqual(["Gebiet 1", "Gebiet 2", "Gebiet 3"]);
     expect(app.errors).toEqual([]);
   });
 

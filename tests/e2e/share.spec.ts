@@ -445,6 +445,24 @@ test.describe("One-pagers", () => {
       (await panel.getByTestId("figure-area").locator(".figure-value").textContent()) ?? ""
     ).trim();
     const residentsText = ((await panel.getByTestId("residents-range").textContent()) ?? "").trim();
+    // The layers with facilities inside or near, as the results panel counts them: [title, inside, near].
+    const facilityRows = (table: ReturnType<typeof panel.getByTestId>) =>
+      table
+        .locator("tbody tr")
+        .evaluateAll((rows) =>
+          rows.map((row) => [
+            (
+              row.querySelector("th button")?.textContent ??
+              row.querySelector("th")?.firstChild?.textContent ??
+              ""
+            ).trim(),
+            ...Array.from(row.querySelectorAll("td"), (td) => (td.textContent ?? "").trim()),
+          ]),
+        );
+    const panelFacilities = (await facilityRows(panel.getByTestId("facilities-table"))).filter(
+      ([, inside, near]) => inside !== "0" || near !== "0",
+    );
+    expect(panelFacilities.length).toBeGreaterThan(0);
 
     await page.getByTestId("area-panel").getByTestId("onepager-open-area").click();
     const onepager = page.getByTestId("onepager-page");
@@ -456,6 +474,8 @@ test.describe("One-pagers", () => {
     await expect(onepager.getByTestId("onepager-facts")).toContainText("zweite Zeile");
     await expect(onepager).toContainText("flächengewichtet aus dem Zensus-2022-Raster");
     await expect(onepager.getByTestId("onepager-districts-stadtbezirk")).toContainText("Innenstadt-Nord");
+    // The one-pager's facility table is the panel's table without the empty layers.
+    expect(await facilityRows(onepager.getByTestId("onepager-facilities"))).toEqual(panelFacilities);
     await expect(onepager.getByTestId("onepager-map").locator("path").first()).toBeAttached();
     await expect(onepager).toContainText("Datenlizenz Deutschland");
     await expectNoSeriousAxeViolations(page, "[data-testid=onepager]");

@@ -146,6 +146,12 @@ test.describe("Drawing after the map style changed", () => {
     await page.locator('input[name="reference-level"][value="stadtbezirk"]').check();
     await app.waitForIdle();
     await expect.poll(async () => (await drawingOnMap(page)).handles).toBeGreaterThan(4);
+
+    // The offline basemap chosen is still chosen after a reload.
+    await page.reload();
+    await app.waitForIdle();
+    await page.getByRole("tab", { name: "Layers" }).click();
+    await expect(page.locator('input[name="basemap"][value="citymap-dark"]')).toBeChecked();
     expect(app.errors).toEqual([]);
   });
 });

@@ -17,6 +17,10 @@ export const drawDe = {
     redo: "Wiederholen",
     undoWhat: "Rückgängig: {{what}}",
     redoWhat: "Wiederholen: {{what}}",
+    undoSkipped:
+      "„{{what}}“ nicht rückgängig gemacht: Jemand anderes hat inzwischen dasselbe geändert. Der Schritt ist übersprungen.",
+    redoSkipped:
+      "„{{what}}“ nicht wiederholt: Jemand anderes hat inzwischen dasselbe geändert. Der Schritt ist übersprungen.",
     shortcuts: "Tastenkürzel",
     hintPolygon:
       "Klicken setzt Punkte; Klick auf den ersten Punkt schließt. Rücktaste entfernt den letzten Punkt, Esc bricht ab.",

@@ -17,6 +17,8 @@ export const drawEn: Widen<typeof drawDe> = {
     redo: "Redo",
     undoWhat: "Undo: {{what}}",
     redoWhat: "Redo: {{what}}",
+    undoSkipped: "“{{what}}” not undone: someone else has changed the same since. The step was skipped.",
+    redoSkipped: "“{{what}}” not redone: someone else has changed the same since. The step was skipped.",
     shortcuts: "Keyboard shortcuts",
     hintPolygon:
       "Click to place points; click the first point to close. Backspace removes the last point, Esc cancels.",

@@ -180,7 +180,6 @@ export const shareDe = {
     residents: "Einwohner erreicht",
     residentsMethods: "Methoden",
     facilities: "Einrichtungen im Gebiet",
-    facilitiesNear: "bis {{m}} m",
     noFacilities: "Keine Einrichtungen der Datenebenen im Gebiet.",
     districts: "Berührte Bezirke ({{level}})",
     overlaps: "Überlappungen mit anderen Gebieten der Variante",

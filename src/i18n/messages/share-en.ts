@@ -175,7 +175,6 @@ export const shareEn: Widen<typeof shareDe> = {
     residents: "Residents reached",
     residentsMethods: "Methods",
     facilities: "Facilities in the area",
-    facilitiesNear: "within {{m}} m",
     noFacilities: "No facilities of the data layers in the area.",
     districts: "Districts touched ({{level}})",
     overlaps: "Overlaps with other areas of the variant",

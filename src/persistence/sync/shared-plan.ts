@@ -3,11 +3,16 @@
  * ("Gemeinsam bearbeiten") and joining one from an invitation link (`#join=<token>`). The plan is kept
  * in step through a Hocuspocus provider on the server's `/sync` and mirrored into the document store by
  * a SyncSession. The plan stays a normal local plan too (saved to IndexedDB by the workspace's
- * autosave), so it opens offline; the provider keeps offline edits and sends them on reconnecting.
+ * autosave), so it opens offline. The room's Y.Doc is kept in IndexedDB as well (y-indexeddb, one
+ * database per room: it stores every Yjs update as it happens, so an edit made offline is a Yjs update
+ * on disk that survives a reload and merges when the connection returns; a table of our own would
+ * repeat what that library does). Which local plan belongs to which room is remembered
+ * (shared-links.ts): reopening the plan reconnects it (`resumeSharedPlan`).
  *
  * One shared plan at a time: opening another plan (or sharing/joining again) ends the session.
  */
 import { HocuspocusProvider } from "@hocuspocus/provider";
+import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
 import type { Plan } from "../../domain/model/plan.ts";
 import { readInvitationClaims, syncUrlOf } from "../../domain/sync/invitation-link.ts";
@@ -15,6 +20,13 @@ import { readPlan } from "../../domain/sync/plan-ydoc.ts";
 import { useDocumentStore } from "../../store/plan-document.ts";
 import { problemOfRefusal, type SharedProblem, useSharedPlanStore } from "../../store/shared-plan-store.ts";
 import { startPresence } from "./presence.ts";
+import {
+  forgetSharedLink,
+  planOfRoom,
+  rememberSharedLink,
+  type SharedLink,
+  sharedLinkOf,
+} from "./shared-links.ts";
 import { type SyncSession, type SyncStart, startSyncSession } from "./sync-session.ts";
 
 export type LinkRole = "edit" | "propose" | "view";
@@ -103,7 +115,11 @@ export async function revokeRoomLink(
 }
 
 interface Live {
+  room: string;
+  token: string;
   provider: HocuspocusProvider;
+  /** The room's Y.Doc on disk (null where IndexedDB cannot be used). */
+  local: IndexeddbPersistence | null;
   doc: Y.Doc;
   session: SyncSession | null;
   planId: string | null;
@@ -125,6 +141,7 @@ export function leaveSharedPlan(problem: SharedProblem | null = null): void {
   ending.stopPresence();
   ending.session?.stop();
   ending.provider.destroy();
+  void ending.local?.destroy();
   ending.doc.destroy();
   useDocumentStore.getState().setReadOnly(false);
   useSharedPlanStore.getState().set({
@@ -139,8 +156,12 @@ export function leaveSharedPlan(problem: SharedProblem | null = null): void {
 function refused(current: Live, reason: string): void {
   if (live !== current) return;
   const problem = problemOfRefusal(reason);
-  if (problem === "revoked" || problem === "expired") leaveSharedPlan(problem);
-  else useSharedPlanStore.getState().set({ connection: "refused", problem });
+  if (problem === "revoked" || problem === "expired") {
+    // The plan stays a local plan; reopening it no longer tries the dead link.
+    const planId = planOfRoom(current.room);
+    if (planId !== undefined && sharedLinkOf(planId)?.token === current.token) forgetSharedLink(planId);
+    leaveSharedPlan(problem);
+  } else useSharedPlanStore.getState().set({ connection: "refused", problem });
 }
 
 /** A provider on the room's plan document, reporting its connection into the shared-plan store. */
@@ -148,10 +169,14 @@ function connect(token: string, onFirstSync: (current: Live) => void): Live {
   const claims = readInvitationClaims(token);
   if (claims === null) throw new ShareServerError("failed", "unreadable invitation");
   const doc = new Y.Doc();
+  const local = keepOnDisk(claims.room, doc);
   const shared = useSharedPlanStore.getState();
   shared.set({ role: claims.role, connection: "connecting", unsynced: 0, problem: null });
   let firstSyncDone = false;
   const current: Live = {
+    room: claims.room,
+    token,
+    local,
     doc,
     session: null,
     planId: null,
@@ -189,6 +214,45 @@ function connect(token: string, onFirstSync: (current: Live) => void): Live {
   return current;
 }
 
+/** The database of a room's Y.Doc. DO NOT RENAME: it holds the offline edits of shared plans. */
+const localDocName = (room: string) => `pilotkarte-room-${room}`;
+
+function keepOnDisk(room: string, doc: Y.Doc): IndexeddbPersistence | null {
+  if (typeof indexedDB === "undefined") return null;
+  try {
+    return new IndexeddbPersistence(localDocName(room), doc);
+  } catch {
+    return null;
+  }
+}
+
+/** Remembers the open plan's invitation, so that reopening the plan reconnects it. */
+function remember(token: string): void {
+  const claims = readInvitationClaims(token);
+  const planId = useDocumentStore.getState().plan.id;
+  if (claims) rememberSharedLink(planId, { room: claims.room, role: claims.role, token });
+}
+
+/**
+ * Reconnects a shared plan that was opened again (after a reload, or from the plan list): what is on
+ * disk (including edits made offline) is mirrored at once, so the plan works without the server; the
+ * provider merges both ways whenever it gets through. Nothing happens when that room is already live.
+ */
+export function resumeSharedPlan(planId: string, link: SharedLink): void {
+  if (live !== null && live.room === link.room) return;
+  leaveSharedPlan();
+  let started = false;
+  const start = (current: Live) => {
+    if (started || live !== current || useDocumentStore.getState().plan.id !== planId) return;
+    if (readPlan(current.doc) === null) return;
+    started = true;
+    mirror(current, "join-shared-plan");
+  };
+  const current = connect(link.token, (synced) => start(synced));
+  live = current;
+  void current.local?.whenSynced.then(() => start(current));
+}
+
 /**
  * Starts mirroring the store into the Y.Doc; a change of the open plan ends the shared session. A
  * viewer's store is kept read-only.
@@ -215,6 +279,7 @@ export function shareOpenPlan(editToken: string): Promise<void> {
   return new Promise((resolve) => {
     live = connect(editToken, (current) => {
       mirror(current, readPlan(current.doc) === null ? "share-local-plan" : "join-shared-plan");
+      remember(editToken);
       resolve();
     });
   });
@@ -234,7 +299,9 @@ export function joinSharedPlan(token: string, adopt: (plan: Plan) => Promise<voi
       return;
     }
     void adopt(plan).then(() => {
-      if (live === current) mirror(current, "join-shared-plan");
+      if (live !== current) return;
+      mirror(current, "join-shared-plan");
+      remember(token);
     });
   });
 }

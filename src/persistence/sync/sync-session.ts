@@ -7,10 +7,8 @@
  *   change set against the plan last mirrored (`diffPlans`) and written into the Y.Doc in one Y
  *   transaction (`applyChangeSetToDoc`) with this session as origin.
  * - Remote edits: every Y transaction from another origin is read back as a plan and applied to the
- *   store as a change set with `history: "ignore"`: it does not enter the local undo stack.
- *
- * Not yet here (next step, issue 19): undo of a local step whose area a remote change has touched
- * since (skip it and say so, rather than clobber), and attribution of edits.
+ *   store as a change set with `source: "remote"`: it does not enter the local undo stack, and a local
+ *   step it overtook is skipped by undo rather than overwriting it (document-store.ts).
  */
 import type * as Y from "yjs";
 import type { Plan } from "../../domain/model/plan.ts";

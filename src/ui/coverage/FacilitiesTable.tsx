@@ -1,6 +1,8 @@
 /**
- * Facilities inside the area and within walking distance, per layer; a layer opens to list the
- * facilities inside by name (asked from the analysis worker when opened).
+ * Facilities inside the area and within walking distance, per layer: the one table of them. In the
+ * results panel a layer opens to list the facilities inside by name (asked from the analysis worker
+ * when opened); on the printed one-pager (`print`) only layers with facilities are listed, each with
+ * its categories inline.
  */
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -16,17 +18,24 @@ import type { T } from "./coverage-format.ts";
 export function FacilitiesTable({
   analysis,
   catalogue,
+  print = false,
 }: {
   analysis: AreaAnalysis;
   catalogue: GeneratedCatalogue;
+  /** The one-pager's table: no caption, no explanation, no opening rows, empty layers left out. */
+  print?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const entry = (id: string) => catalogue.entries.find((e) => e.id === id);
   const near = analysis.facilities[0]?.near[0]?.distanceM ?? 300;
+  const rows = print
+    ? analysis.facilities.filter((f) => f.inside.count > 0 || (f.near[0]?.count ?? 0) > 0)
+    : analysis.facilities;
+  if (print && rows.length === 0) return <p>{t("share.onepager.noFacilities")}</p>;
   return (
-    <table className="data-table" data-testid="facilities-table">
-      <caption>{t("coverage.facilities")}</caption>
+    <table className="data-table" data-testid={print ? "onepager-facilities" : "facilities-table"}>
+      {!print && <caption>{t("coverage.facilities")}</caption>}
       <thead>
         <tr>
           <th scope="col">{t("coverage.layer")}</th>
@@ -39,18 +48,62 @@ export function FacilitiesTable({
         </tr>
       </thead>
       <tbody>
-        {analysis.facilities.map((f) => (
-          <FacilityRow key={f.layerId} facility={f} entry={entry(f.layerId)} language={language} t={t} />
-        ))}
+        {rows.map((f) =>
+          print ? (
+            <PrintedFacilityRow key={f.layerId} facility={f} entry={entry(f.layerId)} language={language} />
+          ) : (
+            <FacilityRow key={f.layerId} facility={f} entry={entry(f.layerId)} language={language} t={t} />
+          ),
+        )}
       </tbody>
-      <tfoot>
-        <tr>
-          <td colSpan={3} className="small muted">
-            {t("coverage.explain.facilities", { m: near })}
-          </td>
-        </tr>
-      </tfoot>
+      {!print && (
+        <tfoot>
+          <tr>
+            <td colSpan={3} className="small muted">
+              {t("coverage.explain.facilities", { m: near })}
+            </td>
+          </tr>
+        </tfoot>
+      )}
     </table>
+  );
+}
+
+/** "Kita: 3 · Grundschule: 2", the named categories of the facilities inside. */
+function categoriesText(facility: FacilityCount, language: Language): string {
+  return Object.entries(facility.inside.byCategory)
+    .filter(([name]) => name !== "")
+    .map(([name, n]) => `${name}: ${formatNumber(n, language)}`)
+    .join(" · ");
+}
+
+function Counts({ facility, language }: { facility: FacilityCount; language: Language }) {
+  return (
+    <>
+      <td className="num">{formatNumber(facility.inside.count, language)}</td>
+      <td className="num">{formatNumber(facility.near[0]?.count ?? 0, language)}</td>
+    </>
+  );
+}
+
+function PrintedFacilityRow({
+  facility,
+  entry,
+  language,
+}: {
+  facility: FacilityCount;
+  entry: CatalogueEntry | undefined;
+  language: Language;
+}) {
+  const categories = categoriesText(facility, language);
+  return (
+    <tr>
+      <th scope="row">
+        {entry?.title[language] ?? facility.layerId}
+        {categories && <span className="small muted"> ({categories})</span>}
+      </th>
+      <Counts facility={facility} language={language} />
+    </tr>
   );
 }
 
@@ -84,7 +137,7 @@ function FacilityRow({
     };
   }, [open, ids, facility.layerId]);
   const title = entry?.title[language] ?? facility.layerId;
-  const categories = Object.entries(facility.inside.byCategory).filter(([name]) => name !== "");
+  const categories = categoriesText(facility, language);
   return (
     <>
       <tr>
@@ -99,17 +152,12 @@ function FacilityRow({
             {title}
           </button>
         </th>
-        <td className="num">{formatNumber(facility.inside.count, language)}</td>
-        <td className="num">{formatNumber(facility.near[0]?.count ?? 0, language)}</td>
+        <Counts facility={facility} language={language} />
       </tr>
       {open && (
         <tr className="explain-row">
           <td colSpan={3}>
-            {categories.length > 0 && (
-              <p className="small">
-                {categories.map(([name, n]) => `${name}: ${formatNumber(n, language)}`).join(" · ")}
-              </p>
-            )}
+            {categories && <p className="small">{categories}</p>}
             {details === null ? (
               <p className="muted small">{t("coverage.computing")}</p>
             ) : (

@@ -7,9 +7,10 @@ import { useTranslation } from "react-i18next";
 import type { AreaAnalysis, VariantAnalysis } from "../../domain/analysis/analysis-result.ts";
 import type { GeneratedCatalogue } from "../../domain/model/catalogue.ts";
 import type { PilotArea, Variant } from "../../domain/model/plan.ts";
-import { formatNumber, formatResidents, type Language } from "../../i18n/index.ts";
+import { formatResidents, type Language } from "../../i18n/index.ts";
 import { OnePagerMap } from "../../map/onepager-map.tsx";
 import { percent } from "../coverage/coverage-format.ts";
+import { FacilitiesTable } from "../coverage/FacilitiesTable.tsx";
 import { DistrictCoverageTable } from "../DistrictCoverageTable.tsx";
 import { formatAreaM2, formatLengthM } from "../Toolbar.tsx";
 import type { VariantFigures } from "../use-variant-analyses.ts";
@@ -69,7 +70,10 @@ export function AreaPage({
       </div>
       {analysis && (
         <>
-          <Facilities analysis={analysis} catalogue={catalogue} t={t} language={language} />
+          <section>
+            <h2>{t("share.onepager.facilities")}</h2>
+            <FacilitiesTable analysis={analysis} catalogue={catalogue} print />
+          </section>
           <Districts analysis={analysis} t={t} />
           <AreaOverlaps
             areaId={area.id}
@@ -134,63 +138,6 @@ function AreaFigureTable({ analysis, t, language }: { analysis: AreaAnalysis; t:
         )}
       </tbody>
     </table>
-  );
-}
-
-function Facilities({
-  analysis,
-  catalogue,
-  t,
-  language,
-}: {
-  analysis: AreaAnalysis;
-  catalogue: GeneratedCatalogue;
-  t: T;
-  language: Language;
-}) {
-  const near = analysis.facilities[0]?.near[0]?.distanceM ?? 300;
-  const rows = analysis.facilities.filter((f) => f.inside.count > 0 || (f.near[0]?.count ?? 0) > 0);
-  return (
-    <section>
-      <h2>{t("share.onepager.facilities")}</h2>
-      {rows.length === 0 ? (
-        <p>{t("share.onepager.noFacilities")}</p>
-      ) : (
-        <table className="data-table" data-testid="onepager-facilities">
-          <thead>
-            <tr>
-              <th scope="col">{t("coverage.layer")}</th>
-              <th scope="col" className="num">
-                {t("coverage.inside")}
-              </th>
-              <th scope="col" className="num">
-                {t("share.onepager.facilitiesNear", { m: near })}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((f) => {
-              const categories = Object.entries(f.inside.byCategory).filter(([name]) => name !== "");
-              return (
-                <tr key={f.layerId}>
-                  <th scope="row">
-                    {catalogue.entries.find((e) => e.id === f.layerId)?.title[language] ?? f.layerId}
-                    {categories.length > 0 && (
-                      <span className="small muted">
-                        {" "}
-                        ({categories.map(([name, n]) => `${name}: ${formatNumber(n, language)}`).join(" · ")})
-                      </span>
-                    )}
-                  </th>
-                  <td className="num">{formatNumber(f.inside.count, language)}</td>
-                  <td className="num">{formatNumber(f.near[0]?.count ?? 0, language)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
-    </section>
   );
 }
 

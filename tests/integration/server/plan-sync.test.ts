@@ -74,4 +74,47 @@ describe("a shared plan through the server", () => {
     expect(storeViewer.getState().plan).toEqual(storeA.getState().plan);
     expect(storeB.getState().plan).toEqual(storeA.getState().plan);
   });
+
+  it("an undo never overwrites what the other planner changed since: the step is skipped and said", async () => {
+    const room = await createRoom(server);
+    const plan = samplePlan();
+    const variantId = plan.variantOrder[0] as never;
+    const a = await connect(server.wsUrl, room.room, room.links.edit.token);
+    const b = await connect(server.wsUrl, room.room, room.links.edit.token);
+    clients.push(a, b);
+    const storeA = createDocumentStore(plan);
+    startSyncSession(storeA, a.doc, "share-local-plan");
+    await acknowledged(a);
+    const storeB = createDocumentStore(samplePlan());
+    startSyncSession(storeB, b.doc, "join-shared-plan");
+
+    const area = makeArea("werk", { name: "Werk" });
+    const other = makeArea("hof", { name: "Hof" });
+    storeA.getState().transact({ label: "add", changes: [{ type: "area/put", variantId, area }] });
+    storeA
+      .getState()
+      .transact({ label: "add other", changes: [{ type: "area/put", variantId, area: other }] });
+    storeA.getState().transact({
+      label: "rename mine",
+      changes: [{ type: "area/patch", variantId, areaId: area.id, patch: { name: "Werk A" } }],
+    });
+    const nameAt = (store: typeof storeA) => store.getState().plan.variants[variantId]?.areas[area.id]?.name;
+    await until(() => nameAt(storeB) === "Werk A", 10_000, "rename at b");
+    storeB.getState().transact({
+      label: "rename theirs",
+      changes: [{ type: "area/patch", variantId, areaId: area.id, patch: { name: "Werk B" } }],
+    });
+    await until(() => nameAt(storeA) === "Werk B", 10_000, "rename at a");
+
+    // A's rename is skipped (B's name stays), then A's "add other" (not touched by B) is undone.
+    storeA.getState().undo();
+    expect(storeA.getState().skipped?.label).toBe("rename mine");
+    expect(nameAt(storeA)).toBe("Werk B");
+    storeA.getState().undo();
+    const otherAt = (store: typeof storeA) => store.getState().plan.variants[variantId]?.areas[other.id];
+    expect(otherAt(storeA)).toBeUndefined();
+    await until(() => otherAt(storeB) === undefined, 10_000, "undo at b");
+    expect(nameAt(storeB)).toBe("Werk B");
+    expect(storeB.getState().plan).toEqual(storeA.getState().plan);
+  });
 });

@@ -11,7 +11,7 @@ import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { type RunningServer, startServer } from "../../../server/app-server.ts";
-import { DEFAULT_LIMITS, type Limits, readConfig } from "../../../server/config.ts";
+import { DEFAULT_LIMITS, type Limits, readConfig, type ServerConfig } from "../../../server/config.ts";
 import type { Role } from "../../../server/invitations.ts";
 import type { Logger } from "../../../server/logger.ts";
 import type { InvitationLink } from "../../../server/rooms-api.ts";
@@ -45,6 +45,8 @@ export async function startTestServer(
   dataDir: string,
   distDir: string,
   limits: Partial<Limits> = {},
+  /** Further settings, e.g. `databaseUrl`, `redisUrl` and a shared `secret` for several instances. */
+  settings: Partial<ServerConfig> = {},
 ): Promise<TestServer> {
   const logs: LogEntry[] = [];
   const log: Logger = (level, message, fields = {}) => logs.push({ level, message, fields });
@@ -52,6 +54,7 @@ export async function startTestServer(
     ...readConfig(["--port", "0", "--data", dataDir, "--dist", distDir], {}),
     limits: { ...DEFAULT_LIMITS, ...limits },
     compactAfterMs: 100,
+    ...settings,
   };
   const server = await startServer(config, log);
   return { ...server, logs, wsUrl: `${server.url.replace(/^http/, "ws")}/sync` };

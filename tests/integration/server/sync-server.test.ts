@@ -1,7 +1,8 @@
 /**
  * The sync server as planners use it: the real server on 127.0.0.1 (ephemeral port, temporary data
  * folder), Hocuspocus providers in Node as clients, and raw WebSocket messages for what a modified
- * client could send.
+ * client could send. The whole suite runs twice: on the embedded PGlite, and on a throwaway
+ * PostgreSQL 15 server (DATABASE_URL; services.ts).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -23,9 +24,13 @@ import {
   until,
   updateSetting,
 } from "./server-harness.ts";
+import { type Postgres, startPostgres } from "./services.ts";
 
-const dataDir = tempFolder("sync-data");
 const distDir = fakeDist();
+let dataDir: string;
+/** The PostgreSQL database of the "postgres" run; undefined: PGlite in the data folder. */
+let databaseUrl: string | undefined;
+let postgres: Postgres | undefined;
 let server: TestServer;
 let room: CreatedRoom;
 const clients: Client[] = [];
@@ -38,24 +43,36 @@ async function client(name: string, token: string): Promise<Client> {
 
 const proposalsOf = (room: string) => `${room}/proposals`;
 
-beforeAll(async () => {
-  server = await startTestServer(dataDir, distDir, {
-    maxConnectionsPerRoom: 10,
-    maxMessageBytes: 100_000,
-    maxDocumentBytes: 200_000,
-  });
-  room = await createRoom(server);
-}, 120_000);
-
 afterEach(() => {
   for (const each of clients.splice(0)) each.close();
 });
 
 afterAll(async () => {
-  await server?.close();
+  await postgres?.stop();
 });
 
-describe("sync server", () => {
+// The whole suite on each store: the embedded PGlite, and a PostgreSQL server (DATABASE_URL).
+describe.each(["pglite", "postgres"] as const)("sync server on %s", (backend) => {
+  beforeAll(async () => {
+    dataDir = tempFolder("sync-data");
+    databaseUrl = undefined;
+    if (backend === "postgres") {
+      postgres = await startPostgres();
+      databaseUrl = await postgres.createDatabase("sync_server");
+    }
+    server = await startTestServer(
+      dataDir,
+      distDir,
+      { maxConnectionsPerRoom: 10, maxMessageBytes: 100_000, maxDocumentBytes: 200_000 },
+      { databaseUrl },
+    );
+    room = await createRoom(server);
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
   describe("two editors", () => {
     it("see each other's edits", async () => {
       const a = await client(room.room, room.links.edit.token);
@@ -234,14 +251,15 @@ describe("sync server", () => {
       for (const each of clients.splice(0)) each.close();
       await server.close();
       // The update log was compacted into the document's state when its last client left.
-      const store = await SyncStore.open(join(dataDir, "pglite"));
+      const store = await SyncStore.open({ databaseUrl, folder: join(dataDir, "pglite") });
+      expect(store.kind).toBe(backend);
       const stored = await store.loadDocument(room.room);
       await store.close();
       const compacted = new Y.Doc();
       if (stored.state) Y.applyUpdate(compacted, stored.state);
       expect(compacted.getMap("plan").get("edit-19")).toBe(19);
 
-      server = await startTestServer(dataDir, distDir);
+      server = await startTestServer(dataDir, distDir, {}, { databaseUrl });
       const after = await client(room.room, room.links.edit.token);
       expect(after.failures).toEqual([]);
       const plan = after.doc.getMap("plan");

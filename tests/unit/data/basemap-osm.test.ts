@@ -192,6 +192,24 @@ describe("streetNameExpander", () => {
     expect(expand("Westring/Herner Str.")).toBe("Westring/Herner Straße");
   });
 
+  it("writes out “Pl.” and “G.” (Gasse), alone or at the end of a compound, and leaves “St.” and “II.”", () => {
+    expect(expand("Hörder Burgpl.")).toBe("Hörder Burgplatz");
+    expect(expand("Willy-Brandt-Pl.")).toBe("Willy-Brandt-Platz");
+    expect(expand("Marktpl. Ickern")).toBe("Marktplatz Ickern");
+    expect(expand("Rathaus/Europapl.")).toBe("Rathaus/Europaplatz");
+    expect(expand("Zufahrt Parkpl. adesso AG")).toBe("Zufahrt Parkplatz adesso AG");
+    expect(expand("Nagelschmiedeg.")).toBe("Nagelschmiedegasse");
+    expect(expand("Emilie Boecker G.")).toBe("Emilie Boecker Gasse");
+    expect(expand("St.-Vinzenz-von-Paul-Pl.")).toBe("St.-Vinzenz-von-Paul-Platz");
+    expect(expand("Im II. Westfeld")).toBe("Im II. Westfeld");
+    expect(expand("St.-Peter-Weg")).toBe("St.-Peter-Weg");
+  });
+
+  it("takes the register's spelling of an abbreviated square", () => {
+    const withSquare = streetNameExpander(["FRIEDENSPLATZ"]);
+    expect(withSquare("Friedenspl.")).toBe("Friedensplatz");
+  });
+
   it("keeps names without abbreviation as OSM writes them", () => {
     expect(expand("Am Hombruchsfeld")).toBe("Am Hombruchsfeld");
     expect(expand("Westfalendamm")).toBe("Westfalendamm");

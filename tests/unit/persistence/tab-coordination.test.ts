@@ -11,9 +11,14 @@ import {
   type TabEvents,
 } from "../../../src/persistence/tab-coordination.ts";
 
-/** The part of the Web Locks API the coordinator uses; a stolen lock's request rejects, as in browsers. */
+/**
+ * The part of the Web Locks API the coordinator uses: ifAvailable, steal, waiting in line (with an
+ * abort signal) and query. As in browsers, a stolen lock's request rejects, and when a holder lets go
+ * the first request in line gets the lock.
+ */
 class FakeLocks {
   private readonly held = new Map<string, { steal: () => void }>();
+  private readonly queues = new Map<string, Array<() => void>>();
 
   request(name: string, options: LockOptions, callback: (lock: { name: string } | null) => unknown) {
     const current = this.held.get(name);
@@ -23,17 +28,44 @@ class FakeLocks {
       current.steal();
     }
     return new Promise((resolve, reject) => {
-      const entry = { steal: () => reject(new DOMException("The lock was stolen.", "AbortError")) };
-      this.held.set(name, entry);
-      Promise.resolve(callback({ name })).then((value) => {
-        if (this.held.get(name) === entry) this.held.delete(name);
-        resolve(value);
-      }, reject);
+      const grant = () => {
+        const entry = { steal: () => reject(new DOMException("The lock was stolen.", "AbortError")) };
+        this.held.set(name, entry);
+        Promise.resolve(callback({ name })).then(
+          (value) => {
+            if (this.held.get(name) === entry) this.letGo(name);
+            resolve(value);
+          },
+          (error) => {
+            if (this.held.get(name) === entry) this.letGo(name);
+            reject(error);
+          },
+        );
+      };
+      if (!this.held.has(name)) return grant();
+      const queue = this.queues.get(name) ?? [];
+      queue.push(grant);
+      this.queues.set(name, queue);
+      options.signal?.addEventListener("abort", () => {
+        const at = queue.indexOf(grant);
+        if (at < 0) return;
+        queue.splice(at, 1);
+        reject(new DOMException("The request was aborted.", "AbortError"));
+      });
     });
   }
 
+  /** The holder let go: the first in line gets the lock. */
+  private letGo(name: string) {
+    this.held.delete(name);
+    this.queues.get(name)?.shift()?.();
+  }
+
   query() {
-    return Promise.resolve({ held: [...this.held.keys()].map((name) => ({ name })) });
+    return Promise.resolve({
+      held: [...this.held.keys()].map((name) => ({ name })),
+      pending: [...this.queues].flatMap(([name, queue]) => queue.map(() => ({ name }))),
+    });
   }
 }
 
@@ -137,6 +169,65 @@ describe("TabCoordinator", () => {
     expect(a.log).toEqual(["editing", "lost p1"]);
     expect(b.log).toEqual(["read-only", "editing", "took over p1"]);
     expect(await a.coordinator.editedElsewhere("p1", false)).toBe(true);
+  });
+
+  it("a tab that follows read-only edits once the editing tab lets go, after reading what it saved", async () => {
+    const environment = browser();
+    const a = tab(environment);
+    const b = tab(environment);
+    a.coordinator.hold("p1", false);
+    await settle();
+    b.coordinator.hold("p1", false);
+    await settle();
+    expect(b.log).toEqual(["read-only"]);
+
+    // The editing tab closes (or opens another plan).
+    a.coordinator.release();
+    await settle();
+
+    expect(b.log).toEqual(["read-only", "took over p1", "editing"]);
+    expect(await a.coordinator.editedElsewhere("p1", false)).toBe(true);
+  });
+
+  it("a tab whose lock was taken over edits again once the other tab lets go", async () => {
+    const environment = browser();
+    const a = tab(environment);
+    const b = tab(environment);
+    a.coordinator.hold("p1", false);
+    await settle();
+    b.coordinator.hold("p1", false);
+    await settle();
+    await b.coordinator.takeOver("p1");
+    await settle();
+    expect(a.log).toEqual(["editing", "lost p1"]);
+
+    b.coordinator.release();
+    await settle();
+
+    expect(a.log).toEqual(["editing", "lost p1", "took over p1", "editing"]);
+    // B does not wait for the lock it let go of.
+    expect(b.log).toEqual(["read-only", "editing", "took over p1"]);
+  });
+
+  it("a tab that opens another plan stops waiting for the first plan's lock", async () => {
+    const environment = browser();
+    const a = tab(environment);
+    const b = tab(environment);
+    a.coordinator.hold("p1", false);
+    await settle();
+    b.coordinator.hold("p1", false);
+    await settle();
+
+    b.coordinator.release();
+    b.coordinator.hold("p2", false);
+    await settle();
+    a.coordinator.release();
+    await settle();
+
+    expect(b.log).toEqual(["read-only", "editing"]);
+    const state = (await environment.locks()?.query()) as LockManagerSnapshot;
+    expect(state.held?.map((lock) => lock.name)).toEqual(["pilotkarte-plan-p2"]);
+    expect(state.pending).toEqual([]);
   });
 
   it("letting go of a lock lets the next tab edit", async () => {

@@ -115,3 +115,63 @@ describe("document store", () => {
     });
   });
 });
+
+describe("document store in a shared plan: others' changes are never overwritten by undo", () => {
+  const rename = (variantId: ReturnType<typeof setup>["variantId"], id: string, name: string): ChangeSet => ({
+    label: "Umbenennen",
+    changes: [{ type: "area/patch", variantId, areaId: asAreaId(id), patch: { name } }],
+  });
+  const names = (store: ReturnType<typeof setup>["store"]) =>
+    selectActiveVariant(store.getState()).areaOrder.map(
+      (id) => selectActiveVariant(store.getState()).areas[id]?.name,
+    );
+
+  it("skips the undo of a step whose area someone else changed since, says so, and undoes the next", () => {
+    const { store, variantId, put } = setup();
+    store.getState().transact(put("a"));
+    store.getState().transact(put("b"));
+    store.getState().transact(rename(variantId, "a", "Mein Name"));
+    // Someone else renames the same area.
+    store.getState().transact(rename(variantId, "a", "Ihr Name"), { source: "remote" });
+
+    expect(store.getState().undo()).toBe(true);
+    // Their name stays; the step is gone, and the store says which one it skipped.
+    expect(names(store)).toEqual(["Ihr Name", "b"]);
+    expect(store.getState().skipped).toMatchObject({ label: "Umbenennen", direction: "undo" });
+    expect(store.getState().past).toHaveLength(2);
+    expect(store.getState().future).toEqual([]);
+
+    // The next undo is not touched by the other person's change: it is undone.
+    store.getState().undo();
+    expect(names(store)).toEqual(["Ihr Name"]);
+  });
+
+  it("a remote change to another area leaves the history alone", () => {
+    const { store, variantId, put } = setup();
+    store.getState().transact(put("a"));
+    store.getState().transact(put("b"));
+    store.getState().transact(rename(variantId, "a", "Mein Name"));
+    store.getState().transact(rename(variantId, "b", "Ihr Name"), { source: "remote" });
+
+    store.getState().undo();
+    expect(names(store)).toEqual(["a", "Ihr Name"]);
+    expect(store.getState().skipped).toBeNull();
+  });
+
+  it("skips a redo the same way, and a new plan forgets what was overtaken", () => {
+    const { store, variantId, put } = setup();
+    store.getState().transact(put("a"));
+    store.getState().transact(rename(variantId, "a", "Mein Name"));
+    store.getState().undo();
+    store.getState().transact(rename(variantId, "a", "Ihr Name"), { source: "remote" });
+
+    expect(store.getState().redo()).toBe(true);
+    expect(names(store)).toEqual(["Ihr Name"]);
+    expect(store.getState().skipped).toMatchObject({ direction: "redo" });
+    expect(store.getState().future).toEqual([]);
+
+    store.getState().loadPlan(createStarterPlan("Neu", "Variante 1", NOW));
+    expect(store.getState().overtaken).toEqual([]);
+    expect(store.getState().skipped).toBeNull();
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * Several server instances behind one address (city scale): with REDIS_URL set, each instance joins
+ * Hocuspocus' Redis extension, which passes every document update and awareness change to the other
+ * instances that have the same document open (Redis pub/sub), and lets only one of them compact a
+ * document at a time (a Redis lock). Every instance writes the updates its own clients send to the
+ * shared PostgreSQL (DATABASE_URL) before acknowledging them, so any instance can load any plan.
+ * Revoked links travel through Redis too (`revocationChannel`).
+ */
+import { randomUUID } from "node:crypto";
+import { Redis } from "@hocuspocus/extension-redis";
+import IORedis from "ioredis";
+import type { Logger } from "./logger.ts";
+
+/** The extension's connection settings from a `redis://[user:password@]host:port[/db]` address. */
+export function redisSettings(redisUrl: string) {
+  const url = new URL(redisUrl);
+  if (url.protocol !== "redis:" && url.protocol !== "rediss:") {
+    throw new Error(`REDIS_URL must start with redis:// or rediss://, not "${url.protocol}"`);
+  }
+  const db = url.pathname.replace(/^\//, "");
+  return {
+    host: url.hostname.replace(/^\[|\]$/g, ""),
+    port: url.port === "" ? 6379 : Number(url.port),
+    options: {
+      username: url.username ? decodeURIComponent(url.username) : undefined,
+      password: url.password ? decodeURIComponent(url.password) : undefined,
+      db: db === "" ? 0 : Number(db),
+      tls: url.protocol === "rediss:" ? {} : undefined,
+    },
+  };
+}
+
+export function redisExtension(redisUrl: string): Redis {
+  return new Redis({
+    ...redisSettings(redisUrl),
+    identifier: `pilotkarte-${randomUUID()}`,
+    prefix: "pilotkarte",
+  });
+}
+
+const REVOKED_CHANNEL = "pilotkarte:revoked-links";
+
+export interface RevocationChannel {
+  /** Tells every instance (this one included) that a link was revoked. */
+  publish(linkId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Revocations across instances: a revoked link's live connections may sit on any instance, so the
+ * instance that answered the revoke request publishes the link id, and every instance closes that
+ * link's connections (`onRevoked`). New connections are refused anyway (the revocation is in the
+ * database); this closes the ones already open.
+ */
+export async function revocationChannel(
+  redisUrl: string,
+  onRevoked: (linkId: string) => void,
+  log: Logger,
+): Promise<RevocationChannel> {
+  const { host, port, options } = redisSettings(redisUrl);
+  const publisher = new IORedis(port, host, options);
+  const subscriber = new IORedis(port, host, options);
+  for (const client of [publisher, subscriber]) {
+    client.on("error", (error: Error) => log("warn", "Redis connection error", { error: error.message }));
+  }
+  subscriber.on("message", (channel: string, linkId: string) => {
+    if (channel === REVOKED_CHANNEL) onRevoked(linkId);
+  });
+  await subscriber.subscribe(REVOKED_CHANNEL);
+  return {
+    publish: async (linkId) => {
+      await publisher.publish(REVOKED_CHANNEL, linkId);
+    },
+    close: async () => {
+      publisher.disconnect();
+      subscriber.disconnect();
+    },
+  };
+}
