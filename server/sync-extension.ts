@@ -16,6 +16,7 @@ import type {
   Document as ServerDocument,
 } from "@hocuspocus/server";
 import * as Y from "yjs";
+import { AwarenessGuard } from "./awareness-guard.ts";
 import type { Limits } from "./config.ts";
 import {
   type DocumentKind,
@@ -61,6 +62,8 @@ export class SyncExtension implements Extension {
   private readonly byLink = new Map<string, Set<Connection>>();
   /** Upper bound of each loaded document's encoded size (exact after load, then grown per update). */
   private readonly sizeBound = new Map<string, number>();
+  /** Who may announce which awareness (presence) states. */
+  private readonly awareness = new AwarenessGuard();
   /** Bytes of accepted updates being stored, not yet applied to their document. */
   private readonly inFlight = new Map<string, number>();
 
@@ -110,7 +113,8 @@ export class SyncExtension implements Extension {
     this.byLink.set(linkId, set);
   }
 
-  async onDisconnect({ context }: onDisconnectPayload): Promise<void> {
+  async onDisconnect({ context, documentName, document }: onDisconnectPayload): Promise<void> {
+    this.awareness.forget(documentName, document);
     const linkId = (context as Partial<ConnectionContext>).invitation?.linkId;
     if (linkId === undefined) return;
     const set = this.byLink.get(linkId);
@@ -164,6 +168,18 @@ export class SyncExtension implements Extension {
     if (message === undefined) {
       this.log("warn", "undecodable message refused", { documentName, ...who });
       throw new Refusal(CLOSE_CODES.forbidden, "undecodable-message");
+    }
+    if (message.awareness) {
+      const refused = this.awareness.check(
+        documentName,
+        document,
+        connection,
+        (context as ConnectionContext).invitation.role,
+        message.awareness,
+      );
+      if (refused === undefined) return;
+      this.log("warn", "awareness refused", { documentName, ...who, why: refused });
+      throw new Refusal(CLOSE_CODES.forbidden, refused);
     }
     const { update } = message;
     if (update === undefined || isEmptyUpdate(update)) return;

@@ -20,6 +20,7 @@ import type { FacilityHit } from "./map-pointer.ts";
 import { interactiveLayerIds, layerIds, type MapView as MapViewSettings } from "./map-style.ts";
 import { OverlapsLayer } from "./OverlapsLayer.tsx";
 import { PilotAreasLayer } from "./PilotAreasLayer.tsx";
+import { PresenceLayer } from "./PresenceLayer.tsx";
 import { PILOT_AREA_LAYERS } from "./pilot-areas.ts";
 import { useFirstIdle } from "./use-first-idle.ts";
 import {
@@ -140,6 +141,7 @@ export function MapView({ catalogue, labels, renderFacility, children, onCameraC
     >
       <ZoomButtons labels={labels} />
       <PilotAreasLayer variant={variant} editingId={editingAreaId} selectedId={selectedAreaId} />
+      <PresenceLayer variant={variant} />
       <ImportedLayers />
       <OverlapsLayer hidden={liveDragging} />
       {(firstIdle.idle || drawingTool) && (

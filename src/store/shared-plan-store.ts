@@ -9,14 +9,26 @@ import type { InvitationRole } from "../domain/sync/invitation-link.ts";
 /** connecting: first contact; connected: the server has the plan; offline: waiting to reconnect. */
 export type SharedConnection = "connecting" | "connected" | "offline" | "refused";
 
+export type SharedProblem = "refused" | "revoked" | "expired" | "empty-room" | "no-server";
+
+/** The banner's problem for a refusal reason of the server ("invitation-revoked", ...). */
+export function problemOfRefusal(reason: string): SharedProblem {
+  if (reason.startsWith("invitation-revoked")) return "revoked";
+  if (reason.startsWith("invitation-expired")) return "expired";
+  return "refused";
+}
+
 export interface SharedPlanState {
   /** Null while the open plan is not shared. */
   role: InvitationRole | null;
   connection: SharedConnection;
   /** Local changes the server has not acknowledged yet. */
   unsynced: number;
-  /** Why joining failed (refused token, no plan in the room), shown in a banner. */
-  problem: "refused" | "empty-room" | "no-server" | null;
+  /**
+   * Why joining failed or ended, shown in a banner: the link was revoked or has expired, the server
+   * refused it otherwise, or the room holds no plan.
+   */
+  problem: SharedProblem | null;
   set(patch: Partial<Omit<SharedPlanState, "set">>): void;
 }
 

@@ -17,6 +17,7 @@ import { KeyboardAnnouncer } from "./keyboard/KeyboardPanel.tsx";
 import { Notices } from "./Notices.tsx";
 import { ResultsPanel } from "./results/ResultsPanel.tsx";
 import { StorageBanner } from "./StorageBanner.tsx";
+import { PresenceList } from "./share/PresenceList.tsx";
 import { SharedPlanBanner } from "./share/SharedPlanBanner.tsx";
 import { Toasts } from "./Toasts.tsx";
 import { Toolbar } from "./Toolbar.tsx";
@@ -111,6 +112,7 @@ export function Workspace({ catalogue }: { catalogue: GeneratedCatalogue }) {
           <KeyboardAnnouncer />
           <StorageBanner />
           <SharedPlanBanner />
+          <PresenceList />
           <Credits credits={credits} />
           <OverlayLegend />
           <Notices catalogue={catalogue} />

@@ -18,8 +18,15 @@ import type { Plan } from "../../domain/model/plan.ts";
 import { readInvitationClaims, syncUrlOf } from "../../domain/sync/invitation-link.ts";
 import { readPlan } from "../../domain/sync/plan-ydoc.ts";
 import { useDocumentStore } from "../../store/plan-document.ts";
-import { useSharedPlanStore } from "../../store/shared-plan-store.ts";
-import { rememberSharedLink, type SharedLink } from "./shared-links.ts";
+import { problemOfRefusal, type SharedProblem, useSharedPlanStore } from "../../store/shared-plan-store.ts";
+import { startPresence } from "./presence.ts";
+import {
+  forgetSharedLink,
+  planOfRoom,
+  rememberSharedLink,
+  type SharedLink,
+  sharedLinkOf,
+} from "./shared-links.ts";
 import { type SyncSession, type SyncStart, startSyncSession } from "./sync-session.ts";
 
 export type LinkRole = "edit" | "propose" | "view";
@@ -79,8 +86,37 @@ export async function createRoom(fetchImpl: typeof fetch = fetch): Promise<Creat
   return body as CreatedRoom;
 }
 
+/**
+ * Revokes one link of a room (POST /api/rooms/<room>/revoke). The server takes the room's edit link
+ * as the facilitator's credential; the link's holders are disconnected at once and cannot join again.
+ */
+export async function revokeRoomLink(
+  room: string,
+  editToken: string,
+  linkId: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetchImpl(`${origin()}/api/rooms/${encodeURIComponent(room)}/revoke`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${editToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ linkId }),
+    });
+  } catch (error) {
+    throw new ShareServerError("no-server", String(error));
+  }
+  if (response.ok) return;
+  const body = (await response.json().catch(() => ({}))) as { message?: string };
+  throw new ShareServerError(
+    response.status === 403 ? "forbidden" : "failed",
+    body.message ?? `HTTP ${response.status}`,
+  );
+}
+
 interface Live {
   room: string;
+  token: string;
   provider: HocuspocusProvider;
   /** The room's Y.Doc on disk (null where IndexedDB cannot be used). */
   local: IndexeddbPersistence | null;
@@ -88,22 +124,44 @@ interface Live {
   session: SyncSession | null;
   planId: string | null;
   unwatchPlan: () => void;
+  stopPresence: () => void;
 }
 
 let live: Live | null = null;
 
-/** Ends the shared session (the plan stays open as a local plan). */
-export function leaveSharedPlan(): void {
+/**
+ * Ends the shared session (the plan stays open as a local plan). `problem`: why it ended (a revoked
+ * or expired link), kept for the banner.
+ */
+export function leaveSharedPlan(problem: SharedProblem | null = null): void {
   if (live === null) return;
   const ending = live;
   live = null;
   ending.unwatchPlan();
+  ending.stopPresence();
   ending.session?.stop();
   ending.provider.destroy();
   void ending.local?.destroy();
   ending.doc.destroy();
   useDocumentStore.getState().setReadOnly(false);
-  useSharedPlanStore.getState().set({ role: null, connection: "connecting", unsynced: 0, problem: null });
+  useSharedPlanStore.getState().set({
+    role: null,
+    connection: problem === null ? "connecting" : "refused",
+    unsynced: 0,
+    problem,
+  });
+}
+
+/** A refusal from the server: a revoked or expired link ends the session, others are shown. */
+function refused(current: Live, reason: string): void {
+  if (live !== current) return;
+  const problem = problemOfRefusal(reason);
+  if (problem === "revoked" || problem === "expired") {
+    // The plan stays a local plan; reopening it no longer tries the dead link.
+    const planId = planOfRoom(current.room);
+    if (planId !== undefined && sharedLinkOf(planId)?.token === current.token) forgetSharedLink(planId);
+    leaveSharedPlan(problem);
+  } else useSharedPlanStore.getState().set({ connection: "refused", problem });
 }
 
 /** A provider on the room's plan document, reporting its connection into the shared-plan store. */
@@ -117,11 +175,13 @@ function connect(token: string, onFirstSync: (current: Live) => void): Live {
   let firstSyncDone = false;
   const current: Live = {
     room: claims.room,
+    token,
     local,
     doc,
     session: null,
     planId: null,
     unwatchPlan: () => {},
+    stopPresence: () => {},
     provider: new HocuspocusProvider({
       url: syncUrlOf(origin()),
       name: claims.room,
@@ -142,12 +202,15 @@ function connect(token: string, onFirstSync: (current: Live) => void): Live {
       onUnsyncedChanges: ({ number }) => {
         if (live === current) useSharedPlanStore.getState().set({ unsynced: number });
       },
-      onAuthenticationFailed: () => {
-        if (live === current)
-          useSharedPlanStore.getState().set({ connection: "refused", problem: "refused" });
+      onAuthenticationFailed: ({ reason }) => refused(current, reason),
+      // A link revoked while connected: the server closes the connection with this reason.
+      onClose: ({ event }) => {
+        if (event.reason?.startsWith("invitation-")) refused(current, event.reason);
       },
     }),
   };
+  const { awareness } = current.provider;
+  if (awareness) current.stopPresence = startPresence(awareness, claims.role);
   return current;
 }
 

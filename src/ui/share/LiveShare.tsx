@@ -10,13 +10,12 @@ import { formatDateTime, type Language } from "../../i18n/index.ts";
 import {
   type CreatedRoom,
   createRoom,
-  type RoomLink,
   ShareServerError,
   shareOpenPlan,
   syncServerAvailable,
 } from "../../persistence/sync/shared-plan.ts";
 import { useDocumentStore } from "../../store/plan-document.ts";
-import { useQrCode } from "./ShareLink.tsx";
+import { LiveLinkRow } from "./LiveLinkRow.tsx";
 
 type LiveState =
   | { state: "checking" | "no-server" | "ready" | "creating" }
@@ -26,13 +25,19 @@ type LiveState =
 /** Rooms made in this tab, by plan id: reopening the dialog shows the links again. */
 const roomsByPlan = new Map<string, CreatedRoom>();
 
-export function LiveShare() {
+/**
+ * `onShared`: told whether the room's links are shown (the dialog then shares the whole plan, and its
+ * title says so).
+ */
+export function LiveShare({ onShared }: { onShared?: (shared: boolean) => void }) {
   const { t } = useTranslation();
   const planId = useDocumentStore((s) => s.plan.id);
   const [live, setLive] = useState<LiveState>(() => {
     const room = roomsByPlan.get(planId);
     return room ? { state: "shared", room } : { state: "checking" };
   });
+  const shared = live.state === "shared";
+  useEffect(() => onShared?.(shared), [onShared, shared]);
   useEffect(() => {
     if (live.state !== "checking") return;
     let cancelled = false;
@@ -104,53 +109,12 @@ function LiveLinks({ room }: { room: CreatedRoom }) {
       <h4>{t("share.live.linksHeading")}</h4>
       <ul className="live-links">
         {room.links.map((link) => (
-          <LiveLinkRow key={link.linkId} link={link} />
+          <LiveLinkRow key={link.linkId} room={room} link={link} />
         ))}
       </ul>
       <p className="muted small">
         {t("share.live.expires", { time: formatDateTime(room.expiresAt, i18n.language as Language) })}
       </p>
     </div>
-  );
-}
-
-function LiveLinkRow({ link }: { link: RoomLink }) {
-  const { t } = useTranslation();
-  const [copy, setCopy] = useState<"idle" | "copied" | "failed">("idle");
-  const qr = useQrCode(link.url);
-  const role = t(`share.live.role_${link.role}`);
-  const onCopy = async () => {
-    try {
-      if (!navigator.clipboard) throw new Error("no clipboard");
-      await navigator.clipboard.writeText(link.url);
-      setCopy("copied");
-    } catch {
-      setCopy("failed");
-    }
-  };
-  return (
-    <li className="live-link" data-testid={`live-link-${link.role}`}>
-      <div className="live-link-text">
-        <strong>{role}</strong> <span className="muted small">{t(`share.live.roleHint_${link.role}`)}</span>
-        <div className="share-link-row">
-          <input
-            className="share-link"
-            type="text"
-            readOnly
-            value={link.url}
-            aria-label={role}
-            onFocus={(e) => e.currentTarget.select()}
-            data-testid={`live-link-url-${link.role}`}
-          />
-          <button type="button" className="button" onClick={() => void onCopy()}>
-            {t("share.live.copy")}
-          </button>
-        </div>
-        <p className="small" role="status">
-          {copy === "copied" ? t("share.live.copied") : copy === "failed" ? t("share.live.copyFailed") : ""}
-        </p>
-      </div>
-      {qr.state === "ready" && <img className="live-qr" src={qr.src} alt={t("share.live.qrAlt", { role })} />}
-    </li>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * "Teilen": the active variant as a link (read-only field, copy button), its length, a QR code when
  * it fits one, and a file instead when the variant is too large for a link. The link is built when
- * the dialog opens; its "Stand" is that moment.
+ * the dialog opens; its "Stand" is that moment. Above it, "Gemeinsam bearbeiten" (LiveShare) shares the
+ * whole plan live; once its links are shown the title names the plan, not the variant.
  */
 import "../dialog.css";
 import "./ShareDialog.css";
@@ -40,6 +41,8 @@ export function ShareDialog({
   const [frozenAt] = useState(() => new Date().toISOString());
   const [frozen] = useState(() => ({ planName, variant }));
   useModal(dialog, true);
+  // With a live room the dialog shares the whole plan; the variant link below is the snapshot.
+  const [liveShown, setLiveShown] = useState(false);
 
   const prefix = useMemo(() => shareUrlPrefix(), []);
   const encoded = useMemo(
@@ -69,12 +72,21 @@ export function ShareDialog({
       data-testid="share-dialog"
     >
       <header>
-        <h2 id={titleId}>{t("share.dialog.heading", { name: frozen.variant.name })}</h2>
+        <h2 id={titleId} data-testid="share-dialog-title">
+          {liveShown
+            ? t("share.dialog.headingPlan", { name: frozen.planName })
+            : t("share.dialog.heading", { name: frozen.variant.name })}
+        </h2>
         <button type="button" className="icon-button" onClick={onClose} aria-label={t("app.close")}>
           ×
         </button>
       </header>
-      <LiveShare />
+      <LiveShare onShared={setLiveShown} />
+      {liveShown && (
+        <h3 className="share-variant-heading">
+          {t("share.dialog.variantLinkHeading", { name: frozen.variant.name })}
+        </h3>
+      )}
       <p className="small">{t("share.dialog.intro")}</p>
       <p className="muted small">{t("share.dialog.stand", { time: formatDateTime(frozenAt, language) })}</p>
       {!encoded.ok ? (

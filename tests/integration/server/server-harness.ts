@@ -166,7 +166,20 @@ export async function rawClient(wsUrl: string, documentName: string, token: stri
         encoding.writeVarUint8Array(encoder, update);
       }),
     );
-  return { socket, received, closed, sendUpdate };
+  /** An Awareness (1) message with one client's entry, as a modified client could send it. */
+  const sendAwareness = (clientId: number, clock: number, state: unknown) =>
+    socket.send(
+      message(documentName, (encoder) => {
+        encoding.writeVarUint(encoder, 1);
+        const inner = encoding.createEncoder();
+        encoding.writeVarUint(inner, 1);
+        encoding.writeVarUint(inner, clientId);
+        encoding.writeVarUint(inner, clock);
+        encoding.writeVarString(inner, JSON.stringify(state));
+        encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
+      }),
+    );
+  return { socket, received, closed, sendUpdate, sendAwareness };
 }
 
 /** A Yjs update that sets `key` to `value` in the top-level map `map`, made by a fresh client. */

@@ -67,9 +67,33 @@ describe("readMessage", () => {
     expect(readMessage(encode([0, 1], update))).toMatchObject({ update, isLiveUpdate: false });
   });
 
-  it("carries no update for SyncStep1 and awareness, and undefined for garbage", () => {
+  it("carries no update for SyncStep1, and undefined for garbage", () => {
     expect(readMessage(encode([0, 0]))?.update).toBeUndefined();
-    expect(readMessage(encode([1]))).toEqual({ documentName: "room", type: 1, isLiveUpdate: false });
     expect(readMessage(new Uint8Array([200]))).toBeUndefined();
+  });
+
+  it("reads the entries of an awareness message; a cut-off one is undecodable", () => {
+    const inner = encoding.createEncoder();
+    encoding.writeVarUint(inner, 2);
+    for (const [clientId, clock, state] of [
+      [7, 3, '{"pilotkarte":{"v":1}}'],
+      [9, 1, "null"],
+    ] as const) {
+      encoding.writeVarUint(inner, clientId);
+      encoding.writeVarUint(inner, clock);
+      encoding.writeVarString(inner, state);
+    }
+    const awareness = encoding.toUint8Array(inner);
+    expect(readMessage(encode([1], awareness))).toEqual({
+      documentName: "room",
+      type: 1,
+      isLiveUpdate: false,
+      awareness: [
+        { clientId: 7, clock: 3, state: '{"pilotkarte":{"v":1}}' },
+        { clientId: 9, clock: 1, state: "null" },
+      ],
+    });
+    expect(readMessage(encode([1], awareness.slice(0, 5)))).toBeUndefined();
+    expect(readMessage(encode([1]))).toBeUndefined();
   });
 });
