@@ -17,6 +17,7 @@ import type { Plan } from "../domain/model/plan.ts";
 import type { TabMessage, ViewState } from "../domain/validation/tab-message.schema.ts";
 import { useDocumentStore } from "../store/plan-document.ts";
 import { useSessionStore } from "../store/session-store.ts";
+import { useSharedPlanStore } from "../store/shared-plan-store.ts";
 import { type StorageFault, useStorageStore } from "../store/storage-store.ts";
 import { Autosave, type SaveStatus } from "./autosave.ts";
 import type { BackupPreview, ConflictChoice } from "./backup.ts";
@@ -284,6 +285,9 @@ export class Workspace {
 
   /** Shows the plan as another tab saved it (read-only tabs follow; a tab that takes over starts from it). */
   private async reloadFromStorage(planId: string): Promise<void> {
+    // A live shared plan is kept current by its room in every tab that shows it; the stored copy can
+    // only be older, and loading it would be mirrored into the room as a change that undoes others' work.
+    if (useSharedPlanStore.getState().role !== null) return;
     const plan = await this.store.loadPlan(planId).catch(async (error: unknown) => {
       // Another tab wrote something this one cannot read: keep showing what is here, and say so.
       const problem = damageOf(error);

@@ -9,6 +9,7 @@
  * each with the message.
  */
 import { mkdirSync } from "node:fs";
+import type { Page } from "@playwright/test";
 import { drawRectangle, expect, test } from "./fixtures.ts";
 import {
   sharedAreaNames as areaNames,
@@ -268,7 +269,7 @@ test.describe("Presence and revoking in a shared plan", () => {
     await expect(bannerB).toContainText("Einladungslink wurde widerrufen");
 
     // C opens the revoked link afresh: refused, with the message (German, then English).
-    const c = await browser.newContext({ baseURL: serverUrl, viewport: { width: 1440, height: 900 } });
+    const c = await browser.newContext({ baseURL: server?.url, viewport: { width: 1440, height: 900 } });
     const cPage = await c.newPage();
     await cPage.goto(joinPath(proposeUrl));
     const bannerC = cPage.getByTestId("shared-plan-banner");

@@ -15,6 +15,7 @@ import { noOtherTabs } from "../../../src/persistence/tab-coordination.ts";
 import { AUTO_SNAPSHOT_MINUTES, Workspace } from "../../../src/persistence/workspace.ts";
 import { createStarterPlan, useDocumentStore } from "../../../src/store/plan-document.ts";
 import { useSessionStore } from "../../../src/store/session-store.ts";
+import { useSharedPlanStore } from "../../../src/store/shared-plan-store.ts";
 import { useStorageStore } from "../../../src/store/storage-store.ts";
 import { buildArea, buildPlan, standardPlan, T0, T1, T2 } from "./helpers.ts";
 
@@ -57,6 +58,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  useSharedPlanStore.getState().set({ role: null });
   for (const workspace of running.splice(0)) workspace.stop();
   vi.useRealTimers();
 });
@@ -190,6 +192,51 @@ describe("Workspace on a plan store", () => {
     await workspace.deletePlanForever("broken");
     expect(storage().damaged).toEqual([]);
     expect(storage().plans.map((p) => p.id)).toEqual(["good"]);
+  });
+});
+
+describe("Workspace beside other tabs", () => {
+  it("a tab that follows a live shared plan never reloads it from storage: the room keeps it current", async () => {
+    const channel = `pilotkarte-workspace-test-${Math.random()}`;
+    const workspace = new Workspace(() => texts, {
+      openStore: async () => new MemoryPlanStore(),
+      tabs: { locks: () => undefined, openChannel: () => new BroadcastChannel(channel) },
+    });
+    running.push(workspace);
+    await workspace.start(starter);
+    const otherTab = new BroadcastChannel(channel);
+    const planId = plan().id;
+    const saved = () => otherTab.postMessage({ type: "saved", planId, tab: "other-tab" });
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+    // A local plan that another tab edits: its "saved" reloads the stored copy (the area is not in it).
+    useDocumentStore.getState().setReadOnly(true);
+    const remoteArea = (id: string) =>
+      useDocumentStore.getState().transact(
+        {
+          label: "remote",
+          changes: [
+            {
+              type: "area/put",
+              variantId: useDocumentStore.getState().activeVariantId,
+              area: buildArea({ id, x: 2 }, T1),
+            },
+          ],
+        },
+        { source: "remote" },
+      );
+    remoteArea("from-elsewhere");
+    saved();
+    await settle();
+    expect(areaCount(plan())).toBe(0);
+
+    // The same in a live shared plan: the area the room sent stays.
+    useSharedPlanStore.getState().set({ role: "edit" });
+    remoteArea("from-the-room");
+    saved();
+    await settle();
+    expect(areaCount(plan())).toBe(1);
+    otherTab.close();
   });
 });
 
