@@ -86,7 +86,8 @@ test("an edit made offline survives a reload and merges when the connection retu
   const stopped = server as SyncServer;
   await stopSyncServer(stopped);
   await expect(a.page.getByTestId("save-status")).toHaveAttribute("data-state", "shared-offline");
-  await drawRectangle(a.page, [7.472, 51.502], [7.478, 51.505]);
+  // (Low on the map: the presence card sits at the top right.)
+  await drawRectangle(a.page, [7.462, 51.493], [7.468, 51.495]);
   await expect.poll(() => areaNames(a.page)).toHaveLength(4);
   server = await startSyncServer({ port: stopped.port, dataDir: stopped.dataDir });
   await expect.poll(async () => (await areaNames(b)).length, { timeout: 90_000 }).toBe(4);

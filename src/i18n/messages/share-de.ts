@@ -64,6 +64,8 @@ export const shareDe = {
     status_offline: "offline – wird nachgereicht ({{count}} Änderungen)",
     viewBanner:
       "Gemeinsamer Plan, nur ansehen: Sie sehen die Änderungen der anderen live, können aber nichts ändern.",
+    proposeBanner:
+      "Gemeinsamer Plan mit Vorschlagsrecht: Sie sehen die Änderungen der anderen live. Den Plan selbst ändern nur Bearbeitende; Gebiete vorschlagen und abstimmen kommt in der nächsten Version.",
     editBanner: "Gemeinsamer Plan: Ihre Änderungen sehen alle im Raum sofort.",
     refused: "Der Einladungslink ist ungültig, abgelaufen oder zurückgezogen.",
     emptyRoom: "In diesem Raum liegt noch kein Plan.",

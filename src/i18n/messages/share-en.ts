@@ -60,6 +60,8 @@ export const shareEn: Widen<typeof shareDe> = {
     status_connecting: "connecting …",
     status_offline: "offline – will be sent later ({{count}} changes)",
     viewBanner: "Shared plan, view only: you see the others' changes live but cannot change anything.",
+    proposeBanner:
+      "Shared plan with the right to propose: you see the others' changes live. Only editors change the plan itself; proposing areas and voting come in the next version.",
     editBanner: "Shared plan: everyone in the room sees your changes at once.",
     refused: "The invitation link is invalid, expired or revoked.",
     emptyRoom: "This room holds no plan yet.",

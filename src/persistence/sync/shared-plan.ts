@@ -260,7 +260,9 @@ export function resumeSharedPlan(planId: string, link: SharedLink): void {
 function mirror(current: Live, start: SyncStart): void {
   current.session = startSyncSession(useDocumentStore, current.doc, start);
   current.planId = useDocumentStore.getState().plan.id;
-  const viewOnly = useSharedPlanStore.getState().role === "view";
+  // Only the edit role changes the plan itself; a proposer's proposals go to the room's proposals
+  // document, and the server refuses (and disconnects) a plan change from that link.
+  const viewOnly = useSharedPlanStore.getState().role !== "edit";
   if (viewOnly) useDocumentStore.getState().setReadOnly(true);
   current.unwatchPlan = useDocumentStore.subscribe((state) => {
     if (live !== current) return;

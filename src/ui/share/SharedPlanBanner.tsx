@@ -1,5 +1,5 @@
 /**
- * The banner of a shared plan: view-only role, or why joining failed or ended (a revoked or expired
+ * The banner of a shared plan: view-only and proposer roles, or why joining failed or ended (a revoked or expired
  * link, a link refused otherwise, an empty room).
  */
 import { useTranslation } from "react-i18next";
@@ -23,10 +23,10 @@ export function SharedPlanBanner() {
       </div>
     );
   }
-  if (role !== "view") return null;
+  if (role !== "view" && role !== "propose") return null;
   return (
     <div className="storage-banner" role="status" data-testid="shared-plan-banner" data-role={role}>
-      <p>{t("share.live.viewBanner")}</p>
+      <p>{t(role === "view" ? "share.live.viewBanner" : "share.live.proposeBanner")}</p>
     </div>
   );
 }
