@@ -43,6 +43,8 @@ const REVOKED_CHANNEL = "pilotkarte:revoked-links";
 export interface RevocationChannel {
   /** Tells every instance (this one included) that a link was revoked. */
   publish(linkId: string): Promise<void>;
+  /** Throws when Redis does not answer PING (readiness). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -70,6 +72,10 @@ export async function revocationChannel(
   return {
     publish: async (linkId) => {
       await publisher.publish(REVOKED_CHANNEL, linkId);
+    },
+    ping: async () => {
+      if (publisher.status !== "ready") throw new Error(`Redis connection is ${publisher.status}`);
+      await publisher.ping();
     },
     close: async () => {
       publisher.disconnect();
