@@ -107,6 +107,11 @@ export class Metrics {
     "pilotkarte_connections_refused_total",
     "Connections refused at authentication or because the room was full.",
   );
+  readonly storeErrors = new Counter(
+    "pilotkarte_store_errors_total",
+    "Store operations that failed (the database did not answer), by operation.",
+    [{ operation: "append_update" }, { operation: "compact" }],
+  );
   readonly storeSeconds = new Histogram(
     "pilotkarte_store_duration_seconds",
     "Duration of store operations (append_update before an acknowledgement, compact, load).",
@@ -147,6 +152,7 @@ export class Metrics {
       ...this.updatesAccepted.render(),
       ...this.updatesRefused.render(),
       ...this.connectionsRefused.render(),
+      ...this.storeErrors.render(),
       ...this.storeSeconds.render(),
       ...gauge("process_resident_memory_bytes", "Resident memory of the process.", memory.rss),
       ...gauge("nodejs_heap_used_bytes", "V8 heap in use.", memory.heapUsed),

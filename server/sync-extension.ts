@@ -192,6 +192,11 @@ export class SyncExtension implements Extension {
     try {
       await this.metrics.timeStore("append_update", () => this.store.appendUpdate(documentName, update));
       this.metrics.updatesAccepted.inc();
+    } catch (error) {
+      // Not acknowledged: Hocuspocus closes the connection, and the client sends it again.
+      this.metrics.storeErrors.inc({ operation: "append_update" });
+      this.log("error", "update not stored", { documentName, ...who, error: (error as Error).message });
+      throw error;
     } finally {
       this.changeInFlight(documentName, -update.length);
     }
@@ -225,13 +230,27 @@ export class SyncExtension implements Extension {
     this.sizeBound.set(documentName, bound);
   }
 
-  /** Compacts a document's update log into one state (debounced by Hocuspocus). */
+  /**
+   * Compacts a document's update log into one state (debounced by Hocuspocus). A failure (the
+   * database is gone for a moment) loses nothing: every accepted update is in the log already, and
+   * the next store compacts it. It is logged and counted, never thrown: Hocuspocus would rethrow it
+   * from its debounce timer as an unhandled rejection, which ends the process.
+   */
   async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
     const state = Y.encodeStateAsUpdate(document);
     const snapshot = Y.snapshot(document);
-    await this.metrics.timeStore("compact", () =>
-      this.store.compact(documentName, state, (update) => Y.snapshotContainsUpdate(snapshot, update)),
-    );
+    try {
+      await this.metrics.timeStore("compact", () =>
+        this.store.compact(documentName, state, (update) => Y.snapshotContainsUpdate(snapshot, update)),
+      );
+    } catch (error) {
+      this.metrics.storeErrors.inc({ operation: "compact" });
+      this.log("error", "compaction failed: the update log keeps every edit", {
+        documentName,
+        error: (error as Error).message,
+      });
+      return;
+    }
     this.sizeBound.set(documentName, state.length + (this.inFlight.get(documentName) ?? 0));
     const target = parseDocumentName(documentName);
     if (this.mirror && target?.kind === "plan") {
