@@ -135,7 +135,9 @@ export async function startServer(config: ServerConfig, log: Logger = consoleLog
 
   const close = () => {
     closing ??= (async () => {
+      // Stop accepting: no new HTTP or WebSocket connections, idle keep-alive ones closed now.
       http.close();
+      http.closeIdleConnections();
       for (const socket of webSockets.clients) socket.close(1001, "server-shutting-down");
       hocuspocus.closeConnections();
       await waitForUnload(hocuspocus, 5000);
