@@ -52,7 +52,7 @@ export async function startServer(config: ServerConfig, log: Logger = consoleLog
   const hocuspocus = new Hocuspocus({
     name: "pilotkarte",
     quiet: true,
-    extensions: config.redisUrl ? [redisExtension(config.redisUrl), sync] : [sync],
+    extensions: config.redisUrl ? [redisExtension(config.redisUrl, log), sync] : [sync],
     debounce: config.compactAfterMs,
     maxDebounce: config.compactAfterMs * 5,
   });

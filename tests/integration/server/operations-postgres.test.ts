@@ -127,3 +127,14 @@ describe("backup and restore (PostgreSQL, pg_dump)", () => {
     expect(viewer.doc.getMap("plan").get("after")).toBe(2);
   }, 60_000);
 });
+
+describe("readiness without Redis", () => {
+  // Last: Redis is not started again (the file's afterAll finds it stopped).
+  it("says 503 and why when Redis is away", async () => {
+    await redis.stop();
+    const down = await readyBecomes(503);
+    expect(down.status).toBe(503);
+    expect(down.body).toMatchObject({ ok: false, reason: "redis not answering" });
+    expect((down.body.checks as Record<string, string>).store).toBe("ok");
+  }, 30_000);
+});
