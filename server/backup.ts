@@ -17,6 +17,7 @@ import { execFile } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
+import { withoutUrlPasswords } from "./logger.ts";
 import { openDatabase, type Queryable } from "./sql-driver.ts";
 
 const run = promisify(execFile);
@@ -193,7 +194,8 @@ async function main(args: readonly string[]): Promise<void> {
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
   main(process.argv.slice(2)).catch((error: Error & { stderr?: string }) => {
-    console.error(`Pilotkarte ${process.argv[2] ?? "backup"}: ${error.stderr?.trim() || error.message}`);
+    const why = withoutUrlPasswords(error.stderr?.trim() || error.message);
+    console.error(`Pilotkarte ${process.argv[2] ?? "backup"}: ${why}`);
     process.exit(1);
   });
 }

@@ -13,9 +13,12 @@ export type Logger = (level: LogLevel, message: string, fields?: Record<string, 
 const SECRET_KEY = /token|secret|password|authorization|cookie/i;
 const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)[^@/\s]+@/gi;
 
+/** A text with the passwords of the addresses in it replaced by "***". */
+export const withoutUrlPasswords = (text: string) => text.replace(URL_PASSWORD, "$1***@");
+
 function redactValue(key: string, value: unknown): unknown {
   if (SECRET_KEY.test(key)) return "[redacted]";
-  if (typeof value === "string") return value.replace(URL_PASSWORD, "$1***@");
+  if (typeof value === "string") return withoutUrlPasswords(value);
   return value;
 }
 
