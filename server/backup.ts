@@ -150,22 +150,45 @@ function pgTool(name: "pg_dump" | "pg_restore"): string {
   return existsSync(join(folder, name)) ? join(folder, name) : name;
 }
 
+/**
+ * The connection as libpq's environment variables: the password then never shows in the process list
+ * (`ps`), as it would in a `--dbname postgres://user:password@…` argument.
+ */
+function libpqEnvironment(databaseUrl: string): NodeJS.ProcessEnv {
+  const url = new URL(databaseUrl);
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  env.PGHOST = decodeURIComponent(url.hostname.replace(/^\[|\]$/g, "")) || undefined;
+  env.PGPORT = url.port || undefined;
+  env.PGUSER = decodeURIComponent(url.username) || undefined;
+  env.PGPASSWORD = decodeURIComponent(url.password) || undefined;
+  env.PGDATABASE = decodeURIComponent(url.pathname.replace(/^\//, "")) || undefined;
+  const sslmode = url.searchParams.get("sslmode");
+  if (sslmode) env.PGSSLMODE = sslmode;
+  return env;
+}
+
 export async function backupPostgres(databaseUrl: string, out: string): Promise<void> {
-  await run(pgTool("pg_dump"), ["--format=custom", "--no-owner", "--file", out, "--dbname", databaseUrl]);
+  await run(pgTool("pg_dump"), ["--format=custom", "--no-owner", "--file", out], {
+    env: libpqEnvironment(databaseUrl),
+  });
 }
 
 /** Restores a pg_dump file into the database (best an empty one; existing objects are replaced). */
 export async function restorePostgres(databaseUrl: string, file: string): Promise<void> {
-  await run(pgTool("pg_restore"), [
-    "--no-owner",
-    "--clean",
-    "--if-exists",
-    "--exit-on-error",
-    "--single-transaction",
-    "--dbname",
-    databaseUrl,
-    file,
-  ]);
+  await run(
+    pgTool("pg_restore"),
+    [
+      "--no-owner",
+      "--clean",
+      "--if-exists",
+      "--exit-on-error",
+      "--single-transaction",
+      "--dbname",
+      libpqEnvironment(databaseUrl).PGDATABASE ?? "postgres",
+      file,
+    ],
+    { env: libpqEnvironment(databaseUrl) },
+  );
 }
 
 function flag(args: readonly string[], name: string): string | undefined {
