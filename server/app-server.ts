@@ -10,6 +10,8 @@ import { Hocuspocus } from "@hocuspocus/server";
 import { WebSocketServer } from "ws";
 import type { ServerConfig } from "./config.ts";
 import { consoleLogger, type Logger } from "./logger.ts";
+import { Metrics } from "./metrics.ts";
+import { handleOperations, type OperationsOptions } from "./operations.ts";
 import { PostgisMirror } from "./postgis-mirror.ts";
 import { redisExtension, revocationChannel } from "./redis.ts";
 import { handleRoomsApi } from "./rooms-api.ts";
@@ -45,13 +47,18 @@ export async function startServer(config: ServerConfig, log: Logger = consoleLog
     log,
   );
   const mirror = store.kind === "postgres" ? new PostgisMirror(store.database) : undefined;
-  const sync = new SyncExtension(store, secret, config.limits, log, mirror);
+  const metrics = new Metrics();
+  const sync = new SyncExtension(store, secret, config.limits, log, mirror, metrics);
   const hocuspocus = new Hocuspocus({
     name: "pilotkarte",
     quiet: true,
-    extensions: config.redisUrl ? [redisExtension(config.redisUrl), sync] : [sync],
+    extensions: config.redisUrl ? [redisExtension(config.redisUrl, log), sync] : [sync],
     debounce: config.compactAfterMs,
     maxDebounce: config.compactAfterMs * 5,
+  });
+  metrics.observe({
+    roomsLoaded: () => hocuspocus.getDocumentsCount(),
+    connections: () => hocuspocus.getConnectionsCount(),
   });
   const webSockets = new WebSocketServer({
     noServer: true,
@@ -83,8 +90,19 @@ export async function startServer(config: ServerConfig, log: Logger = consoleLog
       return sync.closeLink(linkId);
     },
   };
+  let closing: Promise<void> | undefined;
+  const operations: OperationsOptions = {
+    metrics,
+    metricsToken: config.metricsToken,
+    isClosing: () => closing !== undefined,
+    checks: {
+      store: () => store.ping(),
+      ...(revocations ? { redis: () => revocations.ping() } : {}),
+    },
+  };
   const http: Server = createServer((request, response) => {
     void (async () => {
+      if (await handleOperations(operations, request, response)) return;
       if (await handleRoomsApi(apiOptions, request, response)) return;
       if (serveStatic(distDir, request, response)) return;
       response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
@@ -115,10 +133,11 @@ export async function startServer(config: ServerConfig, log: Logger = consoleLog
     redis: config.redisUrl !== undefined,
   });
 
-  let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
+      // Stop accepting: no new HTTP or WebSocket connections, idle keep-alive ones closed now.
       http.close();
+      http.closeIdleConnections();
       for (const socket of webSockets.clients) socket.close(1001, "server-shutting-down");
       hocuspocus.closeConnections();
       await waitForUnload(hocuspocus, 5000);

@@ -17,6 +17,7 @@
  * |                      |              | PILOTKARTE_MAX_CONNECTIONS_PER_ROOM |                         |
  * | PostgreSQL server    |              | DATABASE_URL                     | none: PGlite in data folder|
  * | several instances    |              | REDIS_URL                        | none: one instance         |
+ * | metrics for others   |              | PILOTKARTE_METRICS_TOKEN         | none: loopback only        |
  */
 
 /**
@@ -51,6 +52,8 @@ export interface ServerConfig {
   dataDir: string;
   secret?: string;
   adminToken?: string;
+  /** Bearer token that lets a scraper outside this computer read /metrics. */
+  metricsToken?: string;
   roomCreation: RoomCreationPolicy;
   publicUrl?: string;
   limits: Limits;
@@ -104,6 +107,7 @@ export function readConfig(args: readonly string[], env: Environment): ServerCon
     dataDir: flagValue(args, "--data") || env.PILOTKARTE_DATA || "server-data",
     secret: env.PILOTKARTE_SYNC_SECRET || undefined,
     adminToken: env.PILOTKARTE_ADMIN_TOKEN || undefined,
+    metricsToken: env.PILOTKARTE_METRICS_TOKEN || undefined,
     roomCreation: policy,
     publicUrl: env.PILOTKARTE_PUBLIC_URL?.replace(/\/+$/, "") || undefined,
     limits: {

@@ -1,6 +1,7 @@
 /**
  * `npm start` (after the build): the Pilotkarte server. Flags and environment: server/config.ts.
- * Stops cleanly on SIGINT and SIGTERM (every accepted edit is already stored; see sync-store.ts).
+ * Stops cleanly on SIGINT and SIGTERM (every accepted edit is already stored; see sync-store.ts;
+ * the documents are compacted before the store closes).
  */
 import { startServer } from "./app-server.ts";
 import { readConfig } from "./config.ts";
@@ -27,10 +28,34 @@ try {
 }
 console.log(`Pilotkarte: ${server.url}/`);
 
+/** Longest a clean stop may take before the process gives up and exits 1. */
+const STOP_TIMEOUT_MS = 20_000;
+let stopping = false;
+
+/**
+ * SIGTERM/SIGINT: stop accepting (HTTP and WebSocket), close every connection, let Hocuspocus store
+ * and unload every document (compaction), close Redis and the database, exit 0. A second signal, or a
+ * stop that takes longer than STOP_TIMEOUT_MS, exits 1 at once.
+ */
 const stop = async (signal: string) => {
+  if (stopping) {
+    consoleLogger("warn", "second signal: exiting without a clean stop", { signal });
+    process.exit(1);
+  }
+  stopping = true;
   consoleLogger("info", "stopping", { signal });
-  await server.close();
+  setTimeout(() => {
+    consoleLogger("error", "clean stop took too long: exiting", { ms: STOP_TIMEOUT_MS });
+    process.exit(1);
+  }, STOP_TIMEOUT_MS).unref();
+  try {
+    await server.close();
+  } catch (error) {
+    consoleLogger("error", "clean stop failed", { error: (error as Error).message });
+    process.exit(1);
+  }
+  consoleLogger("info", "stopped", { signal });
   process.exit(0);
 };
-process.once("SIGINT", () => void stop("SIGINT"));
-process.once("SIGTERM", () => void stop("SIGTERM"));
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));

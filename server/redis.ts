@@ -30,9 +30,29 @@ export function redisSettings(redisUrl: string) {
   };
 }
 
-export function redisExtension(redisUrl: string): Redis {
+/**
+ * Logs a Redis client's connection errors as JSON lines, at most one per client every 10 s (ioredis
+ * retries on its own; without a listener it would print every attempt as an unstructured
+ * "Unhandled error event").
+ */
+function logErrors(client: IORedis, log: Logger, which: string): IORedis {
+  let lastLogged = 0;
+  client.on("error", (error: Error) => {
+    if (Date.now() - lastLogged < 10_000) return;
+    lastLogged = Date.now();
+    log("warn", "Redis connection error", { client: which, error: error.message });
+  });
+  return client;
+}
+
+export function redisExtension(redisUrl: string, log: Logger): Redis {
+  const { host, port, options } = redisSettings(redisUrl);
   return new Redis({
-    ...redisSettings(redisUrl),
+    host,
+    port,
+    options,
+    // Our own clients, so their errors are logged (the extension makes two: publish and subscribe).
+    createClient: () => logErrors(new IORedis(port, host, options), log, "sync"),
     identifier: `pilotkarte-${randomUUID()}`,
     prefix: "pilotkarte",
   });
@@ -43,6 +63,8 @@ const REVOKED_CHANNEL = "pilotkarte:revoked-links";
 export interface RevocationChannel {
   /** Tells every instance (this one included) that a link was revoked. */
   publish(linkId: string): Promise<void>;
+  /** Throws when Redis does not answer PING (readiness). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -58,11 +80,8 @@ export async function revocationChannel(
   log: Logger,
 ): Promise<RevocationChannel> {
   const { host, port, options } = redisSettings(redisUrl);
-  const publisher = new IORedis(port, host, options);
-  const subscriber = new IORedis(port, host, options);
-  for (const client of [publisher, subscriber]) {
-    client.on("error", (error: Error) => log("warn", "Redis connection error", { error: error.message }));
-  }
+  const publisher = logErrors(new IORedis(port, host, options), log, "revocations");
+  const subscriber = logErrors(new IORedis(port, host, options), log, "revocations");
   subscriber.on("message", (channel: string, linkId: string) => {
     if (channel === REVOKED_CHANNEL) onRevoked(linkId);
   });
@@ -70,6 +89,10 @@ export async function revocationChannel(
   return {
     publish: async (linkId) => {
       await publisher.publish(REVOKED_CHANNEL, linkId);
+    },
+    ping: async () => {
+      if (publisher.status !== "ready") throw new Error(`Redis connection is ${publisher.status}`);
+      await publisher.ping();
     },
     close: async () => {
       publisher.disconnect();

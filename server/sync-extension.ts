@@ -26,6 +26,7 @@ import {
   verifyInvitation,
 } from "./invitations.ts";
 import type { Logger } from "./logger.ts";
+import { Metrics } from "./metrics.ts";
 import type { PostgisMirror } from "./postgis-mirror.ts";
 import { readMessage } from "./sync-messages.ts";
 import type { SyncStore } from "./sync-store.ts";
@@ -73,6 +74,7 @@ export class SyncExtension implements Extension {
     private readonly limits: Limits,
     private readonly log: Logger,
     private readonly mirror?: PostgisMirror,
+    readonly metrics: Metrics = new Metrics(),
   ) {}
 
   async onAuthenticate(payload: onAuthenticatePayload): Promise<ConnectionContext> {
@@ -80,6 +82,7 @@ export class SyncExtension implements Extension {
     const target = parseDocumentName(documentName);
     const refuse = (why: string, reason: string): never => {
       this.log("warn", "connection refused", { documentName, why });
+      this.metrics.connectionsRefused.inc({ reason: reason.replace(/:.*/, "") });
       throw new Refusal(CLOSE_CODES.forbidden, reason);
     };
     if (target === undefined) return refuse("unknown document name", "unknown-document");
@@ -97,6 +100,7 @@ export class SyncExtension implements Extension {
     const connections = instance.documents.get(documentName)?.getConnectionsCount() ?? 0;
     if (connections >= this.limits.maxConnectionsPerRoom) {
       this.log("warn", "room full", { documentName, connections });
+      this.metrics.connectionsRefused.inc({ reason: "room-full" });
       throw new Refusal(
         CLOSE_CODES.forbidden,
         `room-full: at most ${this.limits.maxConnectionsPerRoom} connections per room`,
@@ -138,7 +142,7 @@ export class SyncExtension implements Extension {
   }
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
-    const stored = await this.store.loadDocument(documentName);
+    const stored = await this.metrics.timeStore("load", () => this.store.loadDocument(documentName));
     document.transact(() => {
       if (stored.state) Y.applyUpdate(document, stored.state);
       for (const update of stored.updates) Y.applyUpdate(document, update);
@@ -159,6 +163,7 @@ export class SyncExtension implements Extension {
     const who = whoIs(context as ConnectionContext);
     if (data.length > this.limits.maxMessageBytes) {
       this.log("warn", "message too big", { documentName, ...who, bytes: data.length });
+      this.metrics.updatesRefused.inc({ reason: "message-too-big" });
       throw new Refusal(
         CLOSE_CODES.messageTooBig,
         `message-too-big: ${data.length} bytes, at most ${this.limits.maxMessageBytes}`,
@@ -167,6 +172,7 @@ export class SyncExtension implements Extension {
     const message = readMessage(data);
     if (message === undefined) {
       this.log("warn", "undecodable message refused", { documentName, ...who });
+      this.metrics.updatesRefused.inc({ reason: "undecodable" });
       throw new Refusal(CLOSE_CODES.forbidden, "undecodable-message");
     }
     if (message.awareness) {
@@ -192,6 +198,7 @@ export class SyncExtension implements Extension {
         ...who,
         bytes: update.length,
       });
+      this.metrics.updatesRefused.inc({ reason: "read-only" });
       throw new Refusal(CLOSE_CODES.forbidden, "read-only: this invitation may not change this document");
     }
     this.checkDocumentSize(document, documentName, update.length, who);
@@ -199,7 +206,13 @@ export class SyncExtension implements Extension {
     // applied), the document does not show it, so the size checks of the next ones count it here.
     this.changeInFlight(documentName, update.length);
     try {
-      await this.store.appendUpdate(documentName, update);
+      await this.metrics.timeStore("append_update", () => this.store.appendUpdate(documentName, update));
+      this.metrics.updatesAccepted.inc();
+    } catch (error) {
+      // Not acknowledged: Hocuspocus closes the connection, and the client sends it again.
+      this.metrics.storeErrors.inc({ operation: "append_update" });
+      this.log("error", "update not stored", { documentName, ...who, error: (error as Error).message });
+      throw error;
     } finally {
       this.changeInFlight(documentName, -update.length);
     }
@@ -224,6 +237,7 @@ export class SyncExtension implements Extension {
     }
     if (bound > this.limits.maxDocumentBytes) {
       this.log("warn", "change refused: document too big", { documentName, ...who, bytes: bound });
+      this.metrics.updatesRefused.inc({ reason: "document-too-big" });
       throw new Refusal(
         CLOSE_CODES.documentTooBig,
         `document-too-big: the plan would have ${bound} bytes, at most ${this.limits.maxDocumentBytes}`,
@@ -232,11 +246,27 @@ export class SyncExtension implements Extension {
     this.sizeBound.set(documentName, bound);
   }
 
-  /** Compacts a document's update log into one state (debounced by Hocuspocus). */
+  /**
+   * Compacts a document's update log into one state (debounced by Hocuspocus). A failure (the
+   * database is gone for a moment) loses nothing: every accepted update is in the log already, and
+   * the next store compacts it. It is logged and counted, never thrown: Hocuspocus would rethrow it
+   * from its debounce timer as an unhandled rejection, which ends the process.
+   */
   async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
     const state = Y.encodeStateAsUpdate(document);
     const snapshot = Y.snapshot(document);
-    await this.store.compact(documentName, state, (update) => Y.snapshotContainsUpdate(snapshot, update));
+    try {
+      await this.metrics.timeStore("compact", () =>
+        this.store.compact(documentName, state, (update) => Y.snapshotContainsUpdate(snapshot, update)),
+      );
+    } catch (error) {
+      this.metrics.storeErrors.inc({ operation: "compact" });
+      this.log("error", "compaction failed: the update log keeps every edit", {
+        documentName,
+        error: (error as Error).message,
+      });
+      return;
+    }
     this.sizeBound.set(documentName, state.length + (this.inFlight.get(documentName) ?? 0));
     const target = parseDocumentName(documentName);
     if (this.mirror && target?.kind === "plan") {

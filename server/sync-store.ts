@@ -141,6 +141,11 @@ export class SyncStore {
     });
   }
 
+  /** Throws when the database does not answer a trivial query (readiness). */
+  async ping(): Promise<void> {
+    await this.db.query("select 1");
+  }
+
   async close(): Promise<void> {
     await this.db.close();
   }

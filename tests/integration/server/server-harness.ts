@@ -13,7 +13,7 @@ import * as Y from "yjs";
 import { type RunningServer, startServer } from "../../../server/app-server.ts";
 import { DEFAULT_LIMITS, type Limits, readConfig, type ServerConfig } from "../../../server/config.ts";
 import type { Role } from "../../../server/invitations.ts";
-import type { Logger } from "../../../server/logger.ts";
+import { jsonLogger } from "../../../server/logger.ts";
 import type { InvitationLink } from "../../../server/rooms-api.ts";
 
 export const tempFolder = (name: string) => mkdtempSync(join(tmpdir(), `pilotkarte-${name}-`));
@@ -38,6 +38,8 @@ export interface LogEntry {
 
 export interface TestServer extends RunningServer {
   logs: LogEntry[];
+  /** The log as the server writes it: JSON lines, secrets redacted (server/logger.ts). */
+  logLines: string[];
   wsUrl: string;
 }
 
@@ -49,7 +51,12 @@ export async function startTestServer(
   settings: Partial<ServerConfig> = {},
 ): Promise<TestServer> {
   const logs: LogEntry[] = [];
-  const log: Logger = (level, message, fields = {}) => logs.push({ level, message, fields });
+  const logLines: string[] = [];
+  const log = jsonLogger((line) => {
+    logLines.push(line);
+    const { level, message, time: _time, ...fields } = JSON.parse(line) as Record<string, unknown>;
+    logs.push({ level: String(level), message: String(message), fields });
+  });
   const config = {
     ...readConfig(["--port", "0", "--data", dataDir, "--dist", distDir], {}),
     limits: { ...DEFAULT_LIMITS, ...limits },
@@ -57,7 +64,7 @@ export async function startTestServer(
     ...settings,
   };
   const server = await startServer(config, log);
-  return { ...server, logs, wsUrl: `${server.url.replace(/^http/, "ws")}/sync` };
+  return { ...server, logs, logLines, wsUrl: `${server.url.replace(/^http/, "ws")}/sync` };
 }
 
 export interface CreatedRoom {

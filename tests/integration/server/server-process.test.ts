@@ -2,10 +2,14 @@
  * The server as `npm start` runs it, as a process of its own: killed hard (SIGKILL, no chance to
  * flush anything) right after the clients' edits were acknowledged, then started again on the same
  * data folder. Every acknowledged edit must still be there: the server writes each update to its
- * store before it acknowledges it.
+ * store before it acknowledges it. And stopped cleanly (SIGTERM): it exits 0, having compacted what
+ * it held, and its log (JSON lines on stdout/stderr) never shows a refused token.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { SyncStore } from "../../../server/sync-store.ts";
 import {
   acknowledged,
   type Client,
@@ -22,10 +26,12 @@ const running: ChildProcess[] = [];
 const clients: Client[] = [];
 
 /** Starts `server/main.ts` and resolves with its address once it listens. */
-async function startProcess(): Promise<{ child: ChildProcess; url: string }> {
+async function startProcess(
+  data = dataDir,
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "server/main.ts", "--port", "0", "--data", dataDir, "--dist", distDir],
+    ["--import", "tsx", "server/main.ts", "--port", "0", "--data", data, "--dist", distDir],
     { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PILOTKARTE_SYNC_SECRET: "" } },
   );
   running.push(child);
@@ -43,7 +49,7 @@ async function startProcess(): Promise<{ child: ChildProcess; url: string }> {
   );
   const url = /Pilotkarte: (http:\S+)\//.exec(output)?.[1];
   if (url === undefined) throw new Error(`server did not start:\n${output}`);
-  return { child, url };
+  return { child, url, output: () => output };
 }
 
 const killed = (child: ChildProcess) =>
@@ -85,4 +91,45 @@ describe("the server process", () => {
     expect(proposals.doc.getMap("proposals").get("proposal-29")).toBe(29);
     await killed(second.child);
   }, 240_000);
+
+  it("stops on SIGTERM with exit code 0, every acknowledged edit compacted into the store", async () => {
+    const data = tempFolder("process-sigterm");
+    const server = await startProcess(data);
+    const room = await createRoom({ url: server.url, port: 0, close: async () => {} });
+    const wsUrl = `${server.url.replace(/^http/, "ws")}/sync`;
+    const refusedToken = `${room.links.edit.token.slice(0, -4)}AAAA`;
+    const refused = await connect(wsUrl, room.room, refusedToken);
+    const editor = await connect(wsUrl, room.room, room.links.edit.token);
+    clients.push(refused, editor);
+    expect(refused.failures.length).toBeGreaterThan(0);
+    for (let i = 0; i < 10; i += 1) editor.doc.getMap("plan").set(`area-${i}`, `Gebiet ${i}`);
+    await acknowledged(editor);
+
+    const exited = new Promise<number | null>((resolve) =>
+      server.child.once("exit", (code) => resolve(code)),
+    );
+    server.child.kill("SIGTERM");
+    await until(() => server.child.exitCode !== null, 30_000, "exit after SIGTERM");
+    expect(await exited).toBe(0);
+    for (const each of clients.splice(0)) each.close();
+    const lines = server
+      .output()
+      .split("\n")
+      .filter((line) => line.startsWith("{"));
+    expect(lines.map((line) => (JSON.parse(line) as { message: string }).message)).toEqual(
+      expect.arrayContaining(["connection refused", "stopping", "stopped"]),
+    );
+    expect(server.output()).not.toContain(refusedToken);
+    expect(server.output()).not.toContain(room.links.edit.token);
+
+    // Stored and compacted: the update log was folded into the document's state before the exit.
+    const store = await SyncStore.open(join(data, "pglite"));
+    const stored = await store.loadDocument(room.room);
+    await store.close();
+    expect(stored.updates).toEqual([]);
+    const doc = new Y.Doc();
+    if (stored.state) Y.applyUpdate(doc, stored.state);
+    expect(doc.getMap("plan").get("area-9")).toBe("Gebiet 9");
+    expect(doc.getMap("plan").size).toBe(10);
+  }, 120_000);
 });

@@ -40,6 +40,9 @@ export interface Postgres {
   url: string;
   /** Creates an empty database and answers its address. */
   createDatabase(name: string): Promise<string>;
+  /** Stops the server but keeps its data (`resume` starts it again on the same port). */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -58,6 +61,20 @@ export async function startPostgres(): Promise<Postgres> {
   const data = join(folder, "data");
   const port = await freePort();
   const user = asRoot ? "postgres" : userInfo().username;
+  const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${folder} -c fsync=off -c full_page_writes=off`;
+  const start = () =>
+    as(join(PG_BIN, "pg_ctl"), [
+      "-D",
+      data,
+      "-o",
+      options,
+      "-l",
+      join(folder, "log"),
+      "-w",
+      "-t",
+      "60",
+      "start",
+    ]);
   try {
     await as(join(PG_BIN, "initdb"), [
       "-D",
@@ -71,19 +88,7 @@ export async function startPostgres(): Promise<Postgres> {
       "--locale=C",
       "--no-sync",
     ]);
-    const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${folder} -c fsync=off -c full_page_writes=off`;
-    await as(join(PG_BIN, "pg_ctl"), [
-      "-D",
-      data,
-      "-o",
-      options,
-      "-l",
-      join(folder, "log"),
-      "-w",
-      "-t",
-      "60",
-      "start",
-    ]);
+    await start();
   } catch (error) {
     rmSync(folder, { recursive: true, force: true });
     throw new Error(`PostgreSQL did not start: ${(error as Error).message}`);
@@ -101,6 +106,12 @@ export async function startPostgres(): Promise<Postgres> {
         await client.end();
       }
       return `postgres://${user}@127.0.0.1:${port}/${name}`;
+    },
+    pause: async () => {
+      await as(join(PG_BIN, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "stop"]);
+    },
+    resume: async () => {
+      await start();
     },
     stop: async () => {
       await as(join(PG_BIN, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]).catch(() => undefined);
