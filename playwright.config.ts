@@ -38,12 +38,13 @@ const serverCommand =
     : `node node_modules/vite/bin/vite.js preview --port ${PORT} --strictPort --outDir ${DIST}`;
 
 /**
- * Two workers (PW_WORKERS overrides): each test file runs in one worker, its tests in order, two files at
- * a time. Every test has its own browser context (its own IndexedDB, locks and service worker), and
- * servers a test starts itself take ephemeral ports, so files do not see each other. Software WebGL
- * makes each test slower when two run at once, hence the generous timeouts.
+ * One worker by default (PW_WORKERS sets more). The browser tests are CPU-bound on the 2-core CI
+ * machine (software WebGL, about 90 % of both cores with one worker): measured on 2026-12-06, each test
+ * took 1.87 times as long with two workers, so two gained about 7 % and raised the risk of timing
+ * trouble. Every test has its own browser context and servers a test starts take ephemeral ports, so
+ * more workers are safe where there are more cores.
  */
-const WORKERS = Number(process.env.PW_WORKERS ?? 2);
+const WORKERS = Number(process.env.PW_WORKERS ?? 1);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -56,6 +57,10 @@ export default defineConfig({
   forbidOnly: true,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
+    // The app's service worker precaches the whole app, its data and the city map's tiles (about 770
+    // files, 24 MB) in every fresh browser context: work that competes with the test on two cores and
+    // that only the offline tests need. They allow it (tests/e2e/offline.spec.ts).
+    serviceWorkers: "block",
     screenshot: "only-on-failure",
     baseURL: `http://localhost:${PORT}/`,
     viewport: { width: 1440, height: 900 },

@@ -1,5 +1,8 @@
 import { expect, test } from "./fixtures.ts";
 
+// The service worker is what is under test here (the other specs block it: playwright.config.ts).
+test.use({ serviceWorkers: "allow" });
+
 test.describe("Offline app shell", () => {
   test("after the first visit the app loads and draws with no network", async ({ app, page, context }) => {
     await app.open();
