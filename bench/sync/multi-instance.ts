@@ -17,11 +17,10 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
-import WebSocket from "ws";
 import * as Y from "yjs";
 import { parseMetrics } from "../../server/metrics.ts";
 import { startPostgres, startRedis } from "../../tests/integration/server/services.ts";
+import { type BenchClient, connectBenchClient, percentile, sleep, until } from "./bench-client.ts";
 
 const args = process.argv.slice(2);
 const full = args.includes("--full");
@@ -41,15 +40,6 @@ const instanceCounts = (args[args.indexOf("--instances") + 1] ?? "")
   .filter((n) => args.includes("--instances") && Number.isInteger(n) && n > 0 && n <= 8);
 const postgresRuns = instanceCounts.length > 0 ? instanceCounts : [2, 4];
 const withPglite = !args.includes("--no-pglite");
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(check: () => boolean, ms: number, what: string) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 interface Instance {
   child: ChildProcess;
@@ -110,35 +100,11 @@ async function storeLatency(url: string) {
   };
 }
 
-interface BenchClient {
-  provider: HocuspocusProvider;
-  socket: HocuspocusProviderWebsocket;
-  doc: Y.Doc;
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
-
 async function runConfiguration(label: string, instances: Instance[]) {
   const latencies: number[] = [];
   let edits = 0;
-  const connectClient = async (wsUrl: string, room: string, token: string, id: string) => {
-    const doc = new Y.Doc();
-    const socket = new HocuspocusProviderWebsocket({ url: wsUrl, WebSocketPolyfill: WebSocket });
-    const provider = new HocuspocusProvider({ websocketProvider: socket, name: room, document: doc, token });
-    provider.attach();
-    const map = doc.getMap<{ at: number; from: string }>("edits");
-    map.observe((event) => {
-      if (event.transaction.local) return;
-      const now = Date.now();
-      for (const key of event.keysChanged) {
-        const value = map.get(key);
-        if (value && value.from !== id) latencies.push(now - value.at);
-      }
-    });
-    await until(() => provider.isSynced, 60_000, `sync of ${id}`);
-    return { provider, socket, doc };
-  };
+  const connectClient = (wsUrl: string, room: string, token: string, id: string) =>
+    connectBenchClient(wsUrl, room, token, id, (ms) => latencies.push(ms));
   const byRoom: BenchClient[][] = [];
   let next = 0;
   for (let r = 0; r < rooms; r += 1) {

@@ -13,9 +13,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
-import WebSocket from "ws";
 import * as Y from "yjs";
+import { type BenchClient, connectBenchClient, percentile, sleep, until } from "./bench-client.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -28,15 +27,6 @@ const rooms = Math.min(option("rooms", 1), 500);
 const clientsPerRoom = Math.min(option("clients", 10), 200);
 const rate = Math.min(option("rate", 2), 20);
 const seconds = Math.min(option("seconds", 10), 300);
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(check: () => boolean, ms: number, what: string) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 async function startServer(): Promise<{ child: ChildProcess; url: string }> {
   const data = mkdtempSync(join(tmpdir(), "pilotkarte-bench-sync-"));
@@ -72,39 +62,23 @@ function processFigures(pid: number): { cpuSeconds: number; rssMb: number } {
   return { cpuSeconds: ticks / 100, rssMb: Number(rss) / 1024 };
 }
 
-interface BenchClient {
-  provider: HocuspocusProvider;
-  socket: HocuspocusProviderWebsocket;
-  doc: Y.Doc;
-}
-
 const latencies: number[] = [];
 let editBytes = 0;
 let edits = 0;
 
-async function connectClient(wsUrl: string, room: string, token: string, id: string): Promise<BenchClient> {
-  const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url: wsUrl, WebSocketPolyfill: WebSocket });
-  const provider = new HocuspocusProvider({ websocketProvider: socket, name: room, document: doc, token });
-  provider.attach();
-  const edits = doc.getMap<{ at: number; from: string }>("edits");
-  edits.observe((event) => {
-    if (event.transaction.local) return;
-    const now = Date.now();
-    for (const key of event.keysChanged) {
-      const value = edits.get(key);
-      if (value && value.from !== id) latencies.push(now - value.at);
-    }
-  });
-  doc.on("update", (update: Uint8Array, origin: unknown) => {
-    if (origin === "bench") editBytes += update.length;
-  });
-  await until(() => provider.isSynced, 60_000, `sync of ${id}`);
-  return { provider, socket, doc };
+function connectClient(wsUrl: string, room: string, token: string, id: string): Promise<BenchClient> {
+  return connectBenchClient(
+    wsUrl,
+    room,
+    token,
+    id,
+    (ms) => latencies.push(ms),
+    (doc) =>
+      doc.on("update", (update: Uint8Array, origin: unknown) => {
+        if (origin === "bench") editBytes += update.length;
+      }),
+  );
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
 
 async function main() {
   const server = await startServer();
